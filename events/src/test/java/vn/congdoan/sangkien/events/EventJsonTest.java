@@ -1,0 +1,52 @@
+package vn.congdoan.sangkien.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+class EventJsonTest {
+
+    @Test
+    void orgUnitStateKeepsVietnameseNamesAndDates() {
+        var state = new OrgUnitState(UUID.randomUUID(), "42", "Liên đoàn Lao động tỉnh Hà Tĩnh",
+                OrgUnitType.PROVINCIAL_FEDERATION, UUID.randomUUID(), null, 69_000, LocalDate.of(2022, 4, 15),
+                LocalDate.of(1950, 1, 1), null, null, 3);
+
+        String json = EventJson.write(state);
+
+        assertThat(json).contains("\"memberCountAsOf\":\"2022-04-15\"").contains("Hà Tĩnh");
+        assertThat(EventJson.read(json, OrgUnitState.class)).isEqualTo(state);
+    }
+
+    @Test
+    void initiativeEventRoundTripsAndToleratesNewFields() {
+        var event = new InitiativeEvent(UUID.randomUUID(), InitiativeEvent.Type.SUBMITTED,
+                Instant.parse("2022-04-15T03:00:00Z"), UUID.randomUUID(), 2, "1TRIEU-SANGKIEN", UUID.randomUUID(),
+                UUID.randomUUID(), InitiativeStatus.SUBMITTED, List.of("m-1", "m-2"), Instant.parse("2022-04-15T03:00:00Z"));
+
+        String json = EventJson.write(event).replaceFirst("\\{", "{\"addedLater\":true,");
+
+        assertThat(EventJson.read(json, InitiativeEvent.class)).isEqualTo(event);
+    }
+
+    @Test
+    void malformedJsonIsRejectedWithTheTypeName() {
+        assertThatThrownBy(() -> EventJson.read("{\"version\":\"x\"", InitiativeEvent.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("InitiativeEvent");
+    }
+
+    @Test
+    void onlyLiveStatusesCount() {
+        assertThat(InitiativeStatus.values())
+                .filteredOn(InitiativeStatus::countsAsSubmission)
+                .containsExactly(InitiativeStatus.SUBMITTED, InitiativeStatus.UNDER_REVIEW,
+                        InitiativeStatus.RECOGNIZED, InitiativeStatus.NOT_RECOGNIZED);
+    }
+}

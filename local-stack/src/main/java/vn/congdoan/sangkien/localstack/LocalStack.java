@@ -1,0 +1,189 @@
+package vn.congdoan.sangkien.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the whole system on one machine: PostgreSQL and Kafka, then the three services from their packaged jars.
+ * Data survives restarts in {@code SANGKIEN_DATA_DIR}. SIGINT or SIGTERM stops everything it started.
+ */
+public final class LocalStack {
+
+    /** A service of the system: its module folder, database and HTTP port. */
+    record Service(String name, String database, int port) {
+        Path jar(Path root) {
+            return root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        }
+    }
+
+    private final List<Process> services = new ArrayList<>();
+    private KafkaServer kafka;
+    private PostgresServer postgres;
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(env("SANGKIEN_HOME", ".")).toAbsolutePath().normalize();
+        Path data = root.resolve(env("SANGKIEN_DATA_DIR", ".local-data")).normalize();
+        Path logs = Files.createDirectories(data.resolve("logs"));
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.logFile", logs.resolve("kafka.log").toString());
+
+        List<Service> services = List.of(
+                new Service("org-unit-service", "orgunit", intEnv("ORG_UNIT_PORT", 8081)),
+                new Service("submission-service", "submission", intEnv("SUBMISSION_PORT", 8082)),
+                new Service("ranking-service", "ranking", intEnv("RANKING_PORT", 8083)));
+        for (Service s : services) {
+            if (!Files.exists(s.jar(root))) {
+                fail("Missing " + s.jar(root) + ": build first (./mvnw -DskipTests package), or use ./run-local.sh");
+            }
+        }
+
+        LocalStack stack = new LocalStack();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.stop();
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        try {
+            stack.start(root, data, logs, services);
+        } catch (RuntimeException e) {
+            System.err.println("Start failed: " + e.getMessage());
+            System.exit(1);
+        }
+        stopped.await();
+    }
+
+    private void start(Path root, Path data, Path logs, List<Service> all) throws IOException, InterruptedException {
+        Instant began = Instant.now();
+        int pgPort = intEnv("LOCAL_POSTGRES_PORT", 15432);
+        int kafkaPort = intEnv("LOCAL_KAFKA_PORT", 19092);
+
+        say("Starting PostgreSQL on 127.0.0.1:" + pgPort + " (data in " + data.resolve("postgres") + ")");
+        postgres = PostgresServer.start(data.resolve("postgres"), pgPort, true);
+        all.forEach(s -> postgres.createDatabase(s.database()));
+
+        say("Starting Kafka (KRaft) on 127.0.0.1:" + kafkaPort);
+        kafka = KafkaServer.start(data.resolve("kafka"), kafkaPort, true);
+
+        String javaOpts = env("SERVICE_JAVA_OPTS", "-Xms64m -Xmx256m");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        for (Service s : all) {
+            List<String> command = new ArrayList<>(List.of(java));
+            command.addAll(Arrays.asList(javaOpts.trim().split("\\s+")));
+            command.addAll(List.of("-jar", s.jar(root).toString()));
+            ProcessBuilder pb = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(s.name() + ".log").toFile()));
+            Map<String, String> env = pb.environment();
+            env.put("HTTP_PORT", Integer.toString(s.port()));
+            env.put("DB_URL", postgres.jdbcUrl(s.database()));
+            env.put("DB_USER", PostgresServer.USER);
+            env.put("DB_PASSWORD", PostgresServer.PASSWORD);
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            say("Starting " + s.name() + " on port " + s.port() + " (log: " + logs.resolve(s.name() + ".log") + ")");
+            services.add(pb.start());
+        }
+
+        for (int i = 0; i < all.size(); i++) {
+            awaitReady(all.get(i), services.get(i), logs);
+        }
+        say("All services ready in " + Duration.between(began, Instant.now()).toSeconds() + " s");
+        System.out.println();
+        System.out.printf("  %-20s %-32s %-40s %s%n", "service", "API", "Swagger UI", "health");
+        for (Service s : all) {
+            String base = "http://localhost:" + s.port();
+            System.out.printf("  %-20s %-32s %-40s %s%n", s.name(), base + "/api/v1", base + "/q/swagger-ui",
+                    base + "/q/health");
+        }
+        System.out.println();
+        System.out.println("  PostgreSQL  jdbc:postgresql://127.0.0.1:" + pgPort + "/{orgunit,submission,ranking}"
+                + "  user " + PostgresServer.USER);
+        System.out.println("  Kafka       " + kafka.bootstrapServers());
+        System.out.println();
+        say("Press Ctrl-C to stop everything.");
+    }
+
+    private void awaitReady(Service s, Process process, Path logs) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + s.port() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(intEnv("LOCAL_START_TIMEOUT_SECONDS", 180)));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(s.name() + " exited with " + process.exitValue() + "; see "
+                        + logs.resolve(s.name() + ".log"));
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    say(s.name() + " is ready");
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(s.name() + " not ready in time; see " + logs.resolve(s.name() + ".log"));
+    }
+
+    private synchronized void stop() {
+        if (!services.isEmpty() || kafka != null || postgres != null) {
+            say("Stopping...");
+        }
+        services.forEach(Process::destroy);
+        for (Process p : services) {
+            try {
+                if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+            }
+        }
+        services.clear();
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static int intEnv(String name, int fallback) {
+        String value = env(name, Integer.toString(fallback));
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            fail(name + " must be a number, was '" + value + "'");
+            return fallback;
+        }
+    }
+
+    private static void fail(String message) {
+        System.err.println(message);
+        System.exit(2);
+    }
+
+    private static void say(String line) {
+        System.out.println("[local-stack] " + line);
+    }
+}

@@ -1,0 +1,137 @@
+package vn.congdoan.sangkien.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * docker-compose.yml cannot be run on the build machines, so it is checked against the code: every setting it
+ * gives a service is one the service reads, every host and port it names exists in the file, and every setting a
+ * service reads is documented in the README.
+ */
+class DeploymentConfigTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final List<String> SERVICES = List.of("org-unit-service", "submission-service", "ranking-service");
+    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::[^}]*)?}");
+    private static final Pattern HOST_PORT = Pattern.compile("(?:^|//|,|@)([a-z][a-z0-9-]*):(\\d+)");
+
+    @Test
+    void composeGivesEachServiceOnlySettingsItReads() throws IOException {
+        Map<String, Map<String, Object>> compose = services();
+        for (String service : SERVICES) {
+            assertThat(compose).as("docker-compose.yml defines %s", service).containsKey(service);
+            Set<String> read = settingsRead(service);
+            assertThat(environment(compose.get(service)).keySet())
+                    .as("settings docker-compose.yml gives %s that it does not read", service)
+                    .isSubsetOf(read);
+        }
+    }
+
+    @Test
+    void composeNamesOnlyHostsAndPortsItDefines() throws IOException {
+        Map<String, Map<String, Object>> compose = services();
+        List<String> wrong = new ArrayList<>();
+        for (String service : SERVICES) {
+            environment(compose.get(service)).forEach((key, value) -> {
+                Matcher m = HOST_PORT.matcher(String.valueOf(value));
+                while (m.find()) {
+                    String host = m.group(1);
+                    int port = Integer.parseInt(m.group(2));
+                    if (!compose.containsKey(host)) {
+                        wrong.add(service + " " + key + ": no service named " + host);
+                    } else if (!listeningPorts(host, compose.get(host)).contains(port)) {
+                        wrong.add(service + " " + key + ": " + host + " does not listen on " + port
+                                + " (it listens on " + listeningPorts(host, compose.get(host)) + ")");
+                    }
+                }
+            });
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void composeBuildsEachServiceFromItsDockerfileAndChecksItsHealth() throws IOException {
+        Map<String, Map<String, Object>> compose = services();
+        for (String service : SERVICES) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> build = (Map<String, Object>) compose.get(service).get("build");
+            Path dockerfile = ROOT.resolve(String.valueOf(build.get("context"))).resolve(String.valueOf(build.get("dockerfile")));
+            assertThat(dockerfile).as(service + " Dockerfile").exists();
+            assertThat(dockerfile.getFileName()).hasToString("Dockerfile.jvm");
+            assertThat(compose.get(service)).as(service + " healthcheck").containsKey("healthcheck");
+            assertThat(String.valueOf(compose.get(service).get("healthcheck"))).contains("/q/health/ready");
+        }
+    }
+
+    @Test
+    void readmeDocumentsEverySettingTheServicesAndTheLauncherRead() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        Set<String> settings = new TreeSet<>();
+        for (String service : SERVICES) {
+            settings.addAll(settingsRead(service));
+        }
+        Matcher launcher = Pattern.compile("(?:env|intEnv)\\(\"([A-Z0-9_]+)\"")
+                .matcher(Files.readString(ROOT.resolve(
+                        "local-stack/src/main/java/vn/congdoan/sangkien/localstack/LocalStack.java")));
+        while (launcher.find()) {
+            settings.add(launcher.group(1));
+        }
+        assertThat(settings).isNotEmpty();
+        assertThat(settings).allSatisfy(name -> assertThat(readme).as("README documents " + name).contains("`" + name + "`"));
+    }
+
+    private static Set<String> settingsRead(String service) throws IOException {
+        String properties = Files.readString(ROOT.resolve(service).resolve("src/main/resources/application.properties"));
+        Set<String> names = new TreeSet<>();
+        Matcher m = ENV_REFERENCE.matcher(properties);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> services() throws IOException {
+        Map<String, Object> file = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        return (Map<String, Map<String, Object>>) file.get("services");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environment(Map<String, Object> service) {
+        Object env = service.get("environment");
+        return env == null ? Map.of() : (Map<String, Object>) env;
+    }
+
+    private static Set<Integer> listeningPorts(String name, Map<String, Object> service) {
+        Set<Integer> ports = new TreeSet<>();
+        Map<String, Object> env = environment(service);
+        if (name.equals("postgres")) {
+            ports.add(5432);
+        }
+        Object listeners = env.get("KAFKA_LISTENERS");
+        if (listeners != null) {
+            Matcher m = Pattern.compile(":(\\d+)").matcher(listeners.toString());
+            while (m.find()) {
+                ports.add(Integer.parseInt(m.group(1)));
+            }
+        }
+        Object http = env.get("HTTP_PORT");
+        if (http != null) {
+            ports.add(Integer.parseInt(http.toString()));
+        }
+        return ports;
+    }
+}

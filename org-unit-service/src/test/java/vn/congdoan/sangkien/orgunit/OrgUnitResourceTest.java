@@ -1,0 +1,123 @@
+package vn.congdoan.sangkien.orgunit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import vn.congdoan.sangkien.events.EventJson;
+import vn.congdoan.sangkien.events.OrgUnitState;
+import vn.congdoan.sangkien.events.Topics;
+import vn.congdoan.sangkien.testsupport.KafkaResource;
+import vn.congdoan.sangkien.testsupport.PostgresResource;
+import vn.congdoan.sangkien.testsupport.TopicProbe;
+
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "orgunit"))
+@QuarkusTestResource(KafkaResource.class)
+class OrgUnitResourceTest {
+
+    @Test
+    void referenceProvincesAreShippedWithTheService() {
+        given().get("/api/v1/units/by-code/42").then()
+                .statusCode(200)
+                .body("name", equalTo("Liên đoàn Lao động tỉnh Hà Tĩnh"))
+                .body("type", equalTo("PROVINCIAL_FEDERATION"))
+                .body("memberCount", equalTo(69000))
+                .body("memberCountAsOf", equalTo("2022-04-15"));
+    }
+
+    @Test
+    void createdUnitIsStoredAndPublishedWithItsProvince() {
+        String haTinh = given().get("/api/v1/units/by-code/42").then().extract().path("id");
+        String code = "HT-" + UUID.randomUUID().toString().substring(0, 8);
+
+        String location = given().contentType(ContentType.JSON)
+                .body("""
+                        {"code":"%s","name":"Công đoàn cơ sở Bệnh viện Đa khoa tỉnh Hà Tĩnh",
+                         "type":"GRASSROOTS","parentId":"%s","memberCount":850,"memberCountAsOf":"2022-04-01"}
+                        """.formatted(code, haTinh))
+                .post("/api/v1/units")
+                .then().statusCode(201)
+                .header("Location", startsWith("http"))
+                .extract().header("Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+
+        given().get("/api/v1/units/" + id).then()
+                .statusCode(200)
+                .body("code", equalTo(code))
+                .body("name", equalTo("Công đoàn cơ sở Bệnh viện Đa khoa tỉnh Hà Tĩnh"))
+                .body("provinceId", equalTo(haTinh));
+
+        var records = TopicProbe.awaitRecords(Topics.ORG_UNITS, r -> r.key().equals(id), Duration.ofSeconds(20));
+        assertThat(records).hasSize(1);
+        OrgUnitState state = EventJson.read(records.get(0).value(), OrgUnitState.class);
+        assertThat(state.code()).isEqualTo(code);
+        assertThat(state.provinceId()).hasToString(haTinh);
+        assertThat(state.parentId()).hasToString(haTinh);
+    }
+
+    @Test
+    void referenceUnitsArePublishedToo() {
+        String ngheAn = given().get("/api/v1/units/by-code/40").then().extract().path("id");
+
+        var records = TopicProbe.awaitRecords(Topics.ORG_UNITS, r -> r.key().equals(ngheAn), Duration.ofSeconds(20));
+
+        assertThat(EventJson.read(records.get(0).value(), OrgUnitState.class).name())
+                .isEqualTo("Liên đoàn Lao động tỉnh Nghệ An");
+    }
+
+    @Test
+    void grassrootsUnitsTakeNoChildren() {
+        String haTinh = given().get("/api/v1/units/by-code/42").then().extract().path("id");
+        String parent = given().contentType(ContentType.JSON)
+                .body("""
+                        {"code":"HT-%s","name":"Công đoàn cơ sở Trường THPT Phan Đình Phùng","type":"GRASSROOTS","parentId":"%s"}
+                        """.formatted(UUID.randomUUID().toString().substring(0, 8), haTinh))
+                .post("/api/v1/units").then().statusCode(201).extract().path("id");
+
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"code":"HT-%s","name":"Tổ công đoàn","type":"GRASSROOTS","parentId":"%s"}
+                        """.formatted(UUID.randomUUID().toString().substring(0, 8), parent))
+                .post("/api/v1/units").then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("field", equalTo("parentId"));
+    }
+
+    @Test
+    void invalidInputIsAProblemNamingTheField() {
+        given().contentType(ContentType.JSON)
+                .body("{\"code\":\"ok-1\",\"name\":\"\",\"type\":\"GRASSROOTS\",\"parentId\":\"" + UUID.randomUUID() + "\"}")
+                .post("/api/v1/units").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("name"));
+
+        given().contentType(ContentType.JSON)
+                .body("{\"code\":\"ok-2\",\"name\":\"X\",\"type\":\"PROVINCE\",\"parentId\":\"" + UUID.randomUUID() + "\"}")
+                .post("/api/v1/units").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("type"));
+
+        given().get("/api/v1/units/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void readinessChecksDatabaseAndKafka() {
+        given().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"));
+    }
+}

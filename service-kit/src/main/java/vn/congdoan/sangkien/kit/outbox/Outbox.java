@@ -1,0 +1,49 @@
+package vn.congdoan.sangkien.kit.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import vn.congdoan.sangkien.events.EventJson;
+
+/**
+ * Appends an event to the outbox inside the caller's transaction, so that the change and its event commit or roll
+ * back together. After a commit the relay is woken at once, which keeps the delay to the broker short.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final EntityManager em;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
+
+    public Outbox(EntityManager em, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+        this.em = em;
+        this.transactions = transactions;
+        this.relay = relay;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(String topic, Object key, Object event) {
+        OutboxEvent row = new OutboxEvent();
+        row.topic = topic;
+        row.key = key.toString();
+        row.payload = EventJson.write(event);
+        em.persist(row);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wakeUp();
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,26 @@
+package vn.congdoan.sangkien.kit.outbox;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "sangkien.outbox")
+public interface OutboxConfig {
+
+    /** Whether this instance relays the outbox to Kafka. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Most records sent in one relay transaction. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** How long the relay sleeps when the outbox is empty and nobody wakes it. */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** Pause after a failed attempt (broker or database unavailable). */
+    @WithDefault("2s")
+    Duration retryBackoff();
+}

@@ -1,0 +1,164 @@
+package vn.congdoan.sangkien.kit.outbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import vn.congdoan.sangkien.kit.kafka.TopicAdmin;
+
+/**
+ * Moves outbox rows to Kafka: in one transaction it reads a batch in insertion order, sends it, waits for the
+ * broker's acknowledgement and deletes the rows. A crash between send and commit sends the batch again, so
+ * delivery is at least once and consumers deduplicate. A PostgreSQL advisory lock keeps one active relay across
+ * instances, which keeps the order of each key's records.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long RELAY_LOCK = 0x5A4E4B_0001L;
+
+    private final EntityManager em;
+    private final OutboxConfig config;
+    private final TopicAdmin topics;
+    private final Map<String, Object> kafkaConfig;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+    private KafkaProducer<String, String> producer; // used by the relay thread only
+
+    public OutboxRelay(EntityManager em, OutboxConfig config, TopicAdmin topics,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+        this.em = em;
+        this.config = config;
+        this.topics = topics;
+        this.kafkaConfig = kafkaConfig;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (thread != null) {
+            wakeUp.release();
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            closeProducer();
+        }
+    }
+
+    /** A fresh producer after a failure starts a clean idempotence session for the batch that is sent again. */
+    private KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Map<String, Object> props = new HashMap<>(kafkaConfig);
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        }
+        return producer;
+    }
+
+    private void closeProducer() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
+        }
+    }
+
+    /** Called after a transaction that wrote to the outbox has committed. */
+    public void wakeUp() {
+        if (wakeUp.availablePermits() == 0) {
+            wakeUp.release();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                int sent = QuarkusTransaction.requiringNew().timeout(30).call(this::relayBatch);
+                if (sent < config.batchSize()) {
+                    wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("Outbox relay attempt failed, retrying in %s: %s", config.retryBackoff(), e.getMessage());
+                closeProducer();
+                pause();
+            }
+        }
+    }
+
+    private int relayBatch() throws Exception {
+        Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, RELAY_LOCK).getSingleResult();
+        if (!locked) {
+            return 0;
+        }
+        List<OutboxEvent> batch = em.createQuery("from OutboxEvent order by id", OutboxEvent.class)
+                .setMaxResults(config.batchSize()).getResultList();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        KafkaProducer<String, String> producer = producer();
+        for (OutboxEvent row : batch) {
+            topics.ensure(row.topic);
+            acks.add(producer.send(new ProducerRecord<>(row.topic, row.key, row.payload)));
+        }
+        producer.flush();
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get(15, TimeUnit.SECONDS);
+        }
+        em.createQuery("delete from OutboxEvent where id in :ids")
+                .setParameter("ids", batch.stream().map(r -> r.id).toList())
+                .executeUpdate();
+        return batch.size();
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(config.retryBackoff().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package vn.congdoan.sangkien.kit.problem;
+
+/** A failure the client can act on; rendered as problem+json with its status. */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String title;
+    private final String field;
+
+    public ProblemException(int status, String title, String detail, String field) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+        this.field = field;
+    }
+
+    public static ProblemException notFound(String what, Object id) {
+        return new ProblemException(404, "Not found", what + " " + id + " does not exist", null);
+    }
+
+    public static ProblemException badRequest(String field, String detail) {
+        return new ProblemException(400, "Invalid request", detail, field);
+    }
+
+    /** The request is well-formed but breaks a rule of the domain. */
+    public static ProblemException unprocessable(String field, String detail) {
+        return new ProblemException(422, "Rule violated", detail, field);
+    }
+
+    /** The request conflicts with the current state (illegal transition, duplicate code). */
+    public static ProblemException conflict(String field, String detail) {
+        return new ProblemException(409, "Conflict", detail, field);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public Problem toProblem() {
+        return Problem.of(status, title, getMessage(), field);
+    }
+}

@@ -1,0 +1,164 @@
+package vn.congdoan.sangkien.kit.problem;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.hibernate.StaleStateException;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+/** The one place where exceptions become {@code application/problem+json} answers. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(e.toProblem());
+    }
+
+    /** Also takes the subclass that Quarkus throws for REST parameters, which would otherwise answer plain JSON. */
+    @ServerExceptionMapper({ ConstraintViolationException.class, ResteasyReactiveViolationException.class })
+    public Response invalid(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(err -> err.field() + ": " + err.message())
+                .collect(Collectors.joining("; "));
+        return respond(new Problem("about:blank", "Invalid request", 400, detail,
+                errors.isEmpty() ? null : errors.get(0).field(), errors));
+    }
+
+    /** Listed one by one: Quarkus maps some subclasses itself, and the most specific mapper wins. */
+    @ServerExceptionMapper(value = { JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
+            MismatchedInputException.class, InvalidFormatException.class, ValueInstantiationException.class },
+            priority = 1)
+    public Response unreadable(JsonProcessingException e) {
+        String field = null;
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = pathOf(mapping.getPath());
+        }
+        String detail = e.getOriginalMessage();
+        if (detail != null && detail.length() > 300) {
+            detail = detail.substring(0, 300) + "…";
+        }
+        return respond(Problem.of(400, "Malformed JSON", field == null ? detail : field + ": " + detail, field));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "HTTP " + status : type.getReasonPhrase();
+        Response response = respond(Problem.of(status, title, e.getMessage(), null));
+        if (e.getResponse().getHeaderString("Allow") != null) {
+            return Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
+        }
+        return response;
+    }
+
+    @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
+    public Response concurrentChange(RuntimeException e) {
+        return respond(Problem.of(409, "Concurrent change",
+                "The resource was changed by someone else; read it again and retry", null));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        if (isDatabaseUnavailable(e)) {
+            LOG.warnf("Database unavailable: %s", e.getMessage());
+            return Response.fromResponse(respond(Problem.of(503, "Service unavailable",
+                    "The database is unavailable; retry shortly", null)))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
+        LOG.error("Unexpected failure", e);
+        return respond(Problem.of(500, "Internal error", "An unexpected error occurred", null));
+    }
+
+    static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && (sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                    || String.valueOf(sql.getMessage()).contains("acquisition timeout"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        // Paths look like create.request.authors[0].memberId: drop the method and parameter names.
+        StringBuilder field = new StringBuilder();
+        int index = 0;
+        for (Path.Node node : violation.getPropertyPath()) {
+            index++;
+            if (index <= 2 && (node.getKind() == jakarta.validation.ElementKind.METHOD
+                    || node.getKind() == jakarta.validation.ElementKind.PARAMETER)) {
+                if (node.getKind() == jakarta.validation.ElementKind.PARAMETER && isQueryOrHeader(violation)) {
+                    field.append(node.getName());
+                }
+                continue;
+            }
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        return field.toString();
+    }
+
+    private static boolean isQueryOrHeader(ConstraintViolation<?> violation) {
+        int nodes = 0;
+        for (Path.Node ignored : violation.getPropertyPath()) {
+            nodes++;
+        }
+        return nodes == 2;
+    }
+
+    private static String pathOf(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            if (ref.getFieldName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+}

@@ -1,0 +1,65 @@
+package vn.congdoan.sangkien.submission.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.submission.Initiative;
+import vn.congdoan.sangkien.submission.service.InitiativeService;
+
+@Path("/api/v1/initiatives")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Initiatives")
+public class InitiativeResource {
+
+    private final InitiativeService service;
+
+    public InitiativeResource(InitiativeService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Operation(summary = "Create an initiative, as a draft or submitted at once (submit=true)")
+    public Response create(@Valid @NotNull CreateInitiativeRequest request) {
+        Initiative initiative = service.create(request.toCommand());
+        return Response.created(URI.create("/api/v1/initiatives/" + initiative.id))
+                .entity(InitiativeView.of(initiative)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public InitiativeView get(@PathParam("id") UUID id) {
+        return service.find(id).map(InitiativeView::of).orElseThrow(() -> ProblemException.notFound("Initiative", id));
+    }
+
+    @POST
+    @Path("/{id}/submit")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Submit a draft: from now on it counts in the standings")
+    public InitiativeView submit(@PathParam("id") UUID id) {
+        return InitiativeView.of(service.submit(id));
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Withdraw a submitted initiative: it no longer counts")
+    public InitiativeView withdraw(@PathParam("id") UUID id) {
+        return InitiativeView.of(service.withdraw(id));
+    }
+}

@@ -1,0 +1,131 @@
+package vn.congdoan.sangkien.submission;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import vn.congdoan.sangkien.events.EventJson;
+import vn.congdoan.sangkien.events.InitiativeEvent;
+import vn.congdoan.sangkien.events.InitiativeStatus;
+import vn.congdoan.sangkien.events.OrgUnitState;
+import vn.congdoan.sangkien.events.OrgUnitType;
+import vn.congdoan.sangkien.events.Topics;
+import vn.congdoan.sangkien.submission.repository.OrgUnitReplicaRepository;
+import vn.congdoan.sangkien.testsupport.KafkaResource;
+import vn.congdoan.sangkien.testsupport.PostgresResource;
+import vn.congdoan.sangkien.testsupport.TopicProbe;
+
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "submission"))
+@QuarkusTestResource(KafkaResource.class)
+class InitiativeResourceTest {
+
+    @Inject
+    OrgUnitReplicaRepository replicas;
+
+    @Test
+    void submittedInitiativeIsStoredAndPublished() {
+        UUID province = UUID.randomUUID();
+        UUID unit = publishGrassroots(province, null);
+
+        String id = given().contentType(ContentType.JSON).body(initiative(unit, true))
+                .post("/api/v1/initiatives").then()
+                .statusCode(201)
+                .body("status", equalTo("SUBMITTED"))
+                .body("provinceId", equalTo(province.toString()))
+                .extract().path("id");
+
+        given().get("/api/v1/initiatives/" + id).then()
+                .statusCode(200)
+                .body("title", equalTo("Cải tiến quy trình tiếp nhận bệnh nhân"))
+                .body("authors[1].displayName", equalTo("Trần Thị Bình"));
+
+        var records = TopicProbe.awaitRecords(Topics.INITIATIVE_EVENTS, r -> r.key().equals(id), Duration.ofSeconds(20));
+        assertThat(records).hasSize(1);
+        InitiativeEvent event = EventJson.read(records.get(0).value(), InitiativeEvent.class);
+        assertThat(event.type()).isEqualTo(InitiativeEvent.Type.SUBMITTED);
+        assertThat(event.status()).isEqualTo(InitiativeStatus.SUBMITTED);
+        assertThat(event.provinceId()).isEqualTo(province);
+        assertThat(event.authorIds()).containsExactly("m-001", "m-002");
+    }
+
+    @Test
+    void withdrawalIsPublishedAndCannotBeRepeated() {
+        UUID unit = publishGrassroots(UUID.randomUUID(), null);
+        String id = given().contentType(ContentType.JSON).body(initiative(unit, true))
+                .post("/api/v1/initiatives").then().statusCode(201).extract().path("id");
+
+        given().post("/api/v1/initiatives/" + id + "/withdraw").then()
+                .statusCode(200).body("status", equalTo("WITHDRAWN"));
+        given().post("/api/v1/initiatives/" + id + "/withdraw").then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("field", equalTo("status"));
+
+        var records = TopicProbe.awaitRecords(Topics.INITIATIVE_EVENTS,
+                r -> r.key().equals(id) && r.value().contains("\"WITHDRAWN\""), Duration.ofSeconds(20));
+        InitiativeEvent withdrawn = EventJson.read(records.get(0).value(), InitiativeEvent.class);
+        assertThat(withdrawn.status().countsAsSubmission()).isFalse();
+        assertThat(withdrawn.version()).isEqualTo(1);
+    }
+
+    @Test
+    void unitsThatAreUnknownOrNoLongerInForceAreRefused() {
+        given().contentType(ContentType.JSON).body(initiative(UUID.randomUUID(), true))
+                .post("/api/v1/initiatives").then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("field", equalTo("unitId"));
+
+        UUID merged = publishGrassroots(UUID.randomUUID(), LocalDate.of(2025, 7, 1));
+        given().contentType(ContentType.JSON).body(initiative(merged, true))
+                .post("/api/v1/initiatives").then()
+                .statusCode(422)
+                .body("field", equalTo("unitId"));
+    }
+
+    @Test
+    void missingAuthorsAreAProblemNamingTheField() {
+        given().contentType(ContentType.JSON)
+                .body(initiative(UUID.randomUUID(), true).replaceAll("\"authors\":\\[.*?]", "\"authors\":[]"))
+                .post("/api/v1/initiatives").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("authors"));
+    }
+
+    private UUID publishGrassroots(UUID province, LocalDate validTo) {
+        UUID id = UUID.randomUUID();
+        OrgUnitState state = new OrgUnitState(id, "CS-" + id.toString().substring(0, 8),
+                "Công đoàn cơ sở Bệnh viện Đa khoa tỉnh", OrgUnitType.GRASSROOTS, province, province, 120, null,
+                LocalDate.of(2020, 1, 1), validTo, null, 0);
+        TopicProbe.send(Topics.ORG_UNITS, id.toString(), EventJson.write(state));
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> replicas.findByIdOptional(id).isPresent()));
+        return id;
+    }
+
+    private static String initiative(UUID unit, boolean submit) {
+        return """
+                {"programmeCode":"1-trieu-sang-kien","title":"Cải tiến quy trình tiếp nhận bệnh nhân",
+                 "problem":"Bệnh nhân chờ lâu","solution":"Đăng ký khám qua mạng","expectedBenefit":"Giảm 30%% thời gian chờ",
+                 "field":"HEALTHCARE","unitId":"%s","visibility":"PUBLIC",
+                 "authors":[{"memberId":"m-001","displayName":"Nguyễn Văn An"},{"memberId":"m-002","displayName":"Trần Thị Bình"}],
+                 "submit":%s}
+                """.formatted(unit, submit);
+    }
+}

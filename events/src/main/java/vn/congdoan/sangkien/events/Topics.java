@@ -6,6 +6,12 @@ public final class Topics {
     /** Compacted; key: unit id; value: {@link OrgUnitState}, the unit's full current state. */
     public static final String ORG_UNITS = "org-units.v1";
 
+    /** Compacted; key: grouping id; value: {@link GroupingState}, a region or emulation cluster with its members. */
+    public static final String GROUPINGS = "org-groupings.v1";
+
+    /** Compacted; key: programme code; value: {@link ProgrammeState}, a programme with its phases and targets. */
+    public static final String PROGRAMMES = "programmes.v1";
+
     /** Key: initiative id, so all events of one initiative stay in order; value: {@link InitiativeEvent}. */
     public static final String INITIATIVE_EVENTS = "initiative-events.v1";
 
@@ -17,6 +23,8 @@ public final class Topics {
     public static Spec spec(String name) {
         return switch (name) {
             case ORG_UNITS -> new Spec(ORG_UNITS, 3, true);
+            case GROUPINGS -> new Spec(GROUPINGS, 1, true);
+            case PROGRAMMES -> new Spec(PROGRAMMES, 1, true);
             case INITIATIVE_EVENTS -> new Spec(INITIATIVE_EVENTS, 6, false);
             default -> throw new IllegalArgumentException("Not one of our topics: " + name);
         };

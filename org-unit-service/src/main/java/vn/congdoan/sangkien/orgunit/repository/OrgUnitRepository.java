@@ -1,5 +1,6 @@
 package vn.congdoan.sangkien.orgunit.repository;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,7 +16,21 @@ public class OrgUnitRepository implements PanacheRepositoryBase<OrgUnit, UUID> {
         return find("code", code).firstResultOptional();
     }
 
-    public boolean hasChildren(UUID id) {
-        return count("parentId", id) > 0;
+    /** Units currently under {@code id} that are still in force. */
+    public List<OrgUnit> activeChildren(UUID id) {
+        return list("parentId = ?1 and validTo is null", id);
+    }
+
+    /** Every unit currently below {@code id}, at any depth (the unit itself excluded). */
+    @SuppressWarnings("unchecked")
+    public List<UUID> descendantIds(UUID id) {
+        return getEntityManager().createNativeQuery("""
+                with recursive below(id) as (
+                    select id from org_unit where parent_id = ?1
+                    union
+                    select u.id from org_unit u join below b on u.parent_id = b.id
+                )
+                select id from below
+                """, UUID.class).setParameter(1, id).getResultList();
     }
 }

@@ -1,26 +1,44 @@
 package vn.congdoan.sangkien.orgunit.rest;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.orgunit.OrgUnit;
+import vn.congdoan.sangkien.orgunit.repository.OrgUnitQueries;
+import vn.congdoan.sangkien.orgunit.repository.OrgUnitQueries.UnitAsOf;
 import vn.congdoan.sangkien.orgunit.service.OrgUnitService;
+import vn.congdoan.sangkien.orgunit.service.UnitUpdate;
 
+/**
+ * The union hierarchy. Every read takes {@code asOf=YYYY-MM-DD} (default: today in Vietnam) and answers with the
+ * structure in force that day.
+ */
 @Path("/api/v1/units")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -28,30 +46,161 @@ import vn.congdoan.sangkien.orgunit.service.OrgUnitService;
 public class OrgUnitResource {
 
     private final OrgUnitService service;
+    private final OrgUnitQueries queries;
 
-    public OrgUnitResource(OrgUnitService service) {
+    public OrgUnitResource(OrgUnitService service, OrgUnitQueries queries) {
         this.service = service;
+        this.queries = queries;
+    }
+
+    @GET
+    @Operation(summary = "List and search units",
+            description = "q matches names and codes without regard to accents or case: 'thanh hoa' finds 'Thanh Hóa'.")
+    public Page<OrgUnitView> list(@QueryParam("type") String type, @QueryParam("parentId") String parentId,
+            @QueryParam("groupingId") String groupingId, @QueryParam("q") String q, @QueryParam("asOf") String asOf,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        var filter = new OrgUnitQueries.Filter(Params.enumValue("type", OrgUnitType.class, type),
+                Params.uuid("parentId", parentId),
+                Params.uuid("groupingId", groupingId), q == null || q.isBlank() ? null : q);
+        List<UnitAsOf> rows = queries.list(filter, day(asOf), Params.cursor(cursor), limit + 1);
+        return Page.of(rows, limit, OrgUnitView::of, UnitAsOf::code);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One unit; without asOf an ended unit is still shown, with its end date and successor")
+    public Response get(@PathParam("id") UUID id, @QueryParam("asOf") String asOf) {
+        return found(service.find(id), id, asOf);
+    }
+
+    @GET
+    @Path("/by-code/{code}")
+    @Operation(summary = "One unit by its code (provincial federations: the two-digit province code)")
+    public Response byCode(@PathParam("code") String code, @QueryParam("asOf") String asOf) {
+        return found(service.findByCode(code), code, asOf);
+    }
+
+    @GET
+    @Path("/{id}/children")
+    @Operation(summary = "The units directly below a unit")
+    public Page<OrgUnitView> children(@PathParam("id") UUID id, @QueryParam("asOf") String asOf,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        existing(id);
+        var filter = new OrgUnitQueries.Filter(null, id, null, null);
+        return Page.of(queries.list(filter, day(asOf), Params.cursor(cursor), limit + 1), limit, OrgUnitView::of,
+                UnitAsOf::code);
+    }
+
+    @GET
+    @Path("/{id}/ancestors")
+    @Operation(summary = "The path from a unit up to the root, nearest first")
+    public List<OrgUnitView> ancestors(@PathParam("id") UUID id, @QueryParam("asOf") String asOf) {
+        LocalDate day = day(asOf);
+        queries.byId(id, day).orElseThrow(() -> notInForce(id, day));
+        return queries.ancestors(id, day).stream().map(OrgUnitView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}/subtree")
+    @Operation(summary = "Every unit below a unit, at any depth, by code")
+    public Page<OrgUnitView> subtree(@PathParam("id") UUID id, @QueryParam("asOf") String asOf,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        LocalDate day = day(asOf);
+        queries.byId(id, day).orElseThrow(() -> notInForce(id, day));
+        return Page.of(queries.subtree(id, day, Params.cursor(cursor), limit + 1), limit, OrgUnitView::of,
+                UnitAsOf::code);
     }
 
     @POST
     @Operation(summary = "Create a unit below an existing one")
     public Response create(@Valid @NotNull CreateOrgUnitRequest request) {
         OrgUnit unit = service.create(request.toCommand());
-        return Response.created(URI.create("/api/v1/units/" + unit.id)).entity(OrgUnitView.of(unit)).build();
+        return Response.created(URI.create("/api/v1/units/" + unit.id)).tag(etag(unit))
+                .entity(OrgUnitView.of(unit)).build();
     }
 
-    @GET
+    @PUT
     @Path("/{id}")
-    @Operation(summary = "One unit by id")
-    public OrgUnitView get(@PathParam("id") UUID id) {
-        return service.find(id).map(OrgUnitView::of).orElseThrow(() -> ProblemException.notFound("Unit", id));
+    @Operation(summary = "Rename a unit (from effectiveFrom) or set its member count; needs If-Match with its ETag")
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull ChangeRequests.Update request) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(428, "Precondition required",
+                    "Send If-Match with the ETag of the unit as you read it", "If-Match");
+        }
+        OrgUnit unit = service.update(id, version(ifMatch), new UnitUpdate(
+                request.name() == null ? null : request.name().strip(), request.effectiveFrom(),
+                request.memberCount(), request.memberCountAsOf()));
+        return Response.ok(OrgUnitView.of(unit)).tag(etag(unit)).build();
     }
 
-    @GET
-    @Path("/by-code/{code}")
-    @Operation(summary = "One unit by its code (provincial federations: the two-digit province code)")
-    public OrgUnitView byCode(@PathParam("code") String code) {
-        return service.findByCode(code).map(OrgUnitView::of)
-                .orElseThrow(() -> ProblemException.notFound("Unit with code", code));
+    @POST
+    @Path("/{id}/move")
+    @Operation(summary = "Move a unit and its whole subtree under another parent")
+    public Response move(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull ChangeRequests.Move request) {
+        OrgUnit unit = service.move(id, ifMatch == null ? null : version(ifMatch), request.parentId(),
+                request.effectiveFrom());
+        return Response.ok(OrgUnitView.of(unit)).tag(etag(unit)).build();
+    }
+
+    @POST
+    @Path("/{id}/deactivate")
+    @Operation(summary = "End a unit on validTo (default today); its history stays readable with asOf")
+    public Response deactivate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid ChangeRequests.Deactivate request) {
+        OrgUnit unit = service.deactivate(id, ifMatch == null ? null : version(ifMatch),
+                request == null ? null : request.validTo());
+        return Response.ok(OrgUnitView.of(unit)).tag(etag(unit)).build();
+    }
+
+    @POST
+    @Path("/merge")
+    @Operation(summary = "Merge units into a successor from a date (e.g. Quảng Bình into Quảng Trị, 2025-07-01)")
+    public OrgUnitView merge(@Valid @NotNull ChangeRequests.Merge request) {
+        return OrgUnitView.of(service.merge(request.sources(), request.successorId(), request.date()));
+    }
+
+    private Response found(Optional<OrgUnit> unit, Object key, String asOf) {
+        OrgUnit current = unit.orElseThrow(() -> ProblemException.notFound("Unit", key));
+        if (asOf == null) {
+            return Response.ok(OrgUnitView.of(current)).tag(etag(current)).build();
+        }
+        LocalDate day = day(asOf);
+        UnitAsOf then = queries.byId(current.id, day).orElseThrow(() -> notInForce(key, day));
+        return Response.ok(OrgUnitView.of(then)).build();
+    }
+
+    private void existing(UUID id) {
+        service.find(id).orElseThrow(() -> ProblemException.notFound("Unit", id));
+    }
+
+    private LocalDate day(String asOf) {
+        LocalDate day = Params.date("asOf", asOf);
+        return day != null ? day : service.today();
+    }
+
+    private static ProblemException notInForce(Object key, LocalDate day) {
+        return new ProblemException(404, "Not found", "Unit " + key + " is not in force on " + day, "asOf");
+    }
+
+    private static EntityTag etag(OrgUnit unit) {
+        return new EntityTag(Long.toString(unit.version));
+    }
+
+    private static long version(String ifMatch) {
+        String value = ifMatch.strip();
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        value = value.replace("\"", "");
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("If-Match", "is not an ETag this API returned: " + ifMatch);
+        }
     }
 }

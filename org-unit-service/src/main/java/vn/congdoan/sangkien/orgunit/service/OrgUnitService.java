@@ -2,7 +2,13 @@ package vn.congdoan.sangkien.orgunit.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,20 +19,33 @@ import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.outbox.Outbox;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.orgunit.OrgUnit;
+import vn.congdoan.sangkien.orgunit.OrgUnitPeriod;
+import vn.congdoan.sangkien.orgunit.repository.OrgUnitPeriodRepository;
 import vn.congdoan.sangkien.orgunit.repository.OrgUnitRepository;
 
-/** Changes to the hierarchy; each one and its {@code org-units.v1} event commit together. */
+/**
+ * Changes to the hierarchy. Each change keeps the unit's timeline (so reads as of a past day still answer with the
+ * structure of that day) and publishes the new state of every unit it touched on {@code org-units.v1}, in the same
+ * transaction.
+ */
 @ApplicationScoped
 public class OrgUnitService {
 
-    private final OrgUnitRepository units;
-    private final Outbox outbox;
-    private final Clock clock;
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    public OrgUnitService(OrgUnitRepository units, Outbox outbox) {
+    private final OrgUnitRepository units;
+    private final OrgUnitPeriodRepository periods;
+    private final Outbox outbox;
+    private final Clock clock = Clock.systemUTC();
+
+    public OrgUnitService(OrgUnitRepository units, OrgUnitPeriodRepository periods, Outbox outbox) {
         this.units = units;
+        this.periods = periods;
         this.outbox = outbox;
-        this.clock = Clock.systemUTC();
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), VIETNAM);
     }
 
     public Optional<OrgUnit> find(UUID id) {
@@ -42,13 +61,8 @@ public class OrgUnitService {
         if (units.findByCode(request.code()).isPresent()) {
             throw ProblemException.conflict("code", "A unit with code " + request.code() + " already exists");
         }
-        OrgUnit parent = units.findByIdOptional(request.parentId())
-                .orElseThrow(() -> ProblemException.unprocessable("parentId",
-                        "Parent unit " + request.parentId() + " does not exist"));
+        OrgUnit parent = activeParent(request.parentId());
         HierarchyRules.checkPlacement(request.type(), parent.type);
-        if (parent.validTo != null) {
-            throw ProblemException.unprocessable("parentId", "Parent unit " + parent.code + " is no longer in force");
-        }
         OrgUnit unit = new OrgUnit();
         unit.id = UUID.randomUUID();
         unit.code = request.code();
@@ -58,12 +72,194 @@ public class OrgUnitService {
         unit.provinceId = request.type() == OrgUnitType.PROVINCIAL_FEDERATION ? unit.id : parent.provinceId;
         unit.memberCount = request.memberCount();
         unit.memberCountAsOf = request.memberCountAsOf();
-        unit.validFrom = request.validFrom();
+        // A unit created without a start date starts today: it did not exist in the past that asOf reads show.
+        unit.validFrom = request.validFrom() != null ? request.validFrom() : today();
         Instant now = clock.instant();
         unit.createdAt = now;
         unit.updatedAt = now;
-        units.persistAndFlush(unit);
-        outbox.append(Topics.ORG_UNITS, unit.id, unit.toState());
+        units.persist(unit);
+        periods.persist(OrgUnitPeriod.of(unit, unit.validFrom));
+        publish(unit);
         return unit;
+    }
+
+    /**
+     * Renames a unit from {@code effectiveFrom} (default today) and/or sets its member count.
+     *
+     * @param expectedVersion the version the caller read (If-Match)
+     */
+    @Transactional
+    public OrgUnit update(UUID id, long expectedVersion, UnitUpdate update) {
+        OrgUnit unit = existing(id);
+        checkVersion(unit, expectedVersion);
+        requireActive(unit);
+        if (update.memberCount() != null) {
+            unit.memberCount = update.memberCount();
+            unit.memberCountAsOf = update.memberCountAsOf() != null ? update.memberCountAsOf() : today();
+        }
+        if (update.name() != null && !update.name().equals(unit.name)) {
+            unit.name = update.name();
+            recordChange(unit, effective(update.effectiveFrom()));
+        }
+        unit.updatedAt = clock.instant();
+        publish(unit);
+        return unit;
+    }
+
+    /** Moves a unit and its whole subtree under another parent from {@code effectiveFrom} (default today). */
+    @Transactional
+    public OrgUnit move(UUID id, Long expectedVersion, UUID newParentId, LocalDate effectiveFrom) {
+        OrgUnit unit = existing(id);
+        if (expectedVersion != null) {
+            checkVersion(unit, expectedVersion);
+        }
+        requireActive(unit);
+        OrgUnit parent = activeParent(newParentId);
+        if (unit.type == OrgUnitType.CONFEDERATION) {
+            throw ProblemException.unprocessable("id", "The confederation is the root and cannot move");
+        }
+        if (parent.id.equals(unit.id) || units.descendantIds(unit.id).contains(parent.id)) {
+            throw ProblemException.unprocessable("parentId", "A unit cannot move under itself or its own subtree");
+        }
+        HierarchyRules.checkPlacement(unit.type, parent.type);
+        moveUnder(unit, parent, effective(effectiveFrom));
+        return unit;
+    }
+
+    /** Ends a unit on {@code validTo} (its first day no longer in force); its history stays readable. */
+    @Transactional
+    public OrgUnit deactivate(UUID id, Long expectedVersion, LocalDate validTo) {
+        OrgUnit unit = existing(id);
+        if (expectedVersion != null) {
+            checkVersion(unit, expectedVersion);
+        }
+        end(unit, effective(validTo), null);
+        return unit;
+    }
+
+    /**
+     * Merges units into a successor on {@code date}: their children move under the successor, they end the day
+     * before and point at it. Example: Quảng Bình into Quảng Trị from 2025-07-01.
+     */
+    @Transactional
+    public OrgUnit merge(List<UUID> sourceIds, UUID successorId, LocalDate date) {
+        OrgUnit successor = existing(successorId);
+        requireActive(successor);
+        LocalDate day = effective(date);
+        Set<UUID> seen = new HashSet<>();
+        for (UUID sourceId : sourceIds) {
+            if (sourceId.equals(successorId) || !seen.add(sourceId)) {
+                throw ProblemException.unprocessable("sources", "Each unit merges once, and not into itself");
+            }
+            OrgUnit source = existing(sourceId);
+            requireActive(source);
+            if (source.type != successor.type) {
+                throw ProblemException.unprocessable("sources", source.code + " is a " + source.type
+                        + " and cannot merge into a " + successor.type);
+            }
+            for (OrgUnit child : units.activeChildren(source.id)) {
+                moveUnder(child, successor, day);
+            }
+            end(source, day, successor.id);
+        }
+        return successor;
+    }
+
+    private void moveUnder(OrgUnit unit, OrgUnit parent, LocalDate day) {
+        UUID province = unit.type == OrgUnitType.PROVINCIAL_FEDERATION ? unit.id : parent.provinceId;
+        boolean provinceChanges = !Objects.equals(province, unit.provinceId);
+        unit.parentId = parent.id;
+        unit.provinceId = province;
+        unit.updatedAt = clock.instant();
+        recordChange(unit, day);
+        publish(unit);
+        if (provinceChanges) {
+            for (UUID below : units.descendantIds(unit.id)) {
+                OrgUnit descendant = units.findById(below);
+                if (descendant.validTo == null) {
+                    descendant.provinceId = province;
+                    descendant.updatedAt = unit.updatedAt;
+                    recordChange(descendant, day);
+                    publish(descendant);
+                }
+            }
+        }
+    }
+
+    private void end(OrgUnit unit, LocalDate validTo, UUID successor) {
+        requireActive(unit);
+        if (unit.type == OrgUnitType.CONFEDERATION) {
+            throw ProblemException.unprocessable("id", "The confederation is the root and cannot be ended");
+        }
+        if (!units.activeChildren(unit.id).isEmpty()) {
+            throw ProblemException.conflict("children", unit.code + " still has units in force below it; "
+                    + "move or end them first, or merge it into a successor");
+        }
+        OrgUnitPeriod latest = periods.latest(unit.id).orElseThrow();
+        if (latest.validFrom != null && !validTo.isAfter(latest.validFrom)) {
+            throw ProblemException.unprocessable("validTo", "must be after " + latest.validFrom
+                    + ", the start of the unit's latest period");
+        }
+        latest.validTo = validTo;
+        unit.validTo = validTo;
+        unit.successorId = successor;
+        unit.updatedAt = clock.instant();
+        publish(unit);
+    }
+
+    /** Closes the unit's latest period on {@code day} and opens a new one with its current name and place. */
+    private void recordChange(OrgUnit unit, LocalDate day) {
+        OrgUnitPeriod latest = periods.latest(unit.id).orElseThrow();
+        if (latest.matches(unit)) {
+            return;
+        }
+        if (latest.validFrom != null && day.isBefore(latest.validFrom)) {
+            throw ProblemException.unprocessable("effectiveFrom", "must not be before " + latest.validFrom
+                    + ", the date of " + unit.code + "'s latest change");
+        }
+        if (day.equals(latest.validFrom)) {
+            latest.name = unit.name;
+            latest.parentId = unit.parentId;
+            latest.provinceId = unit.provinceId;
+        } else {
+            latest.validTo = day;
+            periods.persist(OrgUnitPeriod.of(unit, day));
+        }
+    }
+
+    private void publish(OrgUnit unit) {
+        units.flush();
+        outbox.append(Topics.ORG_UNITS, unit.id, unit.toState());
+    }
+
+    private OrgUnit existing(UUID id) {
+        return units.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Unit", id));
+    }
+
+    private OrgUnit activeParent(UUID parentId) {
+        OrgUnit parent = units.findByIdOptional(parentId)
+                .orElseThrow(() -> ProblemException.unprocessable("parentId", "Parent unit " + parentId
+                        + " does not exist"));
+        if (parent.validTo != null) {
+            throw ProblemException.unprocessable("parentId", "Parent unit " + parent.code + " is no longer in force");
+        }
+        return parent;
+    }
+
+    private static void requireActive(OrgUnit unit) {
+        if (unit.validTo != null) {
+            throw ProblemException.conflict("validTo", unit.code + " is no longer in force since " + unit.validTo);
+        }
+    }
+
+    private static void checkVersion(OrgUnit unit, long expected) {
+        if (unit.version != expected) {
+            throw new ProblemException(412, "Precondition failed", "Unit " + unit.code + " is at version "
+                    + unit.version + ", not " + expected + "; read it again", "If-Match");
+        }
+    }
+
+    private LocalDate effective(LocalDate day) {
+        return day != null ? day : today();
     }
 }

@@ -1,0 +1,57 @@
+package vn.congdoan.sangkien.orgunit;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A stretch of a unit's life during which its name, parent and province stayed the same. */
+@Entity
+@Table(name = "org_unit_period")
+public class OrgUnitPeriod {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "unit_id", nullable = false)
+    public UUID unitId;
+
+    /** First day; {@code null} when since before the system's records. */
+    @Column(name = "valid_from")
+    public LocalDate validFrom;
+
+    /** First day no longer valid; {@code null} while open. */
+    @Column(name = "valid_to")
+    public LocalDate validTo;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "parent_id")
+    public UUID parentId;
+
+    @Column(name = "province_id")
+    public UUID provinceId;
+
+    public static OrgUnitPeriod of(OrgUnit unit, LocalDate from) {
+        OrgUnitPeriod period = new OrgUnitPeriod();
+        period.unitId = unit.id;
+        period.validFrom = from;
+        period.name = unit.name;
+        period.parentId = unit.parentId;
+        period.provinceId = unit.provinceId;
+        return period;
+    }
+
+    public boolean matches(OrgUnit unit) {
+        return name.equals(unit.name) && Objects.equals(parentId, unit.parentId)
+                && Objects.equals(provinceId, unit.provinceId);
+    }
+}

@@ -1,0 +1,150 @@
+package vn.congdoan.sangkien.orgunit.repository;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import vn.congdoan.sangkien.events.OrgUnitType;
+
+/**
+ * Reads of the hierarchy as it stood on a given day: each unit with the name, parent and province of its period
+ * that contains the day. Lists are ordered by code and paged by the last code seen.
+ */
+@ApplicationScoped
+public class OrgUnitQueries {
+
+    /** A unit as of a day. */
+    public record UnitAsOf(UUID id, String code, String name, OrgUnitType type, UUID parentId, UUID provinceId,
+            Integer memberCount, LocalDate memberCountAsOf, LocalDate validFrom, LocalDate validTo,
+            UUID successorId, long version, int depth) {
+    }
+
+    /** Filters of a list; {@code null} means no filter. */
+    public record Filter(OrgUnitType type, UUID parentId, UUID groupingId, String text) {
+    }
+
+    private static final String COLUMNS = """
+            u.id, u.code, p.name, u.type, p.parent_id, p.province_id, u.member_count, u.member_count_as_of,
+            u.valid_from, u.valid_to, u.successor_id, u.version""";
+
+    private static final String IN_FORCE = """
+            (p.valid_from is null or p.valid_from <= :day) and (p.valid_to is null or p.valid_to > :day)""";
+
+    private final EntityManager em;
+
+    public OrgUnitQueries(EntityManager em) {
+        this.em = em;
+    }
+
+    public Optional<UnitAsOf> byId(UUID id, LocalDate day) {
+        List<UnitAsOf> found = rows(em.createNativeQuery("select " + COLUMNS + ", 0 from org_unit u "
+                + "join org_unit_period p on p.unit_id = u.id where u.id = :id and " + IN_FORCE)
+                .setParameter("id", id).setParameter("day", Date.valueOf(day)));
+        return found.stream().findFirst();
+    }
+
+    public List<UnitAsOf> list(Filter filter, LocalDate day, String afterCode, int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + ", 0 from org_unit u "
+                + "join org_unit_period p on p.unit_id = u.id where " + IN_FORCE);
+        if (filter.type() != null) {
+            sql.append(" and u.type = :type");
+        }
+        if (filter.parentId() != null) {
+            sql.append(" and p.parent_id = :parent");
+        }
+        if (filter.groupingId() != null) {
+            sql.append("""
+                     and exists (select 1 from grouping_member m where m.grouping_id = :grouping and m.unit_id = u.id
+                       and (m.valid_from is null or m.valid_from <= :day) and (m.valid_to is null or m.valid_to > :day))""");
+        }
+        if (filter.text() != null) {
+            sql.append(" and (p.name_key like :text or vn_fold(u.code) like :text)");
+        }
+        if (afterCode != null) {
+            sql.append(" and u.code > :after");
+        }
+        sql.append(" order by u.code limit :limit");
+        Query query = em.createNativeQuery(sql.toString()).setParameter("day", Date.valueOf(day))
+                .setParameter("limit", limit);
+        if (filter.type() != null) {
+            query.setParameter("type", filter.type().name());
+        }
+        if (filter.parentId() != null) {
+            query.setParameter("parent", filter.parentId());
+        }
+        if (filter.groupingId() != null) {
+            query.setParameter("grouping", filter.groupingId());
+        }
+        if (filter.text() != null) {
+            query.setParameter("text", "%" + likeEscaped(VietnameseText.fold(filter.text())) + "%");
+        }
+        if (afterCode != null) {
+            query.setParameter("after", afterCode);
+        }
+        return rows(query);
+    }
+
+    /** The path from the unit's parent up to the root, nearest first. */
+    public List<UnitAsOf> ancestors(UUID id, LocalDate day) {
+        return rows(em.createNativeQuery("""
+                with recursive up(unit_id, depth) as (
+                    select p.parent_id, 1 from org_unit_period p where p.unit_id = :id and %1$s
+                    union all
+                    select p.parent_id, up.depth + 1 from up join org_unit_period p on p.unit_id = up.unit_id
+                    where %1$s and p.parent_id is not null and up.depth < 64
+                )
+                select %2$s, up.depth from up join org_unit u on u.id = up.unit_id
+                join org_unit_period p on p.unit_id = u.id and %1$s
+                order by up.depth
+                """.formatted(IN_FORCE, COLUMNS))
+                .setParameter("id", id).setParameter("day", Date.valueOf(day)));
+    }
+
+    /** Every unit below {@code id} on that day, with its depth below it; ordered by code. */
+    public List<UnitAsOf> subtree(UUID id, LocalDate day, String afterCode, int limit) {
+        return rows(em.createNativeQuery("""
+                with recursive down(unit_id, depth) as (
+                    select p.unit_id, 1 from org_unit_period p where p.parent_id = :id and %1$s
+                    union all
+                    select p.unit_id, down.depth + 1 from down join org_unit_period p on p.parent_id = down.unit_id
+                    where %1$s and down.depth < 64
+                )
+                select %2$s, down.depth from down join org_unit u on u.id = down.unit_id
+                join org_unit_period p on p.unit_id = u.id and %1$s
+                where (cast(:after as text) is null or u.code > cast(:after as text))
+                order by u.code limit :limit
+                """.formatted(IN_FORCE, COLUMNS))
+                .setParameter("id", id).setParameter("day", Date.valueOf(day))
+                .setParameter("after", afterCode).setParameter("limit", limit));
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<UnitAsOf> rows(Query query) {
+        List<Object[]> raw = query.getResultList();
+        List<UnitAsOf> rows = new ArrayList<>(raw.size());
+        for (Object[] r : raw) {
+            rows.add(new UnitAsOf((UUID) r[0], (String) r[1], (String) r[2], OrgUnitType.valueOf((String) r[3]),
+                    (UUID) r[4], (UUID) r[5], (Integer) r[6], localDate(r[7]), localDate(r[8]), localDate(r[9]),
+                    (UUID) r[10], ((Number) r[11]).longValue(), ((Number) r[12]).intValue()));
+        }
+        return rows;
+    }
+
+    private static LocalDate localDate(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
+    }
+}

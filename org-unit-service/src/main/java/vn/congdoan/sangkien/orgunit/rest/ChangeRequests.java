@@ -1,0 +1,37 @@
+package vn.congdoan.sangkien.orgunit.rest;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/** Bodies of the operations that change the hierarchy. */
+public final class ChangeRequests {
+
+    private ChangeRequests() {
+    }
+
+    /** A rename from {@code effectiveFrom} (default today) and/or a new member count. */
+    public record Update(
+            @Size(min = 1, max = 300) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
+            LocalDate effectiveFrom,
+            @PositiveOrZero Integer memberCount,
+            LocalDate memberCountAsOf) {
+    }
+
+    public record Move(@NotNull UUID parentId, LocalDate effectiveFrom) {
+    }
+
+    public record Deactivate(LocalDate validTo) {
+    }
+
+    /** Units that merge into {@code successorId} from {@code date}. */
+    public record Merge(@NotEmpty @Size(max = 100) List<@NotNull UUID> sources, @NotNull UUID successorId,
+            @NotNull LocalDate date) {
+    }
+}

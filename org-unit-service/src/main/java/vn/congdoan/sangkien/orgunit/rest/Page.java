@@ -1,0 +1,16 @@
+package vn.congdoan.sangkien.orgunit.rest;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** A page of a list; {@code nextCursor} is absent on the last page. */
+public record Page<T>(List<T> items, String nextCursor) {
+
+    /** Builds a page from up to {@code limit + 1} rows: the extra row only tells that more follow. */
+    static <R, T> Page<T> of(List<R> rows, int limit, Function<R, T> view, Function<R, String> code) {
+        boolean more = rows.size() > limit;
+        List<R> shown = more ? rows.subList(0, limit) : rows;
+        return new Page<>(shown.stream().map(view).toList(),
+                more ? Params.nextCursor(code.apply(shown.get(shown.size() - 1))) : null);
+    }
+}

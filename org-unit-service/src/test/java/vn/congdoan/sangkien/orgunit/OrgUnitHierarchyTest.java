@@ -1,0 +1,273 @@
+package vn.congdoan.sangkien.orgunit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import vn.congdoan.sangkien.events.EventJson;
+import vn.congdoan.sangkien.events.OrgUnitState;
+import vn.congdoan.sangkien.events.Topics;
+import vn.congdoan.sangkien.testsupport.KafkaResource;
+import vn.congdoan.sangkien.testsupport.PostgresResource;
+import vn.congdoan.sangkien.testsupport.TopicProbe;
+
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "orgunit"))
+@QuarkusTestResource(KafkaResource.class)
+class OrgUnitHierarchyTest {
+
+    @Test
+    void searchIgnoresAccentsAndCase() {
+        for (String q : List.of("thanh hoa", "THANH HÓA", "Thanh Hóa")) {
+            given().queryParam("q", q).queryParam("type", "PROVINCIAL_FEDERATION").get("/api/v1/units").then()
+                    .statusCode(200).body("items.code", contains("38"));
+        }
+        for (String q : List.of("da nang", "Đà Nẵng", "đà nẵng")) {
+            given().queryParam("q", q).get("/api/v1/units").then()
+                    .statusCode(200).body("items.code", hasItem("48"));
+        }
+    }
+
+    @Test
+    void cursorPagesThroughTheSixtyThreeProvincesOfTwentyTwentyTwo() {
+        List<String> codes = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = given().queryParam("type", "PROVINCIAL_FEDERATION").queryParam("asOf", "2022-04-15")
+                    .queryParam("limit", 20);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            Response page = request.get("/api/v1/units").then().statusCode(200).extract().response();
+            codes.addAll(page.path("items.code"));
+            cursor = page.path("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 10);
+
+        assertThat(codes).doesNotHaveDuplicates().isSorted();
+        assertThat(codes).filteredOn(code -> code.matches("\\d\\d")).hasSize(63).contains("01", "42", "96");
+        assertThat(pages).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void childrenAncestorsAndSubtreeFollowTheHierarchy() {
+        String province = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Thử Nghiệm");
+        String district = Units.create("DIRECT_SUPERIOR", province, "Liên đoàn Lao động huyện Kỳ Anh");
+        String grassroots = Units.create("GRASSROOTS", district, "Công đoàn cơ sở Trường Tiểu học Kỳ Hà");
+
+        given().get("/api/v1/units/" + province + "/children").then()
+                .statusCode(200).body("items.id", contains(district));
+        given().get("/api/v1/units/" + grassroots + "/ancestors").then()
+                .statusCode(200)
+                .body("id", contains(district, province, Units.root()))
+                .body("depth", contains(1, 2, 3));
+        given().get("/api/v1/units/" + province + "/subtree").then()
+                .statusCode(200)
+                .body("items.find { it.id == '" + grassroots + "' }.depth", equalTo(2))
+                .body("items.size()", equalTo(2));
+        given().get("/api/v1/units/" + grassroots).then()
+                .body("provinceId", equalTo(province));
+    }
+
+    @Test
+    void movingAUnitMovesItsSubtreeAndKeepsTheOldPlaceInHistory() {
+        String from = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Nguồn", "2020-01-01");
+        String to = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Đích", "2020-01-01");
+        String district = Units.create("DIRECT_SUPERIOR", from, "Công đoàn Khu kinh tế", "2020-01-01");
+        String grassroots = Units.create("GRASSROOTS", district, "Công đoàn cơ sở Công ty Formosa", "2020-01-01");
+
+        given().contentType(ContentType.JSON).body("{\"parentId\":\"" + to + "\",\"effectiveFrom\":\"2024-01-01\"}")
+                .post("/api/v1/units/" + district + "/move").then()
+                .statusCode(200).body("parentId", equalTo(to)).body("provinceId", equalTo(to));
+
+        given().get("/api/v1/units/" + grassroots).then().body("provinceId", equalTo(to));
+        given().queryParam("asOf", "2023-12-31").get("/api/v1/units/" + grassroots).then()
+                .statusCode(200).body("provinceId", equalTo(from));
+        given().queryParam("asOf", "2023-12-31").get("/api/v1/units/" + from + "/children").then()
+                .body("items.id", contains(district));
+        given().get("/api/v1/units/" + from + "/children").then().body("items", org.hamcrest.Matchers.empty());
+
+        var moved = TopicProbe.awaitRecords(Topics.ORG_UNITS,
+                r -> r.key().equals(grassroots) && r.value().contains(to), Duration.ofSeconds(20));
+        assertThat(EventJson.read(moved.get(0).value(), OrgUnitState.class).provinceId()).hasToString(to);
+    }
+
+    @Test
+    void quangBinhMergesIntoQuangTriOnTheFirstOfJuly2025() {
+        String quangBinh = Units.idOf("44");
+        String quangTri = Units.idOf("45");
+        if (given().get("/api/v1/units/" + quangBinh).then().extract().path("validTo") == null) {
+            String district = Units.create("DIRECT_SUPERIOR", quangBinh, "Liên đoàn Lao động huyện Lệ Thủy", "2015-01-01");
+            given().contentType(ContentType.JSON)
+                    .body("{\"sources\":[\"" + quangBinh + "\"],\"successorId\":\"" + quangTri
+                            + "\",\"date\":\"2025-07-01\"}")
+                    .post("/api/v1/units/merge").then().statusCode(200);
+            given().queryParam("asOf", "2025-06-30").get("/api/v1/units/" + district).then()
+                    .body("provinceId", equalTo(quangBinh));
+            given().queryParam("asOf", "2025-07-01").get("/api/v1/units/" + district).then()
+                    .body("provinceId", equalTo(quangTri));
+        }
+
+        given().queryParam("asOf", "2025-06-30").queryParam("q", "quang binh").get("/api/v1/units").then()
+                .body("items.code", hasItem("44"));
+        given().queryParam("asOf", "2025-07-01").queryParam("q", "quang binh").get("/api/v1/units").then()
+                .body("items.code", not(hasItem("44")));
+        given().queryParam("asOf", "2025-07-01").queryParam("q", "quang tri").get("/api/v1/units").then()
+                .body("items.code", hasItem("45"));
+        given().get("/api/v1/units/by-code/44").then()
+                .statusCode(200)
+                .body("name", equalTo("Liên đoàn Lao động tỉnh Quảng Bình"))
+                .body("validTo", equalTo("2025-07-01"))
+                .body("successorId", equalTo(quangTri));
+        given().queryParam("asOf", "2022-04-15").get("/api/v1/units/by-code/44").then()
+                .statusCode(200).body("provinceId", equalTo(quangBinh));
+    }
+
+    @Test
+    void aUnitCannotMoveIntoItsOwnSubtree() {
+        String province = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Vòng");
+        String upper = Units.create("DIRECT_SUPERIOR", province, "Công đoàn ngành Giáo dục");
+        String lower = Units.create("DIRECT_SUPERIOR", upper, "Công đoàn cụm trường");
+
+        given().contentType(ContentType.JSON).body("{\"parentId\":\"" + lower + "\"}")
+                .post("/api/v1/units/" + upper + "/move").then()
+                .statusCode(422).contentType("application/problem+json").body("field", equalTo("parentId"));
+        given().contentType(ContentType.JSON).body("{\"parentId\":\"" + province + "\"}")
+                .post("/api/v1/units/" + Units.root() + "/move").then()
+                .statusCode(422);
+    }
+
+    @Test
+    void aDeactivatedUnitKeepsItsHistory() {
+        String province = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Cũ", "2019-01-01");
+        String grassroots = Units.create("GRASSROOTS", province, "Công đoàn cơ sở Nhà máy Đường", "2019-05-01");
+
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/units/" + province + "/deactivate").then()
+                .statusCode(409).body("field", equalTo("children"));
+        given().contentType(ContentType.JSON).body("{\"validTo\":\"2023-01-01\"}")
+                .post("/api/v1/units/" + grassroots + "/deactivate").then()
+                .statusCode(200).body("validTo", equalTo("2023-01-01"));
+
+        given().get("/api/v1/units/" + grassroots).then().statusCode(200).body("validTo", equalTo("2023-01-01"));
+        given().queryParam("asOf", "2022-12-31").get("/api/v1/units/" + grassroots).then()
+                .statusCode(200).body("name", equalTo("Công đoàn cơ sở Nhà máy Đường"));
+        given().queryParam("asOf", "2023-01-01").get("/api/v1/units/" + grassroots).then()
+                .statusCode(404).body("field", equalTo("asOf"));
+        given().contentType(ContentType.JSON).body("{\"name\":\"Khác\"}").header("If-Match", "\"1\"")
+                .put("/api/v1/units/" + grassroots).then().statusCode(409);
+    }
+
+    @Test
+    void mergeMovesChildrenToTheSuccessorFromTheMergeDate() {
+        String quangBinh = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Bình", "2010-01-01");
+        String quangTri = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Trị", "2010-01-01");
+        String district = Units.create("DIRECT_SUPERIOR", quangBinh, "Liên đoàn Lao động huyện Bố Trạch", "2010-01-01");
+        String grassroots = Units.create("GRASSROOTS", district, "Công đoàn cơ sở Vườn quốc gia", "2010-01-01");
+
+        given().contentType(ContentType.JSON)
+                .body("{\"sources\":[\"" + quangBinh + "\"],\"successorId\":\"" + quangTri + "\",\"date\":\"2025-07-01\"}")
+                .post("/api/v1/units/merge").then().statusCode(200);
+
+        given().get("/api/v1/units/" + quangBinh).then()
+                .body("validTo", equalTo("2025-07-01")).body("successorId", equalTo(quangTri));
+        given().queryParam("asOf", "2025-06-30").get("/api/v1/units/" + grassroots).then()
+                .body("provinceId", equalTo(quangBinh));
+        given().queryParam("asOf", "2025-07-01").get("/api/v1/units/" + grassroots).then()
+                .body("provinceId", equalTo(quangTri));
+        given().queryParam("asOf", "2025-07-01").get("/api/v1/units/" + district).then()
+                .body("parentId", equalTo(quangTri));
+        given().queryParam("asOf", "2025-07-01").queryParam("type", "PROVINCIAL_FEDERATION")
+                .queryParam("q", "tinh binh").get("/api/v1/units").then()
+                .body("items.id", not(hasItem(quangBinh)));
+    }
+
+    @Test
+    void updatesNeedTheCurrentETagAndRenamesHaveAnEffectiveDate() {
+        String province = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Tên Cũ");
+        String etag = given().get("/api/v1/units/" + province).then().statusCode(200).extract().header("ETag");
+
+        given().contentType(ContentType.JSON).body("{\"name\":\"Liên đoàn Lao động tỉnh Tên Mới\"}")
+                .put("/api/v1/units/" + province).then()
+                .statusCode(428).contentType("application/problem+json").body("field", equalTo("If-Match"));
+
+        String newEtag = given().contentType(ContentType.JSON).header("If-Match", etag)
+                .body("{\"name\":\"Liên đoàn Lao động tỉnh Tên Mới\",\"effectiveFrom\":\"2030-01-01\",\"memberCount\":1200}")
+                .put("/api/v1/units/" + province).then()
+                .statusCode(200).body("memberCount", equalTo(1200)).extract().header("ETag");
+        assertThat(newEtag).isNotEqualTo(etag);
+
+        given().contentType(ContentType.JSON).header("If-Match", etag).body("{\"memberCount\":5}")
+                .put("/api/v1/units/" + province).then()
+                .statusCode(412).contentType("application/problem+json");
+
+        given().queryParam("asOf", "2029-12-31").get("/api/v1/units/" + province).then()
+                .body("name", equalTo("Liên đoàn Lao động tỉnh Tên Cũ"));
+        given().queryParam("asOf", "2030-01-01").get("/api/v1/units/" + province).then()
+                .body("name", equalTo("Liên đoàn Lao động tỉnh Tên Mới"));
+    }
+
+    @Test
+    void badQueryParametersAreProblemsNamingThem() {
+        given().queryParam("asOf", "15/04/2022").get("/api/v1/units").then()
+                .statusCode(400).contentType("application/problem+json").body("field", equalTo("asOf"));
+        given().queryParam("type", "PROVINCE").get("/api/v1/units").then()
+                .statusCode(400).body("field", equalTo("type"));
+        given().queryParam("limit", 100000).get("/api/v1/units").then()
+                .statusCode(400).body("field", equalTo("limit"));
+        given().queryParam("cursor", "***").get("/api/v1/units").then()
+                .statusCode(400).body("field", equalTo("cursor"));
+        given().get("/api/v1/units/by-code/NO-SUCH-UNIT").then()
+                .statusCode(404).body("field", nullValue());
+    }
+
+    @Test
+    void theTopicAloneRebuildsTheHierarchy() {
+        Units.create("GRASSROOTS", Units.idOf("42"), "Công đoàn cơ sở Công ty Gang thép");
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Set<String> fromApi = new HashSet<>();
+            String cursor = null;
+            do {
+                var request = given().queryParam("limit", 500);
+                if (cursor != null) {
+                    request.queryParam("cursor", cursor);
+                }
+                Response page = request.get("/api/v1/units").then().statusCode(200).extract().response();
+                List<String> ids = page.path("items.id");
+                List<String> parents = page.path("items.parentId");
+                for (int i = 0; i < ids.size(); i++) {
+                    fromApi.add(ids.get(i) + ">" + parents.get(i));
+                }
+                cursor = page.path("nextCursor");
+            } while (cursor != null);
+
+            java.util.Map<String, OrgUnitState> latest = new java.util.HashMap<>();
+            TopicProbe.awaitRecords(Topics.ORG_UNITS, r -> true, Duration.ofSeconds(10)).forEach(r -> {
+                OrgUnitState s = EventJson.read(r.value(), OrgUnitState.class);
+                latest.merge(r.key(), s, (a, b) -> b.version() >= a.version() ? b : a);
+            });
+            Set<String> fromTopic = new HashSet<>();
+            latest.values().stream().filter(s -> s.validTo() == null)
+                    .forEach(s -> fromTopic.add(s.id() + ">" + s.parentId()));
+            assertThat(fromTopic).isEqualTo(fromApi);
+        });
+    }
+}

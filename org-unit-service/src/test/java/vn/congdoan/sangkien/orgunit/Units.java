@@ -1,0 +1,36 @@
+package vn.congdoan.sangkien.orgunit;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+
+/** Creates units through the API for tests, each with a unique code. */
+final class Units {
+
+    private Units() {
+    }
+
+    static String root() {
+        return given().get("/api/v1/units/by-code/TLD").then().statusCode(200).extract().path("id");
+    }
+
+    static String idOf(String code) {
+        return given().get("/api/v1/units/by-code/" + code).then().statusCode(200).extract().path("id");
+    }
+
+    static String create(String type, String parentId, String name) {
+        return create(type, parentId, name, null);
+    }
+
+    static String create(String type, String parentId, String name, String validFrom) {
+        String code = type.substring(0, 2) + "-" + UUID.randomUUID().toString().substring(0, 12);
+        return given().contentType(ContentType.JSON)
+                .body("""
+                        {"code":"%s","name":"%s","type":"%s","parentId":"%s"%s}
+                        """.formatted(code, name, type, parentId,
+                        validFrom == null ? "" : ",\"validFrom\":\"" + validFrom + "\""))
+                .post("/api/v1/units").then().statusCode(201).extract().path("id");
+    }
+}

@@ -1,11 +1,16 @@
 package vn.congdoan.sangkien.kit.outbox;
 
+import java.sql.PreparedStatement;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 import vn.congdoan.sangkien.events.EventJson;
 
@@ -33,6 +38,32 @@ public class Outbox {
         row.key = key.toString();
         row.payload = EventJson.write(event);
         em.persist(row);
+        wakeRelayAfterCommit();
+    }
+
+    /** Appends many events with one JDBC batch: for bulk operations, where one insert per event would dominate. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendAll(String topic, Map<?, ?> eventsByKey) {
+        if (eventsByKey.isEmpty()) {
+            return;
+        }
+        em.flush();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into outbox_event (topic, record_key, payload) values (?, ?, ?)")) {
+                for (Map.Entry<?, ?> entry : eventsByKey.entrySet()) {
+                    insert.setString(1, topic);
+                    insert.setString(2, entry.getKey().toString());
+                    insert.setString(3, EventJson.write(entry.getValue()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+        wakeRelayAfterCommit();
+    }
+
+    private void wakeRelayAfterCommit() {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

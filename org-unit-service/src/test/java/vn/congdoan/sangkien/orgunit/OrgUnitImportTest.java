@@ -1,0 +1,173 @@
+package vn.congdoan.sangkien.orgunit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import vn.congdoan.sangkien.events.Topics;
+import vn.congdoan.sangkien.testsupport.KafkaResource;
+import vn.congdoan.sangkien.testsupport.PostgresResource;
+import vn.congdoan.sangkien.testsupport.TopicProbe;
+
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "orgunit"))
+@QuarkusTestResource(KafkaResource.class)
+class OrgUnitImportTest {
+
+    @Test
+    void mixedRowsEachGetTheirOwnResult() {
+        String provinceCode = newProvince();
+        String p = UUID.randomUUID().toString().substring(0, 6);
+        String body = """
+                [
+                 {"code":"%1$s-G1","name":"Công đoàn cơ sở Trường THCS Lê Lợi","type":"GRASSROOTS","parentCode":"%1$s-D1","memberCount":"42"},
+                 {"code":"%1$s-D1","name":"Công đoàn Giáo dục huyện","type":"DIRECT_SUPERIOR","parentCode":"%2$s"},
+                 {"code":"%1$s-G2","name":"Công đoàn cơ sở mồ côi","type":"GRASSROOTS","parentCode":"NO-SUCH-PARENT"},
+                 {"code":"%1$s-G3","name":"Sai loại","type":"PROVINCIAL_FEDERATION","parentCode":"%2$s"},
+                 {"code":"%1$s-G4","name":"  ","type":"GRASSROOTS","parentCode":"%2$s"},
+                 {"code":"%1$s-G1","name":"Trùng mã","type":"GRASSROOTS","parentCode":"%2$s"},
+                 {"code":"%1$s-G5","name":"Tổ dưới cơ sở","type":"GRASSROOTS","parentCode":"%1$s-G1"},
+                 {"code":"%1$s-G6","name":"Ngày sai","type":"GRASSROOTS","parentCode":"%2$s","validFrom":"2022-02-30"},
+                 {"code":"%1$s-G7","name":"Công đoàn cơ sở Bệnh viện huyện","type":"GRASSROOTS","parentCode":"%2$s","memberCount":-1}
+                ]""".formatted(p, provinceCode);
+
+        JsonPath report = given().contentType(ContentType.JSON).body(body).queryParam("province", provinceCode)
+                .post("/api/v1/units/import").then().statusCode(200).extract().jsonPath();
+
+        assertThat(report.getInt("received")).isEqualTo(9);
+        assertThat(report.getInt("created")).isEqualTo(2);
+        assertThat(report.getInt("rejected")).isEqualTo(7);
+        assertThat(report.getList("results.outcome")).containsExactly("CREATED", "CREATED", "REJECTED", "REJECTED",
+                "REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED");
+        assertThat(report.getList("results.field")).containsExactly(null, null, "parentCode", "type", "name", "code",
+                "parentCode", "validFrom", "memberCount");
+
+        String g1 = report.getString("results[0].id");
+        String d1 = report.getString("results[1].id");
+        given().get("/api/v1/units/" + g1).then().statusCode(200)
+                .body("parentId", equalTo(d1)).body("memberCount", equalTo(42))
+                .body("provinceId", equalTo(Units.idOf(provinceCode)));
+        TopicProbe.awaitRecords(Topics.ORG_UNITS, r -> r.key().equals(g1), Duration.ofSeconds(20));
+    }
+
+    @Test
+    void sendingTheSameRowsAgainChangesNothingAndAChangedRowUpdates() {
+        String provinceCode = newProvince();
+        String p = UUID.randomUUID().toString().substring(0, 6);
+        String rows = """
+                [{"code":"%1$s-D","name":"Công đoàn Khu công nghiệp","type":"DIRECT_SUPERIOR","parentCode":"%2$s"},
+                 {"code":"%1$s-G","name":"Công đoàn cơ sở Công ty May","type":"GRASSROOTS","parentCode":"%1$s-D"}]
+                """.formatted(p, provinceCode);
+        given().contentType(ContentType.JSON).body(rows).queryParam("province", provinceCode)
+                .post("/api/v1/units/import").then().statusCode(200).body("created", equalTo(2));
+
+        given().contentType(ContentType.JSON).body(rows).queryParam("province", provinceCode)
+                .post("/api/v1/units/import").then().statusCode(200)
+                .body("unchanged", equalTo(2)).body("created", equalTo(0));
+
+        given().contentType(ContentType.JSON).body(rows.replace("Công ty May", "Công ty May 10"))
+                .queryParam("province", provinceCode)
+                .post("/api/v1/units/import").then().statusCode(200)
+                .body("updated", equalTo(1)).body("unchanged", equalTo(1));
+        given().get("/api/v1/units/by-code/" + p + "-G").then().body("name", equalTo("Công đoàn cơ sở Công ty May 10"));
+    }
+
+    @Test
+    void csvWithVietnameseTextIsImported() {
+        String provinceCode = newProvince();
+        String p = UUID.randomUUID().toString().substring(0, 6);
+        String csv = "\uFEFFcode,name,type,parentCode,memberCount,memberCountAsOf,validFrom\r\n"
+                + p + "-C1,\"Công đoàn cơ sở Công ty TNHH Hoa Sen, chi nhánh Nghi Sơn\",GRASSROOTS," + provinceCode
+                + ",1500,2022-04-01,2021-01-01\r\n"
+                + p + "-C2,Công đoàn cơ sở Trường Mầm non Hoa Hồng,GRASSROOTS," + provinceCode + ",,,\r\n";
+
+        JsonPath report = given().contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+                .queryParam("province", provinceCode).post("/api/v1/units/import")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertThat(report.getInt("created")).isEqualTo(2);
+        given().get("/api/v1/units/by-code/" + p + "-C1").then()
+                .body("name", equalTo("Công đoàn cơ sở Công ty TNHH Hoa Sen, chi nhánh Nghi Sơn"))
+                .body("validFrom", equalTo("2021-01-01"));
+    }
+
+    @Test
+    void malformedFilesAreRefusedWholeAndWriteNothing() {
+        String provinceCode = newProvince();
+        String p = UUID.randomUUID().toString().substring(0, 6);
+        String unbalanced = "code,name,type,parentCode\n" + p + "-X1,Tên đúng,GRASSROOTS," + provinceCode + "\n"
+                + p + "-X2,\"Thiếu dấu đóng,GRASSROOTS," + provinceCode + "\n";
+        given().contentType("text/csv").body(unbalanced.getBytes(StandardCharsets.UTF_8))
+                .queryParam("province", provinceCode).post("/api/v1/units/import").then()
+                .statusCode(400).contentType("application/problem+json").body("field", equalTo("body"));
+
+        byte[] invalidUtf8 = ("code,name,type,parentCode\n" + p + "-X3,T").getBytes(StandardCharsets.UTF_8);
+        byte[] withBadByte = new byte[invalidUtf8.length + 2];
+        System.arraycopy(invalidUtf8, 0, withBadByte, 0, invalidUtf8.length);
+        withBadByte[invalidUtf8.length] = (byte) 0xC3;
+        withBadByte[invalidUtf8.length + 1] = (byte) 0x28;
+        given().contentType("text/csv").body(withBadByte).queryParam("province", provinceCode)
+                .post("/api/v1/units/import").then()
+                .statusCode(400).body("field", equalTo("body"));
+
+        given().contentType("text/csv").body(("code,name\n" + p + "-X4,Tên\n").getBytes(StandardCharsets.UTF_8))
+                .queryParam("province", provinceCode)
+                .post("/api/v1/units/import").then()
+                .statusCode(400).body("field", equalTo("header"));
+
+        given().get("/api/v1/units/by-code/" + p + "-X1").then().statusCode(404);
+        given().get("/api/v1/units/" + Units.idOf(provinceCode) + "/children").then()
+                .body("items", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void importIsForOneExistingProvinceAndItsOwnUnits() {
+        given().contentType(ContentType.JSON).body("[]").queryParam("province", "NO-SUCH").post("/api/v1/units/import")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("[]").post("/api/v1/units/import")
+                .then().statusCode(400).body("field", equalTo("province"));
+
+        String other = newProvince();
+        String p = UUID.randomUUID().toString().substring(0, 6);
+        given().contentType(ContentType.JSON)
+                .body("[{\"code\":\"" + p + "-O\",\"name\":\"Đơn vị tỉnh khác\",\"type\":\"GRASSROOTS\",\"parentCode\":\"" + other + "\"}]")
+                .queryParam("province", other).post("/api/v1/units/import").then().body("created", equalTo(1));
+        String mine = newProvince();
+        given().contentType(ContentType.JSON)
+                .body("[{\"code\":\"" + p + "-O\",\"name\":\"Chiếm mã\",\"type\":\"GRASSROOTS\",\"parentCode\":\"" + mine + "\"}]")
+                .queryParam("province", mine).post("/api/v1/units/import").then()
+                .body("rejected", equalTo(1)).body("results[0].field", equalTo("code"));
+        given().contentType(ContentType.JSON)
+                .body("[{\"code\":\"" + p + "-P\",\"name\":\"Vượt tỉnh\",\"type\":\"GRASSROOTS\",\"parentCode\":\"" + other + "\"}]")
+                .queryParam("province", mine).post("/api/v1/units/import").then()
+                .body("rejected", equalTo(1)).body("results[0].field", equalTo("parentCode"));
+    }
+
+    @Test
+    void moreThanFiftyThousandRowsAreRefused() {
+        String provinceCode = newProvince();
+        List<Map<String, String>> rows = java.util.Collections.nCopies(50_001,
+                Map.of("code", "X", "name", "X", "type", "GRASSROOTS", "parentCode", provinceCode));
+        given().contentType(ContentType.JSON).body(rows).queryParam("province", provinceCode)
+                .post("/api/v1/units/import").then()
+                .statusCode(422).contentType("application/problem+json").body("field", equalTo("rows"));
+    }
+
+    private static String newProvince() {
+        String id = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Nhập Liệu");
+        return given().get("/api/v1/units/" + id).then().extract().path("code");
+    }
+}

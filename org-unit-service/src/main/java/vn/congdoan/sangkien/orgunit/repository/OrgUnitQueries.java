@@ -65,7 +65,7 @@ public class OrgUnitQueries {
                        and (m.valid_from is null or m.valid_from <= :day) and (m.valid_to is null or m.valid_to > :day))""");
         }
         if (filter.text() != null) {
-            sql.append(" and (p.name_key like :text or vn_fold(u.code) like :text)");
+            sql.append(" and (p.name_key like :text or vn_fold(u.code) = :code)");
         }
         if (afterCode != null) {
             sql.append(" and u.code > :after");
@@ -83,7 +83,9 @@ public class OrgUnitQueries {
             query.setParameter("grouping", filter.groupingId());
         }
         if (filter.text() != null) {
-            query.setParameter("text", "%" + likeEscaped(VietnameseText.fold(filter.text())) + "%");
+            String folded = VietnameseText.fold(filter.text());
+            query.setParameter("text", "%" + likeEscaped(folded) + "%");
+            query.setParameter("code", folded);
         }
         if (afterCode != null) {
             query.setParameter("after", afterCode);

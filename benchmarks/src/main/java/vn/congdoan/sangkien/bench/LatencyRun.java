@@ -1,0 +1,97 @@
+package vn.congdoan.sangkien.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/** A closed-loop latency run: a few clients send requests back to back; latencies go into an HdrHistogram. */
+final class LatencyRun {
+
+    /** The outcome of one run. */
+    record Result(String name, long requests, long errors, double seconds, Histogram histogram) {
+
+        double throughput() {
+            return requests / seconds;
+        }
+
+        double millis(double percentile) {
+            return histogram.getValueAtPercentile(percentile) / 1_000_000.0;
+        }
+
+        String markdownRow() {
+            return "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %d |".formatted(name, requests, throughput(),
+                    millis(50), millis(99), millis(99.9), histogram.getMaxValue() / 1_000_000.0, errors);
+        }
+    }
+
+    static final String TABLE_HEADER = "| request | count | req/s | p50 ms | p99 ms | p99.9 ms | max ms | errors |\n"
+            + "|---|---|---|---|---|---|---|---|";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    Result run(String name, List<String> urls, int clients, Duration warmup, Duration measure) throws Exception {
+        exercise(urls, clients, warmup, null);
+        Recorder recorder = new Recorder(3);
+        AtomicLong errors = new AtomicLong();
+        long start = System.nanoTime();
+        long requests = exercise(urls, clients, measure, (latency, ok) -> {
+            recorder.recordValue(latency);
+            if (!ok) {
+                errors.incrementAndGet();
+            }
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Result(name, requests, errors.get(), seconds, recorder.getIntervalHistogram());
+    }
+
+    interface Sink {
+        void record(long nanos, boolean ok);
+    }
+
+    private long exercise(List<String> urls, int clients, Duration length, Sink sink) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long deadline = System.nanoTime() + length.toNanos();
+        AtomicLong count = new AtomicLong();
+        Supplier<String> pick = () -> urls.get(ThreadLocalRandom.current().nextInt(urls.size()));
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            running.add(pool.submit(() -> {
+                while (System.nanoTime() < deadline) {
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(pick.get())).timeout(Duration.ofSeconds(10))
+                            .build();
+                    long t0 = System.nanoTime();
+                    boolean ok;
+                    try {
+                        ok = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() < 400;
+                    } catch (Exception e) {
+                        ok = false;
+                    }
+                    long latency = System.nanoTime() - t0;
+                    if (sink != null) {
+                        sink.record(latency, ok);
+                    }
+                    count.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        pool.shutdown();
+        return count.get();
+    }
+}

@@ -1,0 +1,118 @@
+package vn.congdoan.sangkien.bench;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Loads {@code units} lower-level units across the 63 provinces through the bulk import, then measures get,
+ * children, ancestors and search. Targets: import of 150,000 units under 2 minutes; p99 under 5 ms for the reads
+ * and under 50 ms for search.
+ */
+final class OrgUnitBenchmark {
+
+    private static final String[] KINDS = { "Công ty", "Trường", "Bệnh viện", "Nhà máy", "Hợp tác xã", "Xí nghiệp",
+        "Trung tâm Y tế", "Ủy ban nhân dân xã", "Ngân hàng", "Cảng" };
+    private static final String[] NAMES = { "Hoa Sen", "Sông Lam", "Thành Công", "Đại Việt", "Hồng Lĩnh", "Bình Minh",
+        "Trường Sơn", "Phú Thọ", "Kỳ Anh", "Vũng Áng", "Nghi Sơn", "Cửa Lò", "Hải Vân", "Đồng Tâm", "Tân Phú" };
+    private static final List<String> SEARCHES = List.of("hoa sen", "Sông Lam", "benh vien", "Trường Sơn", "cang vung ang",
+            "xi nghiep", "Đại Việt", "dong tam 12", "nha may", "Hồng Lĩnh");
+
+    private final String base;
+    private final int units;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+
+    OrgUnitBenchmark(String base, int units) {
+        this.base = base;
+        this.units = units;
+    }
+
+    String run() throws Exception {
+        List<String> provinces = new ArrayList<>();
+        JsonNode page = get("/api/v1/units?type=PROVINCIAL_FEDERATION&limit=100");
+        page.get("items").forEach(p -> provinces.add(p.get("code").asText()));
+        int perProvince = units / provinces.size();
+        Random random = new Random(42);
+        List<String> grassroots = new ArrayList<>();
+        List<String> districts = new ArrayList<>();
+        long rejected = 0;
+        long started = System.nanoTime();
+        for (String province : provinces) {
+            int districtCount = Math.max(1, perProvince / 100);
+            List<Map<String, String>> rows = new ArrayList<>(perProvince);
+            for (int d = 0; d < districtCount; d++) {
+                rows.add(Map.of("code", "B" + province + "-D" + d, "name", "Liên đoàn Lao động huyện "
+                        + NAMES[random.nextInt(NAMES.length)] + " " + d, "type", "DIRECT_SUPERIOR", "parentCode", province));
+            }
+            for (int g = districtCount; g < perProvince; g++) {
+                rows.add(Map.of("code", "B" + province + "-G" + g,
+                        "name", "Công đoàn cơ sở " + KINDS[random.nextInt(KINDS.length)] + " "
+                                + NAMES[random.nextInt(NAMES.length)] + " " + g,
+                        "type", "GRASSROOTS", "parentCode", "B" + province + "-D" + (g % districtCount),
+                        "memberCount", Integer.toString(20 + random.nextInt(2000))));
+            }
+            JsonNode report = post("/api/v1/units/import?province=" + province, json.writeValueAsString(rows));
+            rejected += report.get("rejected").asLong();
+            for (JsonNode result : report.get("results")) {
+                if (result.hasNonNull("id")) {
+                    (result.get("code").asText().contains("-D") ? districts : grassroots).add(result.get("id").asText());
+                }
+            }
+        }
+        double importSeconds = (System.nanoTime() - started) / 1e9;
+
+        LatencyRun load = new LatencyRun();
+        Duration warmup = Duration.ofSeconds(5);
+        Duration measure = Duration.ofSeconds(Integer.parseInt(Benchmarks.env("BENCH_SECONDS", "20")));
+        int clients = Integer.parseInt(Benchmarks.env("BENCH_CLIENTS", "4"));
+        List<String> sample = grassroots.subList(0, Math.min(grassroots.size(), 5_000));
+        List<LatencyRun.Result> results = List.of(
+                load.run("get by id", sample.stream().map(id -> base + "/api/v1/units/" + id).toList(), clients,
+                        warmup, measure),
+                load.run("children of a district", districts.stream().map(id -> base + "/api/v1/units/" + id
+                        + "/children").toList(), clients, warmup, measure),
+                load.run("ancestors", sample.stream().map(id -> base + "/api/v1/units/" + id + "/ancestors").toList(),
+                        clients, warmup, measure),
+                load.run("search (q=…)", SEARCHES.stream().map(q -> base + "/api/v1/units?q="
+                        + URLEncoder.encode(q, StandardCharsets.UTF_8)).toList(), clients, warmup, measure));
+
+        StringBuilder md = new StringBuilder();
+        md.append("Units imported: %d in %d provinces (%d rejected) in %.1f s (%.0f units/s); target < 120 s for 150,000.%n%n"
+                .formatted(grassroots.size() + districts.size(), provinces.size(), rejected, importSeconds,
+                        (grassroots.size() + districts.size()) / importSeconds));
+        md.append("Reads with %d closed-loop clients, %d s each after %d s warm-up (targets: p99 < 5 ms; search < 50 ms):%n%n"
+                .formatted(clients, measure.toSeconds(), warmup.toSeconds()));
+        md.append(LatencyRun.TABLE_HEADER).append('\n');
+        results.forEach(r -> md.append(r.markdownRow()).append('\n'));
+        return md.toString();
+    }
+
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return json.readTree(response.body());
+    }
+
+    private JsonNode post(String path, String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofMinutes(5))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Import answered " + response.statusCode() + ": " + response.body());
+        }
+        return json.readTree(response.body());
+    }
+}

@@ -1,6 +1,7 @@
 package vn.congdoan.sangkien.orgunit.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
@@ -58,6 +59,16 @@ class ProgrammeCalendarTest {
     }
 
     @Test
+    void aPhaseLiesInsideItsProgramme() {
+        assertThatCode(() -> oneMillion.checkPhase(null, null)).doesNotThrowAnyException();
+        assertThatCode(() -> oneMillion.checkPhase(LocalDate.of(2021, 9, 1), LocalDate.of(2023, 9, 1)))
+                .doesNotThrowAnyException();
+        assertProblem(() -> oneMillion.checkPhase(LocalDate.of(2021, 8, 31), null), "startDate");
+        assertProblem(() -> oneMillion.checkPhase(null, LocalDate.of(2023, 9, 2)), "endDate");
+        assertProblem(() -> oneMillion.checkPhase(LocalDate.of(2022, 5, 1), LocalDate.of(2022, 4, 30)), "endDate");
+    }
+
+    @Test
     void todayIsCountedInVietnam() {
         Clock lateEveningUtc = Clock.fixed(Instant.parse("2022-04-14T17:30:00Z"), ZoneOffset.UTC);
 
@@ -73,5 +84,12 @@ class ProgrammeCalendarTest {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.field()).isEqualTo("asOf");
                 });
+    }
+
+    private static void assertProblem(Runnable call, String field) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(ProblemException.class, e -> {
+            assertThat(e.status()).isEqualTo(422);
+            assertThat(e.field()).isEqualTo(field);
+        });
     }
 }

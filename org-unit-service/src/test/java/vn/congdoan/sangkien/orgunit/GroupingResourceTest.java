@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -12,7 +13,10 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +36,74 @@ import vn.congdoan.sangkien.testsupport.TopicProbe;
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "orgunit"))
 @QuarkusTestResource(KafkaResource.class)
 class GroupingResourceTest {
+
+    private static final List<String> REFERENCE_REGIONS = List.of("REGION-TAY-BAC", "REGION-DONG-BAC",
+            "REGION-DONG-BANG-SONG-HONG", "REGION-BAC-TRUNG-BO", "REGION-DUYEN-HAI-NAM-TRUNG-BO", "REGION-TAY-NGUYEN",
+            "REGION-DONG-NAM-BO", "REGION-DONG-BANG-SONG-CUU-LONG");
+
+    @Test
+    void bacTrungBoIsTheSixNorthCentralProvinces() {
+        String id = given().get("/api/v1/groupings/by-code/REGION-BAC-TRUNG-BO").then()
+                .statusCode(200)
+                .body("name", equalTo("Bắc Trung Bộ"))
+                .body("kind", equalTo("REGION"))
+                .body("validFrom", nullValue())
+                .extract().path("id");
+
+        given().queryParam("asOf", "2022-04-15").get("/api/v1/groupings/" + id + "/members").then()
+                .statusCode(200)
+                .body("code", contains("38", "40", "42", "44", "45", "46"))
+                .body("name", hasItem("Liên đoàn Lao động tỉnh Thừa Thiên Huế"))
+                .body("validFrom", everyItem(nullValue()));
+    }
+
+    @Test
+    void theArticlesClusterIsBacTrungBoWithNinhBinh() {
+        String id = given().get("/api/v1/groupings/by-code/CLUSTER-BAC-TRUNG-BO-NINH-BINH").then()
+                .statusCode(200)
+                .body("kind", equalTo("EMULATION_CLUSTER"))
+                .extract().path("id");
+
+        given().queryParam("asOf", "2022-04-15").get("/api/v1/groupings/" + id + "/members").then()
+                .statusCode(200)
+                .body("code", contains("37", "38", "40", "42", "44", "45", "46"));
+        given().queryParam("kind", "EMULATION_CLUSTER").queryParam("asOf", "2022-04-15").get("/api/v1/groupings")
+                .then().statusCode(200).body("code", hasItem("CLUSTER-BAC-TRUNG-BO-NINH-BINH"));
+    }
+
+    @Test
+    void theEightRegionsCoverEachProvinceOnce() {
+        List<Map<String, Object>> regions = given().queryParam("kind", "REGION").queryParam("asOf", "2022-04-15")
+                .get("/api/v1/groupings").then().statusCode(200).extract().jsonPath().getList("$");
+
+        var reference = regions.stream().filter(r -> REFERENCE_REGIONS.contains(r.get("code"))).toList();
+        assertThat(reference).extracting(r -> r.get("name")).containsExactlyInAnyOrder("Tây Bắc Bộ", "Đông Bắc Bộ",
+                "Đồng bằng sông Hồng", "Bắc Trung Bộ", "Duyên hải Nam Trung Bộ", "Tây Nguyên", "Đông Nam Bộ",
+                "Đồng bằng sông Cửu Long");
+        List<String> provinces = reference.stream()
+                .flatMap(r -> ((List<?>) r.get("members")).stream())
+                .map(m -> (String) ((Map<?, ?>) m).get("unitId"))
+                .toList();
+        assertThat(provinces).hasSize(63).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void referenceGroupingsArePublishedToo() {
+        String id = given().get("/api/v1/groupings/by-code/REGION-BAC-TRUNG-BO").then().extract().path("id");
+
+        var records = TopicProbe.awaitRecords(Topics.GROUPINGS, r -> r.key().equals(id), Duration.ofSeconds(20));
+
+        GroupingState state = EventJson.read(records.get(0).value(), GroupingState.class);
+        assertThat(state.name()).isEqualTo("Bắc Trung Bộ");
+        assertThat(state.kind()).isEqualTo(GroupingKind.REGION);
+        assertThat(state.members()).extracting(GroupingState.Member::unitId)
+                .containsExactly(Stream.of("38", "40", "42", "44", "45", "46")
+                        .map(code -> UUID.fromString(unitId(code))).toArray(UUID[]::new));
+        assertThat(state.members()).allSatisfy(m -> {
+            assertThat(m.validFrom()).isNull();
+            assertThat(m.validTo()).isNull();
+        });
+    }
 
     @Test
     void membershipCountsFromItsFirstDayUntilTheDayItEnds() {

@@ -32,6 +32,47 @@ import vn.congdoan.sangkien.testsupport.TopicProbe;
 @QuarkusTestResource(KafkaResource.class)
 class ProgrammeResourceTest {
 
+    private static final String ONE_MILLION = "1-trieu-sang-kien";
+
+    @Test
+    void oneMillionInitiativesWasOnDay227OnTheFifteenthOfApril2022() {
+        given().queryParam("asOf", "2022-04-15").get("/api/v1/programmes/" + ONE_MILLION).then()
+                .statusCode(200)
+                .body("name", equalTo("1 triệu sáng kiến, nỗ lực vượt khó, sáng tạo, quyết tâm chiến thắng đại dịch Covid-19"))
+                .body("startDate", equalTo("2021-09-01"))
+                .body("endDate", equalTo("2023-09-01"))
+                .body("nationalTarget", equalTo(1_000_000))
+                .body("dayNumber", equalTo(227))
+                .body("daysElapsed", equalTo(227))
+                .body("daysRemaining", equalTo(504))
+                .body("phases.code", contains("phase-1"))
+                .body("phases[0].name", equalTo("Giai đoạn 1"))
+                .body("phases[0].startDate", nullValue())
+                .body("phases[0].endDate", nullValue());
+    }
+
+    @Test
+    void ngheAnsPhaseOneTargetWasThreeThousand() {
+        given().get("/api/v1/programmes/" + ONE_MILLION + "/phases/phase-1/targets").then()
+                .statusCode(200)
+                .body("code", contains("40"))
+                .body("name", contains("Liên đoàn Lao động tỉnh Nghệ An"))
+                .body("target", contains(3000));
+    }
+
+    @Test
+    void theReferenceProgrammeIsPublishedToo() {
+        var records = TopicProbe.awaitRecords(Topics.PROGRAMMES, r -> r.key().equals(ONE_MILLION),
+                Duration.ofSeconds(20));
+
+        ProgrammeState state = EventJson.read(records.get(0).value(), ProgrammeState.class);
+        assertThat(state.startDate()).isEqualTo(LocalDate.of(2021, 9, 1));
+        assertThat(state.endDate()).isEqualTo(LocalDate.of(2023, 9, 1));
+        assertThat(state.nationalTarget()).isEqualTo(1_000_000L);
+        assertThat(state.phases()).containsExactly(new ProgrammeState.Phase("phase-1", "Giai đoạn 1", null, null,
+                List.of(new ProgrammeState.Target(UUID.fromString(GroupingResourceTest.unitId("40")), 3000))));
+    }
+
     @Test
     void createdProgrammeCountsItsDaysFromDayOne() {
         String code = createProgramme("2022-01-01", "2022-12-31");

@@ -1,0 +1,37 @@
+package vn.congdoan.sangkien.orgunit;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** A unit's membership of a grouping, from {@code validFrom} (inclusive) to {@code validTo} (exclusive). */
+@Entity
+@Table(name = "org_grouping_member")
+public class GroupingMembership {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "grouping_id")
+    public Grouping grouping;
+
+    @Column(name = "unit_id", nullable = false)
+    public UUID unitId;
+
+    @Column(name = "valid_from")
+    public LocalDate validFrom;
+
+    @Column(name = "valid_to")
+    public LocalDate validTo;
+}

@@ -1,0 +1,62 @@
+package vn.congdoan.sangkien.orgunit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import vn.congdoan.sangkien.events.ProgrammeState;
+
+/** An emulation programme with its phases; {@code endDate} is its last day. */
+@Entity
+@Table(name = "programme")
+public class Programme {
+
+    @Id
+    public String code;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "start_date", nullable = false)
+    public LocalDate startDate;
+
+    @Column(name = "end_date", nullable = false)
+    public LocalDate endDate;
+
+    @Column(name = "national_target")
+    public Long nationalTarget;
+
+    /** In the order they were added. */
+    @OneToMany(mappedBy = "programme", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    public List<ProgrammePhase> phases = new ArrayList<>();
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public Optional<ProgrammePhase> phase(String phaseCode) {
+        return phases.stream().filter(p -> p.code.equals(phaseCode)).findFirst();
+    }
+
+    public ProgrammeState toState() {
+        return new ProgrammeState(code, name, startDate, endDate, nationalTarget,
+                phases.stream().map(ProgrammePhase::toState).toList(), version);
+    }
+}

@@ -1,0 +1,57 @@
+package vn.congdoan.sangkien.orgunit;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+
+import vn.congdoan.sangkien.events.ProgrammeState;
+
+/** A phase (giai đoạn) of a programme; its dates are {@code null} while they are not known. */
+@Entity
+@Table(name = "programme_phase")
+public class ProgrammePhase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "programme_code")
+    public Programme programme;
+
+    @Column(nullable = false)
+    public String code;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "start_date")
+    public LocalDate startDate;
+
+    @Column(name = "end_date")
+    public LocalDate endDate;
+
+    /** Replaced as a whole: a phase's targets are always set together. */
+    @ElementCollection
+    @CollectionTable(name = "programme_target", joinColumns = @JoinColumn(name = "phase_id"))
+    @OrderBy("unitId")
+    public List<ProgrammeTarget> targets = new ArrayList<>();
+
+    public ProgrammeState.Phase toState() {
+        return new ProgrammeState.Phase(code, name, startDate, endDate,
+                targets.stream().map(t -> new ProgrammeState.Target(t.unitId(), t.target())).toList());
+    }
+}

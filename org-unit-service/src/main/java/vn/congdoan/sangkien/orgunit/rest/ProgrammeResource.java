@@ -1,0 +1,103 @@
+package vn.congdoan.sangkien.orgunit.rest;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.orgunit.Programme;
+import vn.congdoan.sangkien.orgunit.ProgrammePhase;
+import vn.congdoan.sangkien.orgunit.service.ProgrammeCalendar;
+import vn.congdoan.sangkien.orgunit.service.ProgrammeService;
+
+@Path("/api/v1/programmes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Programmes", description = "Emulation programmes, their phases and each unit's targets")
+public class ProgrammeResource {
+
+    private static final String AS_OF = "The day to count from, as YYYY-MM-DD; today in Vietnam when absent";
+
+    private final ProgrammeService service;
+
+    public ProgrammeResource(ProgrammeService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "Every programme, with the day each is on")
+    public List<ProgrammeView> list(@Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
+        LocalDate day = ProgrammeCalendar.parseDay("asOf", asOf);
+        return service.list().stream().map(p -> ProgrammeView.of(p, service.progress(p, day))).toList();
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "One programme by code, with its day number, days elapsed and days remaining")
+    public ProgrammeView get(@PathParam("code") String code,
+            @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
+        LocalDate day = ProgrammeCalendar.parseDay("asOf", asOf);
+        return service.find(code).map(p -> ProgrammeView.of(p, service.progress(p, day)))
+                .orElseThrow(() -> ProblemException.notFound("Programme", code));
+    }
+
+    @POST
+    @Operation(summary = "Create a programme, without phases")
+    public Response create(@Valid @NotNull ProgrammeCreateRequest request) {
+        Programme programme = service.create(request.code(), request.name().strip(), request.startDate(),
+                request.endDate(), request.nationalTarget());
+        return Response.created(URI.create("/api/v1/programmes/" + programme.code))
+                .entity(ProgrammeView.of(programme, service.progress(programme, null))).build();
+    }
+
+    @POST
+    @Path("/{code}/phases")
+    @Operation(summary = "Add a phase; dates may be left out while they are not known")
+    public Response addPhase(@PathParam("code") String code, @Valid @NotNull ProgrammePhaseRequest request) {
+        ProgrammePhase phase = service.addPhase(code, request.code(), request.name().strip(), request.startDate(),
+                request.endDate());
+        return Response.created(URI.create("/api/v1/programmes/" + code + "/phases/" + phase.code))
+                .entity(ProgrammePhaseView.of(phase)).build();
+    }
+
+    @GET
+    @Path("/{code}/phases/{phase}")
+    @Operation(summary = "One phase of a programme")
+    public ProgrammePhaseView phase(@PathParam("code") String code, @PathParam("phase") String phase) {
+        return service.findPhase(code, phase).map(ProgrammePhaseView::of)
+                .orElseThrow(() -> ProblemException.notFound("Phase of programme " + code, phase));
+    }
+
+    @GET
+    @Path("/{code}/phases/{phase}/targets")
+    @Operation(summary = "The targets of a phase, by unit code")
+    public List<ProgrammeTargetView> targets(@PathParam("code") String code, @PathParam("phase") String phase) {
+        return service.targets(code, phase).stream().map(ProgrammeTargetView::of).toList();
+    }
+
+    @PUT
+    @Path("/{code}/phases/{phase}/targets")
+    @Operation(summary = "Replace the targets of a phase; units left out no longer have one")
+    public List<ProgrammeTargetView> setTargets(@PathParam("code") String code, @PathParam("phase") String phase,
+            @NotNull List<@NotNull @Valid ProgrammeTargetRequest> targets) {
+        return service.setTargets(code, phase, targets.stream().map(ProgrammeTargetRequest::toTarget).toList())
+                .stream().map(ProgrammeTargetView::of).toList();
+    }
+}

@@ -46,6 +46,21 @@ class OrgUnitHierarchyTest {
     }
 
     @Test
+    void unitsAreListedByGrouping() {
+        String bacTrungBo = given().get("/api/v1/groupings/by-code/REGION-BAC-TRUNG-BO").then().statusCode(200)
+                .extract().path("id");
+        String cluster = given().get("/api/v1/groupings/by-code/CLUSTER-BAC-TRUNG-BO-NINH-BINH").then()
+                .statusCode(200).extract().path("id");
+
+        given().queryParam("groupingId", bacTrungBo).queryParam("asOf", "2022-04-15").get("/api/v1/units").then()
+                .statusCode(200).body("items.code", contains("38", "40", "42", "44", "45", "46"));
+        given().queryParam("groupingId", cluster).queryParam("asOf", "2022-04-15").get("/api/v1/units").then()
+                .statusCode(200).body("items.code", contains("37", "38", "40", "42", "44", "45", "46"));
+        given().queryParam("groupingId", "not-an-id").get("/api/v1/units").then()
+                .statusCode(400).body("field", equalTo("groupingId"));
+    }
+
+    @Test
     void cursorPagesThroughTheSixtyThreeProvincesOfTwentyTwentyTwo() {
         List<String> codes = new ArrayList<>();
         String cursor = null;

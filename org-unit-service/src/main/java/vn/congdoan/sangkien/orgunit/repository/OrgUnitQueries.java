@@ -50,7 +50,46 @@ public class OrgUnitQueries {
         return found.stream().findFirst();
     }
 
+    /**
+     * Units matching the filter on that day, by code. A text search first collects the few units whose folded name
+     * or code matches (trigram index); when a term matches too many to sort cheaply, walking the code index until
+     * the page is full is the faster plan, and the one used.
+     */
     public List<UnitAsOf> list(Filter filter, LocalDate day, String afterCode, int limit) {
+        if (filter.text() == null) {
+            return listWhere(filter, day, afterCode, limit, null, null);
+        }
+        String folded = VietnameseText.fold(filter.text());
+        String like = "%" + likeEscaped(folded) + "%";
+        List<UUID> candidates = candidates(filter, day, afterCode, like, folded);
+        if (candidates.size() > SEARCH_CANDIDATES) {
+            return listWhere(filter, day, afterCode, limit, "p.name_key like :text", like);
+        }
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        return listWhere(filter, day, afterCode, limit, "u.id = any(:ids)", candidates.toArray(UUID[]::new));
+    }
+
+    private static final int SEARCH_CANDIDATES = 2_000;
+
+    /** Units whose folded name contains the term (at most one more than the cap), and the unit with that code. */
+    @SuppressWarnings("unchecked")
+    private List<UUID> candidates(Filter filter, LocalDate day, String afterCode, String like, String folded) {
+        String after = " and (cast(:after as text) is null or u.code > cast(:after as text))";
+        List<UUID> ids = new ArrayList<>(em.createNativeQuery("select p.unit_id from org_unit_period p "
+                + "join org_unit u on u.id = p.unit_id where " + IN_FORCE + " and p.name_key like :text" + after
+                + " limit :cap", UUID.class)
+                .setParameter("day", Date.valueOf(day)).setParameter("text", like)
+                .setParameter("after", afterCode).setParameter("cap", SEARCH_CANDIDATES + 1).getResultList());
+        List<UUID> byCode = em.createNativeQuery("select u.id from org_unit u where vn_fold(u.code) = :code" + after,
+                UUID.class).setParameter("code", folded).setParameter("after", afterCode).getResultList();
+        byCode.stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+        return ids;
+    }
+
+    private List<UnitAsOf> listWhere(Filter filter, LocalDate day, String afterCode, int limit, String condition,
+            Object conditionValue) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + ", 0 from org_unit u "
                 + "join org_unit_period p on p.unit_id = u.id where " + IN_FORCE);
         if (filter.type() != null) {
@@ -61,11 +100,11 @@ public class OrgUnitQueries {
         }
         if (filter.groupingId() != null) {
             sql.append("""
-                     and exists (select 1 from grouping_member m where m.grouping_id = :grouping and m.unit_id = u.id
+                     and exists (select 1 from org_grouping_member m where m.grouping_id = :grouping and m.unit_id = u.id
                        and (m.valid_from is null or m.valid_from <= :day) and (m.valid_to is null or m.valid_to > :day))""");
         }
-        if (filter.text() != null) {
-            sql.append(" and (p.name_key like :text or vn_fold(u.code) = :code)");
+        if (condition != null) {
+            sql.append(" and ").append(condition);
         }
         if (afterCode != null) {
             sql.append(" and u.code > :after");
@@ -82,10 +121,8 @@ public class OrgUnitQueries {
         if (filter.groupingId() != null) {
             query.setParameter("grouping", filter.groupingId());
         }
-        if (filter.text() != null) {
-            String folded = VietnameseText.fold(filter.text());
-            query.setParameter("text", "%" + likeEscaped(folded) + "%");
-            query.setParameter("code", folded);
+        if (condition != null) {
+            query.setParameter(condition.contains(":ids") ? "ids" : "text", conditionValue);
         }
         if (afterCode != null) {
             query.setParameter("after", afterCode);

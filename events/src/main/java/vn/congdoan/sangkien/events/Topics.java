@@ -12,6 +12,9 @@ public final class Topics {
     /** Compacted; key: programme code; value: {@link ProgrammeState}, a programme with its phases and targets. */
     public static final String PROGRAMMES = "programmes.v1";
 
+    /** Compacted; key: API key id; value: {@link ApiKeyState}. */
+    public static final String API_KEYS = "api-keys.v1";
+
     /** Key: initiative id, so all events of one initiative stay in order; value: {@link InitiativeEvent}. */
     public static final String INITIATIVE_EVENTS = "initiative-events.v1";
 
@@ -25,6 +28,7 @@ public final class Topics {
             case ORG_UNITS -> new Spec(ORG_UNITS, 3, true);
             case GROUPINGS -> new Spec(GROUPINGS, 1, true);
             case PROGRAMMES -> new Spec(PROGRAMMES, 1, true);
+            case API_KEYS -> new Spec(API_KEYS, 1, true);
             case INITIATIVE_EVENTS -> new Spec(INITIATIVE_EVENTS, 6, false);
             default -> throw new IllegalArgumentException("Not one of our topics: " + name);
         };

@@ -87,6 +87,8 @@ public final class LocalStack {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(s.name() + ".log").toFile()));
             Map<String, String> env = pb.environment();
+            // The "local" profile accepts tokens signed with the development key (./dev-token.sh); prod refuses it.
+            env.put("QUARKUS_PROFILE", "local");
             env.put("HTTP_PORT", Integer.toString(s.port()));
             env.put("DB_URL", postgres.jdbcUrl(s.database()));
             env.put("DB_USER", PostgresServer.USER);

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -18,14 +20,26 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import vn.congdoan.sangkien.events.Topics;
+import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.testsupport.KafkaResource;
 import vn.congdoan.sangkien.testsupport.PostgresResource;
+import vn.congdoan.sangkien.testsupport.Tokens;
 import vn.congdoan.sangkien.testsupport.TopicProbe;
 
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "orgunit"))
 @QuarkusTestResource(KafkaResource.class)
 class OrgUnitImportTest {
+
+    @BeforeEach
+    void signIn() {
+        Tokens.signInAs(Roles.NATIONAL_ADMIN, "TLD");
+    }
+
+    @AfterEach
+    void signOut() {
+        Tokens.signOut();
+    }
 
     @Test
     void mixedRowsEachGetTheirOwnResult() {

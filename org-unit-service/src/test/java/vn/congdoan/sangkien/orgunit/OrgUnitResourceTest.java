@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.startsWith;
 import java.time.Duration;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -17,14 +19,26 @@ import io.restassured.http.ContentType;
 import vn.congdoan.sangkien.events.EventJson;
 import vn.congdoan.sangkien.events.OrgUnitState;
 import vn.congdoan.sangkien.events.Topics;
+import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.testsupport.KafkaResource;
 import vn.congdoan.sangkien.testsupport.PostgresResource;
+import vn.congdoan.sangkien.testsupport.Tokens;
 import vn.congdoan.sangkien.testsupport.TopicProbe;
 
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "orgunit"))
 @QuarkusTestResource(KafkaResource.class)
 class OrgUnitResourceTest {
+
+    @BeforeEach
+    void signIn() {
+        Tokens.signInAs(Roles.NATIONAL_ADMIN, "TLD");
+    }
+
+    @AfterEach
+    void signOut() {
+        Tokens.signOut();
+    }
 
     @Test
     void referenceProvincesAreShippedWithTheService() {

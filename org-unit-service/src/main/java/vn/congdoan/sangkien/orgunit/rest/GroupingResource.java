@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.congdoan.sangkien.events.GroupingKind;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.orgunit.Grouping;
 import vn.congdoan.sangkien.orgunit.service.GroupingService;
 import vn.congdoan.sangkien.orgunit.service.ProgrammeCalendar;
@@ -75,6 +77,7 @@ public class GroupingResource {
     }
 
     @POST
+    @RolesAllowed(Roles.NATIONAL_ADMIN)
     @Operation(summary = "Create a region or emulation cluster, without members")
     public Response create(@Valid @NotNull GroupingCreateRequest request) {
         Grouping grouping = service.create(request.code(), request.name().strip(), request.kind(),
@@ -84,6 +87,7 @@ public class GroupingResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.NATIONAL_ADMIN)
     @Path("/{id}/name")
     @Operation(summary = "Rename a grouping")
     public GroupingView rename(@PathParam("id") UUID id, @Valid @NotNull GroupingRenameRequest request) {
@@ -91,6 +95,7 @@ public class GroupingResource {
     }
 
     @POST
+    @RolesAllowed(Roles.NATIONAL_ADMIN)
     @Path("/{id}/members")
     @Operation(summary = "Add a unit from a day on (from the grouping's start when no day is given)")
     public GroupingView addMember(@PathParam("id") UUID id, @Valid @NotNull GroupingMemberRequest request) {
@@ -98,6 +103,7 @@ public class GroupingResource {
     }
 
     @POST
+    @RolesAllowed(Roles.NATIONAL_ADMIN)
     @Path("/{id}/members/{unitId}/end")
     @Operation(summary = "End a unit's open membership; validTo is the first day it no longer applies")
     public GroupingView endMembership(@PathParam("id") UUID id, @PathParam("unitId") UUID unitId,

@@ -24,11 +24,18 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.congdoan.sangkien.events.OrgUnitType;
+import io.quarkus.security.Authenticated;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.security.Caller;
+import vn.congdoan.sangkien.kit.security.Hierarchy;
+import vn.congdoan.sangkien.kit.security.Roles;
+import vn.congdoan.sangkien.kit.security.Scope;
 import vn.congdoan.sangkien.orgunit.OrgUnit;
 import vn.congdoan.sangkien.orgunit.repository.OrgUnitQueries;
 import vn.congdoan.sangkien.orgunit.repository.OrgUnitQueries.UnitAsOf;
@@ -47,13 +54,18 @@ public class OrgUnitResource {
 
     private final OrgUnitService service;
     private final OrgUnitQueries queries;
+    private final Caller caller;
+    private final Hierarchy hierarchy;
 
-    public OrgUnitResource(OrgUnitService service, OrgUnitQueries queries) {
+    public OrgUnitResource(OrgUnitService service, OrgUnitQueries queries, Caller caller, Hierarchy hierarchy) {
         this.service = service;
         this.queries = queries;
+        this.caller = caller;
+        this.hierarchy = hierarchy;
     }
 
     @GET
+    @Authenticated
     @Operation(summary = "List and search units",
             description = "q matches names and codes without regard to accents or case: 'thanh hoa' finds 'Thanh Hóa'.")
     public Page<OrgUnitView> list(@QueryParam("type") String type, @QueryParam("parentId") String parentId,
@@ -68,6 +80,7 @@ public class OrgUnitResource {
     }
 
     @GET
+    @Authenticated
     @Path("/{id}")
     @Operation(summary = "One unit; without asOf an ended unit is still shown, with its end date and successor")
     public Response get(@PathParam("id") UUID id, @QueryParam("asOf") String asOf) {
@@ -75,6 +88,7 @@ public class OrgUnitResource {
     }
 
     @GET
+    @Authenticated
     @Path("/by-code/{code}")
     @Operation(summary = "One unit by its code (provincial federations: the two-digit province code)")
     public Response byCode(@PathParam("code") String code, @QueryParam("asOf") String asOf) {
@@ -82,6 +96,7 @@ public class OrgUnitResource {
     }
 
     @GET
+    @Authenticated
     @Path("/{id}/children")
     @Operation(summary = "The units directly below a unit")
     public Page<OrgUnitView> children(@PathParam("id") UUID id, @QueryParam("asOf") String asOf,
@@ -94,6 +109,7 @@ public class OrgUnitResource {
     }
 
     @GET
+    @Authenticated
     @Path("/{id}/ancestors")
     @Operation(summary = "The path from a unit up to the root, nearest first")
     public List<OrgUnitView> ancestors(@PathParam("id") UUID id, @QueryParam("asOf") String asOf) {
@@ -103,6 +119,7 @@ public class OrgUnitResource {
     }
 
     @GET
+    @Authenticated
     @Path("/{id}/subtree")
     @Operation(summary = "Every unit below a unit, at any depth, by code")
     public Page<OrgUnitView> subtree(@PathParam("id") UUID id, @QueryParam("asOf") String asOf,
@@ -117,6 +134,7 @@ public class OrgUnitResource {
     @POST
     @Operation(summary = "Create a unit below an existing one")
     public Response create(@Valid @NotNull CreateOrgUnitRequest request) {
+        Scope.require(caller, hierarchy, request.parentId(), Roles.UNIT_ADMIN);
         OrgUnit unit = service.create(request.toCommand());
         return Response.created(URI.create("/api/v1/units/" + unit.id)).tag(etag(unit))
                 .entity(OrgUnitView.of(unit)).build();
@@ -127,6 +145,7 @@ public class OrgUnitResource {
     @Operation(summary = "Rename a unit (from effectiveFrom) or set its member count; needs If-Match with its ETag")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ChangeRequests.Update request) {
+        Scope.require(caller, hierarchy, id, Roles.UNIT_ADMIN);
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(428, "Precondition required",
                     "Send If-Match with the ETag of the unit as you read it", "If-Match");
@@ -142,6 +161,8 @@ public class OrgUnitResource {
     @Operation(summary = "Move a unit and its whole subtree under another parent")
     public Response move(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ChangeRequests.Move request) {
+        Scope.require(caller, hierarchy, id, Roles.UNIT_ADMIN);
+        Scope.require(caller, hierarchy, request.parentId(), Roles.UNIT_ADMIN);
         OrgUnit unit = service.move(id, ifMatch == null ? null : version(ifMatch), request.parentId(),
                 request.effectiveFrom());
         return Response.ok(OrgUnitView.of(unit)).tag(etag(unit)).build();
@@ -152,6 +173,7 @@ public class OrgUnitResource {
     @Operation(summary = "End a unit on validTo (default today); its history stays readable with asOf")
     public Response deactivate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid ChangeRequests.Deactivate request) {
+        Scope.require(caller, hierarchy, id, Roles.UNIT_ADMIN);
         OrgUnit unit = service.deactivate(id, ifMatch == null ? null : version(ifMatch),
                 request == null ? null : request.validTo());
         return Response.ok(OrgUnitView.of(unit)).tag(etag(unit)).build();
@@ -160,6 +182,7 @@ public class OrgUnitResource {
     @POST
     @Path("/merge")
     @Operation(summary = "Merge units into a successor from a date (e.g. Quảng Bình into Quảng Trị, 2025-07-01)")
+    @RolesAllowed(Roles.NATIONAL_ADMIN)
     public OrgUnitView merge(@Valid @NotNull ChangeRequests.Merge request) {
         return OrgUnitView.of(service.merge(request.sources(), request.successorId(), request.date()));
     }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.orgunit.Programme;
 import vn.congdoan.sangkien.orgunit.ProgrammePhase;
 import vn.congdoan.sangkien.orgunit.service.ProgrammeCalendar;
@@ -59,6 +61,7 @@ public class ProgrammeResource {
     }
 
     @POST
+    @RolesAllowed(Roles.NATIONAL_ADMIN)
     @Operation(summary = "Create a programme, without phases")
     public Response create(@Valid @NotNull ProgrammeCreateRequest request) {
         Programme programme = service.create(request.code(), request.name().strip(), request.startDate(),
@@ -68,6 +71,7 @@ public class ProgrammeResource {
     }
 
     @POST
+    @RolesAllowed(Roles.NATIONAL_ADMIN)
     @Path("/{code}/phases")
     @Operation(summary = "Add a phase; dates may be left out while they are not known")
     public Response addPhase(@PathParam("code") String code, @Valid @NotNull ProgrammePhaseRequest request) {
@@ -93,6 +97,7 @@ public class ProgrammeResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.NATIONAL_ADMIN)
     @Path("/{code}/phases/{phase}/targets")
     @Operation(summary = "Replace the targets of a phase; units left out no longer have one")
     public List<ProgrammeTargetView> setTargets(@PathParam("code") String code, @PathParam("phase") String phase,

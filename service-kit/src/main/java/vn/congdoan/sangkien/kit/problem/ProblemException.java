@@ -32,6 +32,15 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, "Conflict", detail, field);
     }
 
+    public static ProblemException unauthorized() {
+        return new ProblemException(401, "Unauthorized",
+                "Sign in: send a bearer token, or an API key as 'Authorization: ApiKey …' or 'X-API-Key'", null);
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "Forbidden", detail, null);
+    }
+
     public int status() {
         return status;
     }

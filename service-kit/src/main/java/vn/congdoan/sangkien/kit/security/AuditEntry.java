@@ -1,0 +1,35 @@
+package vn.congdoan.sangkien.kit.security;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One successful write: who (token subject or API key), what (method and path) and when. */
+@Entity
+@Table(name = "audit_entry")
+public class AuditEntry {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, insertable = false, updatable = false)
+    public Instant at;
+
+    @Column(nullable = false)
+    public String actor;
+
+    @Column(nullable = false)
+    public String method;
+
+    @Column(nullable = false)
+    public String path;
+
+    @Column(nullable = false)
+    public int status;
+}

@@ -1,0 +1,38 @@
+package vn.congdoan.sangkien.kit.security;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The audit log of this service, newest first; for national administrators. */
+@Path("/api/v1/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit")
+public class AuditResource {
+
+    private final AuditLog log;
+    private final Caller caller;
+
+    public AuditResource(AuditLog log, Caller caller) {
+        this.log = log;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "Recent writes: who, what, when (national administrators)")
+    public List<AuditEntry> list(@QueryParam("before") Long before,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        Scope.requireNationalAdmin(caller);
+        return log.latest(before, limit);
+    }
+}

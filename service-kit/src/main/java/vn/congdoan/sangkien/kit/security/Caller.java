@@ -1,0 +1,66 @@
+package vn.congdoan.sangkien.kit.security;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import vn.congdoan.sangkien.kit.problem.ProblemException;
+
+/** Who is calling: a member or officer with a token, a provincial system with an API key, or nobody. */
+@RequestScoped
+public class Caller {
+
+    /** Claim of the token naming the unit whose subtree the caller's roles apply to. */
+    public static final String UNIT_CLAIM = "unit";
+
+    private final SecurityIdentity identity;
+
+    public Caller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public boolean anonymous() {
+        return identity.isAnonymous();
+    }
+
+    /** The member id of a token, or {@code apikey:<id>} for an API key. */
+    public String subject() {
+        return anonymous() ? null : identity.getPrincipal().getName();
+    }
+
+    public boolean has(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** The unit the caller's roles apply to. */
+    public Optional<UUID> unit() {
+        Object unit = identity.getAttribute(UNIT_CLAIM);
+        if (unit == null && identity.getPrincipal() instanceof JsonWebToken jwt) {
+            unit = jwt.getClaim(UNIT_CLAIM);
+        }
+        if (unit == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(unit.toString().replace("\"", "")));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** What rate limits and the audit log know the caller by. */
+    public String key() {
+        return anonymous() ? "anonymous" : subject();
+    }
+
+    /** @throws ProblemException 401 when nobody is signed in */
+    public void requireSignedIn() {
+        if (anonymous()) {
+            throw ProblemException.unauthorized();
+        }
+    }
+}

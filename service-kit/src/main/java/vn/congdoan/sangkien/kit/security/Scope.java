@@ -1,0 +1,48 @@
+package vn.congdoan.sangkien.kit.security;
+
+import java.util.UUID;
+
+import vn.congdoan.sangkien.kit.problem.ProblemException;
+
+/** Role-in-subtree checks: a role held for unit U allows acting on U and everything below it. */
+public final class Scope {
+
+    private Scope() {
+    }
+
+    /** Whether the caller holds one of {@code roles} for a unit that contains {@code target} (national admins always). */
+    public static boolean allows(Caller caller, Hierarchy hierarchy, UUID target, String... roles) {
+        if (caller.anonymous()) {
+            return false;
+        }
+        if (caller.has(Roles.NATIONAL_ADMIN)) {
+            return true;
+        }
+        UUID scope = caller.unit().orElse(null);
+        if (scope == null || target == null) {
+            return false;
+        }
+        for (String role : roles) {
+            if (caller.has(role) && hierarchy.within(target, scope)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @throws ProblemException 401 for anonymous callers, 403 when outside the caller's scope */
+    public static void require(Caller caller, Hierarchy hierarchy, UUID target, String... roles) {
+        caller.requireSignedIn();
+        if (!allows(caller, hierarchy, target, roles)) {
+            throw ProblemException.forbidden("Your roles do not cover this unit");
+        }
+    }
+
+    /** @throws ProblemException 401 for anonymous callers, 403 unless a national admin */
+    public static void requireNationalAdmin(Caller caller) {
+        caller.requireSignedIn();
+        if (!caller.has(Roles.NATIONAL_ADMIN)) {
+            throw ProblemException.forbidden("Only a national administrator may do this");
+        }
+    }
+}

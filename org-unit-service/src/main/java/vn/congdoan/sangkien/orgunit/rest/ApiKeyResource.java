@@ -36,7 +36,7 @@ import vn.congdoan.sangkien.orgunit.service.ApiKeyService;
 @RolesAllowed(Roles.NATIONAL_ADMIN)
 public class ApiKeyResource {
 
-    public record IssueRequest(@NotBlank @Size(max = 10) String provinceCode, @NotBlank @Size(max = 200) String label) {
+    public record IssueRequest(@NotBlank @Size(max = 64) String provinceCode, @NotBlank @Size(max = 200) String label) {
     }
 
     /** A key as listed; {@code key} (the secret) only in the answer to its creation. */

@@ -1,0 +1,225 @@
+package vn.congdoan.sangkien.orgunit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import vn.congdoan.sangkien.kit.security.Roles;
+import vn.congdoan.sangkien.testsupport.KafkaResource;
+import vn.congdoan.sangkien.testsupport.PostgresResource;
+import vn.congdoan.sangkien.testsupport.Tokens;
+
+/**
+ * Every endpoint × every role × inside own subtree / outside / anonymous. The table below is the one place that
+ * says who may call what; the test fails when the API has an endpoint the table does not list.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "orgunit"))
+@QuarkusTestResource(KafkaResource.class)
+class AccessControlTest {
+
+    private static final List<String> ROLES = List.of(Roles.MEMBER, Roles.UNIT_ADMIN, Roles.REVIEWER,
+            Roles.PROVINCE_INTEGRATION, Roles.NATIONAL_ADMIN);
+
+    /** Who may call an endpoint. */
+    enum Access { PUBLIC, SIGNED_IN, NATIONAL_ADMIN, SCOPED }
+
+    /** One endpoint; for SCOPED, the roles that reach it inside their subtree. */
+    record Rule(String method, String path, Access access, Set<String> roles, String body) {
+
+        static Rule of(String method, String path, Access access) {
+            return new Rule(method, path, access, Set.of(), null);
+        }
+
+        static Rule scoped(String method, String path, String body, String... roles) {
+            return new Rule(method, path, Access.SCOPED, Set.of(roles), body);
+        }
+    }
+
+    static final List<Rule> TABLE = List.of(
+            Rule.of("GET", "/api/v1/units", Access.SIGNED_IN),
+            Rule.of("GET", "/api/v1/units/{id}", Access.SIGNED_IN),
+            Rule.of("GET", "/api/v1/units/by-code/{code}", Access.SIGNED_IN),
+            Rule.of("GET", "/api/v1/units/{id}/children", Access.SIGNED_IN),
+            Rule.of("GET", "/api/v1/units/{id}/ancestors", Access.SIGNED_IN),
+            Rule.of("GET", "/api/v1/units/{id}/subtree", Access.SIGNED_IN),
+            Rule.scoped("POST", "/api/v1/units",
+                    "{\"code\":\"AC-%s\",\"name\":\"Công đoàn cơ sở thử quyền\",\"type\":\"GRASSROOTS\",\"parentId\":\"{district}\"}",
+                    Roles.UNIT_ADMIN),
+            Rule.scoped("PUT", "/api/v1/units/{id}", "{\"memberCount\":10}", Roles.UNIT_ADMIN),
+            Rule.scoped("POST", "/api/v1/units/{id}/move", "{\"parentId\":\"{district}\"}", Roles.UNIT_ADMIN),
+            Rule.scoped("POST", "/api/v1/units/{id}/deactivate", "{\"validTo\":\"2099-01-01\"}", Roles.UNIT_ADMIN),
+            Rule.of("POST", "/api/v1/units/merge", Access.NATIONAL_ADMIN),
+            Rule.scoped("POST", "/api/v1/units/import", "[]", Roles.PROVINCE_INTEGRATION, Roles.UNIT_ADMIN),
+            Rule.of("GET", "/api/v1/groupings", Access.PUBLIC),
+            Rule.of("GET", "/api/v1/groupings/{id}", Access.PUBLIC),
+            Rule.of("GET", "/api/v1/groupings/by-code/{code}", Access.PUBLIC),
+            Rule.of("GET", "/api/v1/groupings/{id}/members", Access.PUBLIC),
+            Rule.of("POST", "/api/v1/groupings", Access.NATIONAL_ADMIN),
+            Rule.of("PUT", "/api/v1/groupings/{id}/name", Access.NATIONAL_ADMIN),
+            Rule.of("POST", "/api/v1/groupings/{id}/members", Access.NATIONAL_ADMIN),
+            Rule.of("POST", "/api/v1/groupings/{id}/members/{unitId}/end", Access.NATIONAL_ADMIN),
+            Rule.of("GET", "/api/v1/programmes", Access.PUBLIC),
+            Rule.of("GET", "/api/v1/programmes/{code}", Access.PUBLIC),
+            Rule.of("POST", "/api/v1/programmes", Access.NATIONAL_ADMIN),
+            Rule.of("POST", "/api/v1/programmes/{code}/phases", Access.NATIONAL_ADMIN),
+            Rule.of("GET", "/api/v1/programmes/{code}/phases/{phase}", Access.PUBLIC),
+            Rule.of("GET", "/api/v1/programmes/{code}/phases/{phase}/targets", Access.PUBLIC),
+            Rule.of("PUT", "/api/v1/programmes/{code}/phases/{phase}/targets", Access.NATIONAL_ADMIN),
+            Rule.of("GET", "/api/v1/api-keys", Access.NATIONAL_ADMIN),
+            Rule.of("POST", "/api/v1/api-keys", Access.NATIONAL_ADMIN),
+            Rule.of("POST", "/api/v1/api-keys/{id}/revoke", Access.NATIONAL_ADMIN),
+            Rule.of("GET", "/api/v1/audit", Access.NATIONAL_ADMIN));
+
+    static String inside;
+    static String insideCode;
+    static String outside;
+    static String district;
+    static String grassroots;
+
+    /** Built before the first test: REST Assured knows the application's random port only from then on. */
+    @BeforeEach
+    void fixture() {
+        if (inside != null) {
+            return;
+        }
+        Tokens.signInAs(Roles.NATIONAL_ADMIN, "TLD");
+        try {
+            inside = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Trong");
+            insideCode = given().get("/api/v1/units/" + inside).then().extract().path("code");
+            outside = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Ngoài");
+            district = Units.create("DIRECT_SUPERIOR", inside, "Liên đoàn Lao động huyện Trong");
+            grassroots = Units.create("GRASSROOTS", district, "Công đoàn cơ sở Trong");
+        } finally {
+            Tokens.signOut();
+        }
+    }
+
+    @Test
+    void theTableListsEveryEndpointOfTheApi() {
+        Map<String, Map<String, Object>> paths = given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().path("paths");
+        Set<String> api = new TreeSet<>();
+        paths.forEach((path, operations) -> operations.keySet().stream()
+                .filter(m -> Set.of("get", "post", "put", "patch", "delete").contains(m))
+                .forEach(m -> api.add(m.toUpperCase() + " " + path)));
+        Set<String> table = new TreeSet<>();
+        TABLE.forEach(r -> table.add(r.method() + " " + r.path()));
+        assertThat(table).isEqualTo(api);
+    }
+
+    @Test
+    void everyRoleReachesExactlyWhatItsScopeAllows() {
+        List<String> wrong = new ArrayList<>();
+        for (Rule rule : TABLE) {
+            check(wrong, rule, null, null, rule.access() == Access.PUBLIC ? 0 : 401);
+            for (String role : ROLES) {
+                for (boolean in : List.of(true, false)) {
+                    int expected = switch (rule.access()) {
+                        case PUBLIC, SIGNED_IN -> 0;
+                        case NATIONAL_ADMIN -> role.equals(Roles.NATIONAL_ADMIN) ? 0 : 403;
+                        case SCOPED -> role.equals(Roles.NATIONAL_ADMIN) || (in && rule.roles().contains(role)) ? 0 : 403;
+                    };
+                    check(wrong, rule, role, in ? inside : outside, expected);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void expiredForeignOrWronglySignedTokensAreRefused() {
+        for (String token : List.of(Tokens.expired(Roles.NATIONAL_ADMIN, "TLD"),
+                Tokens.wrongIssuer(Roles.NATIONAL_ADMIN, "TLD"), Tokens.wronglySigned(Roles.NATIONAL_ADMIN, "TLD"),
+                "Bearer not-a-token")) {
+            given().header("Authorization", token).get("/api/v1/units").then()
+                    .statusCode(401).contentType("application/problem+json");
+        }
+    }
+
+    @Test
+    void apiKeysWorkForTheirProvinceOnlyAndNotOnceRevoked() {
+        String admin = Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD");
+        var issued = given().header("Authorization", admin).contentType(ContentType.JSON)
+                .body("{\"provinceCode\":\"" + insideCode + "\",\"label\":\"Hệ thống CNTT tỉnh\"}")
+                .post("/api/v1/api-keys").then().statusCode(201).extract().jsonPath();
+        String key = issued.getString("key");
+        assertThat(key).startsWith("sk_");
+        given().header("Authorization", admin).get("/api/v1/api-keys").then()
+                .statusCode(200).body("find { it.id == '" + issued.getString("id") + "' }.key", equalTo(null));
+
+        importAs("X-API-Key", key, insideCode).then().statusCode(200);
+        importAs("Authorization", "ApiKey " + key, insideCode).then().statusCode(200);
+        String outsideCode = given().header("Authorization", admin).get("/api/v1/units/" + outside).then()
+                .extract().path("code");
+        importAs("X-API-Key", key, outsideCode).then().statusCode(403).contentType("application/problem+json");
+        given().header("X-API-Key", key).get("/api/v1/api-keys").then().statusCode(403);
+
+        given().header("Authorization", admin).post("/api/v1/api-keys/" + issued.getString("id") + "/revoke")
+                .then().statusCode(200);
+        importAs("X-API-Key", key, insideCode).then().statusCode(401).contentType("application/problem+json");
+        importAs("X-API-Key", key.substring(0, key.length() - 2) + "xx", insideCode).then().statusCode(401);
+    }
+
+    @Test
+    void writesAreAudited() {
+        String admin = Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD", "m-auditor");
+        given().header("Authorization", admin).contentType(ContentType.JSON)
+                .body("{\"memberCount\":77}").header("If-Match", "\"0\"")
+                .put("/api/v1/units/" + grassroots);
+        given().header("Authorization", admin).get("/api/v1/audit").then()
+                .statusCode(200)
+                .body("find { it.path == '/api/v1/units/" + grassroots + "' && it.actor == 'm-auditor' }.method",
+                        equalTo("PUT"));
+    }
+
+    private static io.restassured.response.Response importAs(String header, String value, String province) {
+        return given().header(header, value).contentType(ContentType.JSON).body("[]")
+                .queryParam("province", province).post("/api/v1/units/import");
+    }
+
+    private void check(List<String> wrong, Rule rule, String role, String unit, int expected) {
+        RequestSpecification request = given();
+        if (role != null) {
+            request.header("Authorization", Tokens.bearer(role, unit));
+        }
+        String path = rule.path()
+                .replace("{id}", rule.path().startsWith("/api/v1/units") ? grassroots : UUID.randomUUID().toString())
+                .replace("{code}", rule.path().startsWith("/api/v1/programmes") ? "1-trieu-sang-kien" : insideCode)
+                .replace("{unitId}", grassroots)
+                .replace("{phase}", "phase-1");
+        if (rule.path().equals("/api/v1/units/import")) {
+            request.queryParam("province", insideCode);
+        }
+        String body = rule.body() == null ? "{}" : rule.body().replace("{district}", district)
+                .replace("%s", UUID.randomUUID().toString().substring(0, 8));
+        if (!rule.method().equals("GET")) {
+            request.contentType(ContentType.JSON).body(body);
+        }
+        if (rule.method().equals("PUT") && rule.path().equals("/api/v1/units/{id}")) {
+            request.header("If-Match", "\"0\"");
+        }
+        int status = request.request(rule.method(), path).statusCode();
+        boolean ok = expected == 0 ? status != 401 && status != 403 : status == expected;
+        if (!ok) {
+            wrong.add(rule.method() + " " + rule.path() + " as " + (role == null ? "anonymous" : role)
+                    + (unit == null ? "" : unit.equals(inside) ? " inside" : " outside") + ": got " + status
+                    + ", expected " + (expected == 0 ? "access" : expected));
+        }
+    }
+}

@@ -1,6 +1,5 @@
 package vn.congdoan.sangkien.ranking.service;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -80,41 +79,56 @@ public class StandingsUpdater {
         }
     }
 
+    /**
+     * Applies one event unless its version is already applied. The initiative's row is locked while it is read; a
+     * first event inserts it and, when another instance inserted it meanwhile (two owners of a partition during a
+     * rebalance), reads it again under lock rather than counting twice.
+     */
     private boolean apply(Connection c, CounterSet set, InitiativeEvent event, Deltas deltas) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("select programme_code, province_id, status, author_ids, "
-                + "submitted_at, version from " + set.table("initiative_state") + " where initiative_id = ? for update")) {
-            select.setObject(1, event.initiativeId());
-            try (ResultSet rs = select.executeQuery()) {
-                if (rs.next()) {
-                    if (event.version() <= rs.getLong(6)) {
-                        return false;
+        while (true) {
+            Counted held = null;
+            try (PreparedStatement select = c.prepareStatement("select programme_code, province_id, status, "
+                    + "author_ids, submitted_at, version from " + set.table("initiative_state")
+                    + " where initiative_id = ? for update")) {
+                select.setObject(1, event.initiativeId());
+                try (ResultSet rs = select.executeQuery()) {
+                    if (rs.next()) {
+                        if (event.version() <= rs.getLong(6)) {
+                            return false;
+                        }
+                        Timestamp submittedAt = rs.getTimestamp(5);
+                        held = new Counted(rs.getString(1), rs.getObject(2, UUID.class),
+                                InitiativeStatus.valueOf(rs.getString(3)),
+                                Arrays.asList((String[]) rs.getArray(4).getArray()),
+                                submittedAt == null ? null : submittedAt.toInstant());
                     }
-                    Timestamp submittedAt = rs.getTimestamp(5);
-                    deltas.add(new Counted(rs.getString(1), rs.getObject(2, UUID.class),
-                            InitiativeStatus.valueOf(rs.getString(3)), Arrays.asList((String[]) rs.getArray(4).getArray()),
-                            submittedAt == null ? null : submittedAt.toInstant()), -1, zone);
                 }
             }
+            String sql = held == null
+                    ? "insert into " + set.table("initiative_state") + " (programme_code, province_id, status,"
+                            + " author_ids, submitted_at, version, initiative_id) values (?, ?, ?, ?, ?, ?, ?)"
+                            + " on conflict (initiative_id) do nothing"
+                    : "update " + set.table("initiative_state") + " set programme_code = ?, province_id = ?,"
+                            + " status = ?, author_ids = ?, submitted_at = ?, version = ? where initiative_id = ?";
+            try (PreparedStatement write = c.prepareStatement(sql)) {
+                write.setString(1, event.programmeCode());
+                write.setObject(2, event.provinceId());
+                write.setString(3, event.status().name());
+                write.setArray(4, c.createArrayOf("text", authors(event).toArray()));
+                write.setTimestamp(5, event.submittedAt() == null ? null : Timestamp.from(event.submittedAt()));
+                write.setLong(6, event.version());
+                write.setObject(7, event.initiativeId());
+                if (write.executeUpdate() == 0) {
+                    continue;
+                }
+            }
+            if (held != null) {
+                deltas.add(held, -1, zone);
+            }
+            deltas.add(new Counted(event.programmeCode(), event.provinceId(), event.status(), authors(event),
+                    event.submittedAt()), +1, zone);
+            return true;
         }
-        try (PreparedStatement upsert = c.prepareStatement("insert into " + set.table("initiative_state")
-                + " (initiative_id, programme_code, province_id, status, author_ids, submitted_at, version)"
-                + " values (?, ?, ?, ?, ?, ?, ?) on conflict (initiative_id) do update set"
-                + " programme_code = excluded.programme_code, province_id = excluded.province_id,"
-                + " status = excluded.status, author_ids = excluded.author_ids,"
-                + " submitted_at = excluded.submitted_at, version = excluded.version")) {
-            Array authors = c.createArrayOf("text", authors(event).toArray());
-            upsert.setObject(1, event.initiativeId());
-            upsert.setString(2, event.programmeCode());
-            upsert.setObject(3, event.provinceId());
-            upsert.setString(4, event.status().name());
-            upsert.setArray(5, authors);
-            upsert.setTimestamp(6, event.submittedAt() == null ? null : Timestamp.from(event.submittedAt()));
-            upsert.setLong(7, event.version());
-            upsert.executeUpdate();
-        }
-        deltas.add(new Counted(event.programmeCode(), event.provinceId(), event.status(), authors(event),
-                event.submittedAt()), +1, zone);
-        return true;
     }
 
     private static List<String> authors(InitiativeEvent event) {

@@ -14,7 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -31,6 +37,8 @@ import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.kafka.ConsumerLoop;
 import vn.congdoan.sangkien.kit.kafka.TopicAdmin;
 import vn.congdoan.sangkien.ranking.Fixtures;
+import vn.congdoan.sangkien.ranking.service.CounterSet;
+import vn.congdoan.sangkien.ranking.service.StandingsUpdater;
 import vn.congdoan.sangkien.testsupport.KafkaResource;
 import vn.congdoan.sangkien.testsupport.PostgresResource;
 import vn.congdoan.sangkien.testsupport.TopicProbe;
@@ -47,6 +55,9 @@ class StandingsConsumerTest {
 
     @Inject
     TopicAdmin topics;
+
+    @Inject
+    StandingsUpdater updater;
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -139,5 +150,41 @@ class StandingsConsumerTest {
             send(events.subList(30, events.size()));
             awaitCounts(programme, expected(events));
         }
+    }
+
+    @Test
+    void twoOwnersApplyingTheSameNewInitiativesAtOnceCountThemOnce() throws Exception {
+        String programme = Fixtures.programmeCode();
+        UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Tuyên Quang", 20_000);
+        List<InitiativeEvent> events = IntStream.range(0, 30)
+                .mapToObj(i -> submitted(programme, province, "m-" + i)).toList();
+        ExecutorService owners = Executors.newFixedThreadPool(2);
+        try {
+            CyclicBarrier together = new CyclicBarrier(2);
+            List<Future<Integer>> applied = new ArrayList<>();
+            for (int owner = 0; owner < 2; owner++) {
+                applied.add(owners.submit(() -> {
+                    together.await();
+                    int count = 0;
+                    for (InitiativeEvent event : events) {
+                        count += updater.applyAll(CounterSet.LIVE, List.of(event));
+                    }
+                    return count;
+                }));
+            }
+            int total = 0;
+            for (Future<Integer> f : applied) {
+                total += f.get(20, TimeUnit.SECONDS);
+            }
+            assertThat(total).isEqualTo(events.size());
+        } finally {
+            owners.shutdownNow();
+        }
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonPath body = standings(programme);
+            assertThat(body.getInt(Fixtures.row(province) + ".submissions")).isEqualTo(30);
+            assertThat(body.getInt(Fixtures.row(province) + ".submitters")).isEqualTo(30);
+            assertThat(body.getInt(Fixtures.row(province) + ".today")).isEqualTo(30);
+        });
     }
 }

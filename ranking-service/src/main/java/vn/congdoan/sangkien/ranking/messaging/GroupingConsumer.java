@@ -49,8 +49,15 @@ public class GroupingConsumer {
         List<GroupingChange> changes = new ArrayList<>(records.size());
         for (ConsumerRecord<String, String> record : records) {
             try {
-                changes.add(record.value() == null ? new GroupingChange(UUID.fromString(record.key()), null)
-                        : new GroupingChange(null, EventJson.read(record.value(), GroupingState.class)));
+                if (record.value() == null) {
+                    changes.add(new GroupingChange(UUID.fromString(record.key()), null));
+                    continue;
+                }
+                GroupingState state = EventJson.read(record.value(), GroupingState.class);
+                if (state.id() == null || state.code() == null || state.kind() == null) {
+                    throw new IllegalArgumentException("id, code and kind are required");
+                }
+                changes.add(new GroupingChange(state.id(), state));
             } catch (IllegalArgumentException | NullPointerException e) {
                 LOG.errorf("Skipping unreadable record at %s-%d@%d: %s", record.topic(), record.partition(),
                         record.offset(), e.getMessage());

@@ -48,8 +48,15 @@ public class ProgrammeConsumer {
         List<ProgrammeChange> changes = new ArrayList<>(records.size());
         for (ConsumerRecord<String, String> record : records) {
             try {
-                changes.add(record.value() == null ? new ProgrammeChange(record.key(), null)
-                        : new ProgrammeChange(null, EventJson.read(record.value(), ProgrammeState.class)));
+                if (record.value() == null) {
+                    changes.add(new ProgrammeChange(record.key(), null));
+                    continue;
+                }
+                ProgrammeState state = EventJson.read(record.value(), ProgrammeState.class);
+                if (state.code() == null) {
+                    throw new IllegalArgumentException("code is required");
+                }
+                changes.add(new ProgrammeChange(state.code(), state));
             } catch (IllegalArgumentException e) {
                 LOG.errorf("Skipping unreadable record at %s-%d@%d: %s", record.topic(), record.partition(),
                         record.offset(), e.getMessage());

@@ -109,15 +109,23 @@ public class RebuildService {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             end.putAll(consumer.endOffsets(partitions));
+            long lastProgress = System.nanoTime();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() - lastProgress > catchUpTimeout.toNanos()) {
+                    throw new ProblemException(503, "Service unavailable", "The rebuild read nothing from "
+                            + Topics.INITIATIVE_EVENTS + " for " + catchUpTimeout + "; is the broker up?", null);
+                }
                 List<ConsumerRecord<String, String>> batch = new ArrayList<>();
                 consumer.poll(Duration.ofMillis(500)).forEach(r -> {
                     if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
                         batch.add(r);
                     }
                 });
-                updater.applyAll(CounterSet.REBUILD, StandingsConsumer.read(batch));
-                read += batch.size();
+                if (!batch.isEmpty()) {
+                    updater.applyAll(CounterSet.REBUILD, StandingsConsumer.read(batch));
+                    read += batch.size();
+                    lastProgress = System.nanoTime();
+                }
             }
         }
         return read;

@@ -4,11 +4,19 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static vn.congdoan.sangkien.ranking.Fixtures.next;
+import static vn.congdoan.sangkien.ranking.Fixtures.row;
+import static vn.congdoan.sangkien.ranking.Fixtures.send;
+import static vn.congdoan.sangkien.ranking.Fixtures.standings;
+import static vn.congdoan.sangkien.ranking.Fixtures.submitted;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -17,75 +25,249 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import vn.congdoan.sangkien.events.EventJson;
+import io.restassured.response.Response;
+import vn.congdoan.sangkien.events.GroupingKind;
 import vn.congdoan.sangkien.events.InitiativeEvent;
 import vn.congdoan.sangkien.events.InitiativeStatus;
-import vn.congdoan.sangkien.events.OrgUnitState;
-import vn.congdoan.sangkien.events.OrgUnitType;
-import vn.congdoan.sangkien.events.Topics;
+import vn.congdoan.sangkien.ranking.service.StandingsMath;
 import vn.congdoan.sangkien.testsupport.KafkaResource;
 import vn.congdoan.sangkien.testsupport.PostgresResource;
-import vn.congdoan.sangkien.testsupport.TopicProbe;
 
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "ranking"))
 @QuarkusTestResource(KafkaResource.class)
 class StandingsResourceTest {
 
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
     @Test
     void eventsFromTheBrokerAreCountedOnceAndWithdrawalLowersTheCount() {
-        String programme = "p-" + UUID.randomUUID();
-        UUID province = publishProvince("Liên đoàn Lao động tỉnh Hà Tĩnh");
-        UUID first = UUID.randomUUID();
-        UUID second = UUID.randomUUID();
+        String programme = Fixtures.programmeCode();
+        UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Hà Tĩnh", 69_000);
+        InitiativeEvent first = submitted(programme, province, "m-1", "m-2");
 
-        String submitted = event(first, 0, programme, province, InitiativeStatus.SUBMITTED, "m-1", "m-2");
-        TopicProbe.send(Topics.INITIATIVE_EVENTS, first.toString(), submitted);
-        TopicProbe.send(Topics.INITIATIVE_EVENTS, first.toString(), submitted); // redelivered
-        TopicProbe.send(Topics.INITIATIVE_EVENTS, second.toString(),
-                event(second, 0, programme, province, InitiativeStatus.SUBMITTED, "m-2"));
+        send(first, first, submitted(programme, province, "m-2"));
         awaitRow(programme, province, 2, 2);
 
-        TopicProbe.send(Topics.INITIATIVE_EVENTS, first.toString(),
-                event(first, 1, programme, province, InitiativeStatus.WITHDRAWN, "m-1", "m-2"));
+        send(next(first, InitiativeStatus.WITHDRAWN));
         awaitRow(programme, province, 1, 1);
     }
 
     @Test
     void everyProvinceInForceIsListedEvenWithoutSubmissions() {
-        UUID province = publishProvince("Liên đoàn Lao động tỉnh Quảng Bình");
+        UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Quảng Bình", null);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
-                .queryParam("programme", "p-" + UUID.randomUUID())
+        await().atMost(WAIT).untilAsserted(() -> given()
+                .queryParam("programme", Fixtures.programmeCode())
                 .get("/api/v1/standings").then()
                 .statusCode(200)
-                .body("find { it.provinceId == '" + province + "' }.submissions", equalTo(0)));
+                .body(row(province) + ".submissions", equalTo(0)));
     }
 
-    private static void awaitRow(String programme, UUID province, int submissions, int submitters) {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonPath body = given().queryParam("programme", programme).get("/api/v1/standings")
-                    .then().statusCode(200).extract().jsonPath();
-            String row = "find { it.provinceId == '" + province + "' }";
-            assertThat(body.getInt(row + ".submissions")).isEqualTo(submissions);
-            assertThat(body.getInt(row + ".submitters")).isEqualTo(submitters);
-            assertThat(body.getInt(row + ".rank")).isEqualTo(1);
+    @Test
+    void tiesShareARankAndAreListedInVietnameseOrder() {
+        String programme = Fixtures.programmeCode();
+        UUID thanhHoa = Fixtures.province("Liên đoàn Lao động tỉnh Thanh Hóa", 100_000);
+        UUID ngheAn = Fixtures.province("Liên đoàn Lao động tỉnh Nghệ An", 80_000);
+        UUID haTinh = Fixtures.province("Liên đoàn Lao động tỉnh Hà Tĩnh", 69_000);
+        UUID daNang = Fixtures.province("Liên đoàn Lao động thành phố Đà Nẵng", 50_000);
+        String region = Fixtures.grouping("REGION", GroupingKind.REGION, thanhHoa, ngheAn, haTinh, daNang);
+        String cluster = Fixtures.grouping("CLUSTER", GroupingKind.EMULATION_CLUSTER, thanhHoa, ngheAn, haTinh);
+        InitiativeEvent recognised = submitted(programme, ngheAn, "na-1");
+        send(submitted(programme, thanhHoa, "th-1"), submitted(programme, thanhHoa, "th-1"),
+                submitted(programme, thanhHoa, "th-2"),
+                recognised, next(recognised, InitiativeStatus.UNDER_REVIEW),
+                next(next(recognised, InitiativeStatus.UNDER_REVIEW), InitiativeStatus.RECOGNIZED),
+                submitted(programme, ngheAn, "na-2"),
+                submitted(programme, haTinh, "ht-1"), submitted(programme, haTinh, "ht-1"),
+                submitted(programme, daNang, "dn-1"));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonPath body = standings(programme, "region", region);
+            assertThat(body.getList("shortName")).containsExactly("Thanh Hóa", "Hà Tĩnh", "Nghệ An", "Đà Nẵng");
+            assertThat(body.getList("rank")).containsExactly(1, 2, 2, 4);
+            assertThat(body.getList("regionRank")).containsExactly(1, 2, 2, 4);
+            assertThat(body.getList("clusterRank")).containsExactly(1, 2, 2, null);
+            assertThat(body.getList("submissions")).containsExactly(3, 2, 2, 1);
+            assertThat(body.getList("submitters")).containsExactly(2, 1, 2, 1);
+            assertThat(body.getList("recognized")).containsExactly(0, 0, 1, 0);
+            assertThat(body.getList("region")).containsOnly(region);
+        });
+        assertThat(standings(programme, "cluster", cluster).getList("shortName"))
+                .containsExactly("Thanh Hóa", "Hà Tĩnh", "Nghệ An");
+        JsonPath byRecognised = standings(programme, "region", region, "sort", "recognized");
+        assertThat(byRecognised.getList("shortName")).containsExactly("Nghệ An", "Đà Nẵng", "Hà Tĩnh", "Thanh Hóa");
+        assertThat(byRecognised.getList("regionRank")).containsExactly(1, 2, 2, 2);
+        JsonPath bySubmitters = standings(programme, "region", region, "sort", "submitters");
+        assertThat(bySubmitters.getList("shortName")).containsExactly("Nghệ An", "Thanh Hóa", "Đà Nẵng", "Hà Tĩnh");
+        assertThat(bySubmitters.getList("regionRank")).containsExactly(1, 1, 3, 3);
+    }
+
+    @Test
+    void percentageOfThePhaseTargetAndSubmissionsPerThousandMembers() {
+        String programme = Fixtures.programmeCode();
+        UUID ngheAn = Fixtures.province("Liên đoàn Lao động tỉnh Nghệ An", 12_000);
+        UUID quangTri = Fixtures.province("Liên đoàn Lao động tỉnh Quảng Trị", null);
+        Fixtures.programme(programme, 1_000, Map.of(ngheAn, 13L));
+        List<InitiativeEvent> events = new ArrayList<>();
+        for (int i = 0; i < 58; i++) {
+            events.add(submitted(programme, ngheAn, "m-" + i));
+        }
+        events.add(submitted(programme, quangTri, "qt-1"));
+        send(events);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonPath body = standings(programme, "sort", "targetPercent");
+            assertThat(body.getInt(row(ngheAn) + ".submissions")).isEqualTo(58);
+            assertThat(body.getInt(row(ngheAn) + ".target")).isEqualTo(13);
+            assertThat(body.getDouble(row(ngheAn) + ".targetPercent")).isEqualTo(446.2);
+            assertThat(body.getDouble(row(ngheAn) + ".perThousandMembers")).isEqualTo(4.8);
+            assertThat(body.getInt(row(ngheAn) + ".rank")).isEqualTo(1);
+            assertThat(body.getString(row(quangTri) + ".targetPercent")).isNull();
+            assertThat(body.getString(row(quangTri) + ".perThousandMembers")).isNull();
+        });
+        given().get("/api/v1/programmes/{code}/summary", programme).then().statusCode(200)
+                .body("submissions", equalTo(59))
+                .body("nationalTarget", equalTo(1000))
+                .body("targetShare", equalTo(5.9f))
+                .body("daysElapsed", equalTo(731))
+                .body("daysRemaining", equalTo(0))
+                .body("provincesWithTarget", equalTo(1))
+                .body("provincesAtOrAboveTarget", equalTo(1));
+        given().get("/api/v1/programmes/{code}/summary", Fixtures.programmeCode()).then().statusCode(404);
+    }
+
+    @Test
+    void withdrawalAndDuplicateLowerTheCountsOfTheDayTheyWereSubmitted() {
+        String programme = Fixtures.programmeCode();
+        UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Quảng Bình", 40_000);
+        Instant yesterday = Instant.now().minus(Duration.ofDays(1));
+        InitiativeEvent early = Fixtures.event(UUID.randomUUID(), 0, programme, province, InitiativeStatus.SUBMITTED,
+                yesterday, "m-1");
+        InitiativeEvent a = submitted(programme, province, "m-1");
+        InitiativeEvent b = submitted(programme, province, "m-2");
+        InitiativeEvent c = submitted(programme, province, "m-3");
+        send(early, a, b, c);
+        LocalDate today = LocalDate.now(VIETNAM);
+        int earlyInThisWeek = StandingsMath.weekStart(today).isAfter(today.minusDays(1)) ? 0 : 1;
+
+        awaitPeriods(programme, province, 4, 3, 3, 3 + earlyInThisWeek);
+
+        send(next(a, InitiativeStatus.WITHDRAWN), next(b, InitiativeStatus.DUPLICATE),
+                next(early, InitiativeStatus.WITHDRAWN));
+        awaitPeriods(programme, province, 1, 1, 1, 1);
+    }
+
+    @Test
+    void aRedeliveredOrOlderEventIsCountedOnce() {
+        String programme = Fixtures.programmeCode();
+        UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Quảng Ngãi", 10_000);
+        InitiativeEvent submitted = submitted(programme, province, "m-1");
+        InitiativeEvent recognised = next(next(submitted, InitiativeStatus.UNDER_REVIEW), InitiativeStatus.RECOGNIZED);
+        send(submitted, submitted, recognised, submitted, recognised, next(submitted, InitiativeStatus.UNDER_REVIEW));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonPath body = standings(programme);
+            assertThat(body.getInt(row(province) + ".submissions")).isEqualTo(1);
+            assertThat(body.getInt(row(province) + ".submitters")).isEqualTo(1);
+            assertThat(body.getInt(row(province) + ".recognized")).isEqualTo(1);
+            assertThat(body.getInt(row(province) + ".today")).isEqualTo(1);
         });
     }
 
-    private static UUID publishProvince(String name) {
-        UUID id = UUID.randomUUID();
-        OrgUnitState state = new OrgUnitState(id, "T" + id.toString().substring(0, 6), name,
-                OrgUnitType.PROVINCIAL_FEDERATION, UUID.randomUUID(), id, 69_000, LocalDate.of(2022, 4, 15), null,
-                null, null, 0);
-        TopicProbe.send(Topics.ORG_UNITS, id.toString(), EventJson.write(state));
-        return id;
+    @Test
+    void anUnchangedStandingsIsAnsweredWith304AndNoBody() {
+        String programme = Fixtures.programmeCode();
+        UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Bắc Ninh", 10_000);
+        send(submitted(programme, province, "m-1"));
+        await().atMost(WAIT).until(() -> standings(programme).getInt(row(province) + ".submissions") == 1);
+
+        Response first = given().queryParam("programme", programme).get("/api/v1/standings");
+        String etag = first.header("ETag");
+        assertThat(etag).matches("\"[A-Za-z0-9_-]+\"");
+        assertThat(first.header("Last-Modified")).isNotBlank();
+        assertThat(first.header("Cache-Control")).contains("max-age=5");
+
+        given().queryParam("programme", programme).header("If-None-Match", etag)
+                .get("/api/v1/standings").then()
+                .statusCode(304)
+                .header("ETag", etag)
+                .body(equalTo(""));
+        given().queryParam("programme", programme).header("Accept-Encoding", "gzip")
+                .get("/api/v1/standings").then()
+                .statusCode(200)
+                .header("Content-Encoding", "gzip");
+
+        send(submitted(programme, province, "m-2"));
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("programme", programme)
+                .header("If-None-Match", etag).get("/api/v1/standings").then()
+                .statusCode(200)
+                .body(row(province) + ".submissions", equalTo(2)));
     }
 
-    private static String event(UUID initiative, long version, String programme, UUID province,
-            InitiativeStatus status, String... authors) {
-        Instant now = Instant.now();
-        return EventJson.write(new InitiativeEvent(UUID.randomUUID(), InitiativeEvent.Type.SUBMITTED, now, initiative,
-                version, programme, UUID.randomUUID(), province, status, List.of(authors), now));
+    @Test
+    void oneProvinceRowByIdOrCode() {
+        String programme = Fixtures.programmeCode();
+        UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Hưng Yên", 20_000);
+        send(submitted(programme, province, "m-1"));
+
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("programme", programme)
+                .get("/api/v1/standings/{province}", province).then()
+                .statusCode(200)
+                .body("shortName", equalTo("Hưng Yên"))
+                .body("name", equalTo("Liên đoàn Lao động tỉnh Hưng Yên"))
+                .body("submissions", equalTo(1))
+                .body("rank", equalTo(1)));
+        String code = given().queryParam("programme", programme).get("/api/v1/standings/{province}", province)
+                .then().extract().path("code");
+        given().queryParam("programme", programme).get("/api/v1/standings/{province}", code).then()
+                .statusCode(200).body("provinceId", equalTo(province.toString()));
+        given().get("/api/v1/standings/{province}", UUID.randomUUID()).then()
+                .statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void badInputIsAProblemNamingTheParameter() {
+        problem("/api/v1/standings", "sort", "rank", "sort");
+        problem("/api/v1/standings", "date", "15/04/2022", "date");
+        problem("/api/v1/standings", "date", LocalDate.now(VIETNAM).plusDays(2).toString(), "date");
+        problem("/api/v1/standings", "region", "NO-SUCH-REGION", "region");
+        problem("/api/v1/standings", "cluster", "NO-SUCH-CLUSTER", "cluster");
+        problem("/api/v1/standings", "programme", " ", "programme");
+        problem("/api/v1/standings/stream", "sort", "rank", "sort");
+        given().queryParam("from", "2022-04-15").queryParam("to", "2022-04-01")
+                .get("/api/v1/standings/{province}/history", UUID.randomUUID()).then()
+                .statusCode(400).body("field", equalTo("from"));
+        given().queryParam("programme", Fixtures.programmeCode()).queryParam("date", "2022-04-15")
+                .get("/api/v1/standings").then()
+                .statusCode(404).contentType("application/problem+json").body("field", equalTo("date"));
+    }
+
+    private static void problem(String path, String param, String value, String field) {
+        given().queryParam(param, value).get(path).then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo(field));
+    }
+
+    private static void awaitRow(String programme, UUID province, int submissions, int submitters) {
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonPath body = standings(programme);
+            assertThat(body.getInt(row(province) + ".submissions")).isEqualTo(submissions);
+            assertThat(body.getInt(row(province) + ".submitters")).isEqualTo(submitters);
+            assertThat(body.getInt(row(province) + ".rank")).isEqualTo(1);
+        });
+    }
+
+    private static void awaitPeriods(String programme, UUID province, int submissions, int submitters, int today,
+            int thisWeek) {
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonPath body = standings(programme);
+            assertThat(body.getInt(row(province) + ".submissions")).isEqualTo(submissions);
+            assertThat(body.getInt(row(province) + ".submitters")).isEqualTo(submitters);
+            assertThat(body.getInt(row(province) + ".today")).isEqualTo(today);
+            assertThat(body.getInt(row(province) + ".thisWeek")).isEqualTo(thisWeek);
+        });
     }
 }

@@ -21,6 +21,7 @@ import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.kafka.ConsumerLoop;
 import vn.congdoan.sangkien.kit.kafka.TopicAdmin;
 import vn.congdoan.sangkien.ranking.Province;
+import vn.congdoan.sangkien.ranking.repository.Revision;
 
 /** Keeps the provincial federations (names, member counts, validity) from {@code org-units.v1}. */
 @ApplicationScoped
@@ -46,12 +47,17 @@ public class ProvinceConsumer {
     }
 
     void apply(List<ConsumerRecord<String, String>> records) {
-        QuarkusTransaction.requiringNew().run(() -> records.forEach(this::apply));
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (records.stream().filter(this::apply).count() > 0) {
+                em.createNativeQuery(Revision.BUMP).executeUpdate();
+            }
+        });
     }
 
-    private void apply(ConsumerRecord<String, String> record) {
+    /** @return whether the record changed a province */
+    private boolean apply(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
-            return;
+            return false;
         }
         OrgUnitState state;
         try {
@@ -59,17 +65,17 @@ public class ProvinceConsumer {
         } catch (IllegalArgumentException e) {
             LOG.errorf("Skipping unreadable record at %s-%d@%d: %s", record.topic(), record.partition(),
                     record.offset(), e.getMessage());
-            return;
+            return false;
         }
         if (state.type() != OrgUnitType.PROVINCIAL_FEDERATION) {
-            return;
+            return false;
         }
         Province province = em.find(Province.class, state.id());
         if (province == null) {
             province = new Province();
             province.id = state.id();
         } else if (state.version() < province.version) {
-            return;
+            return false;
         }
         province.code = state.code();
         province.name = state.name();
@@ -80,5 +86,6 @@ public class ProvinceConsumer {
         if (!em.contains(province)) {
             em.persist(province);
         }
+        return true;
     }
 }

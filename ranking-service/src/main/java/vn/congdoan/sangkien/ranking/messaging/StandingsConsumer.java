@@ -18,42 +18,74 @@ import vn.congdoan.sangkien.events.InitiativeEvent;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.kafka.ConsumerLoop;
 import vn.congdoan.sangkien.kit.kafka.TopicAdmin;
+import vn.congdoan.sangkien.ranking.service.CounterSet;
 import vn.congdoan.sangkien.ranking.service.StandingsUpdater;
 
-/** Applies {@code initiative-events.v1} to the standings, one transaction per polled batch. */
+/** Applies {@code initiative-events.v1} to the live standings, one transaction per polled batch. */
 @ApplicationScoped
 public class StandingsConsumer {
+
+    /** The consumer group of the live standings; every instance of the service joins it. */
+    public static final String GROUP_ID = "ranking-service.standings";
 
     private static final Logger LOG = Logger.getLogger(StandingsConsumer.class);
 
     private final StandingsUpdater updater;
-    private final ConsumerLoop loop;
+    private final TopicAdmin topics;
+    private final Map<String, Object> kafkaConfig;
+    private ConsumerLoop loop;
 
     public StandingsConsumer(StandingsUpdater updater, TopicAdmin topics,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.updater = updater;
-        this.loop = new ConsumerLoop(kafkaConfig, "ranking-service.standings", Topics.INITIATIVE_EVENTS, topics,
-                this::apply);
+        this.topics = topics;
+        this.kafkaConfig = kafkaConfig;
     }
 
-    void start(@Observes StartupEvent event) {
-        loop.start();
+    void onStart(@Observes StartupEvent event) {
+        start();
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        loop.close();
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Joins the group and resumes from its committed offsets. */
+    synchronized void start() {
+        if (loop == null) {
+            loop = new ConsumerLoop(kafkaConfig, GROUP_ID, Topics.INITIATIVE_EVENTS, topics, this::apply);
+            loop.start();
+        }
+    }
+
+    /** Leaves the group; what was polled but not committed is read again by whoever takes the partitions. */
+    synchronized void stop() {
+        if (loop != null) {
+            loop.close();
+            loop = null;
+        }
     }
 
     void apply(List<ConsumerRecord<String, String>> records) {
+        updater.applyAll(CounterSet.LIVE, read(records));
+    }
+
+    /** The events of a batch; an unreadable record is logged and skipped, as no retry would make it readable. */
+    public static List<InitiativeEvent> read(List<ConsumerRecord<String, String>> records) {
         List<InitiativeEvent> events = new ArrayList<>(records.size());
         for (ConsumerRecord<String, String> record : records) {
             try {
-                events.add(EventJson.read(record.value(), InitiativeEvent.class));
+                InitiativeEvent event = EventJson.read(record.value(), InitiativeEvent.class);
+                if (event.initiativeId() == null || event.programmeCode() == null || event.provinceId() == null
+                        || event.status() == null) {
+                    throw new IllegalArgumentException("initiativeId, programmeCode, provinceId and status are required");
+                }
+                events.add(event);
             } catch (IllegalArgumentException | NullPointerException e) {
                 LOG.errorf("Skipping unreadable record at %s-%d@%d: %s", record.topic(), record.partition(),
                         record.offset(), e.getMessage());
             }
         }
-        updater.applyAll(events);
+        return events;
     }
 }

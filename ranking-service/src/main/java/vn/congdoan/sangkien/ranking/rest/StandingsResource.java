@@ -1,45 +1,120 @@
 package vn.congdoan.sangkien.ranking.rest;
 
-import java.util.List;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Date;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import vn.congdoan.sangkien.ranking.service.Ranking;
-import vn.congdoan.sangkien.ranking.service.StandingsQuery;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.ranking.config.RankingConfig;
+import vn.congdoan.sangkien.ranking.service.StandingRow;
+import vn.congdoan.sangkien.ranking.service.StandingsService;
+import vn.congdoan.sangkien.ranking.service.StandingsService.History;
+import vn.congdoan.sangkien.ranking.service.StandingsService.Query;
+import vn.congdoan.sangkien.ranking.service.StandingsService.View;
 
 @Path("/api/v1/standings")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Standings")
 public class StandingsResource {
 
-    /** One province's line in the standings. */
-    public record StandingRow(int rank, String provinceId, String code, String name, long submissions,
-            long submitters, long recognized, Integer memberCount) {
-    }
+    /** At most one push a second, however often the standings change. */
+    private static final Duration STREAM_PERIOD = Duration.ofSeconds(1);
 
-    private final StandingsQuery query;
+    private final StandingsService standings;
+    private final CacheControl cacheControl;
 
-    public StandingsResource(StandingsQuery query) {
-        this.query = query;
+    public StandingsResource(StandingsService standings, RankingConfig config) {
+        this.standings = standings;
+        this.cacheControl = new CacheControl();
+        cacheControl.setMaxAge((int) config.cacheMaxAge().toSeconds());
     }
 
     @GET
-    @Operation(summary = "Provincial standings of a programme, ranked by submissions")
-    public List<StandingRow> standings(
-            @QueryParam("programme") @DefaultValue("1-trieu-sang-kien") @NotBlank String programme) {
-        return Ranking.rank(query.current(programme), StandingsQuery.Row::submissions, StandingsQuery.Row::name)
-                .stream()
-                .map(r -> new StandingRow(r.rank(), r.item().provinceId().toString(), r.item().code(), r.item().name(),
-                        r.item().submissions(), r.item().submitters(), r.item().recognized(), r.item().memberCount()))
-                .toList();
+    @Operation(summary = "Provincial standings of a programme, today or at the end of a past day")
+    @APIResponse(responseCode = "200", description = "Every province in force, in rank order",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = StandingRow.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the entity tag in If-None-Match")
+    public Response standings(@QueryParam("programme") @DefaultValue("1-trieu-sang-kien") @NotBlank String programme,
+            @QueryParam("sort") String sort, @QueryParam("region") String region,
+            @QueryParam("cluster") String cluster, @QueryParam("date") String date, @Context Request request) {
+        View view = standings.standings(query(programme, sort, region, cluster, date));
+        EntityTag tag = new EntityTag(view.etag());
+        Date lastModified = Date.from(view.lastModified());
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(lastModified, tag);
+        Response.ResponseBuilder response = notModified != null ? notModified
+                : Response.ok(view.json(), MediaType.APPLICATION_JSON_TYPE);
+        return response.tag(tag).lastModified(lastModified).cacheControl(cacheControl).build();
+    }
+
+    @GET
+    @Path("stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking
+    @Operation(summary = "The standings now, then again whenever they change, at most once a second")
+    public Multi<OutboundSseEvent> stream(
+            @QueryParam("programme") @DefaultValue("1-trieu-sang-kien") @NotBlank String programme,
+            @QueryParam("sort") String sort, @QueryParam("region") String region,
+            @QueryParam("cluster") String cluster, @Context Sse sse) {
+        Query query = query(programme, sort, region, cluster, null);
+        standings.validate(query);
+        AtomicReference<String> lastSent = new AtomicReference<>();
+        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(STREAM_PERIOD)
+                .onOverflow().drop()
+                .map(tick -> standings.standings(query))
+                .select().where(view -> !view.etag().equals(lastSent.getAndSet(view.etag())))
+                .map(view -> sse.newEventBuilder().name("standings").id(view.etag())
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(String.class, new String(view.json(), StandardCharsets.UTF_8)).build());
+    }
+
+    @GET
+    @Path("{province}")
+    @Operation(summary = "One province's row in today's standings, by id or code")
+    public StandingRow province(@PathParam("province") String province,
+            @QueryParam("programme") @DefaultValue("1-trieu-sang-kien") @NotBlank String programme,
+            @QueryParam("sort") String sort) {
+        return standings.province(programme, province, Params.sort(sort))
+                .orElseThrow(() -> ProblemException.notFound("Province in force", province));
+    }
+
+    @GET
+    @Path("{province}/history")
+    @Operation(summary = "A province's daily snapshots, and its longest and current runs at national rank 1")
+    public History history(@PathParam("province") String province,
+            @QueryParam("programme") @DefaultValue("1-trieu-sang-kien") @NotBlank String programme,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        return standings.history(programme, province, Params.date("from", from), Params.date("to", to))
+                .orElseThrow(() -> ProblemException.notFound("Province", province));
+    }
+
+    private static Query query(String programme, String sort, String region, String cluster, String date) {
+        return new Query(programme, Params.sort(sort), Params.blankToNull(region), Params.blankToNull(cluster),
+                Params.date("date", date));
     }
 }

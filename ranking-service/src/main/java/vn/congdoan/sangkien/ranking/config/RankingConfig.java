@@ -1,0 +1,27 @@
+package vn.congdoan.sangkien.ranking.config;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "ranking")
+public interface RankingConfig {
+
+    /** The time zone in which days and weeks (starting on Monday) are counted. */
+    @WithDefault("Asia/Ho_Chi_Minh")
+    ZoneId zone();
+
+    /** How long a client may reuse a standings response before asking again (Cache-Control max-age). */
+    @WithDefault("5S")
+    Duration cacheMaxAge();
+
+    /** How often the daily snapshot job looks for a day that has ended without its snapshot. */
+    @WithDefault("1M")
+    Duration snapshotCheckInterval();
+
+    /** How long a rebuild waits for the live consumer to reach the end of the topic before comparing. */
+    @WithDefault("30S")
+    Duration rebuildCatchUpTimeout();
+}

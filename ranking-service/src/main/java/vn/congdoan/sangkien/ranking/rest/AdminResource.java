@@ -1,0 +1,53 @@
+package vn.congdoan.sangkien.ranking.rest;
+
+import java.net.URI;
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import vn.congdoan.sangkien.ranking.service.RebuildService;
+import vn.congdoan.sangkien.ranking.service.StandingsService;
+
+@Path("/api/v1/admin")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Standings administration")
+public class AdminResource {
+
+    private final StandingsService standings;
+    private final RebuildService rebuild;
+
+    public AdminResource(StandingsService standings, RebuildService rebuild) {
+        this.standings = standings;
+        this.rebuild = rebuild;
+    }
+
+    @POST
+    @Path("snapshots")
+    @Operation(summary = "Keep the live standings as those at the end of a day (today by default), replacing any")
+    public Response snapshot(@QueryParam("programme") @DefaultValue("1-trieu-sang-kien") @NotBlank String programme,
+            @QueryParam("date") String date) {
+        LocalDate day = Params.date("date", date);
+        var taken = standings.takeSnapshot(programme, day == null ? standings.today() : day, true).orElseThrow();
+        URI location = UriBuilder.fromPath("/api/v1/standings").queryParam("programme", programme)
+                .queryParam("date", taken.date()).build();
+        return Response.created(location).entity(taken).build();
+    }
+
+    @POST
+    @Path("rebuild")
+    @Operation(summary = "Rebuild the counters from initiative-events.v1 offset 0 and compare them with the live ones")
+    public RebuildService.Report rebuild(@QueryParam("programme") String programme) {
+        return rebuild.rebuild(Params.blankToNull(programme));
+    }
+}

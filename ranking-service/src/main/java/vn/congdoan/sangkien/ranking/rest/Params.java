@@ -1,0 +1,40 @@
+package vn.congdoan.sangkien.ranking.rest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.ranking.service.Metric;
+
+/**
+ * Query parameters read by hand: JAX-RS answers 404 for a parameter it cannot convert, and clients deserve a 400
+ * that names the parameter.
+ */
+final class Params {
+
+    private Params() {
+    }
+
+    static Metric sort(String value) {
+        if (value == null || value.isBlank()) {
+            return Metric.SUBMISSIONS;
+        }
+        return Metric.fromParam(value).orElseThrow(() -> ProblemException.badRequest("sort",
+                "sort must be one of " + Metric.params() + "; got " + value));
+    }
+
+    static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(field, field + " must be a date like 2022-04-15; got " + value);
+        }
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

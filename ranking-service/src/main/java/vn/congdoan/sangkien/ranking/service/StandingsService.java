@@ -1,0 +1,245 @@
+package vn.congdoan.sangkien.ranking.service;
+
+import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import vn.congdoan.sangkien.events.GroupingKind;
+import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.ranking.repository.Revision;
+import vn.congdoan.sangkien.ranking.repository.StandingsRepository;
+import vn.congdoan.sangkien.ranking.repository.StandingsRepository.ProvinceRef;
+import vn.congdoan.sangkien.ranking.repository.StandingsRepository.SnapshotPoint;
+
+/**
+ * The standings, the programme summary and the history. A standings response is computed once per revision of
+ * its inputs and day, then served from memory: a read costs one lookup of the revision, whatever the number of
+ * initiatives.
+ */
+@ApplicationScoped
+public class StandingsService {
+
+    /** Which standings to show. {@code region} and {@code cluster} are grouping codes; {@code date} null = today. */
+    public record Query(String programme, Metric sort, String region, String cluster, LocalDate date) {
+    }
+
+    /** A standings response as sent: the JSON body, its strong entity tag and when it last changed. */
+    public record View(byte[] json, String etag, Instant lastModified) {
+    }
+
+    /** The figures of a programme as a whole. */
+    public record Summary(String programme, String name, LocalDate startDate, LocalDate endDate, LocalDate asOf,
+            Long nationalTarget, long submissions, long submitters, long recognized, long thisWeek, long today,
+            BigDecimal targetShare, Long daysElapsed, Long daysRemaining, int provinces, int provincesWithTarget,
+            int provincesAtOrAboveTarget) {
+    }
+
+    /** One day of a province's history, from that day's snapshot. */
+    public record HistoryPoint(LocalDate date, int rank, long submissions, long submitters, long recognized,
+            BigDecimal targetPercent, long thisWeek, long today) {
+    }
+
+    /** A province's history in a programme, with its runs at national rank 1 over every snapshot. */
+    public record History(String programme, UUID provinceId, String code, String shortName, List<HistoryPoint> points,
+            RankOneRuns.Run longestRunAtRank1, RankOneRuns.Run currentRunAtRank1) {
+    }
+
+    /** A snapshot that was taken. */
+    public record SnapshotTaken(String programme, LocalDate date, int provinces) {
+    }
+
+    /** The revision is part of the key: a view computed while the revision moved on is never served as newer. */
+    private record CacheKey(Query query, LocalDate today, long revision) {
+    }
+
+    private static final int CACHE_LIMIT = 512;
+
+    private final StandingsRepository repository;
+    private final Revision revision;
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Map<CacheKey, View> cache = new ConcurrentHashMap<>();
+    private volatile long cachedRevision = -1;
+
+    public StandingsService(StandingsRepository repository, Revision revision, DataSource dataSource,
+            ObjectMapper json, Clock clock) {
+        this.repository = repository;
+        this.revision = revision;
+        this.dataSource = dataSource;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The standings as sent to clients, from memory when nothing changed since they were computed. */
+    public View standings(Query query) {
+        Revision.Current current = revision.current();
+        LocalDate today = today();
+        if (current.revision() != cachedRevision) {
+            cache.clear();
+            cachedRevision = current.revision();
+        }
+        CacheKey key = new CacheKey(query, today, current.revision());
+        View view = cache.get(key);
+        if (view == null) {
+            byte[] body = write(rows(query));
+            Instant startOfDay = today.atStartOfDay(clock.getZone()).toInstant();
+            Instant changed = current.changedAt().isAfter(startOfDay) ? current.changedAt() : startOfDay;
+            view = new View(body, etag(body), changed.truncatedTo(ChronoUnit.SECONDS));
+            if (cache.size() >= CACHE_LIMIT) {
+                cache.clear();
+            }
+            cache.put(key, view);
+        }
+        return view;
+    }
+
+    /** The ranked rows of a query, filtered by region or cluster. */
+    public List<StandingRow> rows(Query query) {
+        validate(query);
+        LocalDate today = today();
+        LocalDate day = query.date() == null ? today : query.date();
+        List<ProvinceFigures> figures = day.equals(today) ? repository.live(query.programme(), today)
+                : repository.snapshot(query.programme(), day).orElseThrow(() -> new ProblemException(404,
+                        "Not found", "No snapshot of " + query.programme() + " was taken for " + day, "date"));
+        List<ProvinceFigures> yesterday = repository.snapshot(query.programme(), day.minusDays(1)).orElse(null);
+        List<ProvinceFigures> lastWeek = repository.snapshot(query.programme(), day.minusDays(7)).orElse(null);
+        return StandingsCalculator.rank(figures, yesterday, lastWeek, query.sort()).stream()
+                .filter(r -> query.region() == null || query.region().equals(r.region()))
+                .filter(r -> query.cluster() == null || query.cluster().equals(r.cluster()))
+                .toList();
+    }
+
+    /** Rejects what cannot be answered, naming the parameter at fault; cheap enough to run before a stream opens. */
+    public void validate(Query query) {
+        if (query.date() != null && query.date().isAfter(today())) {
+            throw ProblemException.badRequest("date", "date " + query.date() + " is in the future");
+        }
+        requireGrouping("region", query.region(), GroupingKind.REGION);
+        requireGrouping("cluster", query.cluster(), GroupingKind.EMULATION_CLUSTER);
+    }
+
+    /** One province's row in today's standings. */
+    public Optional<StandingRow> province(String programme, String idOrCode, Metric sort) {
+        Optional<ProvinceRef> province = repository.province(idOrCode);
+        if (province.isEmpty()) {
+            return Optional.empty();
+        }
+        return rows(new Query(programme, sort, null, null, null)).stream()
+                .filter(r -> r.provinceId().equals(province.get().id()))
+                .findFirst();
+    }
+
+    public Optional<History> history(String programme, String idOrCode, LocalDate from, LocalDate to) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw ProblemException.badRequest("from", "from " + from + " is after to " + to);
+        }
+        return repository.province(idOrCode).map(p -> {
+            List<HistoryPoint> points = repository.history(programme, p.id(),
+                    from == null ? LocalDate.of(1900, 1, 1) : from, to == null ? today() : to).stream()
+                    .map(StandingsService::point).toList();
+            LocalDate latest = repository.latestSnapshotDay(programme).orElse(null);
+            RankOneRuns.Runs runs = RankOneRuns.of(repository.ranks(programme, p.id()), latest);
+            return new History(programme, p.id(), p.code(), ProvinceNames.shortName(p.name()), points,
+                    runs.longest(), runs.current());
+        });
+    }
+
+    public Optional<Summary> summary(String programmeCode) {
+        return repository.programme(programmeCode).map(programme -> {
+            LocalDate today = today();
+            List<ProvinceFigures> figures = repository.live(programmeCode, today);
+            long submissions = figures.stream().mapToLong(ProvinceFigures::submissions).sum();
+            return new Summary(programme.code(), programme.name(), programme.startDate(), programme.endDate(), today,
+                    programme.nationalTarget(), submissions,
+                    figures.stream().mapToLong(ProvinceFigures::submitters).sum(),
+                    figures.stream().mapToLong(ProvinceFigures::recognized).sum(),
+                    figures.stream().mapToLong(ProvinceFigures::thisWeek).sum(),
+                    figures.stream().mapToLong(ProvinceFigures::today).sum(),
+                    StandingsMath.percent(submissions, programme.nationalTarget()),
+                    programme.startDate() == null ? null
+                            : StandingsMath.daysElapsed(programme.startDate(), programme.endDate(), today),
+                    programme.startDate() == null ? null
+                            : StandingsMath.daysRemaining(programme.startDate(), programme.endDate(), today),
+                    figures.size(), (int) figures.stream().filter(f -> f.target() != null).count(),
+                    (int) figures.stream().filter(ProvinceFigures::reachedTarget).count());
+        });
+    }
+
+    /**
+     * Keeps the live counts as the standings at the end of {@code day}.
+     *
+     * @param replace whether an existing snapshot of that day is replaced; the daily job keeps the first one
+     * @return the snapshot, or empty when one existed and was kept
+     */
+    @Transactional
+    public Optional<SnapshotTaken> takeSnapshot(String programme, LocalDate day, boolean replace) {
+        if (day.isAfter(today())) {
+            throw ProblemException.badRequest("date", "date " + day + " is in the future");
+        }
+        List<ProvinceFigures> figures = repository.live(programme, day);
+        try (Connection c = dataSource.getConnection()) {
+            if (!repository.saveSnapshot(c, programme, day, figures, StandingsCalculator.submissionRanks(figures),
+                    replace)) {
+                return Optional.empty();
+            }
+            revision.bump(c);
+            return Optional.of(new SnapshotTaken(programme, day, figures.size()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not take the snapshot: " + e.getMessage(), e);
+        }
+    }
+
+    private void requireGrouping(String param, String code, GroupingKind kind) {
+        if (code != null && repository.groupingKind(code).filter(kind::equals).isEmpty()) {
+            throw ProblemException.badRequest(param, "There is no " + kind.name().toLowerCase().replace('_', ' ')
+                    + " with code " + code);
+        }
+    }
+
+    private static HistoryPoint point(SnapshotPoint p) {
+        return new HistoryPoint(p.day(), p.rank(), p.submissions(), p.submitters(), p.recognized(),
+                StandingsMath.percent(p.submissions(), p.target()), p.weekSubmissions(), p.daySubmissions());
+    }
+
+    private byte[] write(List<StandingRow> rows) {
+        try {
+            return json.writeValueAsBytes(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write the standings", e);
+        }
+    }
+
+    private static String etag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package vn.congdoan.sangkien.ranking;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasSize;
+import static vn.congdoan.sangkien.ranking.Fixtures.next;
+import static vn.congdoan.sangkien.ranking.Fixtures.row;
+import static vn.congdoan.sangkien.ranking.Fixtures.send;
+import static vn.congdoan.sangkien.ranking.Fixtures.standings;
+import static vn.congdoan.sangkien.ranking.Fixtures.submitted;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import vn.congdoan.sangkien.events.InitiativeEvent;
+import vn.congdoan.sangkien.events.InitiativeStatus;
+import vn.congdoan.sangkien.testsupport.KafkaResource;
+import vn.congdoan.sangkien.testsupport.PostgresResource;
+
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "ranking"))
+@QuarkusTestResource(KafkaResource.class)
+class RebuildResourceTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void aRebuildFromTheTopicEqualsTheLiveStandingsAndFindsATamperedCounter() throws Exception {
+        String programme = Fixtures.programmeCode();
+        UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Điện Biên", 15_000);
+        InitiativeEvent withdrawn = submitted(programme, province, "m-1");
+        InitiativeEvent recognised = submitted(programme, province, "m-2", "m-3");
+        send(withdrawn, recognised, submitted(programme, province, "m-1"), next(withdrawn, InitiativeStatus.WITHDRAWN),
+                next(recognised, InitiativeStatus.RECOGNIZED), recognised);
+        await().atMost(Duration.ofSeconds(20)).until(() -> standings(programme).getInt(row(province) + ".recognized") == 1);
+
+        given().queryParam("programme", programme).post("/api/v1/admin/rebuild").then()
+                .statusCode(200)
+                .body("equal", equalTo(true))
+                .body("liveCaughtUp", equalTo(true))
+                .body("eventsRead", greaterThanOrEqualTo(6))
+                .body("differences", empty());
+
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "update standing set submissions = submissions + 1 where programme_code = ?")) {
+            s.setString(1, programme);
+            s.executeUpdate();
+        }
+        given().queryParam("programme", programme).post("/api/v1/admin/rebuild").then()
+                .statusCode(200)
+                .body("equal", equalTo(false))
+                .body("differences", hasSize(1))
+                .body("differences[0].figure", equalTo("submissions"))
+                .body("differences[0].live", equalTo(3))
+                .body("differences[0].rebuilt", equalTo(2));
+    }
+}

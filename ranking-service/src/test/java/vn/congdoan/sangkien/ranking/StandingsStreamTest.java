@@ -1,0 +1,81 @@
+package vn.congdoan.sangkien.ranking;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.congdoan.sangkien.ranking.Fixtures.send;
+import static vn.congdoan.sangkien.ranking.Fixtures.submitted;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import vn.congdoan.sangkien.events.GroupingKind;
+import vn.congdoan.sangkien.testsupport.KafkaResource;
+import vn.congdoan.sangkien.testsupport.PostgresResource;
+
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "ranking"))
+@QuarkusTestResource(KafkaResource.class)
+class StandingsStreamTest {
+
+    @TestHTTPResource("/api/v1/standings/stream")
+    URI stream;
+
+    @Test
+    void theStreamSendsTheStandingsAndThenEachChange() throws Exception {
+        String programme = Fixtures.programmeCode();
+        UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Sơn La", 10_000);
+        String region = Fixtures.grouping("REGION", GroupingKind.REGION, province);
+        send(submitted(programme, province, "m-1"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().queryParam("programme", programme)
+                .queryParam("region", region).get("/api/v1/standings").statusCode() == 200);
+
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stream + "?programme=" + programme + "&region=" + region))
+                .header("Accept", "text/event-stream").build();
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(20, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("text/event-stream");
+        try (Stream<String> lines = response.body()) {
+            Iterator<String> events = lines.filter(l -> l.startsWith("data:")).map(l -> l.substring(5).strip())
+                    .iterator();
+            JsonPath first = nextEvent(events, body -> body.getInt("[0].submissions") == 1);
+            assertThat(first.getString("[0].provinceId")).isEqualTo(province.toString());
+            assertThat(first.getString("[0].shortName")).isEqualTo("Sơn La");
+
+            send(submitted(programme, province, "m-2"));
+            JsonPath changed = nextEvent(events, body -> body.getInt("[0].submissions") == 2);
+            assertThat(changed.getInt("[0].submitters")).isEqualTo(2);
+        }
+    }
+
+    /** Reads events until one matches; the province may still be on its way when the stream opens. */
+    private static JsonPath nextEvent(Iterator<String> events, Predicate<JsonPath> matching)
+            throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
+            while (events.hasNext()) {
+                JsonPath body = new JsonPath(events.next());
+                if (!body.getList("$").isEmpty() && matching.test(body)) {
+                    return body;
+                }
+            }
+            throw new AssertionError("The stream ended");
+        }).get(20, TimeUnit.SECONDS);
+    }
+}

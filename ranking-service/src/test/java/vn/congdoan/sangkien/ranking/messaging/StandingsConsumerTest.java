@@ -1,0 +1,190 @@
+package vn.congdoan.sangkien.ranking.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.congdoan.sangkien.ranking.Fixtures.next;
+import static vn.congdoan.sangkien.ranking.Fixtures.send;
+import static vn.congdoan.sangkien.ranking.Fixtures.standings;
+import static vn.congdoan.sangkien.ranking.Fixtures.submitted;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.common.annotation.Identifier;
+import vn.congdoan.sangkien.events.InitiativeEvent;
+import vn.congdoan.sangkien.events.InitiativeStatus;
+import vn.congdoan.sangkien.events.Topics;
+import vn.congdoan.sangkien.kit.kafka.ConsumerLoop;
+import vn.congdoan.sangkien.kit.kafka.TopicAdmin;
+import vn.congdoan.sangkien.ranking.Fixtures;
+import vn.congdoan.sangkien.ranking.service.CounterSet;
+import vn.congdoan.sangkien.ranking.service.StandingsUpdater;
+import vn.congdoan.sangkien.testsupport.KafkaResource;
+import vn.congdoan.sangkien.testsupport.PostgresResource;
+import vn.congdoan.sangkien.testsupport.TopicProbe;
+
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "ranking"))
+@QuarkusTestResource(KafkaResource.class)
+class StandingsConsumerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(25);
+
+    @Inject
+    StandingsConsumer consumer;
+
+    @Inject
+    TopicAdmin topics;
+
+    @Inject
+    StandingsUpdater updater;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    /** Expected counts per province: the last state of each initiative under the counting rule. */
+    private static Map<UUID, Long> expected(List<InitiativeEvent> events) {
+        Map<UUID, InitiativeEvent> last = new HashMap<>();
+        events.forEach(e -> last.merge(e.initiativeId(), e, (a, b) -> b.version() > a.version() ? b : a));
+        return last.values().stream().filter(e -> e.status().countsAsSubmission())
+                .collect(Collectors.groupingBy(InitiativeEvent::provinceId, Collectors.counting()));
+    }
+
+    /** Submissions, then withdrawals, recognitions and duplicates of some of them, spread over two provinces. */
+    private static List<InitiativeEvent> stream(String programme, UUID first, UUID second, int initiatives) {
+        List<InitiativeEvent> events = new ArrayList<>();
+        List<InitiativeEvent> submitted = new ArrayList<>();
+        for (int i = 0; i < initiatives; i++) {
+            InitiativeEvent e = submitted(programme, i % 3 == 0 ? second : first, "m-" + (i % 7));
+            submitted.add(e);
+            events.add(e);
+        }
+        for (int i = 0; i < initiatives; i++) {
+            InitiativeEvent e = submitted.get(i);
+            switch (i % 4) {
+                case 0 -> events.add(next(e, InitiativeStatus.WITHDRAWN));
+                case 1 -> events.add(next(next(e, InitiativeStatus.UNDER_REVIEW), InitiativeStatus.RECOGNIZED));
+                case 2 -> events.add(next(e, InitiativeStatus.DUPLICATE));
+                default -> events.add(next(e, InitiativeStatus.UNDER_REVIEW));
+            }
+        }
+        return events;
+    }
+
+    private static void awaitCounts(String programme, Map<UUID, Long> expected) {
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonPath body = standings(programme);
+            expected.forEach((province, submissions) -> assertThat(
+                    body.getLong(Fixtures.row(province) + ".submissions")).as("submissions of " + province)
+                    .isEqualTo(submissions));
+        });
+    }
+
+    @Test
+    void aRestartMidStreamEndsWithTheSameStandingsAndAFullReplayChangesNothing() {
+        String programme = Fixtures.programmeCode();
+        UUID first = Fixtures.province("Liên đoàn Lao động tỉnh Lạng Sơn", 20_000);
+        UUID second = Fixtures.province("Liên đoàn Lao động tỉnh Cao Bằng", 20_000);
+        List<InitiativeEvent> events = stream(programme, first, second, 24);
+        List<InitiativeEvent> firstHalf = events.subList(0, events.size() / 2);
+        List<InitiativeEvent> secondHalf = events.subList(events.size() / 2, events.size());
+
+        send(firstHalf);
+        awaitCounts(programme, expected(firstHalf));
+        consumer.stop();
+        try {
+            send(secondHalf);
+        } finally {
+            consumer.start();
+        }
+        awaitCounts(programme, expected(events));
+        JsonPath settled = standings(programme);
+
+        // as after a crash between the database commit and the offset commit: every record comes again
+        Set<String> keys = events.stream().map(e -> e.initiativeId().toString()).collect(Collectors.toSet());
+        var records = TopicProbe.awaitRecords(Topics.INITIATIVE_EVENTS, r -> keys.contains(r.key()), WAIT);
+        assertThat(records).hasSize(events.size());
+        consumer.apply(records);
+
+        JsonPath replayed = standings(programme);
+        for (UUID province : List.of(first, second)) {
+            for (String figure : List.of("submissions", "submitters", "recognized", "today", "thisWeek")) {
+                String path = Fixtures.row(province) + "." + figure;
+                assertThat(replayed.getLong(path)).as(figure).isEqualTo(settled.getLong(path));
+            }
+        }
+    }
+
+    @Test
+    void twoInstancesInOneGroupEndWithTheSameStandingsAsOne() {
+        String programme = Fixtures.programmeCode();
+        UUID first = Fixtures.province("Liên đoàn Lao động tỉnh Bắc Giang", 20_000);
+        UUID second = Fixtures.province("Liên đoàn Lao động tỉnh Thái Nguyên", 20_000);
+        List<InitiativeEvent> events = stream(programme, first, second, 40);
+
+        try (ConsumerLoop otherInstance = new ConsumerLoop(kafkaConfig, StandingsConsumer.GROUP_ID,
+                Topics.INITIATIVE_EVENTS, topics, consumer::apply)) {
+            otherInstance.start();
+            send(events.subList(0, 30));
+            send(events.subList(30, events.size()));
+            awaitCounts(programme, expected(events));
+        }
+    }
+
+    @Test
+    void twoOwnersApplyingTheSameNewInitiativesAtOnceCountThemOnce() throws Exception {
+        String programme = Fixtures.programmeCode();
+        UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Tuyên Quang", 20_000);
+        List<InitiativeEvent> events = IntStream.range(0, 30)
+                .mapToObj(i -> submitted(programme, province, "m-" + i)).toList();
+        ExecutorService owners = Executors.newFixedThreadPool(2);
+        try {
+            CyclicBarrier together = new CyclicBarrier(2);
+            List<Future<Integer>> applied = new ArrayList<>();
+            for (int owner = 0; owner < 2; owner++) {
+                applied.add(owners.submit(() -> {
+                    together.await();
+                    int count = 0;
+                    for (InitiativeEvent event : events) {
+                        count += updater.applyAll(CounterSet.LIVE, List.of(event));
+                    }
+                    return count;
+                }));
+            }
+            int total = 0;
+            for (Future<Integer> f : applied) {
+                total += f.get(20, TimeUnit.SECONDS);
+            }
+            assertThat(total).isEqualTo(events.size());
+        } finally {
+            owners.shutdownNow();
+        }
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonPath body = standings(programme);
+            assertThat(body.getInt(Fixtures.row(province) + ".submissions")).isEqualTo(30);
+            assertThat(body.getInt(Fixtures.row(province) + ".submitters")).isEqualTo(30);
+            assertThat(body.getInt(Fixtures.row(province) + ".today")).isEqualTo(30);
+        });
+    }
+}

@@ -1,0 +1,64 @@
+package vn.congdoan.sangkien.ranking.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+class StandingsCalculatorTest {
+
+    private static ProvinceFigures province(String shortName, long submissions, Long target, String region,
+            String cluster) {
+        return new ProvinceFigures(UUID.nameUUIDFromBytes(shortName.getBytes()), shortName,
+                "Liên đoàn Lao động tỉnh " + shortName, 10_000, submissions, 0, 0, target, 0, 0, region, cluster);
+    }
+
+    private static final List<ProvinceFigures> TODAY = List.of(
+            province("Thanh Hóa", 31_035, null, "BTB", "CUM"),
+            province("Nghệ An", 13_386, 3_000L, "BTB", "CUM"),
+            province("Hà Tĩnh", 8_761, 4_000L, "BTB", "CUM"),
+            province("Ninh Bình", 8_761, null, "DBSH", "CUM"),
+            province("Hà Nội", 20_000, null, "DBSH", null));
+
+    @Test
+    void ranksNationallyAndWithinRegionAndCluster() {
+        List<StandingRow> rows = StandingsCalculator.rank(TODAY, null, null, Metric.SUBMISSIONS);
+
+        assertThat(rows).extracting(StandingRow::shortName)
+                .containsExactly("Thanh Hóa", "Hà Nội", "Nghệ An", "Hà Tĩnh", "Ninh Bình");
+        assertThat(rows).extracting(StandingRow::rank).containsExactly(1, 2, 3, 4, 4);
+        assertThat(rows).extracting(StandingRow::regionRank).containsExactly(1, 1, 2, 3, 2);
+        assertThat(rows).extracting(StandingRow::clusterRank).containsExactly(1, null, 2, 3, 3);
+        assertThat(rows.get(2).targetPercent()).isEqualByComparingTo("446.2");
+        assertThat(rows).extracting(StandingRow::movementSinceYesterday).containsOnlyNulls();
+    }
+
+    @Test
+    void sortingByTargetPercentPutsProvincesWithoutTargetLast() {
+        List<StandingRow> rows = StandingsCalculator.rank(TODAY, null, null, Metric.TARGET_PERCENT);
+
+        assertThat(rows).extracting(StandingRow::shortName)
+                .containsExactly("Nghệ An", "Hà Tĩnh", "Hà Nội", "Ninh Bình", "Thanh Hóa");
+        assertThat(rows).extracting(StandingRow::rank).containsExactly(1, 2, 3, 3, 3);
+    }
+
+    @Test
+    void movementComparesWithTheRankOnTheSameMetricInEarlierSnapshots() {
+        List<ProvinceFigures> yesterday = List.of(
+                province("Thanh Hóa", 100, null, "BTB", "CUM"),
+                province("Nghệ An", 300, 3_000L, "BTB", "CUM"),
+                province("Hà Tĩnh", 200, 4_000L, "BTB", "CUM"),
+                province("Hà Nội", 50, null, "DBSH", null));
+
+        List<StandingRow> rows = StandingsCalculator.rank(TODAY, yesterday, null, Metric.SUBMISSIONS);
+
+        assertThat(rows).extracting(StandingRow::shortName, StandingRow::movementSinceYesterday).containsExactly(
+                tuple("Thanh Hóa", 2), tuple("Hà Nội", 2),
+                tuple("Nghệ An", -2), tuple("Hà Tĩnh", -2),
+                tuple("Ninh Bình", null));
+        assertThat(rows).extracting(StandingRow::movementSinceLastWeek).containsOnlyNulls();
+    }
+}

@@ -22,8 +22,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.testsupport.KafkaResource;
 import vn.congdoan.sangkien.testsupport.PostgresResource;
+import vn.congdoan.sangkien.testsupport.Tokens;
 
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "ranking"))
@@ -90,7 +92,8 @@ class HistoryResourceTest {
     }
 
     private static void snapshot(String programme, String date) {
-        given().queryParam("programme", programme).queryParam("date", date)
+        given().header("Authorization", Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD"))
+                .queryParam("programme", programme).queryParam("date", date)
                 .post("/api/v1/admin/snapshots").then()
                 .statusCode(201)
                 .header("Location", endsWith("date=" + date))

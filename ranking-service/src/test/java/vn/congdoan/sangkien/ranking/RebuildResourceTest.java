@@ -26,10 +26,12 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.events.InitiativeEvent;
 import vn.congdoan.sangkien.events.InitiativeStatus;
 import vn.congdoan.sangkien.testsupport.KafkaResource;
 import vn.congdoan.sangkien.testsupport.PostgresResource;
+import vn.congdoan.sangkien.testsupport.Tokens;
 
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "ranking"))
@@ -49,7 +51,8 @@ class RebuildResourceTest {
                 next(recognised, InitiativeStatus.RECOGNIZED), recognised);
         await().atMost(Duration.ofSeconds(20)).until(() -> standings(programme).getInt(row(province) + ".recognized") == 1);
 
-        given().queryParam("programme", programme).post("/api/v1/admin/rebuild").then()
+        given().header("Authorization", Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD"))
+                .queryParam("programme", programme).post("/api/v1/admin/rebuild").then()
                 .statusCode(200)
                 .body("equal", equalTo(true))
                 .body("liveCaughtUp", equalTo(true))
@@ -61,7 +64,8 @@ class RebuildResourceTest {
             s.setString(1, programme);
             s.executeUpdate();
         }
-        given().queryParam("programme", programme).post("/api/v1/admin/rebuild").then()
+        given().header("Authorization", Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD"))
+                .queryParam("programme", programme).post("/api/v1/admin/rebuild").then()
                 .statusCode(200)
                 .body("equal", equalTo(false))
                 .body("differences", hasSize(1))

@@ -3,6 +3,7 @@ package vn.congdoan.sangkien.ranking.rest;
 import java.net.URI;
 import java.time.LocalDate;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
@@ -16,10 +17,12 @@ import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.ranking.service.RebuildService;
 import vn.congdoan.sangkien.ranking.service.StandingsService;
 
 @Path("/api/v1/admin")
+@RolesAllowed(Roles.NATIONAL_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Standings administration")
 public class AdminResource {

@@ -1,0 +1,92 @@
+package vn.congdoan.sangkien.ranking;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import vn.congdoan.sangkien.kit.security.Roles;
+import vn.congdoan.sangkien.testsupport.KafkaResource;
+import vn.congdoan.sangkien.testsupport.PostgresResource;
+import vn.congdoan.sangkien.testsupport.Tokens;
+
+/**
+ * Who may call what in ranking-service: standings and programme summaries are public (dashboards poll them
+ * anonymously); administration is for national administrators. Fails when an endpoint is missing from the table.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "ranking"))
+@QuarkusTestResource(KafkaResource.class)
+class AccessControlTest {
+
+    private static final List<String> ROLES = List.of(Roles.MEMBER, Roles.UNIT_ADMIN, Roles.REVIEWER,
+            Roles.PROVINCE_INTEGRATION, Roles.NATIONAL_ADMIN);
+
+    /** One endpoint and whether anyone may call it ({@code true}) or national administrators only. */
+    record Rule(String method, String path, boolean open) {
+    }
+
+    static final List<Rule> TABLE = List.of(
+            new Rule("GET", "/api/v1/standings", true),
+            new Rule("GET", "/api/v1/standings/stream", true),
+            new Rule("GET", "/api/v1/standings/{province}", true),
+            new Rule("GET", "/api/v1/standings/{province}/history", true),
+            new Rule("GET", "/api/v1/programmes/{code}/summary", true),
+            new Rule("POST", "/api/v1/admin/snapshots", false),
+            new Rule("POST", "/api/v1/admin/rebuild", false),
+            new Rule("GET", "/api/v1/audit", false));
+
+    @Test
+    void theTableListsEveryEndpointOfTheApi() {
+        Map<String, Map<String, Object>> paths = given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().path("paths");
+        Set<String> api = new TreeSet<>();
+        paths.forEach((path, operations) -> operations.keySet().stream()
+                .filter(m -> Set.of("get", "post", "put", "patch", "delete").contains(m))
+                .forEach(m -> api.add(m.toUpperCase() + " " + path)));
+        Set<String> table = new TreeSet<>();
+        TABLE.forEach(r -> table.add(r.method() + " " + r.path()));
+        assertThat(table).isEqualTo(api);
+    }
+
+    @Test
+    void everyRoleReachesExactlyWhatItMay() {
+        List<String> wrong = new ArrayList<>();
+        for (Rule rule : TABLE) {
+            if (rule.path().endsWith("/stream")) {
+                continue; // an open event stream: its access is checked in StandingsStreamTest
+            }
+            check(wrong, rule, null, rule.open() ? 0 : 401);
+            for (String role : ROLES) {
+                for (String unit : List.of("42", "40")) {
+                    check(wrong, rule, Tokens.bearer(role, unit), rule.open() || role.equals(Roles.NATIONAL_ADMIN) ? 0 : 403);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private static void check(List<String> wrong, Rule rule, String token, int expected) {
+        RequestSpecification request = given().queryParam("programme", "p-access").queryParam("date", "2022-04-15");
+        if (token != null) {
+            request.header("Authorization", token);
+        }
+        String path = rule.path().replace("{province}", "42").replace("{code}", "1-trieu-sang-kien");
+        int status = request.request(rule.method(), path).statusCode();
+        boolean ok = expected == 0 ? status != 401 && status != 403 : status == expected;
+        if (!ok) {
+            wrong.add(rule.method() + " " + rule.path() + (token == null ? " anonymous" : "") + ": got " + status
+                    + ", expected " + (expected == 0 ? "access" : expected));
+        }
+    }
+}

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -11,6 +12,8 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,10 +27,12 @@ import vn.congdoan.sangkien.events.InitiativeStatus;
 import vn.congdoan.sangkien.events.OrgUnitState;
 import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.events.Topics;
+import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.submission.repository.OrgUnitReplicaRepository;
 import vn.congdoan.sangkien.testsupport.KafkaResource;
 import vn.congdoan.sangkien.testsupport.PostgresResource;
 import vn.congdoan.sangkien.testsupport.TopicProbe;
+import vn.congdoan.sangkien.testsupport.Tokens;
 
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "submission"))
@@ -36,6 +41,16 @@ class InitiativeResourceTest {
 
     @Inject
     OrgUnitReplicaRepository replicas;
+
+    @BeforeEach
+    void signIn() {
+        Tokens.signInAs(Roles.NATIONAL_ADMIN, "TLD");
+    }
+
+    @AfterEach
+    void signOut() {
+        Tokens.signOut();
+    }
 
     @Test
     void submittedInitiativeIsStoredAndPublished() {
@@ -70,8 +85,11 @@ class InitiativeResourceTest {
                 .post("/api/v1/initiatives").then().statusCode(201).extract().path("id");
 
         given().post("/api/v1/initiatives/" + id + "/withdraw").then()
+                .statusCode(403).contentType("application/problem+json");
+        String author = Tokens.bearer(Roles.MEMBER, unit.toString(), "m-002");
+        given().header("Authorization", author).post("/api/v1/initiatives/" + id + "/withdraw").then()
                 .statusCode(200).body("status", equalTo("WITHDRAWN"));
-        given().post("/api/v1/initiatives/" + id + "/withdraw").then()
+        given().header("Authorization", author).post("/api/v1/initiatives/" + id + "/withdraw").then()
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("field", equalTo("status"));
@@ -96,6 +114,53 @@ class InitiativeResourceTest {
                 .post("/api/v1/initiatives").then()
                 .statusCode(422)
                 .body("field", equalTo("unitId"));
+    }
+
+    @Test
+    void contentIsShownOnlyToThoseItsVisibilityAllows() {
+        UUID unit = publishGrassroots(UUID.randomUUID(), null);
+        UUID otherUnit = publishGrassroots(UUID.randomUUID(), null);
+        String confidential = given().contentType(ContentType.JSON)
+                .body(initiative(unit, true).replace("\"PUBLIC\"", "\"CONFIDENTIAL\""))
+                .post("/api/v1/initiatives").then().statusCode(201).extract().path("id");
+        String internal = given().contentType(ContentType.JSON)
+                .body(initiative(unit, true).replace("\"PUBLIC\"", "\"INTERNAL\""))
+                .post("/api/v1/initiatives").then().statusCode(201).extract().path("id");
+        Tokens.signOut();
+
+        given().get("/api/v1/initiatives/" + confidential).then().statusCode(200)
+                .body("title", equalTo("Cải tiến quy trình tiếp nhận bệnh nhân"))
+                .body("status", equalTo("SUBMITTED"))
+                .body("problem", nullValue()).body("authors", nullValue());
+        given().header("Authorization", Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD"))
+                .get("/api/v1/initiatives/" + confidential).then().body("problem", nullValue());
+        given().header("Authorization", Tokens.bearer(Roles.MEMBER, unit.toString(), "m-001"))
+                .get("/api/v1/initiatives/" + confidential).then().body("problem", equalTo("Bệnh nhân chờ lâu"));
+
+        given().get("/api/v1/initiatives/" + internal).then().body("problem", nullValue());
+        given().header("Authorization", Tokens.bearer(Roles.MEMBER, otherUnit.toString(), "m-900"))
+                .get("/api/v1/initiatives/" + internal).then().body("problem", nullValue());
+        given().header("Authorization", Tokens.bearer(Roles.MEMBER, unit.toString(), "m-901"))
+                .get("/api/v1/initiatives/" + internal).then().body("problem", equalTo("Bệnh nhân chờ lâu"));
+    }
+
+    @Test
+    void membersSubmitAsAnAuthorThroughTheirOwnUnit() {
+        UUID unit = publishGrassroots(UUID.randomUUID(), null);
+        UUID otherUnit = publishGrassroots(UUID.randomUUID(), null);
+        Tokens.signOut();
+
+        given().contentType(ContentType.JSON).body(initiative(unit, true)).post("/api/v1/initiatives").then()
+                .statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", Tokens.bearer(Roles.MEMBER, unit.toString(), "m-777"))
+                .contentType(ContentType.JSON).body(initiative(unit, true)).post("/api/v1/initiatives").then()
+                .statusCode(422).body("field", equalTo("authors"));
+        given().header("Authorization", Tokens.bearer(Roles.MEMBER, otherUnit.toString(), "m-001"))
+                .contentType(ContentType.JSON).body(initiative(unit, true)).post("/api/v1/initiatives").then()
+                .statusCode(403);
+        given().header("Authorization", Tokens.bearer(Roles.MEMBER, unit.toString(), "m-001"))
+                .contentType(ContentType.JSON).body(initiative(unit, true)).post("/api/v1/initiatives").then()
+                .statusCode(201);
     }
 
     @Test

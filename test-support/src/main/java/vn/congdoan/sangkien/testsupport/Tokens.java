@@ -8,6 +8,7 @@ import java.time.Instant;
 
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.config.HeaderConfig;
 import vn.congdoan.sangkien.localstack.DevTokens;
 
 /** Bearer tokens for tests, signed with the development key the services accept outside the prod profile. */
@@ -42,6 +43,9 @@ public final class Tokens {
 
     /** Makes every following REST Assured request of this thread carry the token. */
     public static void signInAs(String role, String unit) {
+        // A token given to one request replaces this one instead of being sent beside it.
+        RestAssured.config = RestAssured.config()
+                .headerConfig(HeaderConfig.headerConfig().overwriteHeadersWithName("Authorization"));
         RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", bearer(role, unit))
                 .build();
     }

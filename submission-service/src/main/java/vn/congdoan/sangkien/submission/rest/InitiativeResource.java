@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.submission.Initiative;
+import vn.congdoan.sangkien.submission.service.InitiativeAccess;
 import vn.congdoan.sangkien.submission.service.InitiativeService;
 
 @Path("/api/v1/initiatives")
@@ -28,23 +29,29 @@ import vn.congdoan.sangkien.submission.service.InitiativeService;
 public class InitiativeResource {
 
     private final InitiativeService service;
+    private final InitiativeAccess access;
 
-    public InitiativeResource(InitiativeService service) {
+    public InitiativeResource(InitiativeService service, InitiativeAccess access) {
         this.service = service;
+        this.access = access;
     }
 
     @POST
     @Operation(summary = "Create an initiative, as a draft or submitted at once (submit=true)")
     public Response create(@Valid @NotNull CreateInitiativeRequest request) {
+        access.checkMayCreate(request.unitId(), request.authors().stream().map(a -> a.memberId()).toList());
         Initiative initiative = service.create(request.toCommand());
         return Response.created(URI.create("/api/v1/initiatives/" + initiative.id))
-                .entity(InitiativeView.of(initiative)).build();
+                .entity(InitiativeView.of(initiative, true)).build();
     }
 
     @GET
     @Path("/{id}")
+    @Operation(summary = "One initiative; its content only for those its visibility allows, the rest see title, "
+            + "unit, field, status and dates")
     public InitiativeView get(@PathParam("id") UUID id) {
-        return service.find(id).map(InitiativeView::of).orElseThrow(() -> ProblemException.notFound("Initiative", id));
+        Initiative initiative = service.find(id).orElseThrow(() -> ProblemException.notFound("Initiative", id));
+        return InitiativeView.of(initiative, access.mayReadContent(initiative));
     }
 
     @POST
@@ -52,7 +59,8 @@ public class InitiativeResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Submit a draft: from now on it counts in the standings")
     public InitiativeView submit(@PathParam("id") UUID id) {
-        return InitiativeView.of(service.submit(id));
+        access.checkMaySubmit(existing(id));
+        return InitiativeView.of(service.submit(id), true);
     }
 
     @POST
@@ -60,6 +68,11 @@ public class InitiativeResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Withdraw a submitted initiative: it no longer counts")
     public InitiativeView withdraw(@PathParam("id") UUID id) {
-        return InitiativeView.of(service.withdraw(id));
+        access.checkMayWithdraw(existing(id));
+        return InitiativeView.of(service.withdraw(id), true);
+    }
+
+    private Initiative existing(UUID id) {
+        return service.find(id).orElseThrow(() -> ProblemException.notFound("Initiative", id));
     }
 }

@@ -1,0 +1,80 @@
+package vn.congdoan.sangkien.submission.service;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.security.Caller;
+import vn.congdoan.sangkien.kit.security.Hierarchy;
+import vn.congdoan.sangkien.kit.security.Roles;
+import vn.congdoan.sangkien.kit.security.Scope;
+import vn.congdoan.sangkien.submission.Initiative;
+import vn.congdoan.sangkien.submission.Visibility;
+
+/** Who may see and change an initiative. */
+@RequestScoped
+public class InitiativeAccess {
+
+    private final Caller caller;
+    private final Hierarchy hierarchy;
+
+    public InitiativeAccess(Caller caller, Hierarchy hierarchy) {
+        this.caller = caller;
+        this.hierarchy = hierarchy;
+    }
+
+    public boolean isAuthor(Initiative initiative) {
+        return !caller.anonymous() && initiative.authors.stream().anyMatch(a -> a.memberId.equals(caller.subject()));
+    }
+
+    /**
+     * Whether the caller may read the content (problem, solution, benefit, authors). PUBLIC: everyone. INTERNAL:
+     * authors, members of the submitting unit's subtree, and admins and reviewers whose scope holds the unit.
+     * CONFIDENTIAL: its authors only (and, with the review workflow, its assigned reviewers).
+     */
+    public boolean mayReadContent(Initiative initiative) {
+        if (initiative.visibility == Visibility.PUBLIC || isAuthor(initiative)) {
+            return true;
+        }
+        if (initiative.visibility == Visibility.CONFIDENTIAL || caller.anonymous()) {
+            return false;
+        }
+        if (Scope.allows(caller, hierarchy, initiative.unitId, Roles.UNIT_ADMIN, Roles.REVIEWER)) {
+            return true;
+        }
+        return caller.has(Roles.MEMBER) && caller.unit().map(u -> hierarchy.within(u, initiative.unitId)).orElse(false);
+    }
+
+    /** Members submit for themselves (as an author) through a unit of their subtree; unit admins within theirs. */
+    public void checkMayCreate(UUID unitId, List<String> authorIds) {
+        caller.requireSignedIn();
+        if (Scope.allows(caller, hierarchy, unitId, Roles.UNIT_ADMIN)) {
+            return;
+        }
+        if (Scope.allows(caller, hierarchy, unitId, Roles.MEMBER)) {
+            if (!authorIds.contains(caller.subject())) {
+                throw ProblemException.unprocessable("authors", "The submitting member must be one of the authors");
+            }
+            return;
+        }
+        throw ProblemException.forbidden("You may submit only through a unit of your own subtree");
+    }
+
+    /** Submitting a draft: its authors, or unit admins whose scope holds its unit. */
+    public void checkMaySubmit(Initiative initiative) {
+        caller.requireSignedIn();
+        if (!isAuthor(initiative) && !Scope.allows(caller, hierarchy, initiative.unitId, Roles.UNIT_ADMIN)) {
+            throw ProblemException.forbidden("Only its authors or a unit administrator may submit this initiative");
+        }
+    }
+
+    /** Withdrawing: its authors only. */
+    public void checkMayWithdraw(Initiative initiative) {
+        caller.requireSignedIn();
+        if (!isAuthor(initiative)) {
+            throw ProblemException.forbidden("Only an author may withdraw an initiative");
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package vn.congdoan.sangkien.submission;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import vn.congdoan.sangkien.events.EventJson;
+import vn.congdoan.sangkien.events.OrgUnitState;
+import vn.congdoan.sangkien.events.OrgUnitType;
+import vn.congdoan.sangkien.events.Topics;
+import vn.congdoan.sangkien.kit.security.Roles;
+import vn.congdoan.sangkien.submission.repository.OrgUnitReplicaRepository;
+import vn.congdoan.sangkien.testsupport.KafkaResource;
+import vn.congdoan.sangkien.testsupport.PostgresResource;
+import vn.congdoan.sangkien.testsupport.Tokens;
+import vn.congdoan.sangkien.testsupport.TopicProbe;
+
+/**
+ * Every endpoint × role × inside own subtree / outside / anonymous, from one table; fails when the API has an
+ * endpoint the table does not list. "Author" rows are reached by the initiative's authors, whatever their role.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "submission"))
+@QuarkusTestResource(KafkaResource.class)
+class AccessControlTest {
+
+    private static final List<String> ROLES = List.of(Roles.MEMBER, Roles.UNIT_ADMIN, Roles.REVIEWER,
+            Roles.PROVINCE_INTEGRATION, Roles.NATIONAL_ADMIN);
+
+    /** Who may call an endpoint. */
+    enum Access { PUBLIC, NATIONAL_ADMIN, CREATE, SUBMIT, WITHDRAW }
+
+    record Rule(String method, String path, Access access) {
+    }
+
+    static final List<Rule> TABLE = List.of(
+            new Rule("POST", "/api/v1/initiatives", Access.CREATE),
+            new Rule("GET", "/api/v1/initiatives/{id}", Access.PUBLIC),
+            new Rule("POST", "/api/v1/initiatives/{id}/submit", Access.SUBMIT),
+            new Rule("POST", "/api/v1/initiatives/{id}/withdraw", Access.WITHDRAW),
+            new Rule("GET", "/api/v1/audit", Access.NATIONAL_ADMIN));
+
+    @Inject
+    OrgUnitReplicaRepository replicas;
+
+    static UUID province;
+    static UUID inside;
+    static UUID outside;
+
+    @BeforeEach
+    void fixture() {
+        if (inside != null) {
+            return;
+        }
+        province = UUID.randomUUID();
+        inside = publish(UUID.randomUUID(), province, OrgUnitType.GRASSROOTS);
+        outside = publish(UUID.randomUUID(), UUID.randomUUID(), OrgUnitType.GRASSROOTS);
+    }
+
+    @Test
+    void theTableListsEveryEndpointOfTheApi() {
+        Map<String, Map<String, Object>> paths = given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().path("paths");
+        Set<String> api = new TreeSet<>();
+        paths.forEach((path, operations) -> operations.keySet().stream()
+                .filter(m -> Set.of("get", "post", "put", "patch", "delete").contains(m))
+                .forEach(m -> api.add(m.toUpperCase() + " " + path)));
+        Set<String> table = new TreeSet<>();
+        TABLE.forEach(r -> table.add(r.method() + " " + r.path()));
+        assertThat(table).isEqualTo(api);
+    }
+
+    @Test
+    void everyRoleReachesExactlyWhatItsScopeAllows() {
+        List<String> wrong = new ArrayList<>();
+        for (Rule rule : TABLE) {
+            check(wrong, rule, null, null, "m-anon", rule.access() == Access.PUBLIC ? 0 : 401);
+            for (String role : ROLES) {
+                for (boolean in : List.of(true, false)) {
+                    UUID unit = in ? inside : outside;
+                    // a caller who is not an author of the initiative
+                    int expected = switch (rule.access()) {
+                        case PUBLIC -> 0;
+                        case NATIONAL_ADMIN -> role.equals(Roles.NATIONAL_ADMIN) ? 0 : 403;
+                        case CREATE -> role.equals(Roles.NATIONAL_ADMIN)
+                                || (in && (role.equals(Roles.UNIT_ADMIN) || role.equals(Roles.MEMBER))) ? 0 : 403;
+                        case SUBMIT -> role.equals(Roles.NATIONAL_ADMIN) || (in && role.equals(Roles.UNIT_ADMIN)) ? 0 : 403;
+                        case WITHDRAW -> 403;
+                    };
+                    check(wrong, rule, role, unit, "m-other", expected);
+                }
+            }
+            if (rule.access() == Access.WITHDRAW || rule.access() == Access.SUBMIT) {
+                check(wrong, rule, Roles.MEMBER, inside, "m-author", 0);
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private void check(List<String> wrong, Rule rule, String role, UUID unit, String subject, int expected) {
+        String id = rule.path().contains("{id}") ? draft() : null;
+        RequestSpecification request = given();
+        if (role != null) {
+            request.header("Authorization", Tokens.bearer(role, unit.toString(), subject));
+        }
+        if (rule.access() == Access.CREATE) {
+            request.contentType(ContentType.JSON).body(body(inside, subject));
+        }
+        int status = request.request(rule.method(), rule.path().replace("{id}", String.valueOf(id))).statusCode();
+        boolean ok = expected == 0 ? status != 401 && status != 403 : status == expected;
+        if (!ok) {
+            wrong.add(rule.method() + " " + rule.path() + " as " + (role == null ? "anonymous" : role + " " + subject)
+                    + (unit == null ? "" : unit.equals(inside) ? " inside" : " outside") + ": got " + status
+                    + ", expected " + (expected == 0 ? "access" : expected));
+        }
+    }
+
+    /** A draft by m-author in the inside unit, created by a national administrator. */
+    private static String draft() {
+        return given().header("Authorization", Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD"))
+                .contentType(ContentType.JSON).body(body(inside, "m-author").replace("\"submit\":true", "\"submit\":false"))
+                .post("/api/v1/initiatives").then().statusCode(201).extract().path("id");
+    }
+
+    private static String body(UUID unit, String author) {
+        return """
+                {"programmeCode":"1-trieu-sang-kien","title":"Sáng kiến thử quyền","problem":"p","solution":"s",
+                 "expectedBenefit":"b","field":"OTHER","unitId":"%s","authors":[{"memberId":"%s","displayName":"Tác giả"}],
+                 "submit":true}""".formatted(unit, author);
+    }
+
+    private UUID publish(UUID id, UUID provinceId, OrgUnitType type) {
+        OrgUnitState state = new OrgUnitState(id, "AC-" + id.toString().substring(0, 8), "Công đoàn cơ sở thử quyền",
+                type, provinceId, provinceId, 10, null, LocalDate.of(2020, 1, 1), null, null, 0);
+        TopicProbe.send(Topics.ORG_UNITS, id.toString(), EventJson.write(state));
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> replicas.findByIdOptional(id).isPresent()));
+        return id;
+    }
+}

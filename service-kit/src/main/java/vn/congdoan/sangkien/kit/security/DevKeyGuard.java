@@ -1,5 +1,7 @@
 package vn.congdoan.sangkien.kit.security;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -24,10 +26,13 @@ public class DevKeyGuard {
     }
 
     void check(@Observes StartupEvent event) {
-        boolean prod = ConfigUtils.getProfiles().contains("prod");
-        if (prod && keyLocation.strip().replace("classpath:", "").endsWith(DEV_PUBLIC_KEY)) {
+        if (refuses(ConfigUtils.getProfiles(), keyLocation)) {
             throw new IllegalStateException("Refusing to start: the prod profile is configured with the development "
                     + "token key (" + keyLocation + "). Set JWT_PUBLIC_KEY_LOCATION to your issuer's public key.");
         }
+    }
+
+    static boolean refuses(List<String> profiles, String keyLocation) {
+        return profiles.contains("prod") && keyLocation.strip().replace("classpath:", "").endsWith(DEV_PUBLIC_KEY);
     }
 }

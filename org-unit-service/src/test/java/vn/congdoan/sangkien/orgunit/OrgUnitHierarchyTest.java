@@ -294,7 +294,8 @@ class OrgUnitHierarchyTest {
                 latest.merge(r.key(), s, (a, b) -> b.version() >= a.version() ? b : a);
             });
             Set<String> fromTopic = new HashSet<>();
-            latest.values().stream().filter(s -> s.validTo() == null)
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+            latest.values().stream().filter(s -> s.activeOn(today))
                     .forEach(s -> fromTopic.add(s.id() + ">" + s.parentId()));
             assertThat(fromTopic).isEqualTo(fromApi);
         });

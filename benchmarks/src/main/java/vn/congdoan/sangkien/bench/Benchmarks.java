@@ -16,7 +16,11 @@ public final class Benchmarks {
         String markdown = switch (suite) {
             case "org-units" -> new OrgUnitBenchmark(env("ORG_UNIT_URL", "http://localhost:8081"),
                     Integer.parseInt(env("BENCH_UNITS", "150000"))).run();
-            default -> throw new IllegalArgumentException("Unknown suite " + suite + "; known: org-units");
+            case "standings" -> new StandingsBenchmark(env("RANKING_URL", "http://localhost:8083"),
+                    env("HELLO_URL", "http://localhost:8090"), env("SUBMISSION_URL", "http://localhost:8082"),
+                    env("ORG_UNIT_URL", "http://localhost:8081"), env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092"),
+                    Integer.parseInt(env("BENCH_INITIATIVES", "200000"))).run();
+            default -> throw new IllegalArgumentException("Unknown suite " + suite + "; known: org-units, standings");
         };
         String header = "# Benchmark: " + suite + "\n\nRun on " + LocalDate.now() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")

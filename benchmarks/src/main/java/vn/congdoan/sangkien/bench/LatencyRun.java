@@ -7,17 +7,23 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
-/** A closed-loop latency run: a few clients send requests back to back; latencies go into an HdrHistogram. */
+/**
+ * Latency runs with HdrHistogram: closed-loop (a few clients back to back: the saturation throughput) and
+ * open-model (a constant arrival rate: latency at a given load).
+ */
 final class LatencyRun {
 
     /** The outcome of one run. */
@@ -41,6 +47,17 @@ final class LatencyRun {
             + "|---|---|---|---|---|---|---|---|";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, String> headers;
+
+    /** @param authorization the Authorization header of every request, or {@code null} */
+    LatencyRun(String authorization) {
+        this(authorization == null ? Map.of() : Map.of("Authorization", authorization));
+    }
+
+    /** @param headers sent with every request */
+    LatencyRun(Map<String, String> headers) {
+        this.headers = headers;
+    }
 
     Result run(String name, List<String> urls, int clients, Duration warmup, Duration measure) throws Exception {
         exercise(urls, clients, warmup, null);
@@ -57,6 +74,58 @@ final class LatencyRun {
         return new Result(name, requests, errors.get(), seconds, recorder.getIntervalHistogram());
     }
 
+    /**
+     * An open-model run: requests leave at a constant rate whatever the answers do, and each latency counts from the
+     * moment its request was due, so a stall shows in the percentiles instead of slowing the load (no coordinated
+     * omission).
+     */
+    Result runAtRate(String name, List<String> urls, int perSecond, Duration warmup, Duration measure) throws Exception {
+        fire(urls, perSecond, warmup, null);
+        Recorder recorder = new Recorder(3);
+        AtomicLong errors = new AtomicLong();
+        long start = System.nanoTime();
+        long requests = fire(urls, perSecond, measure, (latency, ok) -> {
+            recorder.recordValue(latency);
+            if (!ok) {
+                errors.incrementAndGet();
+            }
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Result(name + " @ " + perSecond + "/s", requests, errors.get(), seconds,
+                recorder.getIntervalHistogram());
+    }
+
+    private long fire(List<String> urls, int perSecond, Duration length, Sink sink) throws Exception {
+        long interval = 1_000_000_000L / perSecond;
+        long count = length.toSeconds() * perSecond;
+        long start = System.nanoTime();
+        List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        for (long i = 0; i < count; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            HttpRequest.Builder builder = HttpRequest.newBuilder(
+                    URI.create(urls.get(ThreadLocalRandom.current().nextInt(urls.size())))).timeout(Duration.ofSeconds(30));
+            headers.forEach(builder::header);
+            inFlight.add(http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray())
+                    .whenComplete((response, failure) -> {
+                        if (sink != null) {
+                            sink.record(System.nanoTime() - due, failure == null && response.statusCode() < 400);
+                        }
+                    }));
+        }
+        for (CompletableFuture<?> f : inFlight) {
+            try {
+                f.join();
+            } catch (RuntimeException failed) {
+                // counted as an error by the sink
+            }
+        }
+        return count;
+    }
+
     interface Sink {
         void record(long nanos, boolean ok);
     }
@@ -70,12 +139,14 @@ final class LatencyRun {
         for (int c = 0; c < clients; c++) {
             running.add(pool.submit(() -> {
                 while (System.nanoTime() < deadline) {
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(pick.get())).timeout(Duration.ofSeconds(10))
-                            .build();
+                    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(pick.get()))
+                            .timeout(Duration.ofSeconds(10));
+                    headers.forEach(builder::header);
+                    HttpRequest request = builder.build();
                     long t0 = System.nanoTime();
                     boolean ok;
                     try {
-                        ok = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() < 400;
+                        ok = http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode() < 400;
                     } catch (Exception e) {
                         ok = false;
                     }

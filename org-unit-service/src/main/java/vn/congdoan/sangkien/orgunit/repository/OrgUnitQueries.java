@@ -52,7 +52,7 @@ public class OrgUnitQueries {
 
     /**
      * Units matching the filter on that day, by code. A text search first collects the few units whose folded name
-     * or code matches (trigram index); when a term matches too many to sort cheaply, walking the code index until
+     * or code matches (trigram index); when a term matches more than a few hundred, walking the code index until
      * the page is full is the faster plan, and the one used.
      */
     public List<UnitAsOf> list(Filter filter, LocalDate day, String afterCode, int limit) {
@@ -71,17 +71,23 @@ public class OrgUnitQueries {
         return listWhere(filter, day, afterCode, limit, "u.id = any(:ids)", candidates.toArray(UUID[]::new));
     }
 
-    private static final int SEARCH_CANDIDATES = 2_000;
+    private static final int SEARCH_CANDIDATES = 500;
 
     /** Units whose folded name contains the term (at most one more than the cap), and the unit with that code. */
     @SuppressWarnings("unchecked")
     private List<UUID> candidates(Filter filter, LocalDate day, String afterCode, String like, String folded) {
         String after = " and (cast(:after as text) is null or u.code > cast(:after as text))";
-        List<UUID> ids = new ArrayList<>(em.createNativeQuery("select p.unit_id from org_unit_period p "
-                + "join org_unit u on u.id = p.unit_id where " + IN_FORCE + " and p.name_key like :text" + after
-                + " limit :cap", UUID.class)
+        String matches = afterCode == null
+                ? "select p.unit_id from org_unit_period p where " + IN_FORCE + " and p.name_key like :text"
+                : "select p.unit_id from org_unit_period p join org_unit u on u.id = p.unit_id where " + IN_FORCE
+                        + " and p.name_key like :text" + after;
+        var query = em.createNativeQuery(matches + " limit :cap", UUID.class)
                 .setParameter("day", Date.valueOf(day)).setParameter("text", like)
-                .setParameter("after", afterCode).setParameter("cap", SEARCH_CANDIDATES + 1).getResultList());
+                .setParameter("cap", SEARCH_CANDIDATES + 1);
+        if (afterCode != null) {
+            query.setParameter("after", afterCode);
+        }
+        List<UUID> ids = new ArrayList<>(query.getResultList());
         List<UUID> byCode = em.createNativeQuery("select u.id from org_unit u where vn_fold(u.code) = :code" + after,
                 UUID.class).setParameter("code", folded).setParameter("after", afterCode).getResultList();
         byCode.stream().filter(id -> !ids.contains(id)).forEach(ids::add);

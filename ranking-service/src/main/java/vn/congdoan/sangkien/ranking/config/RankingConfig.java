@@ -17,6 +17,10 @@ public interface RankingConfig {
     @WithDefault("5S")
     Duration cacheMaxAge();
 
+    /** How long reads reuse the last revision of the standings they saw before reading it again. */
+    @WithDefault("0.1S")
+    Duration revisionMaxAge();
+
     /** How often the daily snapshot job looks for a day that has ended without its snapshot. */
     @WithDefault("1M")
     Duration snapshotCheckInterval();

@@ -10,6 +10,8 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import vn.congdoan.sangkien.ranking.config.RankingConfig;
+
 /**
  * The revision of everything a standings response is computed from. Every writer bumps it in its own transaction,
  * so that a reader seeing the same revision may serve what it computed before.
@@ -24,9 +26,17 @@ public class Revision {
     }
 
     private final DataSource dataSource;
+    private final long maxAgeNanos;
+    private volatile Current last;
+    private volatile long lastReadAt;
 
-    public Revision(DataSource dataSource) {
+    /**
+     * A revision read from the database is reused for {@code ranking.revision-max-age}: readers then cost no
+     * database round trip, and see a change at most that much later.
+     */
+    public Revision(DataSource dataSource, RankingConfig config) {
         this.dataSource = dataSource;
+        this.maxAgeNanos = config.revisionMaxAge().toNanos();
     }
 
     /** Bumps the revision in the caller's transaction; call it last, as it locks one row until commit. */
@@ -36,7 +46,24 @@ public class Revision {
         }
     }
 
+    /** The committed revision, read again from the database when the last read is older than the maximum age. */
     public Current current() {
+        Current known = last;
+        if (known != null && System.nanoTime() - lastReadAt < maxAgeNanos) {
+            return known;
+        }
+        synchronized (this) {
+            if (last != null && System.nanoTime() - lastReadAt < maxAgeNanos) {
+                return last;
+            }
+            Current fresh = read();
+            last = fresh;
+            lastReadAt = System.nanoTime();
+            return fresh;
+        }
+    }
+
+    private Current read() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select revision, changed_at from standings_revision where id = 1")) {
             rs.next();

@@ -125,6 +125,25 @@ class OrgUnitResourceTest {
                 .contentType("application/problem+json")
                 .body("field", equalTo("type"));
 
+        String oversize = "Công đoàn ".repeat(31);
+        given().contentType(ContentType.JSON)
+                .body("{\"code\":\"ok-3\",\"name\":\"" + oversize + "\",\"type\":\"GRASSROOTS\",\"parentId\":\""
+                        + given().get("/api/v1/units/by-code/42").then().extract().path("id") + "\"}")
+                .post("/api/v1/units").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("name"));
+        given().contentType(ContentType.JSON)
+                .body("{\"code\":\"ok-4\",\"name\":\"X\",\"type\":\"GRASSROOTS\",\"parentId\":\""
+                        + UUID.randomUUID() + "\",\"validFrom\":\"2022-02-30\"}")
+                .post("/api/v1/units").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("validFrom"));
+        for (String code : new String[] { "ok-1", "ok-2", "ok-3", "ok-4" }) {
+            given().get("/api/v1/units/by-code/" + code).then().statusCode(404);
+        }
+
         given().get("/api/v1/units/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
     }
 

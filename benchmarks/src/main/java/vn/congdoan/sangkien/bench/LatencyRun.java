@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -95,34 +94,49 @@ final class LatencyRun {
                 recorder.getIntervalHistogram());
     }
 
+    /**
+     * Sends {@code perSecond} requests a second for {@code length}. Request i is due at start + i / rate; a pool of
+     * senders (blocking, like the closed-loop clients) takes the next due request, waits for its time and sends it,
+     * so a slow answer delays no other request as long as a sender is free.
+     */
     private long fire(List<String> urls, int perSecond, Duration length, Sink sink) throws Exception {
         long interval = 1_000_000_000L / perSecond;
         long count = length.toSeconds() * perSecond;
         long start = System.nanoTime();
-        List<CompletableFuture<?>> inFlight = new ArrayList<>();
-        for (long i = 0; i < count; i++) {
-            long due = start + i * interval;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            HttpRequest.Builder builder = HttpRequest.newBuilder(
-                    URI.create(urls.get(ThreadLocalRandom.current().nextInt(urls.size())))).timeout(Duration.ofSeconds(30));
-            headers.forEach(builder::header);
-            inFlight.add(http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray())
-                    .whenComplete((response, failure) -> {
-                        if (sink != null) {
-                            sink.record(System.nanoTime() - due, failure == null && response.statusCode() < 400);
-                        }
-                    }));
+        AtomicLong next = new AtomicLong();
+        int senders = 32;
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        List<Future<?>> running = new ArrayList<>();
+        for (int s = 0; s < senders; s++) {
+            running.add(pool.submit(() -> {
+                long i;
+                while ((i = next.getAndIncrement()) < count) {
+                    long due = start + i * interval;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    HttpRequest.Builder builder = HttpRequest.newBuilder(
+                            URI.create(urls.get(ThreadLocalRandom.current().nextInt(urls.size()))))
+                            .timeout(Duration.ofSeconds(30));
+                    headers.forEach(builder::header);
+                    boolean ok;
+                    try {
+                        ok = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode() < 400;
+                    } catch (Exception e) {
+                        ok = false;
+                    }
+                    if (sink != null) {
+                        sink.record(System.nanoTime() - due, ok);
+                    }
+                }
+                return null;
+            }));
         }
-        for (CompletableFuture<?> f : inFlight) {
-            try {
-                f.join();
-            } catch (RuntimeException failed) {
-                // counted as an error by the sink
-            }
+        for (Future<?> f : running) {
+            f.get();
         }
+        pool.shutdown();
         return count;
     }
 

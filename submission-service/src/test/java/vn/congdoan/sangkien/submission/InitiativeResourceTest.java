@@ -164,6 +164,29 @@ class InitiativeResourceTest {
     }
 
     @Test
+    void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswerAndCreatesNothingMore() {
+        UUID unit = publishGrassroots(UUID.randomUUID(), null);
+        String key = "mobile-" + UUID.randomUUID();
+
+        String first = given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(initiative(unit, true))
+                .post("/api/v1/initiatives").then().statusCode(201).extract().path("id");
+        String again = given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(initiative(unit, true))
+                .post("/api/v1/initiatives").then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/initiatives/" + first))
+                .extract().path("id");
+        assertThat(again).isEqualTo(first);
+
+        given().header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(initiative(unit, true).replace("Bệnh nhân chờ lâu", "Khác"))
+                .post("/api/v1/initiatives").then()
+                .statusCode(422).contentType("application/problem+json").body("field", equalTo("Idempotency-Key"));
+
+        var records = TopicProbe.awaitRecords(Topics.INITIATIVE_EVENTS,
+                r -> r.value().contains(unit.toString()), Duration.ofSeconds(20));
+        assertThat(records).hasSize(1);
+    }
+
+    @Test
     void missingAuthorsAreAProblemNamingTheField() {
         given().contentType(ContentType.JSON)
                 .body(initiative(UUID.randomUUID(), true).replaceAll("\"authors\":\\[.*?]", "\"authors\":[]"))

@@ -1,12 +1,16 @@
 package vn.congdoan.sangkien.submission.rest;
 
 import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,8 +21,13 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.security.Caller;
 import vn.congdoan.sangkien.submission.Initiative;
+import vn.congdoan.sangkien.submission.service.IdempotentRequests;
 import vn.congdoan.sangkien.submission.service.InitiativeAccess;
 import vn.congdoan.sangkien.submission.service.InitiativeService;
 
@@ -30,19 +39,56 @@ public class InitiativeResource {
 
     private final InitiativeService service;
     private final InitiativeAccess access;
+    private final IdempotentRequests idempotent;
+    private final Caller caller;
+    private final ObjectMapper json;
 
-    public InitiativeResource(InitiativeService service, InitiativeAccess access) {
+    public InitiativeResource(InitiativeService service, InitiativeAccess access, IdempotentRequests idempotent,
+            Caller caller, ObjectMapper json) {
         this.service = service;
         this.access = access;
+        this.idempotent = idempotent;
+        this.caller = caller;
+        this.json = json;
     }
 
     @POST
     @Operation(summary = "Create an initiative, as a draft or submitted at once (submit=true)")
-    public Response create(@Valid @NotNull CreateInitiativeRequest request) {
+    public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid @NotNull CreateInitiativeRequest request) {
         access.checkMayCreate(request.unitId(), request.authors().stream().map(a -> a.memberId()).toList());
-        Initiative initiative = service.create(request.toCommand());
-        return Response.created(URI.create("/api/v1/initiatives/" + initiative.id))
-                .entity(InitiativeView.of(initiative, true)).build();
+        if (idempotencyKey == null) {
+            Initiative initiative = service.create(request.toCommand());
+            return Response.created(URI.create("/api/v1/initiatives/" + initiative.id))
+                    .entity(InitiativeView.of(initiative, true)).build();
+        }
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+            throw ProblemException.badRequest("Idempotency-Key", "must be 1 to 200 characters");
+        }
+        IdempotentRequests.Answer answer = idempotent.once(caller.key(), idempotencyKey, hash(request), () -> {
+            Initiative initiative = service.create(request.toCommand());
+            return new IdempotentRequests.Answer(201, "/api/v1/initiatives/" + initiative.id,
+                    write(InitiativeView.of(initiative, true)));
+        });
+        return Response.status(answer.status()).location(URI.create(answer.location()))
+                .type(MediaType.APPLICATION_JSON).entity(answer.body()).build();
+    }
+
+    private String hash(CreateInitiativeRequest request) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                    json.writeValueAsBytes(request)));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot hash the request", e);
+        }
+    }
+
+    private String write(Object view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the answer", e);
+        }
     }
 
     @GET

@@ -148,6 +148,32 @@ class OrgUnitResourceTest {
     }
 
     @Test
+    void concurrentCreatesOfOneCodeGiveOneUnitAndConflictsNeverAServerError() throws Exception {
+        String haTinh = given().get("/api/v1/units/by-code/42").then().extract().path("id");
+        String code = "RACE-" + UUID.randomUUID().toString().substring(0, 8);
+        String body = """
+                {"code":"%s","name":"Công đoàn cơ sở tranh chấp mã","type":"GRASSROOTS","parentId":"%s"}
+                """.formatted(code, haTinh);
+        var spec = io.restassured.RestAssured.requestSpecification;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 8; i++) {
+                futures.add(pool.submit(() -> given().spec(spec).contentType(ContentType.JSON).body(body)
+                        .post("/api/v1/units").statusCode()));
+            }
+            var statuses = new java.util.ArrayList<Integer>();
+            for (var f : futures) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).containsOnly(201, 409);
+            assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void readinessChecksDatabaseAndKafka() {
         given().get("/q/health/ready").then()
                 .statusCode(200)

@@ -108,6 +108,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (isUniqueViolation(e)) {
+            return respond(Problem.of(409, "Conflict",
+                    "Another request created the same thing at the same moment; read it and retry if needed", null));
+        }
         if (isDatabaseUnavailable(e)) {
             LOG.warnf("Database unavailable: %s", e.getMessage());
             return Response.fromResponse(respond(Problem.of(503, "Service unavailable",
@@ -116,6 +120,16 @@ public class ProblemMappers {
         }
         LOG.error("Unexpected failure", e);
         return respond(Problem.of(500, "Internal error", "An unexpected error occurred", null));
+    }
+
+    /** Two requests raced to create the same code or key: the loser learns it like any duplicate. */
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isDatabaseUnavailable(Throwable e) {

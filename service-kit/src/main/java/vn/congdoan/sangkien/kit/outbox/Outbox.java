@@ -63,7 +63,12 @@ public class Outbox {
         wakeRelayAfterCommit();
     }
 
+    /** Once per transaction, however many events it appends. */
     private void wakeRelayAfterCommit() {
+        if (transactions.getResource(Outbox.class) != null) {
+            return;
+        }
+        transactions.putResource(Outbox.class, Boolean.TRUE);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

@@ -23,6 +23,9 @@ import vn.congdoan.sangkien.kit.problem.Problem;
 @ApplicationScoped
 public class WriteRateLimiter {
 
+    /** Beyond this many remembered clients, idle ones are forgotten, so the map cannot grow without bound. */
+    private static final int MAX_CLIENTS = 10_000;
+
     private final double perSecond;
     private final double burst;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
@@ -63,6 +66,9 @@ public class WriteRateLimiter {
 
     /** @return 0 when a token was taken, else the milliseconds until one is available */
     long take(String client, long nanos) {
+        if (buckets.size() > MAX_CLIENTS) {
+            forgetIdle(nanos);
+        }
         Bucket bucket = buckets.computeIfAbsent(client, k -> new Bucket(burst, nanos));
         synchronized (bucket) {
             bucket.tokens = Math.min(burst, bucket.tokens + (nanos - bucket.last) / 1e9 * perSecond);
@@ -73,6 +79,16 @@ public class WriteRateLimiter {
             }
             return (long) Math.ceil((1 - bucket.tokens) / perSecond * 1000);
         }
+    }
+
+    /** A client whose bucket would be full again is indistinguishable from a new one: drop it. */
+    private void forgetIdle(long nanos) {
+        double refill = burst / perSecond * 1e9;
+        buckets.entrySet().removeIf(e -> {
+            synchronized (e.getValue()) {
+                return nanos - e.getValue().last >= refill;
+            }
+        });
     }
 
     private static String clientKey(ContainerRequestContext request, HttpServerRequest http) {

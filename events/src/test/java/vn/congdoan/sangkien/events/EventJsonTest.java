@@ -32,6 +32,8 @@ class EventJsonTest {
 
         String json = EventJson.write(event).replaceFirst("\\{", "{\"addedLater\":true,");
 
+        assertThat(json).contains("\"type\":\"InitiativeSubmitted\"").doesNotContain("cloudEventType");
+
         assertThat(EventJson.read(json, InitiativeEvent.class)).isEqualTo(event);
     }
 

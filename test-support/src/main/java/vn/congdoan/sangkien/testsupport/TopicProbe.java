@@ -59,6 +59,37 @@ public final class TopicProbe {
         throw new AssertionError("No matching record on " + topic + " within " + timeout);
     }
 
+    /**
+     * Reads {@code topic} from the beginning until {@code count} records match, and returns them in the order read.
+     *
+     * @throws AssertionError when fewer match within {@code timeout}
+     */
+    public static List<ConsumerRecord<String, String>> awaitRecords(String topic,
+            Predicate<ConsumerRecord<String, String>> matching, int count, Duration timeout) {
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            Instant deadline = Instant.now().plus(timeout);
+            while (Instant.now().isBefore(deadline) && found.size() < count) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (matching.test(r)) {
+                        found.add(r);
+                    }
+                });
+            }
+        }
+        if (found.size() < count) {
+            throw new AssertionError("Only " + found.size() + " of " + count + " matching records on " + topic
+                    + " within " + timeout);
+        }
+        return found;
+    }
+
     /** Sends one record and waits for the broker's acknowledgement. */
     public static void send(String topic, String key, String value) {
         Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers());

@@ -1,6 +1,9 @@
 package vn.congdoan.sangkien.kit.outbox;
 
 import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
 
+import vn.congdoan.sangkien.events.CloudEvent;
 import vn.congdoan.sangkien.events.EventJson;
 
 /**
@@ -37,24 +41,52 @@ public class Outbox {
         row.topic = topic;
         row.key = key.toString();
         row.payload = EventJson.write(event);
+        if (event instanceof CloudEvent cloudEvent) {
+            row.eventId = cloudEvent.eventId();
+            row.eventType = cloudEvent.cloudEventType();
+            row.occurredAt = cloudEvent.occurredAt();
+        }
         em.persist(row);
         wakeRelayAfterCommit();
     }
 
-    /** Appends many events with one JDBC batch: for bulk operations, where one insert per event would dominate. */
+    /** A record to publish: its key and its value. */
+    public record Message(Object key, Object event) {
+    }
+
+    /** Appends one event per key with one JDBC batch. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void appendAll(String topic, Map<?, ?> eventsByKey) {
-        if (eventsByKey.isEmpty()) {
+        appendAll(topic, eventsByKey.entrySet().stream().map(e -> new Message(e.getKey(), e.getValue())).toList());
+    }
+
+    /**
+     * Appends many events with one JDBC batch, in the order given: for bulk operations, where one insert per event
+     * would dominate.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendAll(String topic, List<Message> messages) {
+        if (messages.isEmpty()) {
             return;
         }
         em.flush();
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into outbox_event (topic, record_key, payload) values (?, ?, ?)")) {
-                for (Map.Entry<?, ?> entry : eventsByKey.entrySet()) {
+                    "insert into outbox_event (topic, record_key, payload, event_id, event_type, occurred_at) "
+                            + "values (?, ?, ?, ?, ?, ?)")) {
+                for (Message message : messages) {
                     insert.setString(1, topic);
-                    insert.setString(2, entry.getKey().toString());
-                    insert.setString(3, EventJson.write(entry.getValue()));
+                    insert.setString(2, message.key().toString());
+                    insert.setString(3, EventJson.write(message.event()));
+                    if (message.event() instanceof CloudEvent cloudEvent) {
+                        insert.setObject(4, cloudEvent.eventId());
+                        insert.setString(5, cloudEvent.cloudEventType());
+                        insert.setTimestamp(6, Timestamp.from(cloudEvent.occurredAt()));
+                    } else {
+                        insert.setNull(4, Types.OTHER);
+                        insert.setNull(5, Types.VARCHAR);
+                        insert.setNull(6, Types.TIMESTAMP_WITH_TIMEZONE);
+                    }
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -23,4 +23,16 @@ public interface OutboxConfig {
     /** Pause after a failed attempt (broker or database unavailable). */
     @WithDefault("2s")
     Duration retryBackoff();
+
+    /** How long published records stay in the outbox table before they are deleted. */
+    @WithDefault("24h")
+    Duration retention();
+
+    /** How often published records older than the retention are deleted. */
+    @WithDefault("5m")
+    Duration cleanupInterval();
+
+    /** CloudEvents {@code source} of the events this service publishes. */
+    @WithDefault("urn:sangkien:${quarkus.application.name}")
+    String source();
 }

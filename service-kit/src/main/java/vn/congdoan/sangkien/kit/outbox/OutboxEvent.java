@@ -1,6 +1,7 @@
 package vn.congdoan.sangkien.kit.outbox;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -26,6 +27,20 @@ public class OutboxEvent {
 
     @Column(nullable = false)
     public String payload;
+
+    /** CloudEvents id, type and time; {@code null} for state records that carry no CloudEvents headers. */
+    @Column(name = "event_id")
+    public UUID eventId;
+
+    @Column(name = "event_type")
+    public String eventType;
+
+    @Column(name = "occurred_at")
+    public Instant occurredAt;
+
+    /** When the broker acknowledged it; {@code null} while it waits. */
+    @Column(name = "published_at")
+    public Instant publishedAt;
 
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public Instant createdAt;

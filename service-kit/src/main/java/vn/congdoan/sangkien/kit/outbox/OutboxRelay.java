@@ -1,6 +1,8 @@
 package vn.congdoan.sangkien.kit.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +19,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
@@ -27,10 +31,12 @@ import io.smallrye.common.annotation.Identifier;
 import vn.congdoan.sangkien.kit.kafka.TopicAdmin;
 
 /**
- * Moves outbox rows to Kafka: in one transaction it reads a batch in insertion order, sends it, waits for the
- * broker's acknowledgement and deletes the rows. A crash between send and commit sends the batch again, so
- * delivery is at least once and consumers deduplicate. A PostgreSQL advisory lock keeps one active relay across
- * instances, which keeps the order of each key's records.
+ * Moves outbox rows to Kafka: in one transaction it reads a batch of waiting rows in insertion order, sends it,
+ * waits for the broker's acknowledgement and marks the rows published. A crash between send and commit sends the
+ * batch again, so delivery is at least once and consumers deduplicate. A PostgreSQL advisory lock keeps one active
+ * relay across instances, so no row is published by two relays at once and each key's records keep their order.
+ * Published rows are deleted once they are older than the retention period. Events that are {@link
+ * vn.congdoan.sangkien.events.CloudEvent}s carry CloudEvents headers (binary content mode).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -44,6 +50,7 @@ public class OutboxRelay {
     private final Map<String, Object> kafkaConfig;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
+    private Instant nextCleanup = Instant.EPOCH;
     private Thread thread;
     private KafkaProducer<String, String> producer; // used by the relay thread only
 
@@ -111,6 +118,10 @@ public class OutboxRelay {
         while (running) {
             try {
                 int sent = QuarkusTransaction.requiringNew().timeout(30).call(this::relayBatch);
+                if (sent == 0 && Instant.now().isAfter(nextCleanup)) {
+                    QuarkusTransaction.requiringNew().timeout(60).call(this::deleteExpired);
+                    nextCleanup = Instant.now().plus(config.cleanupInterval());
+                }
                 if (sent < config.batchSize()) {
                     wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wakeUp.drainPermits();
@@ -132,7 +143,8 @@ public class OutboxRelay {
         if (!locked) {
             return 0;
         }
-        List<OutboxEvent> batch = em.createQuery("from OutboxEvent order by id", OutboxEvent.class)
+        List<OutboxEvent> batch = em.createQuery("from OutboxEvent where publishedAt is null order by id",
+                OutboxEvent.class)
                 .setMaxResults(config.batchSize()).getResultList();
         if (batch.isEmpty()) {
             return 0;
@@ -141,16 +153,43 @@ public class OutboxRelay {
         KafkaProducer<String, String> producer = producer();
         for (OutboxEvent row : batch) {
             topics.ensure(row.topic);
-            acks.add(producer.send(new ProducerRecord<>(row.topic, row.key, row.payload)));
+            acks.add(producer.send(new ProducerRecord<>(row.topic, null, row.key, row.payload, headers(row))));
         }
         producer.flush();
         for (Future<RecordMetadata> ack : acks) {
             ack.get(15, TimeUnit.SECONDS);
         }
-        em.createQuery("delete from OutboxEvent where id in :ids")
+        em.createQuery("update OutboxEvent set publishedAt = :now where id in :ids")
+                .setParameter("now", Instant.now())
                 .setParameter("ids", batch.stream().map(r -> r.id).toList())
                 .executeUpdate();
         return batch.size();
+    }
+
+    private Iterable<Header> headers(OutboxEvent row) {
+        if (row.eventId == null) {
+            return List.of();
+        }
+        return List.of(
+                header("ce_specversion", "1.0"),
+                header("ce_id", row.eventId.toString()),
+                header("ce_type", row.eventType),
+                header("ce_source", config.source()),
+                header("ce_time", row.occurredAt.toString()),
+                header("content-type", "application/json"));
+    }
+
+    private static Header header(String name, String value) {
+        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Deletes published rows past the retention, a bounded number per transaction. */
+    private int deleteExpired() {
+        return em.createNativeQuery("""
+                delete from outbox_event where id in (
+                    select id from outbox_event where published_at < ?1 order by published_at limit 10000)""")
+                .setParameter(1, Instant.now().minus(config.retention()))
+                .executeUpdate();
     }
 
     private void pause() {

@@ -28,7 +28,7 @@ public final class ParentChain {
                     select t.id, t.parent_id, up.depth + 1 from %1$s t join up on t.id = up.parent_id
                     where up.depth < 64
                 )
-                select exists (select 1 from up where id = ?2)
+                select exists (select 1 from up where id = ?2 or parent_id = ?2)
                 """.formatted(table)).setParameter(1, unit).setParameter(2, root).getSingleResult();
     }
 }

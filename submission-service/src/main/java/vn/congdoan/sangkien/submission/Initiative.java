@@ -2,7 +2,9 @@ package vn.congdoan.sangkien.submission;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.CollectionTable;
@@ -18,6 +20,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
 
 import vn.congdoan.sangkien.events.InitiativeEvent;
 import vn.congdoan.sangkien.events.InitiativeStatus;
@@ -78,6 +83,42 @@ public class Initiative {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    @Column(name = "review_started_at")
+    public Instant reviewStartedAt;
+
+    @Column(name = "novelty_score")
+    public Integer noveltyScore;
+
+    @Column(name = "feasibility_score")
+    public Integer feasibilityScore;
+
+    @Column(name = "effectiveness_score")
+    public Integer effectivenessScore;
+
+    /** Kept apart from the status, which may later become DUPLICATE. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "review_decision")
+    public InitiativeStatus reviewDecision;
+
+    @Column(name = "estimated_benefit_vnd")
+    public Long estimatedBenefitVnd;
+
+    @Column(name = "review_comment")
+    public String reviewComment;
+
+    @Column(name = "reviewed_by")
+    public String reviewedBy;
+
+    @Column(name = "reviewed_at")
+    public Instant reviewedAt;
+
+    /** For a DUPLICATE: the initiative it repeats. */
+    @Column(name = "duplicate_of")
+    public UUID duplicateOf;
+
+    @Column(name = "marked_duplicate_by")
+    public String markedDuplicateBy;
+
     /** Grows by one with every change; the events carry it so consumers apply each change once. */
     @Version
     public long version;
@@ -86,6 +127,22 @@ public class Initiative {
     @CollectionTable(name = "initiative_author", joinColumns = @JoinColumn(name = "initiative_id"))
     @OrderColumn(name = "position")
     public List<Author> authors = new ArrayList<>();
+
+    /** Members of the evaluation council assigned to review it; they may read its content whatever its visibility. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SELECT)
+    @CollectionTable(name = "initiative_reviewer", joinColumns = @JoinColumn(name = "initiative_id"))
+    public Set<Reviewer> reviewers = new HashSet<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SELECT)
+    @CollectionTable(name = "initiative_attachment", joinColumns = @JoinColumn(name = "initiative_id"))
+    @OrderColumn(name = "position")
+    public List<Attachment> attachments = new ArrayList<>();
+
+    public boolean isAssignedReviewer(String memberId) {
+        return reviewers.stream().anyMatch(r -> r.memberId.equals(memberId));
+    }
 
     @Embeddable
     public static class Author {
@@ -102,6 +159,65 @@ public class Initiative {
         public Author(String memberId, String displayName) {
             this.memberId = memberId;
             this.displayName = displayName;
+        }
+    }
+
+    @Embeddable
+    public static class Reviewer {
+
+        @Column(name = "member_id", nullable = false)
+        public String memberId;
+
+        @Column(name = "assigned_by", nullable = false)
+        public String assignedBy;
+
+        @Column(name = "assigned_at", nullable = false)
+        public Instant assignedAt;
+
+        protected Reviewer() {
+        }
+
+        public Reviewer(String memberId, String assignedBy, Instant assignedAt) {
+            this.memberId = memberId;
+            this.assignedBy = assignedBy;
+            this.assignedAt = assignedAt;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Reviewer r && memberId.equals(r.memberId);
+        }
+
+        @Override
+        public int hashCode() {
+            return memberId.hashCode();
+        }
+    }
+
+    /** A file's metadata; the file itself stays in the submitter's document store. */
+    @Embeddable
+    public static class Attachment {
+
+        @Column(nullable = false)
+        public String name;
+
+        @Column(name = "size_bytes", nullable = false)
+        public long sizeBytes;
+
+        @Column(name = "media_type", nullable = false)
+        public String mediaType;
+
+        @Column(nullable = false)
+        public String sha256;
+
+        protected Attachment() {
+        }
+
+        public Attachment(String name, long sizeBytes, String mediaType, String sha256) {
+            this.name = name;
+            this.sizeBytes = sizeBytes;
+            this.mediaType = mediaType;
+            this.sha256 = sha256;
         }
     }
 

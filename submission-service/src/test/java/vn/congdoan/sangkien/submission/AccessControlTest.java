@@ -48,7 +48,7 @@ class AccessControlTest {
             Roles.PROVINCE_INTEGRATION, Roles.NATIONAL_ADMIN);
 
     /** Who may call an endpoint. */
-    enum Access { PUBLIC, NATIONAL_ADMIN, CREATE, SUBMIT, WITHDRAW }
+    enum Access { PUBLIC, NATIONAL_ADMIN, CREATE, SUBMIT, WITHDRAW, UNIT_ADMIN, OPEN_REVIEW, REVIEW }
 
     record Rule(String method, String path, Access access) {
     }
@@ -58,6 +58,10 @@ class AccessControlTest {
             new Rule("GET", "/api/v1/initiatives/{id}", Access.PUBLIC),
             new Rule("POST", "/api/v1/initiatives/{id}/submit", Access.SUBMIT),
             new Rule("POST", "/api/v1/initiatives/{id}/withdraw", Access.WITHDRAW),
+            new Rule("PUT", "/api/v1/initiatives/{id}/reviewers", Access.UNIT_ADMIN),
+            new Rule("POST", "/api/v1/initiatives/{id}/review/start", Access.OPEN_REVIEW),
+            new Rule("POST", "/api/v1/initiatives/{id}/review", Access.REVIEW),
+            new Rule("POST", "/api/v1/initiatives/{id}/duplicate", Access.UNIT_ADMIN),
             new Rule("GET", "/api/v1/audit", Access.NATIONAL_ADMIN));
 
     @Inject
@@ -100,6 +104,10 @@ class AccessControlTest {
                                 || (in && (role.equals(Roles.UNIT_ADMIN) || role.equals(Roles.MEMBER))) ? 0 : 403;
                         case SUBMIT -> role.equals(Roles.NATIONAL_ADMIN) || (in && role.equals(Roles.UNIT_ADMIN)) ? 0 : 403;
                         case WITHDRAW -> 403;
+                        case UNIT_ADMIN -> role.equals(Roles.NATIONAL_ADMIN) || (in && role.equals(Roles.UNIT_ADMIN)) ? 0 : 403;
+                        case OPEN_REVIEW -> role.equals(Roles.NATIONAL_ADMIN)
+                                || (in && (role.equals(Roles.UNIT_ADMIN) || role.equals(Roles.REVIEWER))) ? 0 : 403;
+                        case REVIEW -> role.equals(Roles.NATIONAL_ADMIN) || (in && role.equals(Roles.REVIEWER)) ? 0 : 403;
                     };
                     check(wrong, rule, role, unit, "m-other", expected);
                 }
@@ -117,8 +125,13 @@ class AccessControlTest {
         if (role != null) {
             request.header("Authorization", Tokens.bearer(role, unit.toString(), subject));
         }
-        if (rule.access() == Access.CREATE) {
-            request.contentType(ContentType.JSON).body(body(inside, subject));
+        switch (rule.access()) {
+            case CREATE -> request.contentType(ContentType.JSON).body(body(inside, subject));
+            case REVIEW -> request.contentType(ContentType.JSON).body("""
+                    {"novelty":7,"feasibility":8,"effectiveness":6,"decision":"RECOGNIZED","estimatedBenefitVnd":1000}""");
+            case UNIT_ADMIN -> request.contentType(ContentType.JSON).body(rule.path().endsWith("reviewers")
+                    ? "{\"memberIds\":[\"m-reviewer\"]}" : "{\"originalId\":\"" + draft() + "\"}");
+            default -> { }
         }
         int status = request.request(rule.method(), rule.path().replace("{id}", String.valueOf(id))).statusCode();
         boolean ok = expected == 0 ? status != 401 && status != 403 : status == expected;

@@ -1,12 +1,16 @@
 package vn.congdoan.sangkien.submission.rest;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import vn.congdoan.sangkien.submission.Initiative;
@@ -25,14 +29,31 @@ public record CreateInitiativeRequest(
         Visibility visibility,
         @Size(max = 100) String externalRef,
         @NotEmpty @Size(max = 20) List<@Valid @NotNull AuthorDto> authors,
+        @Size(max = 20) List<@Valid @NotNull AttachmentDto> attachments,
         boolean submit) {
 
     public record AuthorDto(@NotBlank @Size(max = 100) String memberId, @NotBlank @Size(max = 200) String displayName) {
     }
 
+    /** A file's metadata: the file stays in the submitter's document store. */
+    public record AttachmentDto(
+            @NotBlank @Size(max = 255) String name,
+            @NotNull @PositiveOrZero @Max(MAX_ATTACHMENT_BYTES) Long size,
+            @NotBlank @Size(max = 255)
+            @Pattern(regexp = "[\\w.+-]+/[\\w.+-]+", message = "must be a media type such as application/pdf")
+            String mediaType,
+            @NotNull @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hexadecimal digits") String sha256) {
+    }
+
+    /** 2 GiB: larger files belong in the document store's own transfer channel. */
+    public static final long MAX_ATTACHMENT_BYTES = 2L << 30;
+
     NewInitiative toCommand() {
         return new NewInitiative(programmeCode, title.strip(), problem, solution, expectedBenefit, field, unitId,
                 visibility == null ? Visibility.PUBLIC : visibility, externalRef,
-                authors.stream().map(a -> new Initiative.Author(a.memberId(), a.displayName())).toList(), submit);
+                authors.stream().map(a -> new Initiative.Author(a.memberId(), a.displayName())).toList(),
+                attachments == null ? List.of() : attachments.stream().map(a -> new Initiative.Attachment(a.name(),
+                        a.size(), a.mediaType(), a.sha256().toLowerCase(Locale.ROOT))).toList(),
+                submit);
     }
 }

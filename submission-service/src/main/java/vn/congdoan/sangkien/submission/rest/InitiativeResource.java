@@ -12,6 +12,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -116,6 +117,41 @@ public class InitiativeResource {
     public InitiativeView withdraw(@PathParam("id") UUID id) {
         access.checkMayWithdraw(existing(id));
         return InitiativeView.of(service.withdraw(id), true);
+    }
+
+    @PUT
+    @Path("/{id}/reviewers")
+    @Operation(summary = "Assign the evaluation council's reviewers (replaces the earlier assignment); they may read "
+            + "the content whatever its visibility")
+    public InitiativeView assignReviewers(@PathParam("id") UUID id, @Valid @NotNull ReviewersRequest request) {
+        access.checkMayAssignReviewers(existing(id));
+        return InitiativeView.of(service.assignReviewers(id, request.memberIds(), caller.subject()), true);
+    }
+
+    @POST
+    @Path("/{id}/review/start")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Open the review of a submitted initiative (UNDER_REVIEW)")
+    public InitiativeView startReview(@PathParam("id") UUID id) {
+        access.checkMayStartReview(existing(id));
+        return InitiativeView.of(service.startReview(id), true);
+    }
+
+    @POST
+    @Path("/{id}/review")
+    @Operation(summary = "Record the council's scores (1–10), decision and estimated benefit in VND; ends the review")
+    public InitiativeView review(@PathParam("id") UUID id, @Valid @NotNull ReviewRequest request) {
+        access.checkMayReview(existing(id));
+        return InitiativeView.of(service.review(id, request.toReview(), caller.subject()), true);
+    }
+
+    @POST
+    @Path("/{id}/duplicate")
+    @Operation(summary = "Mark as a duplicate of an earlier initiative: it no longer counts")
+    public InitiativeView markDuplicate(@PathParam("id") UUID id, @Valid @NotNull DuplicateRequest request) {
+        access.checkMayMarkDuplicate(existing(id));
+        Initiative marked = service.markDuplicate(id, request.originalId(), caller.subject());
+        return InitiativeView.of(marked, access.mayReadContent(marked));
     }
 
     private Initiative existing(UUID id) {

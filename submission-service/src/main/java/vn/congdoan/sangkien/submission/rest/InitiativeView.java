@@ -11,19 +11,36 @@ import vn.congdoan.sangkien.submission.Initiative;
 import vn.congdoan.sangkien.submission.InitiativeField;
 import vn.congdoan.sangkien.submission.Visibility;
 
+/**
+ * An initiative as a client sees it. Those whose visibility does not allow the content get title, unit, field,
+ * status and dates only: problem, solution, benefit, authors, attachments, reviewers and the review are left out.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InitiativeView(UUID id, String programmeCode, String title, String problem, String solution,
         String expectedBenefit, InitiativeField field, UUID unitId, UUID provinceId, Visibility visibility,
         InitiativeStatus status, String externalRef, List<CreateInitiativeRequest.AuthorDto> authors,
-        Instant submittedAt, Instant createdAt, Instant updatedAt, long version) {
+        List<CreateInitiativeRequest.AttachmentDto> attachments, List<String> reviewers, ReviewView review,
+        UUID duplicateOf, Instant submittedAt, Instant reviewStartedAt, Instant createdAt, Instant updatedAt,
+        long version) {
 
-    /** @param content whether the caller may see the problem, solution, benefit and authors */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ReviewView(int novelty, int feasibility, int effectiveness, InitiativeStatus decision,
+            long estimatedBenefitVnd, String comment, String reviewedBy, Instant reviewedAt) {
+    }
+
+    /** @param content whether the caller may see the content */
     static InitiativeView of(Initiative i, boolean content) {
         return new InitiativeView(i.id, i.programmeCode, i.title, content ? i.problem : null,
                 content ? i.solution : null, content ? i.expectedBenefit : null, i.field, i.unitId, i.provinceId,
                 i.visibility, i.status, i.externalRef,
                 content ? i.authors.stream().map(a -> new CreateInitiativeRequest.AuthorDto(a.memberId, a.displayName))
                         .toList() : null,
-                i.submittedAt, i.createdAt, i.updatedAt, i.version);
+                content ? i.attachments.stream().map(a -> new CreateInitiativeRequest.AttachmentDto(a.name,
+                        a.sizeBytes, a.mediaType, a.sha256)).toList() : null,
+                content ? i.reviewers.stream().map(r -> r.memberId).sorted().toList() : null,
+                content && i.reviewedAt != null ? new ReviewView(i.noveltyScore, i.feasibilityScore,
+                        i.effectivenessScore, i.reviewDecision, i.estimatedBenefitVnd, i.reviewComment, i.reviewedBy,
+                        i.reviewedAt) : null,
+                i.duplicateOf, i.submittedAt, i.reviewStartedAt, i.createdAt, i.updatedAt, i.version);
     }
 }

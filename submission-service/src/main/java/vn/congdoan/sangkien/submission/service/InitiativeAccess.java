@@ -31,11 +31,11 @@ public class InitiativeAccess {
 
     /**
      * Whether the caller may read the content (problem, solution, benefit, authors). PUBLIC: everyone. INTERNAL:
-     * authors, members of the submitting unit's subtree, and admins and reviewers whose scope holds the unit.
-     * CONFIDENTIAL: its authors only (and, with the review workflow, its assigned reviewers).
+     * authors, assigned reviewers, members of the submitting unit's subtree, and admins and reviewers whose scope
+     * holds the unit. CONFIDENTIAL: its authors and its assigned reviewers only.
      */
     public boolean mayReadContent(Initiative initiative) {
-        if (initiative.visibility == Visibility.PUBLIC || isAuthor(initiative)) {
+        if (initiative.visibility == Visibility.PUBLIC || isAuthor(initiative) || isAssignedReviewer(initiative)) {
             return true;
         }
         if (initiative.visibility == Visibility.CONFIDENTIAL || caller.anonymous()) {
@@ -68,6 +68,42 @@ public class InitiativeAccess {
         if (!isAuthor(initiative) && !Scope.allows(caller, hierarchy, initiative.unitId, Roles.UNIT_ADMIN)) {
             throw ProblemException.forbidden("Only its authors or a unit administrator may submit this initiative");
         }
+    }
+
+    public boolean isAssignedReviewer(Initiative initiative) {
+        return !caller.anonymous() && initiative.isAssignedReviewer(caller.subject());
+    }
+
+    /** Assigning the evaluation council's reviewers: unit admins whose scope holds the initiative's unit. */
+    public void checkMayAssignReviewers(Initiative initiative) {
+        Scope.require(caller, hierarchy, initiative.unitId, Roles.UNIT_ADMIN);
+    }
+
+    /** Opening the review: its assigned reviewers, reviewers and unit admins whose scope holds its unit. */
+    public void checkMayStartReview(Initiative initiative) {
+        caller.requireSignedIn();
+        if (!isAssignedReviewer(initiative)
+                && !Scope.allows(caller, hierarchy, initiative.unitId, Roles.REVIEWER, Roles.UNIT_ADMIN)) {
+            throw ProblemException.forbidden("Only an assigned reviewer, a reviewer or a unit administrator of the "
+                    + "initiative's unit may open its review");
+        }
+    }
+
+    /** Deciding: its assigned reviewers and reviewers whose scope holds its unit, never its authors. */
+    public void checkMayReview(Initiative initiative) {
+        caller.requireSignedIn();
+        if (isAuthor(initiative)) {
+            throw ProblemException.forbidden("An author cannot review their own initiative");
+        }
+        if (!isAssignedReviewer(initiative) && !Scope.allows(caller, hierarchy, initiative.unitId, Roles.REVIEWER)) {
+            throw ProblemException.forbidden("Only an assigned reviewer or a reviewer of the initiative's unit may "
+                    + "review it");
+        }
+    }
+
+    /** Marking a duplicate: unit admins whose scope holds the initiative's unit. */
+    public void checkMayMarkDuplicate(Initiative initiative) {
+        Scope.require(caller, hierarchy, initiative.unitId, Roles.UNIT_ADMIN);
     }
 
     /** Withdrawing: its authors only. */

@@ -1,11 +1,13 @@
 package vn.congdoan.sangkien.submission.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +34,8 @@ public class InitiativeService {
     private final InitiativeRepository initiatives;
     private final OrgUnitReplicaRepository units;
     private final Outbox outbox;
-    private final Clock clock = Clock.systemUTC();
+    /** Microseconds, PostgreSQL's precision: times in events equal the stored ones. */
+    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 
     public InitiativeService(InitiativeRepository initiatives, OrgUnitReplicaRepository units, Outbox outbox) {
         this.initiatives = initiatives;
@@ -60,7 +63,11 @@ public class InitiativeService {
         initiative.provinceId = unit.provinceId;
         initiative.visibility = request.visibility();
         initiative.externalRef = request.externalRef();
+        if (request.authors().stream().map(a -> a.memberId).distinct().count() < request.authors().size()) {
+            throw ProblemException.unprocessable("authors", "An author is listed more than once");
+        }
         initiative.authors = new ArrayList<>(request.authors());
+        initiative.attachments = new ArrayList<>(request.attachments());
         initiative.submittedBy = request.authors().get(0).memberId;
         initiative.status = InitiativeStatus.DRAFT;
         initiative.createdAt = now;
@@ -72,14 +79,18 @@ public class InitiativeService {
             type = InitiativeEvent.Type.SUBMITTED;
         }
         initiatives.persistAndFlush(initiative);
-        outbox.append(Topics.INITIATIVE_EVENTS, initiative.id, initiative.toEvent(type, now));
+        publish(initiative, type, now);
         return initiative;
+    }
+
+    /** Keyed by provincial federation: one initiative's events stay in order on one partition. */
+    private void publish(Initiative initiative, InitiativeEvent.Type type, Instant now) {
+        outbox.append(Topics.INITIATIVE_EVENTS, initiative.provinceId, initiative.toEvent(type, now));
     }
 
     @Transactional
     public Initiative submit(UUID id) {
-        Initiative initiative = initiatives.findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("Initiative", id));
+        Initiative initiative = existing(id);
         Instant now = clock.instant();
         submittingUnit(initiative.unitId, now);
         return move(initiative, InitiativeStatus.SUBMITTED, InitiativeEvent.Type.SUBMITTED, now);
@@ -87,9 +98,91 @@ public class InitiativeService {
 
     @Transactional
     public Initiative withdraw(UUID id) {
-        Initiative initiative = initiatives.findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("Initiative", id));
+        Initiative initiative = existing(id);
         return move(initiative, InitiativeStatus.WITHDRAWN, InitiativeEvent.Type.WITHDRAWN, clock.instant());
+    }
+
+    /** Replaces the reviewers assigned to an initiative that is still open for review. */
+    @Transactional
+    public Initiative assignReviewers(UUID id, Set<String> memberIds, String assignedBy) {
+        Initiative initiative = existing(id);
+        if (initiative.status != InitiativeStatus.SUBMITTED && initiative.status != InitiativeStatus.UNDER_REVIEW) {
+            throw ProblemException.conflict("status", "Reviewers are assigned to SUBMITTED or UNDER_REVIEW "
+                    + "initiatives; this one is " + initiative.status);
+        }
+        for (String memberId : memberIds) {
+            if (initiative.authors.stream().anyMatch(a -> a.memberId.equals(memberId))) {
+                throw ProblemException.unprocessable("memberIds", "Member " + memberId
+                        + " is an author and cannot review the initiative");
+            }
+        }
+        Instant now = clock.instant();
+        initiative.reviewers.removeIf(r -> !memberIds.contains(r.memberId));
+        for (String memberId : memberIds) {
+            if (!initiative.isAssignedReviewer(memberId)) {
+                initiative.reviewers.add(new Initiative.Reviewer(memberId, assignedBy, now));
+            }
+        }
+        initiative.updatedAt = now;
+        initiatives.flush();
+        return initiative;
+    }
+
+    @Transactional
+    public Initiative startReview(UUID id) {
+        Initiative initiative = existing(id);
+        Instant now = clock.instant();
+        Lifecycle.check(initiative.status, InitiativeStatus.UNDER_REVIEW);
+        initiative.reviewStartedAt = now;
+        return move(initiative, InitiativeStatus.UNDER_REVIEW, InitiativeEvent.Type.REVIEW_STARTED, now);
+    }
+
+    /** The council's decision with its scores and the estimated benefit; it ends the review. */
+    @Transactional
+    public Initiative review(UUID id, Review review, String reviewer) {
+        Initiative initiative = existing(id);
+        Instant now = clock.instant();
+        Lifecycle.check(initiative.status, review.decision());
+        initiative.noveltyScore = review.novelty();
+        initiative.feasibilityScore = review.feasibility();
+        initiative.effectivenessScore = review.effectiveness();
+        initiative.reviewDecision = review.decision();
+        initiative.estimatedBenefitVnd = review.estimatedBenefitVnd();
+        initiative.reviewComment = review.comment();
+        initiative.reviewedBy = reviewer;
+        initiative.reviewedAt = now;
+        return move(initiative, review.decision(), InitiativeEvent.Type.REVIEWED, now);
+    }
+
+    /** Marks an initiative as a repeat of an earlier one of the same programme; it stops counting. */
+    @Transactional
+    public Initiative markDuplicate(UUID id, UUID originalId, String markedBy) {
+        Initiative initiative = existing(id);
+        if (id.equals(originalId)) {
+            throw ProblemException.unprocessable("originalId", "An initiative cannot duplicate itself");
+        }
+        Initiative original = initiatives.findByIdOptional(originalId).orElseThrow(() ->
+                ProblemException.unprocessable("originalId", "Initiative " + originalId + " is not known"));
+        if (original.status == InitiativeStatus.DUPLICATE) {
+            throw ProblemException.unprocessable("originalId", "Initiative " + originalId
+                    + " is itself a duplicate of " + original.duplicateOf + "; point at that one");
+        }
+        if (original.status == InitiativeStatus.DRAFT) {
+            throw ProblemException.unprocessable("originalId", "Initiative " + originalId + " is a draft");
+        }
+        if (!original.programmeCode.equals(initiative.programmeCode)) {
+            throw ProblemException.unprocessable("originalId", "The original belongs to programme "
+                    + original.programmeCode + ", this initiative to " + initiative.programmeCode);
+        }
+        Instant now = clock.instant();
+        Lifecycle.check(initiative.status, InitiativeStatus.DUPLICATE);
+        initiative.duplicateOf = originalId;
+        initiative.markedDuplicateBy = markedBy;
+        return move(initiative, InitiativeStatus.DUPLICATE, InitiativeEvent.Type.MARKED_DUPLICATE, now);
+    }
+
+    private Initiative existing(UUID id) {
+        return initiatives.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Initiative", id));
     }
 
     private Initiative move(Initiative initiative, InitiativeStatus to, InitiativeEvent.Type type, Instant now) {
@@ -100,7 +193,7 @@ public class InitiativeService {
         }
         initiative.updatedAt = now;
         initiatives.flush();
-        outbox.append(Topics.INITIATIVE_EVENTS, initiative.id, initiative.toEvent(type, now));
+        publish(initiative, type, now);
         return initiative;
     }
 

@@ -10,5 +10,5 @@ import vn.congdoan.sangkien.submission.Visibility;
 /** What a member sends to create an initiative; {@code submit} sends it for counting at once instead of as a draft. */
 public record NewInitiative(String programmeCode, String title, String problem, String solution,
         String expectedBenefit, InitiativeField field, UUID unitId, Visibility visibility, String externalRef,
-        List<Initiative.Author> authors, boolean submit) {
+        List<Initiative.Author> authors, List<Initiative.Attachment> attachments, boolean submit) {
 }

@@ -1,0 +1,265 @@
+package vn.congdoan.sangkien.submission;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import vn.congdoan.sangkien.events.EventJson;
+import vn.congdoan.sangkien.events.InitiativeEvent;
+import vn.congdoan.sangkien.events.InitiativeStatus;
+import vn.congdoan.sangkien.events.OrgUnitState;
+import vn.congdoan.sangkien.events.OrgUnitType;
+import vn.congdoan.sangkien.events.Topics;
+import vn.congdoan.sangkien.kit.security.Roles;
+import vn.congdoan.sangkien.submission.repository.OrgUnitReplicaRepository;
+import vn.congdoan.sangkien.testsupport.KafkaResource;
+import vn.congdoan.sangkien.testsupport.PostgresResource;
+import vn.congdoan.sangkien.testsupport.Tokens;
+import vn.congdoan.sangkien.testsupport.TopicProbe;
+
+/** The evaluation council's review, duplicates and the events they publish. */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "submission"))
+@QuarkusTestResource(KafkaResource.class)
+class ReviewWorkflowTest {
+
+    private static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    @Inject
+    OrgUnitReplicaRepository replicas;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void anAssignedReviewerScoresAndRecognisesAConfidentialInitiative() {
+        UUID province = UUID.randomUUID();
+        UUID unit = publishGrassroots(province);
+        String author = Tokens.bearer(Roles.MEMBER, unit.toString(), "m-author");
+        String admin = Tokens.bearer(Roles.UNIT_ADMIN, province.toString(), "m-admin");
+        String assigned = Tokens.bearer(Roles.MEMBER, UUID.randomUUID().toString(), "m-council");
+        String otherReviewer = Tokens.bearer(Roles.REVIEWER, province.toString(), "m-reviewer");
+        String id = create(author, unit, "CONFIDENTIAL");
+
+        given().header("Authorization", assigned).get("/api/v1/initiatives/" + id).then()
+                .body("problem", nullValue());
+        given().header("Authorization", admin).contentType(ContentType.JSON)
+                .body("{\"memberIds\":[\"m-council\"]}").put("/api/v1/initiatives/" + id + "/reviewers").then()
+                .statusCode(200).body("reviewers", contains("m-council"));
+        given().header("Authorization", assigned).get("/api/v1/initiatives/" + id).then()
+                .statusCode(200).body("problem", equalTo("Máy dập hay kẹt phôi"))
+                .body("attachments[0].sha256", equalTo(SHA));
+        given().header("Authorization", otherReviewer).get("/api/v1/initiatives/" + id).then()
+                .body("problem", nullValue());
+
+        given().header("Authorization", assigned).contentType(ContentType.JSON).body(review(7, "RECOGNIZED"))
+                .post("/api/v1/initiatives/" + id + "/review").then()
+                .statusCode(409).contentType("application/problem+json").body("field", equalTo("status"));
+        given().header("Authorization", assigned).post("/api/v1/initiatives/" + id + "/review/start").then()
+                .statusCode(200).body("status", equalTo("UNDER_REVIEW"));
+        given().header("Authorization", author).contentType(ContentType.JSON).body(review(10, "RECOGNIZED"))
+                .post("/api/v1/initiatives/" + id + "/review").then().statusCode(403);
+        given().header("Authorization", assigned).contentType(ContentType.JSON).body(review(7, "RECOGNIZED"))
+                .post("/api/v1/initiatives/" + id + "/review").then()
+                .statusCode(200)
+                .body("status", equalTo("RECOGNIZED"))
+                .body("review.novelty", equalTo(7))
+                .body("review.decision", equalTo("RECOGNIZED"))
+                .body("review.estimatedBenefitVnd", equalTo(250000000))
+                .body("review.reviewedBy", equalTo("m-council"));
+        given().get("/api/v1/initiatives/" + id).then()
+                .body("status", equalTo("RECOGNIZED")).body("review", nullValue()).body("reviewers", nullValue());
+
+        List<ConsumerRecord<String, String>> records = TopicProbe.awaitRecords(Topics.INITIATIVE_EVENTS,
+                r -> r.value().contains(id), 3, Duration.ofSeconds(20));
+        assertThat(records).extracting(r -> EventJson.read(r.value(), InitiativeEvent.class).type())
+                .containsExactly(InitiativeEvent.Type.SUBMITTED, InitiativeEvent.Type.REVIEW_STARTED,
+                        InitiativeEvent.Type.REVIEWED);
+        assertThat(records).allSatisfy(r -> {
+            assertThat(r.key()).isEqualTo(province.toString());
+            assertThat(r.value()).doesNotContain("Máy dập").doesNotContain("Cải tiến khuôn");
+        });
+        ConsumerRecord<String, String> reviewed = records.get(2);
+        InitiativeEvent event = EventJson.read(reviewed.value(), InitiativeEvent.class);
+        assertThat(reviewed.value()).contains("\"type\":\"InitiativeReviewed\"");
+        assertThat(event.status().countsAsRecognized()).isTrue();
+        Map<String, String> headers = StreamSupport.stream(reviewed.headers().spliterator(), false)
+                .collect(Collectors.toMap(h -> h.key(), h -> new String(h.value(), StandardCharsets.UTF_8)));
+        assertThat(headers).containsEntry("ce_id", event.eventId().toString())
+                .containsEntry("ce_type", "InitiativeReviewed")
+                .containsEntry("ce_source", "urn:sangkien:submission-service")
+                .containsEntry("ce_specversion", "1.0");
+        assertThat(Instant.parse(headers.get("ce_time"))).isEqualTo(event.occurredAt());
+    }
+
+    @Test
+    void reviewsOutsideTheRulesAreProblemsNamingTheField() {
+        UUID province = UUID.randomUUID();
+        UUID unit = publishGrassroots(province);
+        String reviewer = Tokens.bearer(Roles.REVIEWER, province.toString(), "m-reviewer");
+        String id = create(Tokens.bearer(Roles.MEMBER, unit.toString(), "m-author"), unit, "PUBLIC");
+        given().header("Authorization", reviewer).post("/api/v1/initiatives/" + id + "/review/start").then()
+                .statusCode(200);
+
+        given().header("Authorization", reviewer).contentType(ContentType.JSON).body(review(11, "RECOGNIZED"))
+                .post("/api/v1/initiatives/" + id + "/review").then()
+                .statusCode(400).contentType("application/problem+json").body("field", equalTo("novelty"));
+        given().header("Authorization", reviewer).contentType(ContentType.JSON).body(review(5, "MAYBE"))
+                .post("/api/v1/initiatives/" + id + "/review").then()
+                .statusCode(400).contentType("application/problem+json").body("field", equalTo("decision"));
+        given().header("Authorization", reviewer).contentType(ContentType.JSON)
+                .body(review(5, "NOT_RECOGNIZED").replace("250000000", "-1"))
+                .post("/api/v1/initiatives/" + id + "/review").then()
+                .statusCode(400).body("field", equalTo("estimatedBenefitVnd"));
+        given().header("Authorization", Tokens.bearer(Roles.UNIT_ADMIN, province.toString(), "m-admin"))
+                .contentType(ContentType.JSON).body("{\"memberIds\":[\"m-author\"]}")
+                .put("/api/v1/initiatives/" + id + "/reviewers").then()
+                .statusCode(422).body("field", equalTo("memberIds"));
+        given().header("Authorization", reviewer).get("/api/v1/initiatives/" + id).then()
+                .body("status", equalTo("UNDER_REVIEW")).body("review", nullValue()).body("version", equalTo(1));
+
+        given().header("Authorization", reviewer).contentType(ContentType.JSON).body(review(5, "NOT_RECOGNIZED"))
+                .post("/api/v1/initiatives/" + id + "/review").then()
+                .statusCode(200).body("status", equalTo("NOT_RECOGNIZED"));
+        given().header("Authorization", reviewer).contentType(ContentType.JSON).body(review(9, "RECOGNIZED"))
+                .post("/api/v1/initiatives/" + id + "/review").then()
+                .statusCode(409).body("field", equalTo("status"));
+    }
+
+    @Test
+    void aUnitAdminMarksADuplicateWhichStopsCountingAndPointsAtTheOriginal() {
+        UUID province = UUID.randomUUID();
+        UUID unit = publishGrassroots(province);
+        String member = Tokens.bearer(Roles.MEMBER, unit.toString(), "m-author");
+        String admin = Tokens.bearer(Roles.UNIT_ADMIN, province.toString(), "m-admin");
+        String original = create(member, unit, "PUBLIC");
+        String copy = create(member, unit, "PUBLIC");
+        String third = create(member, unit, "PUBLIC");
+
+        given().header("Authorization", member).contentType(ContentType.JSON).body(duplicateOf(original))
+                .post("/api/v1/initiatives/" + copy + "/duplicate").then().statusCode(403);
+        given().header("Authorization", admin).contentType(ContentType.JSON).body(duplicateOf(copy))
+                .post("/api/v1/initiatives/" + copy + "/duplicate").then()
+                .statusCode(422).body("field", equalTo("originalId"));
+        given().header("Authorization", admin).contentType(ContentType.JSON).body(duplicateOf(UUID.randomUUID().toString()))
+                .post("/api/v1/initiatives/" + copy + "/duplicate").then()
+                .statusCode(422).body("field", equalTo("originalId"));
+        given().header("Authorization", admin).contentType(ContentType.JSON).body("{\"originalId\":\"not-a-uuid\"}")
+                .post("/api/v1/initiatives/" + copy + "/duplicate").then()
+                .statusCode(400).contentType("application/problem+json").body("field", equalTo("originalId"));
+
+        given().header("Authorization", admin).contentType(ContentType.JSON).body(duplicateOf(original))
+                .post("/api/v1/initiatives/" + copy + "/duplicate").then()
+                .statusCode(200).body("status", equalTo("DUPLICATE")).body("duplicateOf", equalTo(original));
+        given().header("Authorization", admin).contentType(ContentType.JSON).body(duplicateOf(copy))
+                .post("/api/v1/initiatives/" + third + "/duplicate").then()
+                .statusCode(422).body("field", equalTo("originalId"));
+        given().header("Authorization", member).post("/api/v1/initiatives/" + copy + "/withdraw").then()
+                .statusCode(409).body("field", equalTo("status"));
+
+        ConsumerRecord<String, String> marked = TopicProbe.awaitRecords(Topics.INITIATIVE_EVENTS,
+                r -> r.value().contains(copy) && r.value().contains("InitiativeMarkedDuplicate"), 1,
+                Duration.ofSeconds(20)).get(0);
+        InitiativeEvent event = EventJson.read(marked.value(), InitiativeEvent.class);
+        assertThat(event.status()).isEqualTo(InitiativeStatus.DUPLICATE);
+        assertThat(event.status().countsAsSubmission()).isFalse();
+    }
+
+    @Test
+    void attachmentsAreMetadataOnlyAndChecked() {
+        UUID unit = publishGrassroots(UUID.randomUUID());
+        String member = Tokens.bearer(Roles.MEMBER, unit.toString(), "m-author");
+        given().header("Authorization", member).contentType(ContentType.JSON)
+                .body(initiative(unit, "PUBLIC").replace(SHA, "xyz"))
+                .post("/api/v1/initiatives").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("attachments[0].sha256"));
+        given().header("Authorization", member).contentType(ContentType.JSON)
+                .body(initiative(unit, "PUBLIC").replace("application/pdf", "pdf"))
+                .post("/api/v1/initiatives").then()
+                .statusCode(400).body("field", equalTo("attachments[0].mediaType"));
+        given().header("Authorization", member).contentType(ContentType.JSON)
+                .body(initiative(unit, "PUBLIC").replace("\"size\":184320", "\"size\":-5"))
+                .post("/api/v1/initiatives").then()
+                .statusCode(400).body("field", equalTo("attachments[0].size"));
+        given().header("Authorization", member).contentType(ContentType.JSON)
+                .body(initiative(unit, "PUBLIC").replace(SHA, SHA.toUpperCase()))
+                .post("/api/v1/initiatives").then()
+                .statusCode(201)
+                .body("attachments[0].name", equalTo("Bản vẽ khuôn dập.pdf"))
+                .body("attachments[0].size", equalTo(184320))
+                .body("attachments[0].sha256", equalTo(SHA));
+    }
+
+    @Test
+    void publishedEventsAreMarkedAndDeletedAfterTheRetentionPeriod() {
+        UUID unit = publishGrassroots(UUID.randomUUID());
+        String id = create(Tokens.bearer(Roles.MEMBER, unit.toString(), "m-author"), unit, "PUBLIC");
+        String like = "%" + id + "%";
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                ((Number) em.createNativeQuery("select count(*) from outbox_event where payload like ?1 "
+                        + "and published_at is not null").setParameter(1, like).getSingleResult()).intValue() == 1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                ((Number) em.createNativeQuery("select count(*) from outbox_event where payload like ?1")
+                        .setParameter(1, like).getSingleResult()).intValue() == 0));
+    }
+
+    private static String create(String token, UUID unit, String visibility) {
+        return given().header("Authorization", token).contentType(ContentType.JSON).body(initiative(unit, visibility))
+                .post("/api/v1/initiatives").then().statusCode(201).extract().path("id");
+    }
+
+    private static String review(int novelty, String decision) {
+        return """
+                {"novelty":%d,"feasibility":8,"effectiveness":6,"decision":"%s","estimatedBenefitVnd":250000000,
+                 "comment":"Tiết kiệm 250 triệu đồng mỗi năm"}""".formatted(novelty, decision);
+    }
+
+    private static String duplicateOf(String original) {
+        return "{\"originalId\":\"" + original + "\"}";
+    }
+
+    private static String initiative(UUID unit, String visibility) {
+        return """
+                {"programmeCode":"1-trieu-sang-kien","title":"Cải tiến khuôn dập","problem":"Máy dập hay kẹt phôi",
+                 "solution":"Thêm cữ chặn","expectedBenefit":"Giảm phế phẩm","field":"PRODUCTION_TECHNICAL",
+                 "unitId":"%s","visibility":"%s","authors":[{"memberId":"m-author","displayName":"Lê Văn Cường"}],
+                 "attachments":[{"name":"Bản vẽ khuôn dập.pdf","size":184320,"mediaType":"application/pdf",
+                                 "sha256":"%s"}],
+                 "submit":true}""".formatted(unit, visibility, SHA);
+    }
+
+    private UUID publishGrassroots(UUID province) {
+        UUID id = UUID.randomUUID();
+        OrgUnitState state = new OrgUnitState(id, "RV-" + id.toString().substring(0, 8), "Công đoàn cơ sở Nhà máy cơ khí",
+                OrgUnitType.GRASSROOTS, province, province, 300, null, LocalDate.of(2020, 1, 1), null, null, 0);
+        TopicProbe.send(Topics.ORG_UNITS, id.toString(), EventJson.write(state));
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> replicas.findByIdOptional(id).isPresent()));
+        return id;
+    }
+}

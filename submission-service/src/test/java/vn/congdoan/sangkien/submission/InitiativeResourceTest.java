@@ -8,7 +8,15 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -186,6 +194,33 @@ class InitiativeResourceTest {
         var records = TopicProbe.awaitRecords(Topics.INITIATIVE_EVENTS,
                 r -> r.value().contains(unit.toString()), Duration.ofSeconds(20));
         assertThat(records).hasSize(1);
+    }
+
+    @Test
+    void concurrentRetriesWithOneKeyCreateOneInitiative() throws Exception {
+        UUID unit = publishGrassroots(UUID.randomUUID(), null);
+        String key = "flaky-network-" + UUID.randomUUID();
+        String token = Tokens.bearer(Roles.MEMBER, unit.toString(), "m-001");
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(clients.submit(() -> given().header("Authorization", token).header("Idempotency-Key", key)
+                        .contentType(ContentType.JSON).body(initiative(unit, true))
+                        .post("/api/v1/initiatives").then().statusCode(201).extract().<String>path("id")));
+            }
+            Set<String> ids = new HashSet<>();
+            for (Future<String> answer : answers) {
+                ids.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(ids).hasSize(1);
+        } finally {
+            clients.shutdownNow();
+        }
+        long stored = QuarkusTransaction.requiringNew().call(() -> replicas.getEntityManager()
+                .createQuery("select count(i) from Initiative i where i.unitId = ?1", Long.class)
+                .setParameter(1, unit).getSingleResult());
+        assertThat(stored).isEqualTo(1);
     }
 
     @Test

@@ -8,7 +8,17 @@ import java.time.Instant;
 
 import javax.sql.DataSource;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 
 import vn.congdoan.sangkien.ranking.config.RankingConfig;
 
@@ -25,8 +35,11 @@ public class Revision {
     public record Current(long revision, Instant changedAt) {
     }
 
+    private static final Logger LOG = Logger.getLogger(Revision.class);
+
     private final DataSource dataSource;
     private final long maxAgeNanos;
+    private ScheduledExecutorService refresher;
     private volatile Current last;
     private volatile long lastReadAt;
 
@@ -37,6 +50,49 @@ public class Revision {
     public Revision(DataSource dataSource, RankingConfig config) {
         this.dataSource = dataSource;
         this.maxAgeNanos = config.revisionMaxAge().toNanos();
+    }
+
+    /**
+     * Reads the revision every maximum age in the background, so that a reader finds a fresh one in memory and
+     * can be answered without blocking.
+     */
+    void start(@Observes StartupEvent event) {
+        if (maxAgeNanos <= 0) {
+            return;
+        }
+        refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "standings-revision");
+            thread.setDaemon(true);
+            return thread;
+        });
+        refresher.scheduleWithFixedDelay(this::refresh, 0, maxAgeNanos, TimeUnit.NANOSECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (refresher != null) {
+            refresher.shutdownNow();
+        }
+    }
+
+    private void refresh() {
+        try {
+            Current fresh = read();
+            synchronized (this) {
+                last = fresh;
+                lastReadAt = System.nanoTime();
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf("Standings revision not read: %s", e.getMessage());
+        }
+    }
+
+    /**
+     * The revision known in memory, or {@code null} when none was read within the maximum age (the database is
+     * unreachable, or there is no background refresh): then call {@link #current()} from a thread that may block.
+     */
+    public Current known() {
+        Current known = last;
+        return known != null && System.nanoTime() - lastReadAt < 2 * maxAgeNanos ? known : null;
     }
 
     /** Bumps the revision in the caller's transaction; call it last, as it locks one row until commit. */

@@ -30,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.ranking.config.RankingConfig;
 import vn.congdoan.sangkien.ranking.service.StandingRow;
@@ -60,10 +62,18 @@ public class StandingsResource {
     @APIResponse(responseCode = "200", description = "Every province in force, in rank order",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = StandingRow.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the entity tag in If-None-Match")
-    public Response standings(@QueryParam("programme") @DefaultValue("1-trieu-sang-kien") String programme,
+    public Uni<Response> standings(@QueryParam("programme") @DefaultValue("1-trieu-sang-kien") String programme,
             @QueryParam("sort") String sort, @QueryParam("region") String region,
             @QueryParam("cluster") String cluster, @QueryParam("date") String date, @Context Request request) {
-        View view = standings.standings(query(programme, sort, region, cluster, date));
+        Query query = query(programme, sort, region, cluster, date);
+        // Dashboards poll this hard: standings already in memory are answered on the I/O thread; only a change of
+        // revision sends the request to a worker thread to be computed.
+        return standings.cached(query).map(view -> Uni.createFrom().item(respond(view, request)))
+                .orElseGet(() -> Uni.createFrom().item(() -> respond(standings.standings(query), request))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+    }
+
+    private Response respond(View view, Request request) {
         EntityTag tag = new EntityTag(view.etag());
         Date lastModified = Date.from(view.lastModified());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(lastModified, tag);

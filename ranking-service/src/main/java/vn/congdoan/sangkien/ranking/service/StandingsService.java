@@ -118,6 +118,18 @@ public class StandingsService {
         return view;
     }
 
+    /**
+     * The standings from memory, when the revision is known without asking the database and they were computed
+     * for it: a read that never blocks. Empty when {@link #standings(Query)} must be called from a worker thread.
+     */
+    public Optional<View> cached(Query query) {
+        Revision.Current current = revision.known();
+        if (current == null || current.revision() != cachedRevision) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(cache.get(new CacheKey(query, today(), current.revision())));
+    }
+
     /** The ranked rows of a query, filtered by region or cluster. */
     public List<StandingRow> rows(Query query) {
         validate(query);

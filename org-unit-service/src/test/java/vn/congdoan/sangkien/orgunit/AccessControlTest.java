@@ -2,8 +2,10 @@ package vn.congdoan.sangkien.orgunit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -176,10 +178,11 @@ class AccessControlTest {
         given().header("Authorization", admin).contentType(ContentType.JSON)
                 .body("{\"memberCount\":77}").header("If-Match", "\"0\"")
                 .put("/api/v1/units/" + grassroots);
-        given().header("Authorization", admin).get("/api/v1/audit").then()
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().header("Authorization", admin)
+                .get("/api/v1/audit").then()
                 .statusCode(200)
                 .body("find { it.path == '/api/v1/units/" + grassroots + "' && it.actor == 'm-auditor' }.method",
-                        equalTo("PUT"));
+                        equalTo("PUT")));
     }
 
     private static io.restassured.response.Response importAs(String header, String value, String province) {

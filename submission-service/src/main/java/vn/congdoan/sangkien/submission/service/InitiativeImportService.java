@@ -66,6 +66,7 @@ public class InitiativeImportService {
         if (rows.size() > MAX_ROWS) {
             throw tooMany(rows.size());
         }
+        long started = System.nanoTime();
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, InitiativeService.VIETNAM);
         RowResult[] results = new RowResult[rows.size()];
@@ -103,9 +104,13 @@ public class InitiativeImportService {
         for (RowResult result : results) {
             totals[result.status().ordinal()]++;
         }
-        return new InitiativeImportReport(province.id, province.code, rows.size(), totals[Outcome.CREATED.ordinal()],
-                totals[Outcome.UPDATED.ordinal()], totals[Outcome.UNCHANGED.ordinal()],
-                totals[Outcome.REJECTED.ordinal()], List.of(results));
+        InitiativeImportReport report = new InitiativeImportReport(province.id, province.code, rows.size(),
+                totals[Outcome.CREATED.ordinal()], totals[Outcome.UPDATED.ordinal()],
+                totals[Outcome.UNCHANGED.ordinal()], totals[Outcome.REJECTED.ordinal()], List.of(results));
+        LOG.infof("Imported %d rows into %s in %d ms: %d created, %d updated, %d unchanged, %d rejected",
+                rows.size(), province.code, (System.nanoTime() - started) / 1_000_000, report.created(),
+                report.updated(), report.unchanged(), report.rejected());
+        return report;
     }
 
     public static ProblemException tooMany(int rows) {
@@ -131,7 +136,8 @@ public class InitiativeImportService {
         try {
             QuarkusTransaction.requiringNew().run(() -> apply(province, rows, indexes, results, now));
         } catch (RuntimeException batchFailed) {
-            LOG.debugf("Import batch failed, writing its rows one by one: %s", batchFailed.getMessage());
+            LOG.warnf("Import into %s: the batch failed, writing its %d rows one by one: %s", province.code,
+                    indexes.size(), rootMessage(batchFailed));
             for (int index : indexes) {
                 try {
                     QuarkusTransaction.requiringNew().run(() -> apply(province, rows, List.of(index), results, now));

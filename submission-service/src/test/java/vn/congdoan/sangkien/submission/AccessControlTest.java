@@ -48,7 +48,7 @@ class AccessControlTest {
             Roles.PROVINCE_INTEGRATION, Roles.NATIONAL_ADMIN);
 
     /** Who may call an endpoint. */
-    enum Access { PUBLIC, NATIONAL_ADMIN, CREATE, SUBMIT, WITHDRAW, UNIT_ADMIN, OPEN_REVIEW, REVIEW }
+    enum Access { PUBLIC, SIGNED_IN, NATIONAL_ADMIN, CREATE, SUBMIT, WITHDRAW, PROVINCE, UNIT_ADMIN, OPEN_REVIEW, REVIEW }
 
     record Rule(String method, String path, Access access) {
     }
@@ -56,6 +56,10 @@ class AccessControlTest {
     static final List<Rule> TABLE = List.of(
             new Rule("POST", "/api/v1/initiatives", Access.CREATE),
             new Rule("GET", "/api/v1/initiatives/{id}", Access.PUBLIC),
+            new Rule("GET", "/api/v1/initiatives", Access.PUBLIC),
+            new Rule("GET", "/api/v1/initiatives/mine", Access.SIGNED_IN),
+            new Rule("POST", "/api/v1/initiatives/import", Access.PROVINCE),
+            new Rule("GET", "/api/v1/initiatives/export", Access.PROVINCE),
             new Rule("POST", "/api/v1/initiatives/{id}/submit", Access.SUBMIT),
             new Rule("POST", "/api/v1/initiatives/{id}/withdraw", Access.WITHDRAW),
             new Rule("PUT", "/api/v1/initiatives/{id}/reviewers", Access.UNIT_ADMIN),
@@ -77,6 +81,7 @@ class AccessControlTest {
             return;
         }
         province = UUID.randomUUID();
+        publish(province, null, OrgUnitType.PROVINCIAL_FEDERATION);
         inside = publish(UUID.randomUUID(), province, OrgUnitType.GRASSROOTS);
         outside = publish(UUID.randomUUID(), UUID.randomUUID(), OrgUnitType.GRASSROOTS);
     }
@@ -95,10 +100,11 @@ class AccessControlTest {
             check(wrong, rule, null, null, "m-anon", rule.access() == Access.PUBLIC ? 0 : 401);
             for (String role : ROLES) {
                 for (boolean in : List.of(true, false)) {
-                    UUID unit = in ? inside : outside;
+                    // bulk import and export act on a whole province: "inside" is then a role held for the province
+                    UUID unit = !in ? outside : rule.access() == Access.PROVINCE ? province : inside;
                     // a caller who is not an author of the initiative
                     int expected = switch (rule.access()) {
-                        case PUBLIC -> 0;
+                        case PUBLIC, SIGNED_IN -> 0;
                         case NATIONAL_ADMIN -> role.equals(Roles.NATIONAL_ADMIN) ? 0 : 403;
                         case CREATE -> role.equals(Roles.NATIONAL_ADMIN)
                                 || (in && (role.equals(Roles.UNIT_ADMIN) || role.equals(Roles.MEMBER))) ? 0 : 403;
@@ -108,6 +114,8 @@ class AccessControlTest {
                         case OPEN_REVIEW -> role.equals(Roles.NATIONAL_ADMIN)
                                 || (in && (role.equals(Roles.UNIT_ADMIN) || role.equals(Roles.REVIEWER))) ? 0 : 403;
                         case REVIEW -> role.equals(Roles.NATIONAL_ADMIN) || (in && role.equals(Roles.REVIEWER)) ? 0 : 403;
+                        case PROVINCE -> role.equals(Roles.NATIONAL_ADMIN) || (in && (role.equals(Roles.UNIT_ADMIN)
+                                || role.equals(Roles.PROVINCE_INTEGRATION))) ? 0 : 403;
                     };
                     check(wrong, rule, role, unit, "m-other", expected);
                 }
@@ -132,6 +140,12 @@ class AccessControlTest {
             case UNIT_ADMIN -> request.contentType(ContentType.JSON).body(rule.path().endsWith("reviewers")
                     ? "{\"memberIds\":[\"m-reviewer\"]}" : "{\"originalId\":\"" + draft() + "\"}");
             default -> { }
+        }
+        if (rule.access() == Access.PROVINCE) {
+            request.queryParam("province", province.toString());
+            if (rule.method().equals("POST")) {
+                request.contentType(ContentType.JSON).body("[]");
+            }
         }
         int status = request.request(rule.method(), rule.path().replace("{id}", String.valueOf(id))).statusCode();
         boolean ok = expected == 0 ? status != 401 && status != 403 : status == expected;
@@ -158,7 +172,7 @@ class AccessControlTest {
 
     private UUID publish(UUID id, UUID provinceId, OrgUnitType type) {
         OrgUnitState state = new OrgUnitState(id, "AC-" + id.toString().substring(0, 8), "Công đoàn cơ sở thử quyền",
-                type, provinceId, provinceId, 10, null, LocalDate.of(2020, 1, 1), null, null, 0);
+                type, provinceId, provinceId == null ? id : provinceId, 10, null, LocalDate.of(2020, 1, 1), null, null, 0);
         TopicProbe.send(Topics.ORG_UNITS, id.toString(), EventJson.write(state));
         await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> replicas.findByIdOptional(id).isPresent()));

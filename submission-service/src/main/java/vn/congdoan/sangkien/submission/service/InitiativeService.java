@@ -15,7 +15,6 @@ import jakarta.transaction.Transactional;
 
 import vn.congdoan.sangkien.events.InitiativeEvent;
 import vn.congdoan.sangkien.events.InitiativeStatus;
-import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.outbox.Outbox;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
@@ -197,23 +196,12 @@ public class InitiativeService {
         return initiative;
     }
 
-    /**
-     * Initiatives are submitted through a grassroots union or a direct-superior union (where members belong),
-     * which must belong to a province and be in force on the day of submission (in Vietnam).
-     */
+    /** @see SubmittingUnits */
     private OrgUnitReplica submittingUnit(UUID unitId, Instant now) {
-        OrgUnitReplica unit = units.findByIdOptional(unitId)
-                .orElseThrow(() -> ProblemException.unprocessable("unitId", "Unit " + unitId + " is not known"));
-        if (unit.type != OrgUnitType.GRASSROOTS && unit.type != OrgUnitType.DIRECT_SUPERIOR) {
-            throw ProblemException.unprocessable("unitId", "Initiatives are submitted through a grassroots or "
-                    + "direct-superior union; " + unit.code + " is a " + unit.type);
-        }
-        if (unit.provinceId == null) {
-            throw ProblemException.unprocessable("unitId", "Unit " + unit.code + " belongs to no provincial federation");
-        }
-        LocalDate today = LocalDate.ofInstant(now, VIETNAM);
-        if (!unit.activeOn(today)) {
-            throw ProblemException.unprocessable("unitId", "Unit " + unit.code + " is not in force on " + today);
+        OrgUnitReplica unit = units.findById(unitId);
+        String problem = SubmittingUnits.problem(unitId, unit, LocalDate.ofInstant(now, VIETNAM));
+        if (problem != null) {
+            throw ProblemException.unprocessable("unitId", problem);
         }
         return unit;
     }

@@ -1,0 +1,140 @@
+package vn.congdoan.sangkien.submission.repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import vn.congdoan.sangkien.events.InitiativeStatus;
+import vn.congdoan.sangkien.submission.Initiative;
+import vn.congdoan.sangkien.submission.InitiativeField;
+
+/** Filtered lists of initiatives, newest first, paged by position: stable while new initiatives arrive. */
+@ApplicationScoped
+public class InitiativeQueries {
+
+    /**
+     * Every part is optional; {@code unitId} means the unit and every unit below it in the replica.
+     *
+     * @param submittedFrom  submitted at or after
+     * @param submittedUntil submitted before
+     */
+    public record Filter(UUID provinceId, UUID unitId, Set<InitiativeStatus> statuses, Set<InitiativeField> fields,
+            Instant submittedFrom, Instant submittedUntil, String authorId, String programmeCode) {
+
+        public static Filter province(UUID provinceId) {
+            return new Filter(provinceId, null, Set.of(), Set.of(), null, null, null, null);
+        }
+    }
+
+    /** Where a page ends: the order key of its last row. */
+    public record Position(Instant createdAt, UUID id) {
+    }
+
+    /** @param next where the following page starts; {@code null} on the last page */
+    public record Slice(List<Initiative> items, Position next) {
+    }
+
+    private final EntityManager em;
+
+    public InitiativeQueries(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Up to {@code limit} initiatives after {@code after} (newest first), with their authors, in two queries. */
+    public Slice page(Filter filter, Position after, int limit) {
+        StringBuilder sql = new StringBuilder("select i.id, i.created_at from initiative i where true");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.provinceId() != null) {
+            sql.append(" and i.province_id = :province");
+            params.put("province", filter.provinceId());
+        }
+        if (filter.unitId() != null) {
+            sql.append(" ").append("""
+                    and i.unit_id in (
+                        with recursive down(id, depth) as (
+                            select cast(:unit as uuid), 0
+                            union all
+                            select u.id, down.depth + 1 from org_unit_replica u join down on u.parent_id = down.id
+                            where down.depth < 64
+                        ) select id from down)""");
+            params.put("unit", filter.unitId());
+        }
+        if (!filter.statuses().isEmpty()) {
+            sql.append(" and i.status in (:statuses)");
+            params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
+        }
+        if (!filter.fields().isEmpty()) {
+            sql.append(" and i.field in (:fields)");
+            params.put("fields", filter.fields().stream().map(Enum::name).toList());
+        }
+        if (filter.submittedFrom() != null) {
+            sql.append(" and i.submitted_at >= :from");
+            params.put("from", utc(filter.submittedFrom()));
+        }
+        if (filter.submittedUntil() != null) {
+            sql.append(" and i.submitted_at < :until");
+            params.put("until", utc(filter.submittedUntil()));
+        }
+        if (filter.authorId() != null) {
+            sql.append(" and exists (select 1 from initiative_author a where a.initiative_id = i.id"
+                    + " and a.member_id = :author)");
+            params.put("author", filter.authorId());
+        }
+        if (filter.programmeCode() != null) {
+            sql.append(" and i.programme_code = :programme");
+            params.put("programme", filter.programmeCode());
+        }
+        if (after != null) {
+            sql.append(" and (i.created_at, i.id) < (:afterAt, :afterId)");
+            params.put("afterAt", utc(after.createdAt()));
+            params.put("afterId", after.id());
+        }
+        sql.append(" order by i.created_at desc, i.id desc limit :limit");
+        params.put("limit", limit + 1);
+        Query query = em.createNativeQuery(sql.toString());
+        params.forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+
+        boolean more = rows.size() > limit;
+        List<Object[]> shown = more ? rows.subList(0, limit) : rows;
+        List<UUID> ids = shown.stream().map(r -> (UUID) r[0]).toList();
+        Map<UUID, Initiative> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("select distinct i from Initiative i left join fetch i.authors where i.id in :ids",
+                    Initiative.class).setParameter("ids", ids).getResultList().forEach(i -> byId.put(i.id, i));
+        }
+        List<Initiative> items = new ArrayList<>(ids.size());
+        ids.forEach(id -> items.add(byId.get(id)));
+        Object[] last = more ? shown.get(shown.size() - 1) : null;
+        return new Slice(items, last == null ? null : new Position(instant(last[1]), (UUID) last[0]));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+    }
+}

@@ -1,0 +1,164 @@
+package vn.congdoan.sangkien.submission.rest;
+
+import java.io.IOException;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SequenceWriter;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.security.Caller;
+import vn.congdoan.sangkien.kit.security.Hierarchy;
+import vn.congdoan.sangkien.kit.security.Roles;
+import vn.congdoan.sangkien.kit.security.Scope;
+import vn.congdoan.sangkien.submission.Initiative;
+import vn.congdoan.sangkien.submission.OrgUnitReplica;
+import vn.congdoan.sangkien.submission.repository.InitiativeQueries;
+import vn.congdoan.sangkien.submission.repository.InitiativeQueries.Filter;
+import vn.congdoan.sangkien.submission.repository.InitiativeQueries.Position;
+import vn.congdoan.sangkien.submission.repository.InitiativeQueries.Slice;
+import vn.congdoan.sangkien.submission.service.InitiativeAccess;
+import vn.congdoan.sangkien.submission.service.InitiativeImportReport;
+import vn.congdoan.sangkien.submission.service.InitiativeImportService;
+import vn.congdoan.sangkien.submission.service.Provinces;
+
+/**
+ * Bulk import and export of one province's initiatives for provincial IT systems (role PROVINCE_INTEGRATION, by API
+ * key or token), the province's unit administrators and national administrators. The CSV layout is the same both
+ * ways, so an exported file imports back unchanged.
+ */
+@Path("/api/v1/initiatives")
+@Tag(name = "Initiatives")
+public class InitiativeImportResource {
+
+    private static final String CSV = "text/csv";
+    private static final int EXPORT_PAGE = 1_000;
+
+    private final InitiativeImportService imports;
+    private final InitiativeRows rows;
+    private final InitiativeQueries queries;
+    private final InitiativeAccess access;
+    private final Provinces provinces;
+    private final Caller caller;
+    private final Hierarchy hierarchy;
+
+    public InitiativeImportResource(InitiativeImportService imports, InitiativeRows rows, InitiativeQueries queries,
+            InitiativeAccess access, Provinces provinces, Caller caller, Hierarchy hierarchy) {
+        this.imports = imports;
+        this.rows = rows;
+        this.queries = queries;
+        this.access = access;
+        this.provinces = provinces;
+        this.caller = caller;
+        this.hierarchy = hierarchy;
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import a province's initiatives from a JSON array (at most 5,000 rows); one result per row",
+            description = "Each row has the fields of a creation and a required externalRef: the same externalRef in "
+                    + "the province updates that initiative, an identical row leaves it unchanged, a bad row is "
+                    + "rejected with its reasons while the others go on.")
+    public InitiativeImportReport importJson(@QueryParam("province") String province, JsonNode body) {
+        OrgUnitReplica target = authorize(province);
+        return imports.importRows(target, rows.fromJson(body));
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes({ CSV, "application/csv" })
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import a province's initiatives from a UTF-8 CSV file (at most 5,000 rows); one result per row")
+    public InitiativeImportReport importCsv(@QueryParam("province") String province, byte[] body) {
+        OrgUnitReplica target = authorize(province);
+        return imports.importRows(target, rows.fromCsv(body == null ? new byte[0] : body));
+    }
+
+    @GET
+    @Path("/export")
+    @Produces({ CSV, MediaType.APPLICATION_JSON })
+    @Operation(summary = "Every initiative of a province, streamed, as CSV (the import's layout) or a JSON array",
+            description = "format=csv|json, else the Accept header (JSON unless it asks for text/csv). Content is "
+                    + "shown as the initiative's visibility allows; withheld content is left empty, and an import "
+                    + "of the file keeps what is stored.")
+    public Response export(@QueryParam("province") String province, @QueryParam("format") String format,
+            @HeaderParam("Accept") String accept) {
+        OrgUnitReplica target = authorize(province);
+        boolean csv = csv(format, accept);
+        Filter filter = Filter.province(target.id);
+        ReadableContent readable = new ReadableContent(access);
+        StreamingOutput body = out -> {
+            if (csv) {
+                try (SequenceWriter writer = InitiativeRows.csvWriter(out)) {
+                    forEach(filter, readable, view -> writer.write(InitiativeRows.csvRow(view)));
+                }
+            } else {
+                try (JsonGenerator generator = rows.json().getFactory().createGenerator(out)) {
+                    generator.writeStartArray();
+                    forEach(filter, readable, view -> generator.writeTree(rows.jsonRow(view)));
+                    generator.writeEndArray();
+                }
+            }
+        };
+        String name = "initiatives-" + target.code + (csv ? ".csv" : ".json");
+        return Response.ok(body, csv ? CSV + ";charset=UTF-8" : MediaType.APPLICATION_JSON)
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    private interface RowWriter {
+        void write(InitiativeView view) throws IOException;
+    }
+
+    /** Walks the province page by page, each page in a short transaction of its own. */
+    private void forEach(Filter filter, ReadableContent readable, RowWriter writer) throws IOException {
+        Position after = null;
+        do {
+            Position from = after;
+            Slice slice = QuarkusTransaction.requiringNew().call(() -> queries.page(filter, from, EXPORT_PAGE));
+            for (Initiative initiative : slice.items()) {
+                writer.write(InitiativeView.of(initiative, readable.test(initiative)));
+            }
+            after = slice.next();
+        } while (after != null);
+    }
+
+    private static boolean csv(String format, String accept) {
+        if (format != null && !format.isBlank()) {
+            return switch (format.strip().toLowerCase()) {
+                case "csv" -> true;
+                case "json" -> false;
+                default -> throw ProblemException.badRequest("format", "must be csv or json, was '" + format + "'");
+            };
+        }
+        return accept != null && accept.contains(CSV);
+    }
+
+    /** The province named by id or code, which the caller's roles must cover. */
+    private OrgUnitReplica authorize(String province) {
+        caller.requireSignedIn();
+        if (province == null || province.isBlank()) {
+            throw ProblemException.badRequest("province", "is required: the id or code of a provincial federation");
+        }
+        OrgUnitReplica target = provinces.find(province)
+                .orElseThrow(() -> ProblemException.notFound("Provincial federation", province.strip()));
+        Scope.require(caller, hierarchy, target.id, Roles.PROVINCE_INTEGRATION, Roles.UNIT_ADMIN);
+        return target;
+    }
+}

@@ -1,0 +1,115 @@
+package vn.congdoan.sangkien.submission.rest;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import vn.congdoan.sangkien.events.InitiativeStatus;
+import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.security.Caller;
+import vn.congdoan.sangkien.submission.Initiative;
+import vn.congdoan.sangkien.submission.InitiativeField;
+import vn.congdoan.sangkien.submission.repository.InitiativeQueries;
+import vn.congdoan.sangkien.submission.repository.InitiativeQueries.Filter;
+import vn.congdoan.sangkien.submission.repository.InitiativeQueries.Slice;
+import vn.congdoan.sangkien.submission.service.InitiativeAccess;
+import vn.congdoan.sangkien.submission.service.InitiativeService;
+import vn.congdoan.sangkien.submission.service.Provinces;
+
+/**
+ * Lists of initiatives. Anyone may list, as anyone may read one initiative: each item shows its content only to
+ * those its visibility allows, exactly as {@code GET /api/v1/initiatives/{id}} does.
+ */
+@Path("/api/v1/initiatives")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Initiatives")
+public class InitiativeQueryResource {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 500;
+
+    private final InitiativeQueries queries;
+    private final InitiativeAccess access;
+    private final Provinces provinces;
+    private final Caller caller;
+
+    public InitiativeQueryResource(InitiativeQueries queries, InitiativeAccess access, Provinces provinces,
+            Caller caller) {
+        this.queries = queries;
+        this.access = access;
+        this.provinces = provinces;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "List initiatives, newest first, with filters and cursor paging",
+            description = "province: id or code; unit: the unit and its whole subtree; status and field: one or "
+                    + "several (repeated or comma-separated); submittedFrom/submittedTo: days in Vietnam, both "
+                    + "included; author: a member id, matching only initiatives whose authors the caller may see "
+                    + "(so a page may hold fewer than limit items: follow nextCursor until it is absent).")
+    public InitiativePage list(@QueryParam("province") String province, @QueryParam("unit") String unit,
+            @QueryParam("status") List<String> status, @QueryParam("field") List<String> field,
+            @QueryParam("submittedFrom") String submittedFrom, @QueryParam("submittedTo") String submittedTo,
+            @QueryParam("author") String author, @QueryParam("programme") String programme,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        LocalDate from = Params.date("submittedFrom", submittedFrom);
+        LocalDate to = Params.date("submittedTo", submittedTo);
+        if (from != null && to != null && to.isBefore(from)) {
+            throw ProblemException.badRequest("submittedTo", "must not be before submittedFrom");
+        }
+        Filter filter = new Filter(provinceId(province), Params.uuid("unit", unit),
+                Params.enums("status", InitiativeStatus.class, status),
+                Params.enums("field", InitiativeField.class, field),
+                from == null ? null : from.atStartOfDay(InitiativeService.VIETNAM).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(InitiativeService.VIETNAM).toInstant(),
+                Params.text(author), Params.text(programme));
+        Slice slice = queries.page(filter, Params.cursor(cursor), Params.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
+        return page(slice, filter.authorId() != null);
+    }
+
+    @GET
+    @Path("/mine")
+    @Operation(summary = "The caller's own initiatives (those they are an author of), newest first, all statuses")
+    public InitiativePage mine(@QueryParam("status") List<String> status, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit) {
+        caller.requireSignedIn();
+        Filter filter = new Filter(null, null, Params.enums("status", InitiativeStatus.class, status),
+                Set.of(), null, null, caller.subject(), null);
+        return page(queries.page(filter, Params.cursor(cursor), Params.limit(limit, DEFAULT_LIMIT, MAX_LIMIT)), false);
+    }
+
+    private UUID provinceId(String province) {
+        if (province == null || province.isBlank()) {
+            return null;
+        }
+        return provinces.find(province).map(p -> p.id).orElseThrow(() -> ProblemException.badRequest("province",
+                "is neither the id nor the code of a provincial federation: '" + province + "'"));
+    }
+
+    /**
+     * @param onlyReadable drop items whose content the caller may not read: filtering by author must not reveal
+     *                     who wrote an initiative whose authors are hidden
+     */
+    private InitiativePage page(Slice slice, boolean onlyReadable) {
+        ReadableContent readable = new ReadableContent(access);
+        List<InitiativeView> items = new ArrayList<>(slice.items().size());
+        for (Initiative initiative : slice.items()) {
+            boolean content = readable.test(initiative);
+            if (content || !onlyReadable) {
+                items.add(InitiativeView.of(initiative, content));
+            }
+        }
+        return new InitiativePage(items, Params.nextCursor(slice.next()));
+    }
+}

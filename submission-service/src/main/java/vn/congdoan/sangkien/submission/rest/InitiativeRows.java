@@ -1,0 +1,290 @@
+package vn.congdoan.sangkien.submission.rest;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.submission.Initiative;
+import vn.congdoan.sangkien.submission.service.ImportRow;
+import vn.congdoan.sangkien.submission.service.InitiativeImportReport.FieldError;
+import vn.congdoan.sangkien.submission.service.InitiativeImportService;
+import vn.congdoan.sangkien.submission.service.NewInitiative;
+
+/**
+ * Rows of a bulk import or export, in JSON (the fields of {@link CreateInitiativeRequest}) or in CSV with the columns
+ * {@link #COLUMNS}. A row that cannot be read is rejected on its own with the field named; only a file that is not
+ * CSV at all fails the whole request. The CSV {@code authors} cell holds {@code memberId:Display Name} pairs
+ * separated by {@code |}.
+ */
+@ApplicationScoped
+public class InitiativeRows {
+
+    /** What an import reads, in the order an export writes them. */
+    static final List<String> IMPORTED = List.of("externalRef", "programmeCode", "title", "problem", "solution",
+            "expectedBenefit", "field", "unitId", "visibility", "authors", "submit");
+    /** Written by an export for information; an import ignores them. */
+    static final List<String> EXPORTED_ONLY = List.of("id", "status", "submittedAt", "createdAt", "updatedAt");
+    static final List<String> COLUMNS = concat(IMPORTED, EXPORTED_ONLY);
+    private static final Set<String> REQUIRED_COLUMNS = Set.of("externalRef", "programmeCode", "title", "field",
+            "unitId");
+    private static final Set<String> WITHHOLDABLE = Set.of("problem", "solution", "expectedBenefit", "authors",
+            "visibility");
+
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(CsvParser.Feature.TRIM_SPACES)
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .enable(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS)
+            .build();
+
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    public InitiativeRows(ObjectMapper json, Validator validator) {
+        this.json = json;
+        this.validator = validator;
+    }
+
+    /** @param body a JSON array of objects */
+    List<ImportRow> fromJson(JsonNode body) {
+        if (body == null || !body.isArray()) {
+            throw ProblemException.badRequest("body", "must be a JSON array of initiatives");
+        }
+        if (body.size() > InitiativeImportService.MAX_ROWS) {
+            throw InitiativeImportService.tooMany(body.size());
+        }
+        List<ImportRow> rows = new ArrayList<>(body.size());
+        body.forEach(node -> rows.add(read(node)));
+        return rows;
+    }
+
+    /** @param body a UTF-8 CSV file whose first line names the columns */
+    List<ImportRow> fromCsv(byte[] body) {
+        String text = utf8(body);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        Set<String> header = new HashSet<>();
+        for (String column : text.lines().findFirst().orElse("").split(",")) {
+            header.add(column.strip().replace("\"", ""));
+        }
+        List<String> missing = REQUIRED_COLUMNS.stream().filter(c -> !header.contains(c)).sorted().toList();
+        if (!missing.isEmpty()) {
+            throw ProblemException.badRequest("header", "the header line lacks column(s) " + missing
+                    + "; columns: " + String.join(",", COLUMNS));
+        }
+        CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnReordering(true);
+        List<ImportRow> rows = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class).with(schema)
+                .readValues(text)) {
+            while (it.hasNextValue()) {
+                if (rows.size() == InitiativeImportService.MAX_ROWS) {
+                    throw InitiativeImportService.tooMany(rows.size() + 1);
+                }
+                rows.add(read(csvRow(it.nextValue())));
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ProblemException problem) {
+                throw problem;
+            }
+            throw ProblemException.badRequest("body", "is not a well-formed CSV file with a header line: "
+                    + firstLine(e.getMessage()));
+        }
+        return rows;
+    }
+
+    private static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw ProblemException.badRequest("body", "is not valid UTF-8 text");
+        }
+    }
+
+    /** Blank cells are absent values; the authors cell becomes the array the JSON form has. */
+    private ObjectNode csvRow(Map<String, String> cells) {
+        ObjectNode node = json.createObjectNode();
+        for (String column : IMPORTED) {
+            String value = cells.get(column);
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            if (column.equals("authors")) {
+                ArrayNode authors = node.putArray("authors");
+                for (String pair : value.split("\\|")) {
+                    if (pair.isBlank()) {
+                        continue;
+                    }
+                    int colon = pair.indexOf(':');
+                    ObjectNode author = authors.addObject();
+                    author.put("memberId", colon < 0 ? pair.strip() : pair.substring(0, colon).strip());
+                    if (colon >= 0) {
+                        author.put("displayName", pair.substring(colon + 1).strip());
+                    }
+                }
+            } else {
+                node.put(column, value);
+            }
+        }
+        return node;
+    }
+
+    private ImportRow read(JsonNode node) {
+        String externalRef = node != null && node.path("externalRef").isTextual()
+                ? node.path("externalRef").asText().strip() : null;
+        if (node == null || !node.isObject()) {
+            return new ImportRow(externalRef, null, Set.of(), List.of(new FieldError("row", "must be an object")));
+        }
+        Set<String> withheld = new HashSet<>();
+        for (String field : WITHHOLDABLE) {
+            JsonNode value = node.get(field);
+            if (value == null || value.isNull() || value.isTextual() && value.asText().isBlank()
+                    || value.isArray() && value.isEmpty()) {
+                withheld.add(field);
+            }
+        }
+        CreateInitiativeRequest request;
+        try {
+            request = json.treeToValue(node, CreateInitiativeRequest.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return new ImportRow(externalRef, null, withheld, List.of(unreadable(e)));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (externalRef == null || externalRef.isEmpty()) {
+            errors.add(new FieldError("externalRef", "is required for import: the provincial system's id of the "
+                    + "initiative"));
+        }
+        for (ConstraintViolation<CreateInitiativeRequest> violation : validator.validate(request)) {
+            String field = violation.getPropertyPath().toString().replace(".<list element>", "");
+            String root = field.replaceAll("[\\[.].*", "");
+            if (!withheld.contains(root) && !(root.equals("externalRef") && errors.stream()
+                    .anyMatch(e -> e.field().equals("externalRef")))) {
+                errors.add(new FieldError(field, violation.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            errors.sort((a, b) -> a.field().compareTo(b.field()));
+            return new ImportRow(externalRef, null, withheld, errors);
+        }
+        return new ImportRow(externalRef, new NewInitiative(request.programmeCode().strip(), request.title().strip(),
+                withheld.contains("problem") ? null : request.problem(),
+                withheld.contains("solution") ? null : request.solution(),
+                withheld.contains("expectedBenefit") ? null : request.expectedBenefit(),
+                request.field(), request.unitId(), withheld.contains("visibility") ? null : request.visibility(),
+                externalRef,
+                withheld.contains("authors") ? null : request.authors().stream()
+                        .map(a -> new Initiative.Author(a.memberId().strip(), a.displayName().strip())).toList(),
+                request.attachments() == null ? null : request.attachments().stream()
+                        .map(a -> new Initiative.Attachment(a.name(), a.size(), a.mediaType(),
+                                a.sha256().toLowerCase(Locale.ROOT))).toList(),
+                request.submit()), withheld, List.of());
+    }
+
+    private static FieldError unreadable(Exception e) {
+        if (e instanceof JsonMappingException mapping) {
+            String field = mapping.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining()).replaceFirst("^\\.", "");
+            if (mapping instanceof InvalidFormatException format) {
+                Class<?> type = format.getTargetType();
+                String expected = type.isEnum() ? "one of " + List.of(type.getEnumConstants())
+                        : type == java.util.UUID.class ? "a UUID"
+                        : type == boolean.class || type == Boolean.class ? "true or false" : "a " + type.getSimpleName();
+                return new FieldError(field.isEmpty() ? "row" : field, "must be " + expected + ", was '"
+                        + format.getValue() + "'");
+            }
+            return new FieldError(field.isEmpty() ? "row" : field, "cannot be read: "
+                    + firstLine(mapping.getOriginalMessage()));
+        }
+        return new FieldError("row", "cannot be read: " + firstLine(e.getMessage()));
+    }
+
+    /** Writes a header line and returns a writer of rows in {@link #COLUMNS} order. */
+    static com.fasterxml.jackson.databind.SequenceWriter csvWriter(OutputStream out) throws IOException {
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        COLUMNS.forEach(schema::addColumn);
+        return CSV.writer(schema.build()).writeValues(out);
+    }
+
+    /** One initiative as a CSV row; withheld content is left empty. */
+    static List<String> csvRow(InitiativeView view) {
+        List<String> cells = new ArrayList<>(COLUMNS.size());
+        cells.add(view.externalRef());
+        cells.add(view.programmeCode());
+        cells.add(view.title());
+        cells.add(view.problem());
+        cells.add(view.solution());
+        cells.add(view.expectedBenefit());
+        cells.add(view.field().name());
+        cells.add(view.unitId().toString());
+        cells.add(view.visibility().name());
+        cells.add(view.authors() == null ? null : view.authors().stream()
+                .map(a -> a.memberId() + ":" + a.displayName()).collect(Collectors.joining("|")));
+        cells.add(String.valueOf(submitted(view)));
+        cells.add(view.id().toString());
+        cells.add(view.status().name());
+        cells.add(view.submittedAt() == null ? null : view.submittedAt().toString());
+        cells.add(view.createdAt().toString());
+        cells.add(view.updatedAt().toString());
+        return cells;
+    }
+
+    /** One initiative as a JSON object an import reads back: the view and {@code submit}. */
+    ObjectNode jsonRow(InitiativeView view) {
+        ObjectNode node = json.valueToTree(view);
+        node.put("submit", submitted(view));
+        return node;
+    }
+
+    ObjectMapper json() {
+        return json;
+    }
+
+    private static boolean submitted(InitiativeView view) {
+        return view.status() != vn.congdoan.sangkien.events.InitiativeStatus.DRAFT;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+}

@@ -1,0 +1,313 @@
+package vn.congdoan.sangkien.submission.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import vn.congdoan.sangkien.events.InitiativeEvent;
+import vn.congdoan.sangkien.events.InitiativeStatus;
+import vn.congdoan.sangkien.events.Topics;
+import vn.congdoan.sangkien.kit.outbox.Outbox;
+import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.submission.Initiative;
+import vn.congdoan.sangkien.submission.OrgUnitReplica;
+import vn.congdoan.sangkien.submission.Visibility;
+import vn.congdoan.sangkien.submission.repository.OrgUnitReplicaRepository;
+import vn.congdoan.sangkien.submission.service.InitiativeImportReport.FieldError;
+import vn.congdoan.sangkien.submission.service.InitiativeImportReport.Outcome;
+import vn.congdoan.sangkien.submission.service.InitiativeImportReport.RowResult;
+
+/**
+ * Bulk import of one province's initiatives from its own system, idempotent by {@code externalRef}: a row creates its
+ * initiative, updates it when it differs, or leaves it unchanged; a bad row is rejected with its reasons and the
+ * others go on. Rows are checked first, then written together in one transaction with their events (one JDBC batch);
+ * should that transaction fail, each row is written again in its own.
+ *
+ * <p>Status: a row with {@code submit=true} creates a submitted initiative, or submits a stored draft. An import
+ * never takes a submission back (withdrawing is the authors' act). Content changes only while the initiative is a
+ * draft or submitted: once its review has started, the council judges what was submitted.
+ */
+@ApplicationScoped
+public class InitiativeImportService {
+
+    public static final int MAX_ROWS = 5_000;
+    private static final Set<InitiativeStatus> EDITABLE = EnumSet.of(InitiativeStatus.DRAFT, InitiativeStatus.SUBMITTED);
+    private static final Logger LOG = Logger.getLogger(InitiativeImportService.class);
+
+    private final OrgUnitReplicaRepository units;
+    private final Outbox outbox;
+    private final EntityManager em;
+    private final Clock clock = Clock.systemUTC();
+
+    public InitiativeImportService(OrgUnitReplicaRepository units, Outbox outbox, EntityManager em) {
+        this.units = units;
+        this.outbox = outbox;
+        this.em = em;
+    }
+
+    public InitiativeImportReport importRows(OrgUnitReplica province, List<ImportRow> rows) {
+        if (rows.size() > MAX_ROWS) {
+            throw tooMany(rows.size());
+        }
+        long started = System.nanoTime();
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, InitiativeService.VIETNAM);
+        RowResult[] results = new RowResult[rows.size()];
+        Map<UUID, OrgUnitReplica> unitsById = unitsOf(rows);
+
+        Map<String, Integer> firstRowOf = new HashMap<>();
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            ImportRow row = rows.get(i);
+            if (!row.errors().isEmpty()) {
+                results[i] = rejected(i, row, row.errors());
+                continue;
+            }
+            UUID unitId = row.initiative().unitId();
+            OrgUnitReplica unit = unitsById.get(unitId);
+            String unitProblem = SubmittingUnits.problem(unitId, unit, today);
+            if (unitProblem == null && !province.id.equals(unit.provinceId)) {
+                unitProblem = "Unit " + unit.code + " does not belong to " + province.code;
+            }
+            if (unitProblem != null) {
+                results[i] = rejected(i, row, List.of(new FieldError("unitId", unitProblem)));
+                continue;
+            }
+            Integer earlier = firstRowOf.putIfAbsent(row.externalRef(), i);
+            if (earlier != null) {
+                results[i] = rejected(i, row, List.of(new FieldError("externalRef",
+                        "appears already in row " + (earlier + 1))));
+                continue;
+            }
+            candidates.add(i);
+        }
+        write(province, rows, candidates, results, now);
+
+        int[] totals = new int[Outcome.values().length];
+        for (RowResult result : results) {
+            totals[result.status().ordinal()]++;
+        }
+        InitiativeImportReport report = new InitiativeImportReport(province.id, province.code, rows.size(),
+                totals[Outcome.CREATED.ordinal()], totals[Outcome.UPDATED.ordinal()],
+                totals[Outcome.UNCHANGED.ordinal()], totals[Outcome.REJECTED.ordinal()], List.of(results));
+        LOG.infof("Imported %d rows into %s in %d ms: %d created, %d updated, %d unchanged, %d rejected",
+                rows.size(), province.code, (System.nanoTime() - started) / 1_000_000, report.created(),
+                report.updated(), report.unchanged(), report.rejected());
+        return report;
+    }
+
+    public static ProblemException tooMany(int rows) {
+        return ProblemException.unprocessable("rows", "At most " + MAX_ROWS + " rows per request, got "
+                + (rows > MAX_ROWS ? "more" : rows) + "; send the rest in further requests");
+    }
+
+    private Map<UUID, OrgUnitReplica> unitsOf(List<ImportRow> rows) {
+        Set<UUID> ids = new HashSet<>();
+        rows.stream().filter(r -> r.initiative() != null).forEach(r -> ids.add(r.initiative().unitId()));
+        Map<UUID, OrgUnitReplica> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> units.list("id in ?1", ids).forEach(u -> byId.put(u.id, u)));
+        }
+        return byId;
+    }
+
+    private void write(OrgUnitReplica province, List<ImportRow> rows, List<Integer> indexes, RowResult[] results,
+            Instant now) {
+        if (indexes.isEmpty()) {
+            return;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> apply(province, rows, indexes, results, now));
+        } catch (RuntimeException batchFailed) {
+            LOG.warnf("Import into %s: the batch failed, writing its %d rows one by one: %s", province.code,
+                    indexes.size(), rootMessage(batchFailed));
+            for (int index : indexes) {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> apply(province, rows, List.of(index), results, now));
+                } catch (RuntimeException rowFailed) {
+                    results[index] = rejected(index, rows.get(index), List.of(new FieldError("row",
+                            "could not be written: " + rootMessage(rowFailed))));
+                }
+            }
+        }
+    }
+
+    /** Creates or updates the rows at {@code indexes} and appends their events; one transaction, batched. */
+    private void apply(OrgUnitReplica province, List<ImportRow> rows, List<Integer> indexes, RowResult[] results,
+            Instant now) {
+        em.unwrap(Session.class).setJdbcBatchSize(500);
+        List<String> refs = indexes.stream().map(i -> rows.get(i).externalRef()).toList();
+        Map<String, Initiative> stored = new HashMap<>();
+        em.createQuery("select distinct i from Initiative i left join fetch i.authors "
+                + "where i.provinceId = :province and i.externalRef in :refs", Initiative.class)
+                .setParameter("province", province.id).setParameter("refs", refs).getResultList()
+                .forEach(i -> stored.put(i.externalRef, i));
+
+        Map<Initiative, InitiativeEvent.Type> changed = new LinkedHashMap<>();
+        for (int index : indexes) {
+            ImportRow row = rows.get(index);
+            NewInitiative values = row.initiative();
+            Initiative current = stored.get(row.externalRef());
+            if (current == null) {
+                List<FieldError> missing = row.withheld().stream().filter(ImportRow.CONTENT::contains).sorted()
+                        .map(f -> new FieldError(f, "is required to create an initiative")).toList();
+                if (!missing.isEmpty()) {
+                    results[index] = rejected(index, row, missing);
+                    continue;
+                }
+                Initiative created = create(values, province, now);
+                em.persist(created);
+                changed.put(created, values.submit() ? InitiativeEvent.Type.SUBMITTED : InitiativeEvent.Type.CREATED);
+                results[index] = new RowResult(index + 1, Outcome.CREATED, created.id, row.externalRef(), List.of());
+                continue;
+            }
+            boolean differs = differs(current, values, row.withheld());
+            boolean submits = values.submit() && current.status == InitiativeStatus.DRAFT;
+            if (differs && !EDITABLE.contains(current.status)) {
+                results[index] = new RowResult(index + 1, Outcome.REJECTED, current.id, row.externalRef(),
+                        List.of(new FieldError("externalRef", "initiative " + current.id + " is " + current.status
+                                + "; its content changes only while it is a draft or submitted")));
+                continue;
+            }
+            if (!differs && !submits) {
+                results[index] = new RowResult(index + 1, Outcome.UNCHANGED, current.id, row.externalRef(), List.of());
+                continue;
+            }
+            if (differs) {
+                update(current, values, row.withheld());
+            }
+            if (submits) {
+                current.status = InitiativeStatus.SUBMITTED;
+                if (current.submittedAt == null) {
+                    current.submittedAt = now;
+                }
+            }
+            current.updatedAt = now;
+            changed.put(current, submits ? InitiativeEvent.Type.SUBMITTED : InitiativeEvent.Type.UPDATED);
+            results[index] = new RowResult(index + 1, Outcome.UPDATED, current.id, row.externalRef(), List.of());
+        }
+        em.flush();
+        List<Outbox.Message> events = new ArrayList<>(changed.size());
+        changed.forEach((initiative, type) -> events.add(
+                new Outbox.Message(initiative.provinceId, initiative.toEvent(type, now))));
+        outbox.appendAll(Topics.INITIATIVE_EVENTS, events);
+    }
+
+    private static Initiative create(NewInitiative values, OrgUnitReplica province, Instant now) {
+        Initiative initiative = new Initiative();
+        initiative.id = UUID.randomUUID();
+        initiative.programmeCode = values.programmeCode();
+        initiative.title = values.title();
+        initiative.problem = values.problem();
+        initiative.solution = values.solution();
+        initiative.expectedBenefit = values.expectedBenefit();
+        initiative.field = values.field();
+        initiative.unitId = values.unitId();
+        initiative.provinceId = province.id;
+        initiative.visibility = values.visibility() == null ? Visibility.PUBLIC : values.visibility();
+        initiative.externalRef = values.externalRef();
+        initiative.authors = new ArrayList<>(values.authors());
+        initiative.attachments = values.attachments() == null ? new ArrayList<>() : new ArrayList<>(values.attachments());
+        initiative.submittedBy = values.authors().get(0).memberId;
+        initiative.status = values.submit() ? InitiativeStatus.SUBMITTED : InitiativeStatus.DRAFT;
+        initiative.submittedAt = values.submit() ? now : null;
+        initiative.createdAt = now;
+        initiative.updatedAt = now;
+        return initiative;
+    }
+
+    private static boolean differs(Initiative current, NewInitiative values, Set<String> withheld) {
+        return !current.programmeCode.equals(values.programmeCode())
+                || !current.title.equals(values.title())
+                || !withheld.contains("problem") && !current.problem.equals(values.problem())
+                || !withheld.contains("solution") && !current.solution.equals(values.solution())
+                || !withheld.contains("expectedBenefit") && !current.expectedBenefit.equals(values.expectedBenefit())
+                || current.field != values.field()
+                || !current.unitId.equals(values.unitId())
+                || !withheld.contains("visibility") && current.visibility != values.visibility()
+                || !withheld.contains("authors") && !sameAuthors(current.authors, values.authors())
+                || values.attachments() != null && !sameAttachments(current.attachments, values.attachments());
+    }
+
+    private static void update(Initiative current, NewInitiative values, Set<String> withheld) {
+        current.programmeCode = values.programmeCode();
+        current.title = values.title();
+        if (!withheld.contains("problem")) {
+            current.problem = values.problem();
+        }
+        if (!withheld.contains("solution")) {
+            current.solution = values.solution();
+        }
+        if (!withheld.contains("expectedBenefit")) {
+            current.expectedBenefit = values.expectedBenefit();
+        }
+        current.field = values.field();
+        current.unitId = values.unitId();
+        if (!withheld.contains("visibility")) {
+            current.visibility = values.visibility();
+        }
+        if (!withheld.contains("authors") && !sameAuthors(current.authors, values.authors())) {
+            current.authors.clear();
+            current.authors.addAll(values.authors());
+        }
+        if (values.attachments() != null && !sameAttachments(current.attachments, values.attachments())) {
+            current.attachments.clear();
+            current.attachments.addAll(values.attachments());
+        }
+    }
+
+    private static boolean sameAttachments(List<Initiative.Attachment> a, List<Initiative.Attachment> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).name.equals(b.get(i).name) || a.get(i).sizeBytes != b.get(i).sizeBytes
+                    || !a.get(i).mediaType.equals(b.get(i).mediaType) || !a.get(i).sha256.equals(b.get(i).sha256)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameAuthors(List<Initiative.Author> a, List<Initiative.Author> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!Objects.equals(a.get(i).memberId, b.get(i).memberId)
+                    || !Objects.equals(a.get(i).displayName, b.get(i).displayName)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static RowResult rejected(int index, ImportRow row, List<FieldError> errors) {
+        return new RowResult(index + 1, Outcome.REJECTED, null, row.externalRef(), errors);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

@@ -30,6 +30,7 @@ import vn.congdoan.sangkien.events.InitiativeEvent;
 import vn.congdoan.sangkien.events.OrgUnitState;
 import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.events.Topics;
+import vn.congdoan.sangkien.kit.security.ApiKey;
 import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.submission.repository.OrgUnitReplicaRepository;
 import vn.congdoan.sangkien.testsupport.KafkaResource;
@@ -141,6 +142,27 @@ class InitiativeImportTest {
         importJson(a, "[" + row("HS-2022-001", a.unit(), "Ở tỉnh A, sửa", true) + "]").statusCode(200)
                 .body("updated", equalTo(1)).body("results[0].id", equalTo(idA));
         given().get("/api/v1/initiatives/" + idB).then().body("title", equalTo("Ở tỉnh B"));
+    }
+
+    @Test
+    void aProvincesApiKeyImportsAndExportsThatProvinceOnly() {
+        Province p = province();
+        Province other = province();
+        ApiKey key = new ApiKey();
+        String presented = ApiKey.issue(key, p.id(), "Hệ thống sáng kiến tỉnh");
+        TopicProbe.send(Topics.API_KEYS, key.id.toString(), EventJson.write(key.toState()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> em.find(ApiKey.class, key.id) != null));
+
+        given().header("X-API-Key", presented).queryParam("province", p.code()).contentType(ContentType.JSON)
+                .body(("[" + row("K-1", p.unit(), "Qua khóa API", true) + "]").getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/initiatives/import").then().statusCode(200).body("created", equalTo(1));
+        given().header("X-API-Key", presented).queryParam("province", p.code()).queryParam("format", "json")
+                .get("/api/v1/initiatives/export").then().statusCode(200).body("externalRef", equalTo(List.of("K-1")));
+        given().header("X-API-Key", presented).queryParam("province", other.code()).contentType(ContentType.JSON)
+                .body("[]").post("/api/v1/initiatives/import").then().statusCode(403);
+        given().header("X-API-Key", presented).queryParam("province", other.code())
+                .get("/api/v1/initiatives/export").then().statusCode(403);
     }
 
     @Test

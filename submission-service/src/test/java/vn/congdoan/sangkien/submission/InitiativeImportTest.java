@@ -12,6 +12,10 @@ import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -246,6 +250,35 @@ class InitiativeImportTest {
         given().header("Authorization", Tokens.bearer(Roles.MEMBER, p.unit().toString(), "m-204"))
                 .queryParam("author", "m-204").get("/api/v1/initiatives").then()
                 .body("items[0].problem", equalTo("Vấn đề mật"));
+    }
+
+    @Test
+    void twoSystemsSendingTheSameNewRowsAtOnceCreateEachInitiativeOnce() throws Exception {
+        Province p = province();
+        StringBuilder rows = new StringBuilder("[");
+        for (int i = 0; i < 300; i++) {
+            rows.append(i == 0 ? "" : ",").append(row("RACE-" + i, p.unit(), "Cùng lúc " + i, true));
+        }
+        String body = rows.append("]").toString();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<JsonPath>> answers = pool.invokeAll(List.<Callable<JsonPath>>of(
+                    () -> importJson(p, body).statusCode(200).extract().jsonPath(),
+                    () -> importJson(p, body).statusCode(200).extract().jsonPath()));
+            int created = 0;
+            for (Future<JsonPath> answer : answers) {
+                JsonPath report = answer.get();
+                assertThat(report.getInt("rejected")).isZero();
+                created += report.getInt("created");
+            }
+            assertThat(created).isEqualTo(300);
+        } finally {
+            pool.shutdown();
+        }
+        Long stored = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from initiative where province_id = ?1").setParameter(1, p.id())
+                .getSingleResult()).longValue());
+        assertThat(stored).isEqualTo(300);
     }
 
     @Test

@@ -12,6 +12,10 @@ import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -30,6 +34,7 @@ import vn.congdoan.sangkien.events.InitiativeEvent;
 import vn.congdoan.sangkien.events.OrgUnitState;
 import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.events.Topics;
+import vn.congdoan.sangkien.kit.security.ApiKey;
 import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.submission.repository.OrgUnitReplicaRepository;
 import vn.congdoan.sangkien.testsupport.KafkaResource;
@@ -144,6 +149,27 @@ class InitiativeImportTest {
     }
 
     @Test
+    void aProvincesApiKeyImportsAndExportsThatProvinceOnly() {
+        Province p = province();
+        Province other = province();
+        ApiKey key = new ApiKey();
+        String presented = ApiKey.issue(key, p.id(), "Hệ thống sáng kiến tỉnh");
+        TopicProbe.send(Topics.API_KEYS, key.id.toString(), EventJson.write(key.toState()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> em.find(ApiKey.class, key.id) != null));
+
+        given().header("X-API-Key", presented).queryParam("province", p.code()).contentType(ContentType.JSON)
+                .body(("[" + row("K-1", p.unit(), "Qua khóa API", true) + "]").getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/initiatives/import").then().statusCode(200).body("created", equalTo(1));
+        given().header("X-API-Key", presented).queryParam("province", p.code()).queryParam("format", "json")
+                .get("/api/v1/initiatives/export").then().statusCode(200).body("externalRef", equalTo(List.of("K-1")));
+        given().header("X-API-Key", presented).queryParam("province", other.code()).contentType(ContentType.JSON)
+                .body("[]").post("/api/v1/initiatives/import").then().statusCode(403);
+        given().header("X-API-Key", presented).queryParam("province", other.code())
+                .get("/api/v1/initiatives/export").then().statusCode(403);
+    }
+
+    @Test
     void csvWithVietnameseTextIsReadAsUtf8() {
         Province p = province();
         String csv = HEADER
@@ -224,6 +250,35 @@ class InitiativeImportTest {
         given().header("Authorization", Tokens.bearer(Roles.MEMBER, p.unit().toString(), "m-204"))
                 .queryParam("author", "m-204").get("/api/v1/initiatives").then()
                 .body("items[0].problem", equalTo("Vấn đề mật"));
+    }
+
+    @Test
+    void twoSystemsSendingTheSameNewRowsAtOnceCreateEachInitiativeOnce() throws Exception {
+        Province p = province();
+        StringBuilder rows = new StringBuilder("[");
+        for (int i = 0; i < 300; i++) {
+            rows.append(i == 0 ? "" : ",").append(row("RACE-" + i, p.unit(), "Cùng lúc " + i, true));
+        }
+        String body = rows.append("]").toString();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<JsonPath>> answers = pool.invokeAll(List.<Callable<JsonPath>>of(
+                    () -> importJson(p, body).statusCode(200).extract().jsonPath(),
+                    () -> importJson(p, body).statusCode(200).extract().jsonPath()));
+            int created = 0;
+            for (Future<JsonPath> answer : answers) {
+                JsonPath report = answer.get();
+                assertThat(report.getInt("rejected")).isZero();
+                created += report.getInt("created");
+            }
+            assertThat(created).isEqualTo(300);
+        } finally {
+            pool.shutdown();
+        }
+        Long stored = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from initiative where province_id = ?1").setParameter(1, p.id())
+                .getSingleResult()).longValue());
+        assertThat(stored).isEqualTo(300);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,6 +33,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
+import vn.congdoan.sangkien.events.InitiativeStatus;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.submission.Initiative;
 import vn.congdoan.sangkien.submission.service.ImportRow;
@@ -218,7 +221,7 @@ public class InitiativeRows {
             if (mapping instanceof InvalidFormatException format) {
                 Class<?> type = format.getTargetType();
                 String expected = type.isEnum() ? "one of " + List.of(type.getEnumConstants())
-                        : type == java.util.UUID.class ? "a UUID"
+                        : type == UUID.class ? "a UUID"
                         : type == boolean.class || type == Boolean.class ? "true or false" : "a " + type.getSimpleName();
                 return new FieldError(field.isEmpty() ? "row" : field, "must be " + expected + ", was '"
                         + format.getValue() + "'");
@@ -230,7 +233,7 @@ public class InitiativeRows {
     }
 
     /** Writes a header line and returns a writer of rows in {@link #COLUMNS} order. */
-    static com.fasterxml.jackson.databind.SequenceWriter csvWriter(OutputStream out) throws IOException {
+    static SequenceWriter csvWriter(OutputStream out) throws IOException {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         COLUMNS.forEach(schema::addColumn);
         return CSV.writer(schema.build()).writeValues(out);
@@ -271,7 +274,7 @@ public class InitiativeRows {
     }
 
     private static boolean submitted(InitiativeView view) {
-        return view.status() != vn.congdoan.sangkien.events.InitiativeStatus.DRAFT;
+        return view.status() != InitiativeStatus.DRAFT;
     }
 
     private static String firstLine(String message) {

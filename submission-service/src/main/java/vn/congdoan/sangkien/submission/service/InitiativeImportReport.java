@@ -16,7 +16,7 @@ public record InitiativeImportReport(UUID provinceId, String provinceCode, int r
         REJECTED
     }
 
-    /** @param row the row's position, from 1 (in a CSV file: the line after the header) */
+    /** @param row the row's position among the rows sent, from 1 (in a CSV file, blank lines are not counted) */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record RowResult(int row, Outcome status, UUID id, String externalRef, List<FieldError> errors) {
     }

@@ -21,6 +21,7 @@ import vn.congdoan.sangkien.kit.kafka.ConsumerLoop;
 import vn.congdoan.sangkien.kit.kafka.TopicAdmin;
 import vn.congdoan.sangkien.submission.OrgUnitReplica;
 import vn.congdoan.sangkien.submission.repository.OrgUnitReplicaRepository;
+import vn.congdoan.sangkien.submission.service.UnitDirectory;
 
 /** Keeps {@code org_unit_replica} equal to the latest state of every unit on {@code org-units.v1}. */
 @ApplicationScoped
@@ -29,11 +30,13 @@ public class OrgUnitReplicaConsumer {
     private static final Logger LOG = Logger.getLogger(OrgUnitReplicaConsumer.class);
 
     private final OrgUnitReplicaRepository replicas;
+    private final UnitDirectory directory;
     private final ConsumerLoop loop;
 
-    public OrgUnitReplicaConsumer(OrgUnitReplicaRepository replicas, TopicAdmin topics,
+    public OrgUnitReplicaConsumer(OrgUnitReplicaRepository replicas, UnitDirectory directory, TopicAdmin topics,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.replicas = replicas;
+        this.directory = directory;
         this.loop = new ConsumerLoop(kafkaConfig, "submission-service.org-units", Topics.ORG_UNITS, topics, this::apply);
     }
 
@@ -47,6 +50,15 @@ public class OrgUnitReplicaConsumer {
 
     void apply(List<ConsumerRecord<String, String>> records) {
         QuarkusTransaction.requiringNew().run(() -> records.forEach(this::apply));
+        records.stream().map(r -> keyAsId(r.key())).filter(id -> id != null).forEach(directory::forget);
+    }
+
+    private static UUID keyAsId(String key) {
+        try {
+            return key == null ? null : UUID.fromString(key);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private void apply(ConsumerRecord<String, String> record) {

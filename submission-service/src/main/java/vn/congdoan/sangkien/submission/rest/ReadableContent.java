@@ -10,7 +10,8 @@ import vn.congdoan.sangkien.submission.service.InitiativeAccess;
 
 /**
  * {@link InitiativeAccess#mayReadContent} for the many items of one answer: for an INTERNAL initiative the caller did
- * not write, the answer depends on its unit alone, so each unit's subtree is checked once.
+ * neither wrote nor was assigned to review, the answer depends on its unit alone, so each unit's subtree is checked
+ * once.
  */
 final class ReadableContent {
 
@@ -22,7 +23,8 @@ final class ReadableContent {
     }
 
     boolean test(Initiative initiative) {
-        if (initiative.visibility == Visibility.INTERNAL && !access.isAuthor(initiative)) {
+        if (initiative.visibility == Visibility.INTERNAL && !access.isAuthor(initiative)
+                && !access.isAssignedReviewer(initiative)) {
             return internalByUnit.computeIfAbsent(initiative.unitId, u -> access.mayReadContent(initiative));
         }
         return access.mayReadContent(initiative);

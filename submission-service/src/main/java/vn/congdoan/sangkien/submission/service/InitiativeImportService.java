@@ -82,7 +82,7 @@ public class InitiativeImportService {
             }
             UUID unitId = row.initiative().unitId();
             OrgUnitReplica unit = unitsById.get(unitId);
-            String unitProblem = SubmittingUnits.problem(unitId, unit, today);
+            String unitProblem = SubmittingUnits.problem(unitId, unit == null ? null : UnitDirectory.Unit.of(unit), today);
             if (unitProblem == null && !province.id.equals(unit.provinceId)) {
                 unitProblem = "Unit " + unit.code + " does not belong to " + province.code;
             }

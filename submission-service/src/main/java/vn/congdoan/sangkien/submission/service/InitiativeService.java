@@ -19,9 +19,7 @@ import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.outbox.Outbox;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.submission.Initiative;
-import vn.congdoan.sangkien.submission.OrgUnitReplica;
 import vn.congdoan.sangkien.submission.repository.InitiativeRepository;
-import vn.congdoan.sangkien.submission.repository.OrgUnitReplicaRepository;
 
 /** Initiatives and their lifecycle; every change and its event commit together. */
 @ApplicationScoped
@@ -31,12 +29,12 @@ public class InitiativeService {
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final InitiativeRepository initiatives;
-    private final OrgUnitReplicaRepository units;
+    private final UnitDirectory units;
     private final Outbox outbox;
     /** Microseconds, PostgreSQL's precision: times in events equal the stored ones. */
     private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 
-    public InitiativeService(InitiativeRepository initiatives, OrgUnitReplicaRepository units, Outbox outbox) {
+    public InitiativeService(InitiativeRepository initiatives, UnitDirectory units, Outbox outbox) {
         this.initiatives = initiatives;
         this.units = units;
         this.outbox = outbox;
@@ -49,7 +47,7 @@ public class InitiativeService {
     @Transactional
     public Initiative create(NewInitiative request) {
         Instant now = clock.instant();
-        OrgUnitReplica unit = submittingUnit(request.unitId(), now);
+        UnitDirectory.Unit unit = submittingUnit(request.unitId(), now);
         Initiative initiative = new Initiative();
         initiative.id = UUID.randomUUID();
         initiative.programmeCode = request.programmeCode();
@@ -58,8 +56,8 @@ public class InitiativeService {
         initiative.solution = request.solution();
         initiative.expectedBenefit = request.expectedBenefit();
         initiative.field = request.field();
-        initiative.unitId = unit.id;
-        initiative.provinceId = unit.provinceId;
+        initiative.unitId = unit.id();
+        initiative.provinceId = unit.provinceId();
         initiative.visibility = request.visibility();
         initiative.externalRef = request.externalRef();
         if (request.authors().stream().map(a -> a.memberId).distinct().count() < request.authors().size()) {
@@ -197,8 +195,8 @@ public class InitiativeService {
     }
 
     /** @see SubmittingUnits */
-    private OrgUnitReplica submittingUnit(UUID unitId, Instant now) {
-        OrgUnitReplica unit = units.findById(unitId);
+    private UnitDirectory.Unit submittingUnit(UUID unitId, Instant now) {
+        UnitDirectory.Unit unit = units.find(unitId).orElse(null);
         String problem = SubmittingUnits.problem(unitId, unit, LocalDate.ofInstant(now, VIETNAM));
         if (problem != null) {
             throw ProblemException.unprocessable("unitId", problem);

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import vn.congdoan.sangkien.events.OrgUnitType;
-import vn.congdoan.sangkien.submission.OrgUnitReplica;
 
 /**
  * Initiatives are submitted through a grassroots union or a direct-superior union (where members belong), which must
@@ -16,19 +15,19 @@ public final class SubmittingUnits {
     }
 
     /** @return why {@code unit} cannot take initiatives on {@code day}, or {@code null} when it can */
-    public static String problem(UUID unitId, OrgUnitReplica unit, LocalDate day) {
+    public static String problem(UUID unitId, UnitDirectory.Unit unit, LocalDate day) {
         if (unit == null) {
             return "Unit " + unitId + " is not known";
         }
-        if (unit.type != OrgUnitType.GRASSROOTS && unit.type != OrgUnitType.DIRECT_SUPERIOR) {
-            return "Initiatives are submitted through a grassroots or direct-superior union; " + unit.code + " is a "
-                    + unit.type;
+        if (unit.type() != OrgUnitType.GRASSROOTS && unit.type() != OrgUnitType.DIRECT_SUPERIOR) {
+            return "Initiatives are submitted through a grassroots or direct-superior union; " + unit.code() + " is a "
+                    + unit.type();
         }
-        if (unit.provinceId == null) {
-            return "Unit " + unit.code + " belongs to no provincial federation";
+        if (unit.provinceId() == null) {
+            return "Unit " + unit.code() + " belongs to no provincial federation";
         }
         if (!unit.activeOn(day)) {
-            return "Unit " + unit.code + " is not in force on " + day;
+            return "Unit " + unit.code() + " is not in force on " + day;
         }
         return null;
     }

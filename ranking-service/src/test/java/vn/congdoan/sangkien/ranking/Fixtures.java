@@ -83,12 +83,12 @@ public final class Fixtures {
                 event.submittedAt(), event.authorIds().toArray(String[]::new));
     }
 
-    /** Publishes events in order with one producer, keyed by initiative as submission-service does. */
+    /** Publishes events in order with one producer, keyed by provincial federation as submission-service does. */
     public static void send(List<InitiativeEvent> events) {
         Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers());
         try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             for (InitiativeEvent e : events) {
-                producer.send(new ProducerRecord<>(Topics.INITIATIVE_EVENTS, e.initiativeId().toString(),
+                producer.send(new ProducerRecord<>(Topics.INITIATIVE_EVENTS, e.provinceId().toString(),
                         EventJson.write(e)));
             }
             producer.flush();

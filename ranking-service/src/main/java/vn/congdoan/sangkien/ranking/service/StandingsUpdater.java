@@ -4,11 +4,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,15 +52,54 @@ public class StandingsUpdater {
         this.zone = config.zone();
     }
 
-    /** @return how many events changed something */
+    /**
+     * Applies a batch in a handful of round trips: the held states of its initiatives are read and locked in one
+     * query, changed states written in one batch, new ones inserted in another; an initiative that another instance
+     * inserted meanwhile is applied again one event at a time, reading what that instance wrote.
+     *
+     * @return how many events changed something
+     */
     @Transactional
     public int applyAll(CounterSet set, List<InitiativeEvent> events) {
         try (Connection c = dataSource.getConnection()) {
-            Deltas deltas = new Deltas();
-            int applied = 0;
+            Map<UUID, List<InitiativeEvent>> byInitiative = new TreeMap<>();
             for (InitiativeEvent event : events) {
-                if (apply(c, set, event, deltas)) {
-                    applied++;
+                byInitiative.computeIfAbsent(event.initiativeId(), k -> new ArrayList<>()).add(event);
+            }
+            Map<UUID, Held> held = lockHeld(c, set, byInitiative.keySet());
+            Deltas deltas = new Deltas();
+            Map<UUID, Outcome> inserts = new LinkedHashMap<>();
+            List<Held> updates = new ArrayList<>();
+            int applied = 0;
+            for (Map.Entry<UUID, List<InitiativeEvent>> entry : byInitiative.entrySet()) {
+                Held before = held.get(entry.getKey());
+                Outcome outcome = fold(before, entry.getValue());
+                if (outcome.applied() == 0) {
+                    continue;
+                }
+                if (before == null) {
+                    inserts.put(entry.getKey(), outcome);
+                } else {
+                    deltas.add(before.counted(), -1, zone);
+                    deltas.add(outcome.after().counted(), +1, zone);
+                    updates.add(outcome.after());
+                    applied += outcome.applied();
+                }
+            }
+            writeStates(c, set, updates, false);
+            List<UUID> insertOrder = new ArrayList<>(inserts.keySet());
+            int[] inserted = writeStates(c, set, inserts.values().stream().map(Outcome::after).toList(), true);
+            for (int i = 0; i < inserted.length; i++) {
+                UUID id = insertOrder.get(i);
+                if (inserted[i] > 0) {
+                    deltas.add(inserts.get(id).after().counted(), +1, zone);
+                    applied += inserts.get(id).applied();
+                } else {
+                    for (InitiativeEvent event : byInitiative.get(id)) {
+                        if (apply(c, set, event, deltas)) {
+                            applied++;
+                        }
+                    }
                 }
             }
             deltas.write(c, set);
@@ -65,6 +109,85 @@ public class StandingsUpdater {
             return applied;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not apply initiative events: " + e.getMessage(), e);
+        }
+    }
+
+    /** An initiative's counted state and the version it was applied at. */
+    private record Held(UUID initiativeId, Counted counted, long version) {
+    }
+
+    /** Where an initiative's events of one batch lead, and how many of them were newer than what was held. */
+    private record Outcome(Held after, int applied) {
+    }
+
+    /** Applies the events of one initiative in order, each only when newer than what is held by then. */
+    private static Outcome fold(Held before, List<InitiativeEvent> events) {
+        Held current = before;
+        int applied = 0;
+        for (InitiativeEvent event : events) {
+            if (current != null && event.version() <= current.version()) {
+                continue;
+            }
+            current = new Held(event.initiativeId(), new Counted(event.programmeCode(), event.provinceId(),
+                    event.status(), authors(event), event.submittedAt()), event.version());
+            applied++;
+        }
+        return new Outcome(current, applied);
+    }
+
+    /** Reads and locks the held states, in initiative order so that instances lock alike. */
+    private static Map<UUID, Held> lockHeld(Connection c, CounterSet set, Collection<UUID> ids) throws SQLException {
+        Map<UUID, Held> held = new HashMap<>();
+        if (ids.isEmpty()) {
+            return held;
+        }
+        try (PreparedStatement select = c.prepareStatement("select initiative_id, programme_code, province_id, status,"
+                + " author_ids, submitted_at, version from " + set.table("initiative_state")
+                + " where initiative_id = any(?) order by initiative_id for update")) {
+            select.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    UUID id = rs.getObject(1, UUID.class);
+                    Timestamp submittedAt = rs.getTimestamp(6);
+                    held.put(id, new Held(id, new Counted(rs.getString(2), rs.getObject(3, UUID.class),
+                            InitiativeStatus.valueOf(rs.getString(4)),
+                            Arrays.asList((String[]) rs.getArray(5).getArray()),
+                            submittedAt == null ? null : submittedAt.toInstant()), rs.getLong(7)));
+                }
+            }
+        }
+        return held;
+    }
+
+    /** @return per state, 1 when written, 0 when an insert met a row another instance inserted meanwhile */
+    private static int[] writeStates(Connection c, CounterSet set, List<Held> states, boolean insert)
+            throws SQLException {
+        if (states.isEmpty()) {
+            return new int[0];
+        }
+        String sql = insert
+                ? "insert into " + set.table("initiative_state") + " (programme_code, province_id, status,"
+                        + " author_ids, submitted_at, version, initiative_id) values (?, ?, ?, ?, ?, ?, ?)"
+                        + " on conflict (initiative_id) do nothing"
+                : "update " + set.table("initiative_state") + " set programme_code = ?, province_id = ?,"
+                        + " status = ?, author_ids = ?, submitted_at = ?, version = ? where initiative_id = ?";
+        try (PreparedStatement write = c.prepareStatement(sql)) {
+            for (Held state : states) {
+                Counted counted = state.counted();
+                write.setString(1, counted.programmeCode());
+                write.setObject(2, counted.provinceId());
+                write.setString(3, counted.status().name());
+                write.setArray(4, c.createArrayOf("text", counted.authorIds().toArray()));
+                write.setTimestamp(5, counted.submittedAt() == null ? null : Timestamp.from(counted.submittedAt()));
+                write.setLong(6, state.version());
+                write.setObject(7, state.initiativeId());
+                write.addBatch();
+            }
+            int[] counts = write.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = counts[i] == Statement.SUCCESS_NO_INFO ? 1 : counts[i];
+            }
+            return counts;
         }
     }
 
@@ -80,7 +203,7 @@ public class StandingsUpdater {
     }
 
     /**
-     * Applies one event unless its version is already applied. The initiative's row is locked while it is read; a
+     * Applies one event unless its version is already applied, one round trip at a time. The initiative's row is locked while it is read; a
      * first event inserts it and, when another instance inserted it meanwhile (two owners of a partition during a
      * rebalance), reads it again under lock rather than counting twice.
      */
@@ -188,29 +311,51 @@ public class StandingsUpdater {
             }
         }
 
-        void write(Connection c, CounterSet set) throws SQLException {
-            try (PreparedStatement upsert = c.prepareStatement("insert into " + set.table("submitter")
-                    + " (programme_code, province_id, member_id, initiatives) values (?, ?, ?, greatest(?, 0))"
-                    + " on conflict (programme_code, province_id, member_id) do update"
-                    + " set initiatives = submitter.initiatives + ? returning initiatives")) {
-                for (Map.Entry<MemberKey, Integer> e : members.entrySet()) {
-                    if (e.getValue() == 0) {
-                        continue;
-                    }
-                    upsert.setString(1, e.getKey().province().programmeCode());
-                    upsert.setObject(2, e.getKey().province().provinceId());
-                    upsert.setString(3, e.getKey().memberId());
-                    upsert.setInt(4, e.getValue());
-                    upsert.setInt(5, e.getValue());
-                    try (ResultSet rs = upsert.executeQuery()) {
-                        rs.next();
-                        int after = rs.getInt(1);
-                        int before = after - e.getValue();
+        /**
+         * Adds the members' changes (first the rises, inserting new members, then the falls) in one statement
+         * each, and turns a member's count crossing zero into a change of the province's submitters.
+         */
+        private void writeSubmitters(Connection c, CounterSet set, boolean rises) throws SQLException {
+            List<Map.Entry<MemberKey, Integer>> changes = members.entrySet().stream()
+                    .filter(e -> rises ? e.getValue() > 0 : e.getValue() < 0).toList();
+            if (changes.isEmpty()) {
+                return;
+            }
+            String table = set.table("submitter");
+            String sql = rises
+                    ? "insert into " + table + " as s (programme_code, province_id, member_id, initiatives)"
+                            + " select * from unnest(?::text[], ?::uuid[], ?::text[], ?::int[])"
+                            + " on conflict (programme_code, province_id, member_id) do update"
+                            + " set initiatives = s.initiatives + excluded.initiatives"
+                            + " returning programme_code, province_id, member_id, initiatives"
+                    : "update " + table + " s set initiatives = s.initiatives + t.change"
+                            + " from unnest(?::text[], ?::uuid[], ?::text[], ?::int[])"
+                            + " as t(programme_code, province_id, member_id, change)"
+                            + " where s.programme_code = t.programme_code and s.province_id = t.province_id"
+                            + " and s.member_id = t.member_id"
+                            + " returning s.programme_code, s.province_id, s.member_id, s.initiatives";
+            try (PreparedStatement upsert = c.prepareStatement(sql)) {
+                upsert.setArray(1, c.createArrayOf("text",
+                        changes.stream().map(e -> e.getKey().province().programmeCode()).toArray()));
+                upsert.setArray(2, c.createArrayOf("uuid",
+                        changes.stream().map(e -> e.getKey().province().provinceId()).toArray()));
+                upsert.setArray(3, c.createArrayOf("text", changes.stream().map(e -> e.getKey().memberId()).toArray()));
+                upsert.setArray(4, c.createArrayOf("int4", changes.stream().map(Map.Entry::getValue).toArray()));
+                try (ResultSet rs = upsert.executeQuery()) {
+                    while (rs.next()) {
+                        ProvinceKey province = new ProvinceKey(rs.getString(1), rs.getObject(2, UUID.class));
+                        int after = rs.getInt(4);
+                        int before = after - members.get(new MemberKey(province, rs.getString(3)));
                         int change = (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
-                        provinces.computeIfAbsent(e.getKey().province(), k -> new long[3])[2] += change;
+                        provinces.computeIfAbsent(province, k -> new long[3])[2] += change;
                     }
                 }
             }
+        }
+
+        void write(Connection c, CounterSet set) throws SQLException {
+            writeSubmitters(c, set, true);
+            writeSubmitters(c, set, false);
             try (PreparedStatement upsert = c.prepareStatement("insert into " + set.table("standing")
                     + " (programme_code, province_id, submissions, recognized, submitters)"
                     + " values (?, ?, greatest(?, 0), greatest(?, 0), greatest(?, 0))"

@@ -91,6 +91,17 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof JsonProcessingException json) {
+                return unreadable(json);
+            }
+        }
+        // JAX-RS answers 404 when a path or query parameter does not convert (a word where a number or UUID
+        // belongs); the client sent a bad value, and deserves to be told which.
+        if (status == 404 && e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
+            return respond(Problem.of(400, "Invalid request", "A path or query parameter has a value of the wrong "
+                    + "type: " + e.getCause().getMessage(), null));
+        }
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "HTTP " + status : type.getReasonPhrase();
         Response response = respond(Problem.of(status, title, e.getMessage(), null));
@@ -112,6 +123,10 @@ public class ProblemMappers {
             return respond(Problem.of(409, "Conflict",
                     "Another request created the same thing at the same moment; read it and retry if needed", null));
         }
+        String dataError = dataError(e);
+        if (dataError != null) {
+            return respond(Problem.of(400, "Invalid request", dataError, null));
+        }
         if (isDatabaseUnavailable(e)) {
             LOG.warnf("Database unavailable: %s", e.getMessage());
             return Response.fromResponse(respond(Problem.of(503, "Service unavailable",
@@ -132,12 +147,32 @@ public class ProblemMappers {
         return false;
     }
 
+    /**
+     * A value the database refuses as data (SQLSTATE class 22): the request carried it, so it is the client's to
+     * fix. The most common, the NUL character, which PostgreSQL text cannot hold, is named.
+     */
+    static String dataError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return "22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState())
+                        ? "Text must not contain the NUL character (U+0000)"
+                        : "A value in the request cannot be stored or compared (SQLSTATE " + sql.getSQLState() + ")";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Connection failures (SQLSTATE class 08), the server shutting down, restarting or not yet accepting connections
+     * (57P01 to 57P03: a connection open when PostgreSQL stops fails with these), and no connection to be had.
+     */
     static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
                 return true;
             }
-            if (t instanceof SQLException sql && (sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+            String state = t instanceof SQLException sql ? String.valueOf(sql.getSQLState()) : "";
+            if (t instanceof SQLException sql && (state.startsWith("08") || state.matches("57P0[123]")
                     || String.valueOf(sql.getMessage()).contains("acquisition timeout"))) {
                 return true;
             }

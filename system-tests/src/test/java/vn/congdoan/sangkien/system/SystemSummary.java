@@ -50,7 +50,10 @@ public final class SystemSummary implements TestExecutionListener {
         out.append("| initiatives created and acknowledged | ").append(ACKNOWLEDGED_CREATES.get()).append(" |\n");
         out.append("| faults injected | ").append(FAULTS.size()).append(" |\n");
         out.append("| ground-truth checks | ").append(GROUND_TRUTH_CHECKS.get()).append(" |\n");
-        out.append("| malformed requests (all 4xx problem+json) | ").append(BAD_INPUT_ROWS.get()).append(" |\n");
+        out.append("| malformed requests sent | ").append(BAD_INPUT_ROWS.get()).append(" |\n");
+        Boolean duplicates = Workload.DUPLICATE_ENDPOINT.get();
+        out.append("| marking duplicates (`POST /api/v1/initiatives/{id}/duplicate`) | ").append(duplicates == null
+                ? "not tried" : duplicates ? "exercised" : "endpoint absent (404/405): action skipped").append(" |\n");
         out.append("| **submissions lost** | **").append(LOST.get()).append("** |\n");
         out.append("| **submissions double-counted** | **").append(DOUBLE_COUNTED.get()).append("** |\n");
         if (!FAULTS.isEmpty()) {

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.OptimisticLockException;
@@ -12,6 +13,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.hibernate.StaleStateException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -89,18 +91,15 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
             if (t instanceof JsonProcessingException json) {
                 return unreadable(json);
             }
         }
-        // JAX-RS answers 404 when a path or query parameter does not convert (a word where a number or UUID
-        // belongs); the client sent a bad value, and deserves to be told which.
         if (status == 404 && e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
-            return respond(Problem.of(400, "Invalid request", "A path or query parameter has a value of the wrong "
-                    + "type: " + e.getCause().getMessage(), null));
+            return unconvertible(e.getCause(), uri);
         }
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "HTTP " + status : type.getReasonPhrase();
@@ -109,6 +108,24 @@ public class ProblemMappers {
             return Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
         }
         return response;
+    }
+
+    /**
+     * JAX-RS answers 404 when a path or query parameter does not convert (a word where a number or UUID belongs).
+     * For a query parameter that is the client's mistake: 400 naming it. A path that does not convert names no
+     * resource: 404, saying why.
+     */
+    private static Response unconvertible(Throwable cause, UriInfo uri) {
+        String reason = String.valueOf(cause.getMessage());
+        for (Map.Entry<String, List<String>> param : uri.getQueryParameters().entrySet()) {
+            for (String value : param.getValue()) {
+                if (!value.isEmpty() && reason.contains(value)) {
+                    return respond(Problem.of(400, "Invalid request", param.getKey() + ": not a valid value: "
+                            + reason, param.getKey()));
+                }
+            }
+        }
+        return respond(Problem.of(404, "Not Found", "No resource at " + uri.getPath() + ": " + reason, null));
     }
 
     @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })

@@ -8,20 +8,17 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
- * Request bodies mean what they say: a key given twice, a number where text belongs ({@code "title": 12345}), a
- * number where a name belongs ({@code "field": 5}, which Jackson would read as the sixth constant) and text holding
- * the NUL character (which PostgreSQL cannot store) are refused as malformed JSON naming the field, instead of being
- * guessed at.
+ * Request bodies mean what they say: a key given twice, a number where a name belongs ({@code "field": 5}, which
+ * Jackson would read as the sixth constant) and text holding the NUL character (which PostgreSQL cannot store) are
+ * refused as malformed JSON naming the field, instead of being guessed at. Numbers are still read as text
+ * ({@code "memberCount": 42} where the bulk import takes text), which loses nothing.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -30,10 +27,6 @@ public class StrictJson implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
-        mapper.coercionConfigFor(LogicalType.Textual)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("strict-text").addDeserializer(String.class, new NoNulText()));
     }
 

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,7 +57,7 @@ final class Api {
 
     static Reply postJson(String url, String authorization, Object body, Map<String, String> headers)
             throws IOException, InterruptedException {
-        Map<String, String> all = new java.util.HashMap<>(headers);
+        Map<String, String> all = new HashMap<>(headers);
         all.putIfAbsent("Content-Type", "application/json");
         return send("POST", url, authorization, all, JSON.writeValueAsBytes(body));
     }

@@ -2,6 +2,7 @@ package vn.congdoan.sangkien.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -251,7 +253,7 @@ class BadInputIT {
         rows.add(unit("unit: member count is a word", admin, newUnit(b -> b.put("memberCount", "many")), 400,
                 "memberCount"));
         rows.add(unit("unit: member count beyond any integer", admin,
-                newUnit(b -> b.put("memberCount", new java.math.BigInteger("99999999999999999999"))), 400,
+                newUnit(b -> b.put("memberCount", new BigInteger("99999999999999999999"))), 400,
                 "memberCount"));
         rows.add(unit("unit: impossible date", admin, newUnit(b -> b.put("validFrom", "2022-13-45")), 400,
                 "validFrom"));
@@ -404,7 +406,7 @@ class BadInputIT {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (!GroundTruth.truth(system).equals(GroundTruth.standings(system).entrySet().stream()
                 .filter(e -> e.getValue().submissions() != 0 || e.getValue().submitters() != 0)
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))) {
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))) {
             assertThat(Instant.now()).as("the standings catch up").isBefore(deadline);
             Thread.sleep(200);
         }

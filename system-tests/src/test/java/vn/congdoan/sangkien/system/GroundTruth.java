@@ -80,8 +80,7 @@ final class GroundTruth {
                 twice += s.getValue().submissions();
             }
         }
-        SystemSummary.LOST.addAndGet(lost);
-        SystemSummary.DOUBLE_COUNTED.addAndGet(twice);
+        ledger.report(lost, twice);
         long counted = truth.values().stream().mapToLong(Counts::submissions).sum();
         assertThat(problems).as("after %s: %d initiatives acknowledged, %d counting; lost %d, double-counted %d",
                 after, ledger.acknowledged(), counted, lost, twice).isEmpty();

@@ -52,6 +52,20 @@ final class Ledger {
         return entries.values().stream().filter(Entry::acknowledged).count();
     }
 
+    private long reportedLost;
+    private long reportedTwice;
+
+    /**
+     * Adds to the summary what a check found beyond what earlier checks of this ledger found: a check sees every
+     * initiative so far, and an initiative stored twice is one double count however many checks see it.
+     */
+    synchronized void report(long lost, long twice) {
+        SystemSummary.LOST.addAndGet(Math.max(0, lost - reportedLost));
+        SystemSummary.DOUBLE_COUNTED.addAndGet(Math.max(0, twice - reportedTwice));
+        reportedLost = Math.max(reportedLost, lost);
+        reportedTwice = Math.max(reportedTwice, twice);
+    }
+
     static String title(String key) {
         return TITLE_PREFIX + key;
     }

@@ -3,11 +3,11 @@ package vn.congdoan.sangkien.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpTimeoutException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -154,7 +154,7 @@ class SystemFaultsIT {
                 for (Future<Api.Reply> f : pending) {
                     try {
                         answers.add(f.get());
-                    } catch (java.util.concurrent.ExecutionException e) {
+                    } catch (ExecutionException e) {
                         if (e.getCause() instanceof HttpTimeoutException) {
                             throw new AssertionError("A service hung while the database was down", e.getCause());
                         }

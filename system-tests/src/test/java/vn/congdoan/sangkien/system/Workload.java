@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -136,7 +137,7 @@ final class Workload {
         }
     }
 
-    private java.util.Optional<Entry> create(Population.Unit unit, String member, String token, int index,
+    private Optional<Entry> create(Population.Unit unit, String member, String token, int index,
             Random random) throws IOException, InterruptedException {
         Entry entry = ledger.open(unit, member, token);
         List<Map<String, String>> authors = new ArrayList<>();
@@ -158,17 +159,17 @@ final class Workload {
         Answer answer = untilAnswered("create " + entry.key,
                 () -> Api.postJson(url, token, body, Map.of("Idempotency-Key", entry.key)));
         if (answer == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (answer.reply.status() != 201) {
             problems.add("create " + entry.key + " answered " + answer.reply);
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         entry.status = InitiativeStatus.valueOf(answer.reply.json().get("status").asText());
         entry.id = UUID.fromString(answer.reply.json().get("id").asText());
         acknowledged.incrementAndGet();
         SystemSummary.ACKNOWLEDGED_CREATES.incrementAndGet();
-        return java.util.Optional.of(entry);
+        return Optional.of(entry);
     }
 
     private void change(Entry entry, String action, InitiativeStatus target, String token, Object body)

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.OptimisticLockException;
@@ -12,6 +13,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.hibernate.StaleStateException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -89,8 +91,16 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof JsonProcessingException json) {
+                return unreadable(json);
+            }
+        }
+        if (status == 404 && e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
+            return unconvertible(e.getCause(), uri);
+        }
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "HTTP " + status : type.getReasonPhrase();
         Response response = respond(Problem.of(status, title, e.getMessage(), null));
@@ -98,6 +108,24 @@ public class ProblemMappers {
             return Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
         }
         return response;
+    }
+
+    /**
+     * JAX-RS answers 404 when a path or query parameter does not convert (a word where a number or UUID belongs).
+     * For a query parameter that is the client's mistake: 400 naming it. A path that does not convert names no
+     * resource: 404, saying why.
+     */
+    private static Response unconvertible(Throwable cause, UriInfo uri) {
+        String reason = String.valueOf(cause.getMessage());
+        for (Map.Entry<String, List<String>> param : uri.getQueryParameters().entrySet()) {
+            for (String value : param.getValue()) {
+                if (!value.isEmpty() && reason.contains(value)) {
+                    return respond(Problem.of(400, "Invalid request", param.getKey() + ": not a valid value: "
+                            + reason, param.getKey()));
+                }
+            }
+        }
+        return respond(Problem.of(404, "Not Found", "No resource at " + uri.getPath() + ": " + reason, null));
     }
 
     @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
@@ -111,6 +139,10 @@ public class ProblemMappers {
         if (isUniqueViolation(e)) {
             return respond(Problem.of(409, "Conflict",
                     "Another request created the same thing at the same moment; read it and retry if needed", null));
+        }
+        String dataError = dataError(e);
+        if (dataError != null) {
+            return respond(Problem.of(400, "Invalid request", dataError, null));
         }
         if (isDatabaseUnavailable(e)) {
             LOG.warnf("Database unavailable: %s", e.getMessage());
@@ -132,12 +164,32 @@ public class ProblemMappers {
         return false;
     }
 
+    /**
+     * A value the database refuses as data (SQLSTATE class 22): the request carried it, so it is the client's to
+     * fix. The most common, the NUL character, which PostgreSQL text cannot hold, is named.
+     */
+    static String dataError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return "22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState())
+                        ? "Text must not contain the NUL character (U+0000)"
+                        : "A value in the request cannot be stored or compared (SQLSTATE " + sql.getSQLState() + ")";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Connection failures (SQLSTATE class 08), the server shutting down, restarting or not yet accepting connections
+     * (57P01 to 57P03: a connection open when PostgreSQL stops fails with these), and no connection to be had.
+     */
     static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
                 return true;
             }
-            if (t instanceof SQLException sql && (sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+            String state = t instanceof SQLException sql ? String.valueOf(sql.getSQLState()) : "";
+            if (t instanceof SQLException sql && (state.startsWith("08") || state.matches("57P0[123]")
                     || String.valueOf(sql.getMessage()).contains("acquisition timeout"))) {
                 return true;
             }

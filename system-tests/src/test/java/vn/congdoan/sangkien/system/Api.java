@@ -1,0 +1,81 @@
+package vn.congdoan.sangkien.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import vn.congdoan.sangkien.localstack.DevTokens;
+
+/** HTTP as the system's clients speak it, with a timeout on every request: a hanging server fails the test. */
+final class Api {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Duration TIMEOUT = Duration.ofSeconds(15);
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    private Api() {
+    }
+
+    /** An answer; {@code json()} parses the body. */
+    record Reply(int status, String contentType, String retryAfter, String body) {
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("Not JSON (" + status + "): " + body, e);
+            }
+        }
+
+        boolean isProblem() {
+            return contentType != null && contentType.startsWith("application/problem+json");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + contentType + " " + (body.length() > 400 ? body.substring(0, 400) + "…" : body);
+        }
+    }
+
+    static String bearer(String subject, String unit, String... roles) {
+        return "Bearer " + DevTokens.token(subject, unit, Duration.ofHours(2), roles);
+    }
+
+    static Reply get(String url, String authorization) throws IOException, InterruptedException {
+        return send("GET", url, authorization, Map.of(), null);
+    }
+
+    static Reply postJson(String url, String authorization, Object body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        Map<String, String> all = new HashMap<>(headers);
+        all.putIfAbsent("Content-Type", "application/json");
+        return send("POST", url, authorization, all, JSON.writeValueAsBytes(body));
+    }
+
+    /** Any request, byte for byte: {@code headers} may set a content type or none. */
+    static Reply send(String method, String url, String authorization, Map<String, String> headers, byte[] body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        headers.forEach(request::header);
+        SystemSummary.REQUESTS.incrementAndGet();
+        HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                response.headers().firstValue("Retry-After").orElse(null),
+                new String(response.body(), StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,171 @@
+package vn.congdoan.sangkien.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import vn.congdoan.sangkien.system.SystemUnderTest.Service;
+
+/**
+ * Nothing submitted is lost, nothing is counted twice, and the system keeps answering: concurrent clients work
+ * through the public API while parts of the system are killed and started again, and after each fault the standings
+ * of every province equal the counts taken straight from submission-service's database.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SystemFaultsIT {
+
+    private static final List<String> PROVINCES = List.of("01", "79", "42", "40", "38", "48", "31", "92");
+
+    private static SystemUnderTest system;
+    private static List<Population.Unit> units;
+    private static final Ledger LEDGER = new Ledger();
+
+    @BeforeAll
+    static void start() throws Exception {
+        system = SystemUnderTest.start(Dirs.fresh("faults"));
+        units = Population.create(system, "FAULT", PROVINCES);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void concurrentClientsLeaveStandingsEqualToTheDatabase() throws Exception {
+        Workload load = Workload.start(system, units, LEDGER, 6, Duration.ofSeconds(6), false).finish();
+
+        assertThat(load.problems()).isEmpty();
+        assertThat(load.acknowledged()).isGreaterThan(20);
+        GroundTruth.check(system, LEDGER, "concurrent clients");
+    }
+
+    @Test
+    @Order(2)
+    void kafkaBrokerKilledDuringASubmissionLoadThenRestarted() throws Exception {
+        Workload load = Workload.start(system, units, LEDGER, 4, Duration.ofSeconds(10), true);
+        load.awaitAcknowledged(10);
+        system.killKafka();
+        SystemSummary.fault("Kafka broker killed (SIGKILL) during a submission load, restarted 3 s later");
+        Thread.sleep(3_000);
+        system.startKafka();
+        load.finish();
+
+        assertThat(load.problems()).as("submissions are accepted while the broker is down").isEmpty();
+        GroundTruth.check(system, LEDGER, "the Kafka broker was killed");
+    }
+
+    @Test
+    @Order(3)
+    void rankingServiceKilledDuringConsumptionThenRestarted() throws Exception {
+        Workload load = Workload.start(system, units, LEDGER, 4, Duration.ofSeconds(8), true);
+        load.awaitAcknowledged(15);
+        system.kill(Service.RANKING);
+        SystemSummary.fault("ranking-service killed (SIGKILL) while consuming, restarted");
+        system.restart(Service.RANKING);
+        load.finish();
+
+        assertThat(load.problems()).isEmpty();
+        GroundTruth.check(system, LEDGER, "ranking-service was killed");
+    }
+
+    @Test
+    @Order(4)
+    void submissionServiceKilledUnderLoadWhileClientsRetryWithTheirIdempotencyKeys() throws Exception {
+        Workload load = Workload.start(system, units, LEDGER, 6, Duration.ofSeconds(10), false);
+        load.awaitAcknowledged(20);
+        system.kill(Service.SUBMISSION);
+        SystemSummary.fault("submission-service killed (SIGKILL) under load, restarted while clients retry");
+        system.restart(Service.SUBMISSION);
+        load.finish();
+
+        assertThat(load.problems()).isEmpty();
+        assertThat(load.retries()).as("the clients felt the fault and retried").isPositive();
+        GroundTruth.check(system, LEDGER, "submission-service was killed");
+    }
+
+    @Test
+    @Order(5)
+    void submissionsKeepBeingAcceptedWhileOrgUnitServiceIsDown() throws Exception {
+        system.kill(Service.ORG_UNIT);
+        SystemSummary.fault("org-unit-service down while submissions arrive");
+        Workload load = Workload.start(system, units, LEDGER, 4, Duration.ofSeconds(5), true).finish();
+
+        assertThat(load.problems()).as("every request answered at once, without a retry").isEmpty();
+        assertThat(load.acknowledged()).isPositive();
+        system.restart(Service.ORG_UNIT);
+        GroundTruth.check(system, LEDGER, "org-unit-service was down");
+    }
+
+    @Test
+    @Order(6)
+    void whilePostgresIsDownServicesAnswer503WithRetryAfterAndRecoverWithoutARestart() throws Exception {
+        List<Long> pids = List.of(system.pid(Service.ORG_UNIT), system.pid(Service.SUBMISSION),
+                system.pid(Service.RANKING));
+        Workload load = Workload.start(system, units, LEDGER, 3, Duration.ofSeconds(12), false);
+        load.awaitAcknowledged(10);
+        system.stopPostgres();
+        SystemSummary.fault("PostgreSQL stopped under load, started again about 10 s later");
+        List<Api.Reply> answers = probeEveryService(2);
+        system.startPostgres();
+        load.finish();
+
+        assertThat(answers).as("while the database is down: 503 with Retry-After, or an answer from memory")
+                .allSatisfy(r -> assertThat(r.status() == 503 && r.retryAfter() != null && r.isProblem()
+                        || r.status() == 200).as("%s", r).isTrue());
+        assertThat(answers).as("the outage was noticed").anyMatch(r -> r.status() == 503);
+        assertThat(load.problems()).isEmpty();
+        assertThat(List.of(system.pid(Service.ORG_UNIT), system.pid(Service.SUBMISSION),
+                system.pid(Service.RANKING))).as("no service was restarted").isEqualTo(pids);
+        GroundTruth.check(system, LEDGER, "PostgreSQL was stopped");
+    }
+
+    /** Reads from every service at once, {@code rounds} times; a request that hangs fails the test. */
+    private static List<Api.Reply> probeEveryService(int rounds) throws Exception {
+        Ledger.Entry known = LEDGER.entries().stream().filter(Ledger.Entry::acknowledged).findAny().orElseThrow();
+        List<Callable<Api.Reply>> probes = List.of(
+                () -> Api.get(system.url(Service.ORG_UNIT) + "/api/v1/units/by-code/42", Population.ADMIN),
+                () -> Api.get(system.url(Service.SUBMISSION) + "/api/v1/initiatives/" + known.id, known.token),
+                () -> Api.get(system.url(Service.RANKING) + "/api/v1/standings", null));
+        List<Api.Reply> answers = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(probes.size());
+        try {
+            for (int round = 0; round < rounds; round++) {
+                List<Future<Api.Reply>> pending = new ArrayList<>();
+                probes.forEach(p -> pending.add(pool.submit(p)));
+                for (Future<Api.Reply> f : pending) {
+                    try {
+                        answers.add(f.get());
+                    } catch (ExecutionException e) {
+                        if (e.getCause() instanceof HttpTimeoutException) {
+                            throw new AssertionError("A service hung while the database was down", e.getCause());
+                        }
+                        throw e;
+                    }
+                }
+                Thread.sleep(1_000);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return answers;
+    }
+}

@@ -56,7 +56,7 @@ find_pgbench() {
 if [ "$suite" = all ]; then
   PGBENCH="$(find_pgbench || true)"
   export PGBENCH
-  echo "[benchmark] write baseline: ${PGBENCH:-JDBC loop (pgbench not found)}"
+  echo "[benchmark] write baseline: ${PGBENCH:-none (a JDBC loop instead)}"
 fi
 
 ./run-local.sh > benchmarks/target/stack.log 2>&1 &

@@ -64,7 +64,7 @@ final class ScaleBenchmark {
     }
 
     Result load(int rows, int concurrency) throws Exception {
-        long before = stack.counted();
+        long before = settledCount();
         Instant started = Instant.now();
         AtomicLong created = new AtomicLong();
         AtomicLong rejected = new AtomicLong();
@@ -112,8 +112,23 @@ final class ScaleBenchmark {
                 loadSeconds));
         stack.awaitCounted(before + created.get(), Duration.ofMinutes(30));
         double countedSeconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+        if (rejectedExample.get() != null) {
+            note = "first rejected row: " + rejectedExample.get();
+        }
         return new Result(available, note, created.get(), rejected.get(), loadSeconds, countedSeconds, sizes(), null,
                 0);
+    }
+
+    /** The standings' count once earlier writes have all arrived: the same for two seconds. */
+    private long settledCount() throws Exception {
+        long previous = -1;
+        long now = stack.counted();
+        while (now != previous) {
+            Thread.sleep(2000);
+            previous = now;
+            now = stack.counted();
+        }
+        return now;
     }
 
     /** A full rebuild of the standings from offset 0 of initiative-events.v1, timed from the caller's side. */
@@ -168,6 +183,9 @@ final class ScaleBenchmark {
         return body.append(']').toString();
     }
 
+    /** The first rejected row's result, to show in the report. */
+    private final AtomicReference<String> rejectedExample = new AtomicReference<>();
+
     /** Whether the national administrator may import, or each province's integration account must. */
     private volatile Boolean adminImports;
 
@@ -194,21 +212,17 @@ final class ScaleBenchmark {
                     + response.statusCode() + ": " + response.body().substring(0, Math.min(500,
                             response.body().length())));
         }
+        // The report's totals: created, updated, unchanged and rejected rows, and one result per row.
         JsonNode report = stack.json.readTree(response.body());
-        long ok = 0;
-        long failed = 0;
-        JsonNode results = report.isArray() ? report : report.path("results");
-        if (results.isArray() && !results.isEmpty()) {
-            for (JsonNode r : results) {
-                if (r.hasNonNull("id") && !r.hasNonNull("error") && !r.hasNonNull("problem")) {
-                    ok++;
-                } else {
-                    failed++;
+        long ok = report.path("created").asLong();
+        long failed = report.path("rejected").asLong();
+        if (failed > 0 && rejectedExample.get() == null) {
+            for (JsonNode r : report.path("results")) {
+                if (r.has("errors")) {
+                    rejectedExample.compareAndSet(null, r.toString());
+                    break;
                 }
             }
-        } else {
-            failed = report.path("rejected").asLong();
-            ok = report.has("created") ? report.path("created").asLong() : batch.rows() - failed;
         }
         created.addAndGet(ok);
         rejected.addAndGet(failed);

@@ -28,7 +28,8 @@ final class Stack {
     final String pgHost = "127.0.0.1";
     final int pgPort = Integer.parseInt(Benchmarks.env("LOCAL_POSTGRES_PORT", "15432"));
     final String admin = "Bearer " + DevTokens.token("benchmark", "TLD", Duration.ofHours(3), "NATIONAL_ADMIN");
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     final ObjectMapper json = new ObjectMapper();
 
     Connection database(String name) throws SQLException {

@@ -58,7 +58,7 @@ final class FullBenchmark {
             Benchmarks.say("services found: " + memory.pids());
             clock.mark("idle");
             Thread.sleep(5000);
-            memory.phase("reads");
+            memory.phase("setup, reads");
             clock.mark("reads");
 
             Benchmarks.say("units and members: 63 provinces");
@@ -164,7 +164,7 @@ final class FullBenchmark {
         clock.mark("SSE");
         SseBenchmark.Result r = new SseBenchmark(stack, fixture).run(sseClients,
                 Integer.parseInt(Benchmarks.env("BENCH_SSE_CHANGES", "5")));
-        memory.phase("reads");
+        memory.phase("freshness, baseline");
         latencies.put("SSE delivery, " + r.clients() + " clients", r.delivery());
         latencies.put(r.readsMeanwhile().name(), r.readsMeanwhile().histogram());
         boolean all = r.connected() == r.clients() && r.receivedPerChange().stream().allMatch(n -> n == r.clients());
@@ -314,12 +314,13 @@ final class FullBenchmark {
 
     private Void scale(Fixture fixture, Memory memory, LatencyRun.Result standingsSmall) throws Exception {
         Timeline timeline = new Timeline();
-        ScaleBenchmark bench = new ScaleBenchmark(stack, fixture, timeline);
+        Timeline counting = new Timeline();
+        ScaleBenchmark bench = new ScaleBenchmark(stack, fixture, timeline, counting);
         Benchmarks.say("  loading %,d initiatives".formatted(scale));
         ScaleBenchmark.Result loaded = bench.load(scale,
                 Integer.parseInt(Benchmarks.env("BENCH_IMPORT_CONCURRENCY", "2")));
         long total = stack.counted();
-        memory.phase("reads");
+        memory.phase("reads at scale");
         LatencyRun.Result standingsLarge = new LatencyRun(Map.of()).run("GET standings, %,d initiatives"
                 .formatted(total), List.of(stack.ranking + "/api/v1/standings"), clients, warmup, measure);
         latencies.put(standingsLarge.name(), standingsLarge.histogram());
@@ -375,10 +376,15 @@ final class FullBenchmark {
         double[] ok = timeline.succeeded();
         double[] seconds = new double[ok.length];
         Arrays.setAll(seconds, i -> i);
+        double[] counted = counting.succeeded();
+        double[] countedSeconds = new double[counted.length];
+        Arrays.setAll(countedSeconds, i -> i);
         Charts.line(folder.resolve("charts/import-throughput.png"), r.importAvailable()
                 ? "Bulk import: initiatives created per second" : "Events sent to initiative-events.v1 per second",
-                "seconds since the load began", "rows/s", List.of(new Charts.Series("created", seconds, ok),
-                        new Charts.Series("rejected", seconds, timeline.failed())), List.of(), false);
+                "seconds since the load began", "per second", List.of(
+                        new Charts.Series(r.importAvailable() ? "created" : "sent", seconds, ok),
+                        new Charts.Series("rejected", seconds, timeline.failed()),
+                        new Charts.Series("counted by ranking-service", countedSeconds, counted)), List.of(), false);
         md.append("\n![Bulk load over time](charts/import-throughput.png)\n");
         return null;
     }

@@ -56,15 +56,22 @@ final class ScaleBenchmark {
     private final Stack stack;
     private final Fixture fixture;
     private final Timeline timeline;
+    private final Timeline counting;
 
-    ScaleBenchmark(Stack stack, Fixture fixture, Timeline timeline) {
+    /**
+     * @param timeline rows created (or events sent) per second
+     * @param counting submissions ranking-service counted per second meanwhile
+     */
+    ScaleBenchmark(Stack stack, Fixture fixture, Timeline timeline, Timeline counting) {
         this.stack = stack;
         this.fixture = fixture;
         this.timeline = timeline;
+        this.counting = counting;
     }
 
     Result load(int rows, int concurrency) throws Exception {
         long before = settledCount();
+        Thread counter = countEverySecond(before);
         Instant started = Instant.now();
         AtomicLong created = new AtomicLong();
         AtomicLong rejected = new AtomicLong();
@@ -112,11 +119,33 @@ final class ScaleBenchmark {
                 loadSeconds));
         stack.awaitCounted(before + created.get(), Duration.ofMinutes(30));
         double countedSeconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+        counter.interrupt();
         if (rejectedExample.get() != null) {
             note = "first rejected row: " + rejectedExample.get();
         }
         return new Result(available, note, created.get(), rejected.get(), loadSeconds, countedSeconds, sizes(), null,
                 0);
+    }
+
+    private Thread countEverySecond(long from) {
+        Thread thread = new Thread(() -> {
+            long last = from;
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(1000);
+                    long now = stack.counted();
+                    counting.add(now - last, 0);
+                    last = now;
+                }
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            } catch (Exception unreadable) {
+                // the chart then ends early; the load itself goes on
+            }
+        }, "counted-per-second");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     /** The standings' count once earlier writes have all arrived: the same for two seconds. */

@@ -92,6 +92,20 @@ final class FullBenchmark {
         }
     }
 
+    private interface Drawing {
+        void draw() throws Exception;
+    }
+
+    /** Draws a chart; a machine that cannot (no fonts, say) loses the chart, not the figures. */
+    private void draw(Drawing drawing) {
+        try {
+            drawing.draw();
+        } catch (Exception | Error e) {
+            Benchmarks.say("  chart not drawn: " + e);
+            md.append("\n(A chart could not be drawn: `").append(e.toString().replace('`', '\'')).append("`.)\n");
+        }
+    }
+
     /** Whether BENCH_PARTS (a comma-separated list; all when unset) names this part. */
     private static boolean part(String name) {
         String parts = Benchmarks.env("BENCH_PARTS", "reads,sse,freshness,baseline,writes,scale");
@@ -217,7 +231,7 @@ final class FullBenchmark {
     }
 
     private PgBaseline.Result baseline() throws Exception {
-        PgBaseline.Result r = new PgBaseline(stack).run(pgbench, pgClients, measure);
+        PgBaseline.Result r = new PgBaseline(stack.pgHost, stack.pgPort).run(pgbench, pgClients, measure);
         latencies.put("baseline: " + r.tool(), r.latency());
         md.append(("Transactions of one row in a table shaped like `initiative` (same columns and indexes) plus one "
                 + "outbox row, in a database of their own on the same PostgreSQL server, by **%s** with %d "
@@ -278,20 +292,21 @@ final class FullBenchmark {
             summary.add(new String[] { "POST answered/s (best rate) vs " + baseline.tool(), "%.0f %% (%,.0f vs %,.0f/s)".formatted(
                     share * 100, bestThroughput, baseline.tps()), "≥ 50 %", met(share >= 0.5) });
         }
-        Charts.line(folder.resolve("charts/write-latency.png"), "POST /api/v1/initiatives: latency by arrival rate "
-                + "(open model)", "arrival rate (requests/s)", "latency (ms, log scale)", List.of(
+        draw(() -> Charts.line(folder.resolve("charts/write-latency.png"),
+                "POST /api/v1/initiatives: latency by arrival rate (open model)", "arrival rate (requests/s)", "latency (ms, log scale)", List.of(
                         percentileSeries("p50", steps, 50), percentileSeries("p99", steps, 99),
                         percentileSeries("p99.9", steps, 99.9), new Charts.Series("target p99: 50 ms",
                                 steps.stream().mapToDouble(WriteBenchmark.Step::rate).toArray(),
-                                steps.stream().mapToDouble(s -> 50).toArray())), List.of(), true);
+                                steps.stream().mapToDouble(s -> 50).toArray())), List.of(), true));
         double[] ok = timeline.succeeded();
         double[] seconds = new double[ok.length];
         Arrays.setAll(seconds, i -> i);
-        Charts.line(folder.resolve("charts/write-throughput.png"), "POST /api/v1/initiatives: answers per second",
+        draw(() -> Charts.line(folder.resolve("charts/write-throughput.png"),
+                "POST /api/v1/initiatives: answers per second",
                 "seconds since the first rate began (warm-ups included)", "answers/s", List.of(
                         new Charts.Series("offered", seconds, offered(timeline, ok.length)),
                         new Charts.Series("2xx", seconds, ok), new Charts.Series("errors", seconds, timeline.failed())),
-                timeline.marks().stream().map(m -> new Charts.Marker(m.second(), m.label())).toList(), false);
+                timeline.marks().stream().map(m -> new Charts.Marker(m.second(), m.label())).toList(), false));
         return steps;
     }
 
@@ -379,12 +394,12 @@ final class FullBenchmark {
         double[] counted = counting.succeeded();
         double[] countedSeconds = new double[counted.length];
         Arrays.setAll(countedSeconds, i -> i);
-        Charts.line(folder.resolve("charts/import-throughput.png"), r.importAvailable()
+        draw(() -> Charts.line(folder.resolve("charts/import-throughput.png"), r.importAvailable()
                 ? "Bulk import: initiatives created per second" : "Events sent to initiative-events.v1 per second",
                 "seconds since the load began", "per second", List.of(
                         new Charts.Series(r.importAvailable() ? "created" : "sent", seconds, ok),
                         new Charts.Series("rejected", seconds, timeline.failed()),
-                        new Charts.Series("counted by ranking-service", countedSeconds, counted)), List.of(), false);
+                        new Charts.Series("counted by ranking-service", countedSeconds, counted)), List.of(), false));
         md.append("\n![Bulk load over time](charts/import-throughput.png)\n");
         return null;
     }
@@ -422,9 +437,9 @@ final class FullBenchmark {
                     worstName, idle.values().stream().map(kb -> "%.0f".formatted(kb / 1024.0)).toList() + " MB"),
                 "< 300 MB each", met(worst < 300 * 1024) });
         }
-        Charts.line(folder.resolve("charts/memory.png"), "Resident memory of each service (VmRSS)",
+        draw(() -> Charts.line(folder.resolve("charts/memory.png"), "Resident memory of each service (VmRSS)",
                 "seconds since the run began", "MB", memory.series(),
-                clock.marks().stream().map(m -> new Charts.Marker(m.second(), m.label())).toList(), false);
+                clock.marks().stream().map(m -> new Charts.Marker(m.second(), m.label())).toList(), false));
     }
 
     private void percentileChart() throws Exception {
@@ -437,8 +452,8 @@ final class FullBenchmark {
                 values[p][i] = h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(percentiles[p]) / 1e6;
             }
         }
-        Charts.bars(folder.resolve("charts/latency-percentiles.png"), "Latency percentiles per scenario",
-                "milliseconds (log scale)", names, List.of("p50", "p99", "p99.9"), values, true);
+        draw(() -> Charts.bars(folder.resolve("charts/latency-percentiles.png"), "Latency percentiles per scenario",
+                "milliseconds (log scale)", names, List.of("p50", "p99", "p99.9"), values, true));
         md.append("\n## Latency percentiles, all scenarios\n\n![Latency percentiles](charts/latency-percentiles.png)\n");
     }
 

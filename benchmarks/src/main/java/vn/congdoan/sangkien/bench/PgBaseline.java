@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,10 +59,28 @@ final class PgBaseline {
             + "\"unitId\":\"6a1f1b6e-2a35-4a4e-9d55-0d2b51f5e0a1\",\"provinceId\":\"3b2e7a0c-94f5-4a63-8f1d-2f1c1a9f0b42\","
             + "\"status\":\"SUBMITTED\",\"authorIds\":[\"bench-member-1\"],\"submittedAt\":\"2026-11-26T01:00:00Z\"}')";
 
-    private final Stack stack;
+    private final String host;
+    private final int port;
 
-    PgBaseline(Stack stack) {
-        this.stack = stack;
+    /** @param host, port of the PostgreSQL server, where user postgres has password postgres */
+    PgBaseline(String host, int port) {
+        this.host = host;
+        this.port = port;
+    }
+
+    private Connection database(String name) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + name, "postgres",
+                "postgres");
+    }
+
+    /** Rows the runs so far left in the baseline's tables: {initiatives, outbox rows}. */
+    long[] rows() throws SQLException {
+        try (Connection c = database(DATABASE); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select (select count(*) from bench_initiative), "
+                        + "(select count(*) from bench_outbox)")) {
+            rs.next();
+            return new long[] { rs.getLong(1), rs.getLong(2) };
+        }
     }
 
     /** @param pgbench the pgbench program, or {@code null} for the JDBC loop */
@@ -70,13 +90,13 @@ final class PgBaseline {
     }
 
     private void prepare() throws Exception {
-        try (Connection c = stack.database("postgres"); Statement s = c.createStatement()) {
+        try (Connection c = database("postgres"); Statement s = c.createStatement()) {
             ResultSet exists = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
             if (!exists.next()) {
                 s.execute("create database " + DATABASE);
             }
         }
-        try (Connection c = stack.database(DATABASE); Statement s = c.createStatement()) {
+        try (Connection c = database(DATABASE); Statement s = c.createStatement()) {
             s.execute("drop table if exists bench_initiative, bench_outbox");
             s.execute("""
                     create table bench_initiative (
@@ -99,7 +119,7 @@ final class PgBaseline {
         Path dir = Files.createTempDirectory("pgbench");
         Path script = dir.resolve("insert.sql");
         Files.writeString(script, "begin;\n" + INSERT_INITIATIVE + ";\n" + INSERT_OUTBOX + ";\ncommit;\n");
-        ProcessBuilder pb = new ProcessBuilder(program, "-n", "-h", stack.pgHost, "-p", Integer.toString(stack.pgPort),
+        ProcessBuilder pb = new ProcessBuilder(program, "-n", "-h", host, "-p", Integer.toString(port),
                 "-U", "postgres", "-c", Integer.toString(clients), "-j", Integer.toString(Math.min(clients, 2)),
                 "-T", Long.toString(length.toSeconds()), "-M", "prepared", "-f", script.toString(), "-l",
                 "--log-prefix=" + dir.resolve("log"), DATABASE).redirectErrorStream(true);
@@ -137,7 +157,7 @@ final class PgBaseline {
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             running.add(pool.submit(() -> {
-                try (Connection connection = stack.database(DATABASE);
+                try (Connection connection = database(DATABASE);
                         PreparedStatement initiative = connection.prepareStatement(INSERT_INITIATIVE);
                         PreparedStatement outbox = connection.prepareStatement(INSERT_OUTBOX)) {
                     connection.setAutoCommit(false);

@@ -76,12 +76,12 @@ final class FullBenchmark {
             if (part("writes")) {
                 memory.phase("write load");
                 clock.mark("writes");
-                section("Write path", () -> writes(fixture, baseline));
+                record(memory, "writes", () -> section("Write path", () -> writes(fixture, baseline)));
             }
             if (part("scale")) {
                 memory.phase("bulk import");
                 clock.mark("import");
-                section("Scale", () -> scale(fixture, memory, standingsSmall));
+                record(memory, "scale", () -> section("Scale", () -> scale(fixture, memory, standingsSmall)));
             }
             memory.phase("after");
             clock.mark("after");
@@ -89,6 +89,20 @@ final class FullBenchmark {
             memoryReport(memory);
             percentileChart();
             return header() + summaryTable() + md;
+        }
+    }
+
+    /** Runs a part, with a JFR recording of each service around it when BENCH_JFR=1. */
+    private void record(Memory memory, String name, Runnable part) throws Exception {
+        boolean jfr = "1".equals(Benchmarks.env("BENCH_JFR", ""));
+        if (jfr) {
+            memory.startRecording(name);
+        }
+        part.run();
+        if (jfr) {
+            Path dir = Files.createDirectories(folder.resolve("jfr"));
+            memory.stopRecording(name, dir);
+            md.append("\nJFR recordings of this part: `%s/<service>-%s.jfr`.\n".formatted(dir, name));
         }
     }
 

@@ -95,6 +95,37 @@ final class Memory implements AutoCloseable {
         return series;
     }
 
+    /**
+     * Starts a JFR recording (profile settings) in every service, through the JDK's jcmd: for finding the cause of a
+     * missed target.
+     */
+    void startRecording(String name) {
+        pids.forEach((service, pid) -> jcmd(pid, "JFR.start", "name=" + name, "settings=profile"));
+    }
+
+    /** Stops the recording and writes each service's to {@code dir/<service>-<name>.jfr}. */
+    void stopRecording(String name, Path dir) {
+        pids.forEach((service, pid) -> jcmd(pid, "JFR.stop", "name=" + name,
+                "filename=" + dir.toAbsolutePath().resolve(service + "-" + name + ".jfr")));
+    }
+
+    private static void jcmd(long pid, String... command) {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid)));
+        line.addAll(List.of(command));
+        try {
+            Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (process.waitFor() != 0) {
+                Benchmarks.say("  jcmd " + String.join(" ", command) + " failed: " + output.strip());
+            }
+        } catch (IOException e) {
+            Benchmarks.say("  jcmd not available: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static long rssKb(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {

@@ -18,7 +18,7 @@ if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
   ./mvnw -B -q -DskipTests package
 fi
 export SANGKIEN_DATA_DIR=benchmarks/target/stack-data
-rm -rf "$SANGKIEN_DATA_DIR"
+rm -rf "${SANGKIEN_HOME:-.}/$SANGKIEN_DATA_DIR"
 mkdir -p benchmarks/target
 touch local-stack/target/local-stack.built
 

@@ -45,11 +45,12 @@ final class ScaleBenchmark {
     /**
      * @param importAvailable whether the bulk import answered; when not, the events went straight to the topic
      * @param loaded          initiatives created (import) or events sent (topic)
+     * @param existing        rows that matched an initiative already there (updated or unchanged)
      * @param loadSeconds     the import (or the sending) alone
      * @param countedSeconds  from the start until ranking-service counted them all
      * @param databaseBytes   pg_database_size of each service's database, after the load
      */
-    record Result(boolean importAvailable, String note, long loaded, long rejected, double loadSeconds,
+    record Result(boolean importAvailable, String note, long loaded, long rejected, long existing, double loadSeconds,
             double countedSeconds, Map<String, Long> databaseBytes, JsonNode rebuild, double rebuildSeconds) {
     }
 
@@ -75,6 +76,7 @@ final class ScaleBenchmark {
         Instant started = Instant.now();
         AtomicLong created = new AtomicLong();
         AtomicLong rejected = new AtomicLong();
+        AtomicLong existing = new AtomicLong();
         String note = null;
         boolean available = true;
         List<Batch> batches = batches(rows);
@@ -88,7 +90,7 @@ final class ScaleBenchmark {
             publish(rows);
             created.set(rows);
         } else {
-            count(first, probe, created, rejected);
+            count(first, probe, created, rejected, existing);
             ExecutorService pool = Executors.newFixedThreadPool(concurrency);
             AtomicReference<Exception> failure = new AtomicReference<>();
             List<Future<?>> running = new ArrayList<>();
@@ -98,7 +100,7 @@ final class ScaleBenchmark {
                         return;
                     }
                     try {
-                        count(batch, importBatch(batch), created, rejected);
+                        count(batch, importBatch(batch), created, rejected, existing);
                     } catch (Exception e) {
                         failure.compareAndSet(null, e);
                     }
@@ -123,8 +125,8 @@ final class ScaleBenchmark {
         if (rejectedExample.get() != null) {
             note = "first rejected row: " + rejectedExample.get();
         }
-        return new Result(available, note, created.get(), rejected.get(), loadSeconds, countedSeconds, sizes(), null,
-                0);
+        return new Result(available, note, created.get(), rejected.get(), existing.get(), loadSeconds, countedSeconds,
+                sizes(), null, 0);
     }
 
     private Thread countEverySecond(long from) {
@@ -170,7 +172,7 @@ final class ScaleBenchmark {
             throw new IllegalStateException("Rebuild answered " + response.statusCode() + ": " + response.body());
         }
         return new Result(loaded.importAvailable(), loaded.note(), loaded.loaded(), loaded.rejected(),
-                loaded.loadSeconds(), loaded.countedSeconds(), loaded.databaseBytes(),
+                loaded.existing(), loaded.loadSeconds(), loaded.countedSeconds(), loaded.databaseBytes(),
                 stack.json.readTree(response.body()), seconds);
     }
 
@@ -234,8 +236,8 @@ final class ScaleBenchmark {
         return stack.post(url, token, body, Duration.ofMinutes(10));
     }
 
-    private void count(Batch batch, HttpResponse<String> response, AtomicLong created, AtomicLong rejected)
-            throws Exception {
+    private void count(Batch batch, HttpResponse<String> response, AtomicLong created, AtomicLong rejected,
+            AtomicLong existing) throws Exception {
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException("Import for province " + batch.province() + " answered "
                     + response.statusCode() + ": " + response.body().substring(0, Math.min(500,
@@ -245,6 +247,7 @@ final class ScaleBenchmark {
         JsonNode report = stack.json.readTree(response.body());
         long ok = report.path("created").asLong();
         long failed = report.path("rejected").asLong();
+        existing.addAndGet(report.path("updated").asLong() + report.path("unchanged").asLong());
         if (failed > 0 && rejectedExample.get() == null) {
             for (JsonNode r : report.path("results")) {
                 if (r.has("errors")) {
@@ -276,7 +279,10 @@ final class ScaleBenchmark {
         return thread;
     }
 
-    /** Submitted initiatives across all provinces, straight to the topic as submission-service would send them. */
+    /**
+     * Submitted initiatives across all provinces, straight to the topic as submission-service sends them: keyed by
+     * province, so that each province's events stay in order.
+     */
     private void publish(int count) throws Exception {
         Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka,
                 ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
@@ -290,7 +296,8 @@ final class ScaleBenchmark {
                         1, Stack.PROGRAMME, UUID.fromString(units.get(i % units.size())),
                         UUID.fromString(DevTokens.unitId(province)), InitiativeStatus.SUBMITTED,
                         List.of("scale-member-" + (i % 400_000)), now);
-                producer.send(new ProducerRecord<>(Topics.INITIATIVE_EVENTS, id.toString(), EventJson.write(event)));
+                producer.send(new ProducerRecord<>(Topics.INITIATIVE_EVENTS, event.provinceId().toString(),
+                        EventJson.write(event)));
                 if (i % 1000 == 999) {
                     timeline.add(1000, 0);
                 }

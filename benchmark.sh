@@ -1,20 +1,67 @@
 #!/usr/bin/env bash
 # Runs a benchmark suite against a fresh local stack and writes a Markdown report to benchmarks/target/.
+#   ./benchmark.sh all         everything, about 25 minutes: reads against a hello-world, SSE with 1,000 clients,
+#                              freshness, pgbench baseline, POST initiatives at rising arrival rates, 1,000,000
+#                              initiatives through the bulk import, a full rebuild, resident memory throughout;
+#                              report benchmarks/target/report.md with charts in benchmarks/target/charts/
 #   ./benchmark.sh org-units   150,000 units through the bulk import, then get/children/ancestors/search
 #   ./benchmark.sh standings   standings reads against a hello-world baseline, 304s, read cost at 1,000 and
 #                              201,000 initiatives, freshness from a submission's 201 to its count
 # The stack runs with its own data folder (benchmarks/target/stack-data), deleted before each run. Run it on an
-# otherwise idle machine: the load generator shares its cores with the system under test.
+# otherwise idle machine: the load generator shares its cores with the system under test. Sizes and lengths can be
+# made smaller for a quick check (README, "Benchmarks"). BENCH_SKIP_BUILD=1 uses the jars already built.
 set -euo pipefail
 cd "$(dirname "$0")"
 suite="${1:-org-units}"
 
-./mvnw -B -q -DskipTests package
+if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
+  ./mvnw -B -q -DskipTests package
+fi
 export SANGKIEN_DATA_DIR=benchmarks/target/stack-data
-rm -rf "$SANGKIEN_DATA_DIR"
+rm -rf "${SANGKIEN_HOME:-.}/$SANGKIEN_DATA_DIR"
+mkdir -p benchmarks/target
 touch local-stack/target/local-stack.built
+
+# The per-client write limit is for production; the benchmark measures the service, not the limiter.
+export RATE_LIMIT_WRITES_PER_SECOND="${RATE_LIMIT_WRITES_PER_SECOND:-100000}"
+export RATE_LIMIT_BURST="${RATE_LIMIT_BURST:-100000}"
+export ORG_UNIT_URL="http://localhost:${ORG_UNIT_PORT:-8081}"
+export SUBMISSION_URL="http://localhost:${SUBMISSION_PORT:-8082}"
+export RANKING_URL="http://localhost:${RANKING_PORT:-8083}"
+export HELLO_URL="http://localhost:${HELLO_PORT:-8090}"
+export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:${LOCAL_KAFKA_PORT:-19092}"
+export ORG_UNIT_DB_URL="jdbc:postgresql://127.0.0.1:${LOCAL_POSTGRES_PORT:-15432}/orgunit"
+
+# pgbench, for the write baseline: on PATH, in a PostgreSQL installation, or taken out of Debian's server package
+# (it ships there, not in the client package) without installing it. Without it the baseline is a JDBC loop.
+find_pgbench() {
+  if [ -n "${PGBENCH:-}" ]; then echo "$PGBENCH"; return; fi
+  if command -v pgbench > /dev/null 2>&1 && pgbench --version > /dev/null 2>&1; then command -v pgbench; return; fi
+  local p
+  for p in /usr/lib/postgresql/*/bin/pgbench "$PWD"/benchmarks/target/pgbench/usr/lib/postgresql/*/bin/pgbench; do
+    if [ -x "$p" ] && "$p" --version > /dev/null 2>&1; then echo "$p"; return; fi
+  done
+  if command -v apt-get > /dev/null 2>&1 && command -v dpkg > /dev/null 2>&1; then
+    local major
+    major=$(psql --version 2> /dev/null | sed -nE 's/^psql \(PostgreSQL\) ([0-9]+).*/\1/p')
+    mkdir -p benchmarks/target/pgbench
+    if (cd benchmarks/target/pgbench && apt-get download "postgresql-${major:-15}" > /dev/null 2>&1 \
+        && dpkg -x postgresql-"${major:-15}"_*.deb .); then
+      for p in "$PWD"/benchmarks/target/pgbench/usr/lib/postgresql/*/bin/pgbench; do
+        if [ -x "$p" ] && "$p" --version > /dev/null 2>&1; then echo "$p"; return; fi
+      done
+    fi
+  fi
+}
+if [ "$suite" = all ]; then
+  PGBENCH="$(find_pgbench || true)"
+  export PGBENCH
+  echo "[benchmark] write baseline: ${PGBENCH:-none (a JDBC loop instead)}"
+fi
+
 ./run-local.sh > benchmarks/target/stack.log 2>&1 &
 stack=$!
+export STACK_PID=$stack
 hello=
 cleanup() {
   [ -n "$hello" ] && kill -TERM "$hello" 2>/dev/null
@@ -22,8 +69,9 @@ cleanup() {
   wait 2>/dev/null || true
 }
 trap cleanup EXIT
-if [ "$suite" = standings ]; then
-  java -Xmx256m -jar benchmarks/hello/target/quarkus-app/quarkus-run.jar > benchmarks/target/hello.log 2>&1 &
+if [ "$suite" = standings ] || [ "$suite" = all ]; then
+  HTTP_PORT="${HELLO_PORT:-8090}" java -Xmx256m -jar benchmarks/hello/target/quarkus-app/quarkus-run.jar \
+    > benchmarks/target/hello.log 2>&1 &
   hello=$!
 fi
 for _ in $(seq 1 180); do
@@ -33,4 +81,6 @@ for _ in $(seq 1 180); do
 done
 grep -q "All services ready" benchmarks/target/stack.log || { cat benchmarks/target/stack.log; exit 1; }
 
-java -jar benchmarks/target/benchmarks-1.0.0-SNAPSHOT.jar "$suite" "benchmarks/target/report-$suite.md"
+report="benchmarks/target/report-$suite.md"
+[ "$suite" = all ] && report=benchmarks/target/report.md
+java -jar benchmarks/target/benchmarks-1.0.0-SNAPSHOT.jar "$suite" "$report"

@@ -45,8 +45,17 @@ final class LatencyRun {
     static final String TABLE_HEADER = "| request | count | req/s | p50 ms | p99 ms | p99.9 ms | max ms | errors |\n"
             + "|---|---|---|---|---|---|---|---|";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1, one connection per request in flight, as browsers and phones talk to the services. The JDK client's
+     * default upgrades plain-text connections to HTTP/2 (h2c), which no browser does; with many POSTs multiplexed on
+     * one connection the server's workers then wait for request bodies, and the figures describe that upgrade
+     * rather than the service.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> headers;
+    private int senders = 32;
+    private Timeline timeline;
 
     /** @param authorization the Authorization header of every request, or {@code null} */
     LatencyRun(String authorization) {
@@ -56,6 +65,18 @@ final class LatencyRun {
     /** @param headers sent with every request */
     LatencyRun(Map<String, String> headers) {
         this.headers = headers;
+    }
+
+    /** How many blocking senders an open-model run has: the most requests it keeps in flight. */
+    LatencyRun senders(int count) {
+        this.senders = count;
+        return this;
+    }
+
+    /** Counts the answers of closed-loop runs per second as well. */
+    LatencyRun timeline(Timeline counts) {
+        this.timeline = counts;
+        return this;
     }
 
     Result run(String name, List<String> urls, int clients, Duration warmup, Duration measure) throws Exception {
@@ -79,19 +100,50 @@ final class LatencyRun {
      * omission).
      */
     Result runAtRate(String name, List<String> urls, int perSecond, Duration warmup, Duration measure) throws Exception {
-        fire(urls, perSecond, warmup, null);
+        return runAtRate(name, () -> get(urls), perSecond, warmup, measure, null, null);
+    }
+
+    /**
+     * An open-model run of any request.
+     *
+     * @param timeline counts the answers of the measured part per second, or {@code null}
+     * @param answers  sees every answer of the measured part (any thread), or {@code null}
+     */
+    Result runAtRate(String name, Supplier<HttpRequest> requests, int perSecond, Duration warmup, Duration measure,
+            Timeline timeline, Answers answers) throws Exception {
+        fire(requests, perSecond, warmup, timeline == null ? null
+                : (latency, response) -> timeline.record(response != null && response.statusCode() < 400));
         Recorder recorder = new Recorder(3);
         AtomicLong errors = new AtomicLong();
         long start = System.nanoTime();
-        long requests = fire(urls, perSecond, measure, (latency, ok) -> {
+        long sent = fire(requests, perSecond, measure, (latency, response) -> {
             recorder.recordValue(latency);
+            boolean ok = response != null && response.statusCode() < 400;
             if (!ok) {
                 errors.incrementAndGet();
             }
+            if (timeline != null) {
+                timeline.record(ok);
+            }
+            if (answers != null && response != null) {
+                answers.accept(response);
+            }
         });
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(name + " @ " + perSecond + "/s", requests, errors.get(), seconds,
+        return new Result(name + " @ " + perSecond + "/s", sent, errors.get(), seconds,
                 recorder.getIntervalHistogram());
+    }
+
+    /** Sees the answers of a run. */
+    interface Answers {
+        void accept(HttpResponse<byte[]> response);
+    }
+
+    private HttpRequest get(List<String> urls) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(
+                URI.create(urls.get(ThreadLocalRandom.current().nextInt(urls.size())))).timeout(Duration.ofSeconds(30));
+        headers.forEach(builder::header);
+        return builder.build();
     }
 
     /**
@@ -99,12 +151,11 @@ final class LatencyRun {
      * senders (blocking, like the closed-loop clients) takes the next due request, waits for its time and sends it,
      * so a slow answer delays no other request as long as a sender is free.
      */
-    private long fire(List<String> urls, int perSecond, Duration length, Sink sink) throws Exception {
+    private long fire(Supplier<HttpRequest> requests, int perSecond, Duration length, Sink sink) throws Exception {
         long interval = 1_000_000_000L / perSecond;
         long count = length.toSeconds() * perSecond;
         long start = System.nanoTime();
         AtomicLong next = new AtomicLong();
-        int senders = 32;
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         List<Future<?>> running = new ArrayList<>();
         for (int s = 0; s < senders; s++) {
@@ -116,18 +167,14 @@ final class LatencyRun {
                     if (wait > 0) {
                         LockSupport.parkNanos(wait);
                     }
-                    HttpRequest.Builder builder = HttpRequest.newBuilder(
-                            URI.create(urls.get(ThreadLocalRandom.current().nextInt(urls.size()))))
-                            .timeout(Duration.ofSeconds(30));
-                    headers.forEach(builder::header);
-                    boolean ok;
+                    HttpResponse<byte[]> response;
                     try {
-                        ok = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode() < 400;
+                        response = http.send(requests.get(), HttpResponse.BodyHandlers.ofByteArray());
                     } catch (Exception e) {
-                        ok = false;
+                        response = null;
                     }
                     if (sink != null) {
-                        sink.record(System.nanoTime() - due, ok);
+                        sink.record(System.nanoTime() - due, response);
                     }
                 }
                 return null;
@@ -141,10 +188,14 @@ final class LatencyRun {
     }
 
     interface Sink {
+        void record(long nanos, HttpResponse<byte[]> response);
+    }
+
+    private interface ClosedSink {
         void record(long nanos, boolean ok);
     }
 
-    private long exercise(List<String> urls, int clients, Duration length, Sink sink) throws Exception {
+    private long exercise(List<String> urls, int clients, Duration length, ClosedSink sink) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long deadline = System.nanoTime() + length.toNanos();
         AtomicLong count = new AtomicLong();
@@ -167,6 +218,9 @@ final class LatencyRun {
                     long latency = System.nanoTime() - t0;
                     if (sink != null) {
                         sink.record(latency, ok);
+                        if (timeline != null) {
+                            timeline.record(ok);
+                        }
                     }
                     count.incrementAndGet();
                 }

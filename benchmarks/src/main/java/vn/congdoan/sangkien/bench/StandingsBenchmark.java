@@ -112,7 +112,8 @@ final class StandingsBenchmark {
                 InitiativeEvent event = new InitiativeEvent(UUID.randomUUID(), InitiativeEvent.Type.SUBMITTED, now, id, 0,
                         "1-trieu-sang-kien", province, province, InitiativeStatus.SUBMITTED,
                         List.of("bench-m-" + random.nextInt(50_000)), now);
-                producer.send(new ProducerRecord<>(Topics.INITIATIVE_EVENTS, id.toString(), EventJson.write(event)));
+                producer.send(new ProducerRecord<>(Topics.INITIATIVE_EVENTS, province.toString(),
+                        EventJson.write(event)));
             }
             producer.flush();
         }

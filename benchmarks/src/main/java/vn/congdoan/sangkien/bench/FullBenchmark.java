@@ -1,0 +1,497 @@
+package vn.congdoan.sangkien.bench;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.HdrHistogram.Histogram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Every measure of the system in one run, each against its honest baseline measured in the same run: reads against
+ * a hello-world, writes against pgbench, the SSE stream with many clients, freshness, the full million through the
+ * bulk import with a rebuild, and the services' resident memory throughout. Writes {@code report.md} and its PNG
+ * charts into one folder.
+ */
+final class FullBenchmark {
+
+    private final Stack stack = new Stack();
+    private final Path folder;
+    private final Timeline clock = new Timeline();
+    private final Duration warmup = Duration.ofSeconds(Long.parseLong(Benchmarks.env("BENCH_WARMUP_SECONDS", "10")));
+    private final Duration measure = Duration.ofSeconds(Long.parseLong(Benchmarks.env("BENCH_SECONDS", "20")));
+    private final int clients = Integer.parseInt(Benchmarks.env("BENCH_CLIENTS", "4"));
+    private final List<Integer> rates = Arrays.stream(Benchmarks.env("BENCH_RATES", "250,500,1000,1500,2000,2500,3000")
+            .split(",")).map(String::trim).map(Integer::parseInt).toList();
+    private final int scale = Integer.parseInt(Benchmarks.env("BENCH_SCALE", "1000000"));
+    private final int sseClients = Integer.parseInt(Benchmarks.env("BENCH_SSE_CLIENTS", "1000"));
+    private final int freshnessSamples = Integer.parseInt(Benchmarks.env("BENCH_FRESHNESS_SAMPLES", "100"));
+    private final int pgClients = Integer.parseInt(Benchmarks.env("BENCH_PG_CLIENTS", "8"));
+    private final int writeSenders = Integer.parseInt(Benchmarks.env("BENCH_WRITE_SENDERS", "64"));
+    /** The pgbench program; unset or {@code none} for the JDBC loop. */
+    private final String pgbench = "none".equals(Benchmarks.env("PGBENCH", "none")) ? null : Benchmarks.env("PGBENCH", null);
+
+    /** Every latency row, for the percentile chart. */
+    private final Map<String, Histogram> latencies = new LinkedHashMap<>();
+    private final StringBuilder md = new StringBuilder();
+    private final List<String[]> summary = new ArrayList<>();
+
+    FullBenchmark(Path folder) {
+        this.folder = folder;
+    }
+
+    String run() throws Exception {
+        Files.createDirectories(folder.resolve("charts"));
+        try (Memory memory = new Memory(clock)) {
+            Benchmarks.say("services found: " + memory.pids());
+            clock.mark("idle");
+            Thread.sleep(5000);
+            memory.phase("setup, reads");
+            clock.mark("reads");
+
+            Benchmarks.say("units and members: 63 provinces");
+            Fixture fixture = Fixture.create(stack, Integer.parseInt(Benchmarks.env("BENCH_UNITS_PER_PROVINCE", "4")),
+                    Integer.parseInt(Benchmarks.env("BENCH_MEMBERS", "1000")));
+
+            LatencyRun.Result standingsSmall = part("reads") ? section("Read path", () -> reads(fixture)) : null;
+            if (part("sse")) {
+                section("Server-Sent Events", () -> sse(fixture, memory));
+            }
+            if (part("freshness")) {
+                section("Freshness", () -> freshness(fixture));
+            }
+            PgBaseline.Result baseline = part("baseline") ? section("Write baseline", this::baseline) : null;
+            if (part("writes")) {
+                memory.phase("write load");
+                clock.mark("writes");
+                record(memory, "writes", () -> section("Write path", () -> writes(fixture, baseline)));
+            }
+            if (part("scale")) {
+                memory.phase("bulk import");
+                clock.mark("import");
+                record(memory, "scale", () -> section("Scale", () -> scale(fixture, memory, standingsSmall)));
+            }
+            memory.phase("after");
+            clock.mark("after");
+            Thread.sleep(3000);
+            memoryReport(memory);
+            percentileChart();
+            return header() + summaryTable() + md;
+        }
+    }
+
+    /** Runs a part, with a JFR recording of each service around it when BENCH_JFR=1. */
+    private void record(Memory memory, String name, Runnable part) throws Exception {
+        boolean jfr = "1".equals(Benchmarks.env("BENCH_JFR", ""));
+        if (jfr) {
+            memory.startRecording(name);
+        }
+        part.run();
+        if (jfr) {
+            Path dir = Files.createDirectories(folder.resolve("jfr"));
+            memory.stopRecording(name, dir);
+            md.append("\nJFR recordings of this part: `%s/<service>-%s.jfr`.\n".formatted(dir, name));
+        }
+    }
+
+    private interface Drawing {
+        void draw() throws Exception;
+    }
+
+    /** Draws a chart; a machine that cannot (no fonts, say) loses the chart, not the figures. */
+    private void draw(Drawing drawing) {
+        try {
+            drawing.draw();
+        } catch (Exception | Error e) {
+            Benchmarks.say("  chart not drawn: " + e);
+            md.append("\n(A chart could not be drawn: `").append(e.toString().replace('`', '\'')).append("`.)\n");
+        }
+    }
+
+    /** Whether BENCH_PARTS (a comma-separated list; all when unset) names this part. */
+    private static boolean part(String name) {
+        String parts = Benchmarks.env("BENCH_PARTS", "reads,sse,freshness,baseline,writes,scale");
+        return Arrays.stream(parts.split(",")).map(String::trim).anyMatch(name::equals);
+    }
+
+    private interface Step<T> {
+        T run() throws Exception;
+    }
+
+    /** Runs one part; a failure is reported in its section and the run goes on. */
+    private <T> T section(String title, Step<T> step) {
+        Benchmarks.say(title);
+        md.append("\n## ").append(title).append("\n\n");
+        try {
+            return step.run();
+        } catch (Exception e) {
+            Benchmarks.say("  failed: " + e);
+            md.append("**Failed:** `").append(e.toString().replace('`', '\'')).append("`\n");
+            summary.add(new String[] { title, "failed: " + e.getMessage(), "", "**no**" });
+            return null;
+        }
+    }
+
+    private LatencyRun.Result reads(Fixture fixture) throws Exception {
+        int target = 1_000;
+        long counted = stack.counted();
+        if (counted < target) {
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Future<Integer>> sent = new ArrayList<>();
+            for (long i = counted; i < target; i++) {
+                sent.add(pool.submit(() -> fixture.submit(fixture.anyMember())));
+            }
+            for (Future<Integer> f : sent) {
+                f.get();
+            }
+            pool.shutdown();
+        }
+        stack.awaitCounted(target, Duration.ofMinutes(2));
+        long small = stack.counted();
+        String standings = stack.ranking + "/api/v1/standings";
+        List<LatencyRun.Result> results = new ArrayList<>();
+        results.add(new LatencyRun(Map.of()).run("plain Quarkus hello-world JSON (baseline)",
+                List.of(stack.hello + "/hello"), clients, warmup, measure));
+        results.add(new LatencyRun(Map.of()).run("GET standings, %,d initiatives".formatted(small),
+                List.of(standings), clients, warmup, measure));
+        String etag = stack.http.send(HttpRequest.newBuilder(URI.create(standings)).build(),
+                HttpResponse.BodyHandlers.discarding()).headers().firstValue("ETag").orElseThrow();
+        results.add(new LatencyRun(Map.of("If-None-Match", etag)).run("GET standings → 304, %,d initiatives"
+                .formatted(small), List.of(standings), clients, warmup, measure));
+        results.forEach(r -> latencies.put(r.name(), r.histogram()));
+        results.forEach(r -> Benchmarks.say("  %s: %.0f req/s, p99 %.2f ms".formatted(r.name(), r.throughput(),
+                r.millis(99))));
+        double ratio = results.get(1).throughput() / results.get(0).throughput();
+        md.append("%d closed-loop clients (saturation), %d s each after %d s warm-up.%n%n".formatted(clients,
+                measure.toSeconds(), warmup.toSeconds()));
+        md.append(LatencyRun.TABLE_HEADER).append('\n');
+        results.forEach(r -> md.append(r.markdownRow()).append('\n'));
+        md.append("%nGET standings reach %.0f %% of hello-world's requests/s.%n".formatted(ratio * 100));
+        summary.add(new String[] { "GET standings vs hello-world", "%.0f %% (%,.0f vs %,.0f req/s)".formatted(
+                ratio * 100, results.get(1).throughput(), results.get(0).throughput()), "≥ 70 %", met(ratio >= 0.7) });
+        summary.add(new String[] { "GET standings p99 (200 / 304)", "%.2f / %.2f ms".formatted(
+                results.get(1).millis(99), results.get(2).millis(99)), "< 10 ms",
+            met(results.get(1).millis(99) < 10 && results.get(2).millis(99) < 10) });
+        return results.get(1);
+    }
+
+    private Void sse(Fixture fixture, Memory memory) throws Exception {
+        memory.phase("SSE clients");
+        clock.mark("SSE");
+        SseBenchmark.Result r = new SseBenchmark(stack, fixture).run(sseClients,
+                Integer.parseInt(Benchmarks.env("BENCH_SSE_CHANGES", "5")));
+        memory.phase("freshness, baseline");
+        latencies.put("SSE delivery, " + r.clients() + " clients", r.delivery());
+        latencies.put(r.readsMeanwhile().name(), r.readsMeanwhile().histogram());
+        boolean all = r.connected() == r.clients() && r.receivedPerChange().stream().allMatch(n -> n == r.clients());
+        md.append(("%d clients on `/api/v1/standings/stream`, each on its own HTTP/1.1 connection: %d connected and "
+                + "got the standings within %.1f s. Then %d submissions, 1.5 s apart, each changing the standings; "
+                + "clients that got the change (within 10 s): %s; connections the server ended meanwhile: %d.%n%n")
+                        .formatted(r.clients(), r.connected(), r.connectSeconds(), r.receivedPerChange().size(),
+                                r.receivedPerChange(), r.lost()));
+        md.append(("Delivery, from the submission's 201 to the event at each client (%,d deliveries): p50 %.0f ms, "
+                + "p99 %.0f ms, max %.0f ms. The stream sends at most one event a second, so up to 1 s of this is "
+                + "by design.%n%n").formatted(r.delivery().getTotalCount(), r.delivery().getValueAtPercentile(50) / 1e6,
+                        r.delivery().getValueAtPercentile(99) / 1e6, r.delivery().getMaxValue() / 1e6));
+        md.append("Meanwhile, reads of the standings:\n\n").append(LatencyRun.TABLE_HEADER).append('\n')
+                .append(r.readsMeanwhile().markdownRow()).append('\n');
+        summary.add(new String[] { "SSE: " + r.clients() + " clients, every change delivered to all",
+            "%s; delivery p50 %.0f ms, p99 %.0f ms".formatted(all ? "all" : "not all: " + r.receivedPerChange(),
+                    r.delivery().getValueAtPercentile(50) / 1e6, r.delivery().getValueAtPercentile(99) / 1e6),
+            "all", met(all) });
+        return null;
+    }
+
+    private Void freshness(Fixture fixture) throws Exception {
+        Histogram h = new Histogram(3);
+        for (int i = 0; i < freshnessSamples; i++) {
+            // Member m submits through a unit of province m mod 63 (see Fixture).
+            int m = i % fixture.members.size();
+            Fixture.Member member = fixture.members.get(m);
+            String province = fixture.provinces.get(m % fixture.provinces.size());
+            String row = stack.ranking + "/api/v1/standings/" + province;
+            long before = stack.getJson(row, null).path("submissions").asLong();
+            int status = fixture.submit(member);
+            long t0 = System.nanoTime();
+            if (status != 201) {
+                throw new IllegalStateException("A submission answered " + status);
+            }
+            while (stack.getJson(row, null).path("submissions").asLong() <= before) {
+                if (System.nanoTime() - t0 > 30_000_000_000L) {
+                    throw new IllegalStateException("A submission did not reach the standings within 30 s");
+                }
+                Thread.sleep(5);
+            }
+            h.recordValue(System.nanoTime() - t0);
+        }
+        latencies.put("freshness: 201 → counted", h);
+        md.append(("From a submission's 201 to its count in the province's row of the standings, %d submissions one "
+                + "at a time: p50 %.0f ms, p99 %.0f ms, max %.0f ms.%n").formatted(h.getTotalCount(),
+                        h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6, h.getMaxValue() / 1e6));
+        summary.add(new String[] { "Freshness p50 / p99", "%.0f / %.0f ms".formatted(h.getValueAtPercentile(50) / 1e6,
+                h.getValueAtPercentile(99) / 1e6), "p99 < 1 s", met(h.getValueAtPercentile(99) < 1e9) });
+        Benchmarks.say("  p99 %.0f ms".formatted(h.getValueAtPercentile(99) / 1e6));
+        return null;
+    }
+
+    private PgBaseline.Result baseline() throws Exception {
+        PgBaseline.Result r = new PgBaseline(stack.pgHost, stack.pgPort).run(pgbench, pgClients, measure);
+        latencies.put("baseline: " + r.tool(), r.latency());
+        md.append(("Transactions of one row in a table shaped like `initiative` (same columns and indexes) plus one "
+                + "outbox row, in a database of their own on the same PostgreSQL server, by **%s** with %d "
+                + "connections for %.0f s (closed loop, as fast as it goes):%n%n").formatted(r.tool(), r.clients(),
+                        r.seconds()));
+        md.append("| tool | transactions | tps | p50 ms | p99 ms | p99.9 ms |\n|---|---|---|---|---|---|\n");
+        md.append("| %s | %,d | %,.0f | %.2f | %.2f | %.2f |%n".formatted(r.tool(), r.transactions(), r.tps(),
+                r.millis(50), r.millis(99), r.millis(99.9)));
+        Benchmarks.say("  %s: %,.0f tps".formatted(r.tool(), r.tps()));
+        return r;
+    }
+
+    private List<WriteBenchmark.Step> writes(Fixture fixture, PgBaseline.Result baseline) throws Exception {
+        Timeline timeline = new Timeline();
+        List<WriteBenchmark.Step> steps = new WriteBenchmark(stack, fixture, timeline).run(rates, warmup, measure,
+                writeSenders);
+        md.append(("`POST /api/v1/initiatives` with `\"submit\": true`, by %,d members through %d grassroots unions in "
+                + "63 provinces (a token each), at fixed arrival rates (open model: each latency counts from the "
+                + "moment its request was due; at most %d requests in flight), %d s each after %d s warm-up, up to "
+                + "the first rate the service cannot keep up with. The stack runs with `RATE_LIMIT_WRITES_PER_SECOND="
+                + "%s` and `RATE_LIMIT_BURST=%s`, so that the per-client write limit is not what is measured (with "
+                + "%,d members, each sends only a few a second anyway).%n%n").formatted(fixture.members.size(),
+                        fixture.unitsByProvince.values().stream().mapToInt(List::size).sum(), writeSenders,
+                        measure.toSeconds(), warmup.toSeconds(), Benchmarks.env("RATE_LIMIT_WRITES_PER_SECOND", "50"),
+                        Benchmarks.env("RATE_LIMIT_BURST", "200"), fixture.members.size()));
+        md.append("| offered /s | achieved /s | p50 ms | p99 ms | p99.9 ms | max ms | errors | outbox → broker p99 ms "
+                + "| 201 → read from topic p50 / p99 ms | events read back |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        int best = 0;
+        double bestThroughput = 0;
+        for (WriteBenchmark.Step s : steps) {
+            LatencyRun.Result r = s.result();
+            latencies.put("POST initiatives @ " + s.rate() + "/s", r.histogram());
+            md.append("| %,d | %,.0f | %.2f | %.2f | %.2f | %.2f | %d | %d | %d / %d | %,d of %,d |%n".formatted(s.rate(),
+                    r.throughput(), r.millis(50), r.millis(99), r.millis(99.9), r.histogram().getMaxValue() / 1e6,
+                    r.errors(), s.outboxToBroker().getValueAtPercentile(99), s.createdToTopic().getValueAtPercentile(50),
+                    s.createdToTopic().getValueAtPercentile(99), s.published(), s.created()));
+            if (!s.saturated() && r.millis(99) < 50) {
+                best = Math.max(best, s.rate());
+            }
+            bestThroughput = Math.max(bestThroughput, (r.requests() - r.errors()) / r.seconds());
+        }
+        md.append("""
+
+                *outbox → broker*: the broker's timestamp of the event minus its `occurredAt` (set in the writing \
+                transaction). *201 → read from topic*: from the client receiving the 201 to a consumer of \
+                `initiative-events.v1` reading the event.
+
+                ![POST latency by arrival rate](charts/write-latency.png)
+
+                ![POST throughput over time](charts/write-throughput.png)
+                """);
+        summary.add(new String[] { "POST initiatives: highest arrival rate with p99 < 50 ms",
+            best == 0 ? "none of " + rates : "%,d/s".formatted(best), "≥ 1,500/s", met(best >= 1500) });
+        if (baseline != null) {
+            double share = bestThroughput / baseline.tps();
+            md.append(("%nThe most POSTs answered per second at any rate, %,.0f/s, is %.0f %% of the baseline's %,.0f "
+                    + "transactions/s (%s).%n").formatted(bestThroughput, share * 100, baseline.tps(), baseline.tool()));
+            summary.add(new String[] { "POST answered/s (best rate) vs " + baseline.tool(), "%.0f %% (%,.0f vs %,.0f/s)".formatted(
+                    share * 100, bestThroughput, baseline.tps()), "≥ 50 %", met(share >= 0.5) });
+        }
+        draw(() -> Charts.line(folder.resolve("charts/write-latency.png"),
+                "POST /api/v1/initiatives: latency by arrival rate (open model)", "arrival rate (requests/s)", "latency (ms, log scale)", List.of(
+                        percentileSeries("p50", steps, 50), percentileSeries("p99", steps, 99),
+                        percentileSeries("p99.9", steps, 99.9), new Charts.Series("target p99: 50 ms",
+                                steps.stream().mapToDouble(WriteBenchmark.Step::rate).toArray(),
+                                steps.stream().mapToDouble(s -> 50).toArray())), List.of(), true));
+        double[] ok = timeline.succeeded();
+        double[] seconds = new double[ok.length];
+        Arrays.setAll(seconds, i -> i);
+        draw(() -> Charts.line(folder.resolve("charts/write-throughput.png"),
+                "POST /api/v1/initiatives: answers per second",
+                "seconds since the first rate began (warm-ups included)", "answers/s", List.of(
+                        new Charts.Series("offered", seconds, offered(timeline, ok.length)),
+                        new Charts.Series("2xx", seconds, ok), new Charts.Series("errors", seconds, timeline.failed())),
+                timeline.marks().stream().map(m -> new Charts.Marker(m.second(), m.label())).toList(), false));
+        return steps;
+    }
+
+    /** The arrival rate in force each second, from the marks the write benchmark left at each new rate. */
+    private static double[] offered(Timeline timeline, int length) {
+        double[] offered = new double[length];
+        for (Timeline.Mark m : timeline.marks()) {
+            double rate = Double.parseDouble(m.label().replace("/s", ""));
+            for (int i = (int) m.second(); i < length; i++) {
+                offered[i] = rate;
+            }
+        }
+        return offered;
+    }
+
+    private static Charts.Series percentileSeries(String name, List<WriteBenchmark.Step> steps, double percentile) {
+        return new Charts.Series(name, steps.stream().mapToDouble(WriteBenchmark.Step::rate).toArray(),
+                steps.stream().mapToDouble(s -> s.result().millis(percentile)).toArray());
+    }
+
+    private Void scale(Fixture fixture, Memory memory, LatencyRun.Result standingsSmall) throws Exception {
+        Timeline timeline = new Timeline();
+        Timeline counting = new Timeline();
+        ScaleBenchmark bench = new ScaleBenchmark(stack, fixture, timeline, counting);
+        Benchmarks.say("  loading %,d initiatives".formatted(scale));
+        ScaleBenchmark.Result loaded = bench.load(scale,
+                Integer.parseInt(Benchmarks.env("BENCH_IMPORT_CONCURRENCY", "2")));
+        long total = stack.counted();
+        memory.phase("reads at scale");
+        LatencyRun.Result standingsLarge = new LatencyRun(Map.of()).run("GET standings, %,d initiatives"
+                .formatted(total), List.of(stack.ranking + "/api/v1/standings"), clients, warmup, measure);
+        latencies.put(standingsLarge.name(), standingsLarge.histogram());
+        memory.phase("rebuild");
+        clock.mark("rebuild");
+        Benchmarks.say("  rebuilding the standings from %s".formatted("initiative-events.v1"));
+        ScaleBenchmark.Result r = bench.rebuild(loaded);
+        Benchmarks.say("  rebuild took %.1f s".formatted(r.rebuildSeconds()));
+
+        if (r.importAvailable()) {
+            md.append(("%,d initiatives through `POST /api/v1/initiatives/import?province=…` (63 provinces, batches "
+                    + "of at most %,d, %s at a time): **%.1f s** (%,.0f rows/s), %,d rows rejected. ranking-service "
+                    + "had counted them all %.1f s after the import began.%n%n").formatted(r.loaded(),
+                            ScaleBenchmark.BATCH, Benchmarks.env("BENCH_IMPORT_CONCURRENCY", "2"), r.loadSeconds(),
+                            r.loaded() / r.loadSeconds(), r.rejected(), r.countedSeconds()));
+            if (r.existing() > 0) {
+                md.append("%,d rows matched initiatives already there (updated or unchanged), so were not created.%n%n"
+                        .formatted(r.existing()));
+            }
+            if (r.note() != null) {
+                md.append("Of the rejected rows, the %s.%n%n".formatted(r.note()));
+            }
+            summary.add(new String[] { "Bulk import of %,d initiatives".formatted(r.loaded()),
+                "%.0f s".formatted(r.loadSeconds()), "< 10 min for 1,000,000",
+                met(r.loaded() >= 1_000_000 ? r.loadSeconds() < 600 : r.loadSeconds() < 600.0 * r.loaded() / 1e6) });
+        } else {
+            md.append(("**Bulk import: not available** (%s). Instead %,d submitted-initiative events went straight to "
+                    + "`initiative-events.v1` across the 63 provinces, as submission-service would send them, in "
+                    + "%.1f s; ranking-service had counted them all %.1f s after the first was sent. The database "
+                    + "size below therefore lacks the initiatives' rows in `submission`.%n%n").formatted(r.note(),
+                            r.loaded(), r.loadSeconds(), r.countedSeconds()));
+            summary.add(new String[] { "Bulk import of 1,000,000 initiatives", "not available in this build", "< 10 min",
+                "not measured" });
+        }
+        md.append("| database | size |\n|---|---|\n");
+        r.databaseBytes().forEach((db, bytes) -> md.append("| %s | %,.0f MB |%n".formatted(db, bytes / 1e6)));
+        md.append("\nStandings reads at both sizes, %d closed-loop clients:\n\n".formatted(clients))
+                .append(LatencyRun.TABLE_HEADER).append('\n');
+        if (standingsSmall != null) {
+            md.append(standingsSmall.markdownRow()).append('\n');
+        }
+        md.append(standingsLarge.markdownRow()).append('\n');
+        if (standingsSmall != null) {
+            summary.add(new String[] { "GET standings p99, ~1 thousand vs %,d initiatives".formatted(total),
+                "%.2f vs %.2f ms".formatted(standingsSmall.millis(99), standingsLarge.millis(99)), "flat",
+                met(standingsLarge.millis(99) < Math.max(10, standingsSmall.millis(99) * 2)) });
+        }
+        JsonNode rebuild = r.rebuild();
+        md.append(("%nFull rebuild (`POST /api/v1/admin/rebuild`: replay of `initiative-events.v1` from offset 0 into "
+                + "the rebuild schema, then comparison with the live counters): **%.1f s** as the caller waited, "
+                + "%,d events read, equal to the live standings: %s, live consumer caught up: %s.%n").formatted(
+                        r.rebuildSeconds(), rebuild.path("eventsRead").asLong(), rebuild.path("equal").asText(),
+                        rebuild.path("liveCaughtUp").asText()));
+        summary.add(new String[] { "Rebuild from %,d events".formatted(rebuild.path("eventsRead").asLong()),
+            "%.0f s, equal: %s".formatted(r.rebuildSeconds(), rebuild.path("equal").asText()), "< 2 min",
+            met(r.rebuildSeconds() < 120 && rebuild.path("equal").asBoolean()) });
+        double[] ok = timeline.succeeded();
+        double[] seconds = new double[ok.length];
+        Arrays.setAll(seconds, i -> i);
+        double[] counted = counting.succeeded();
+        double[] countedSeconds = new double[counted.length];
+        Arrays.setAll(countedSeconds, i -> i);
+        draw(() -> Charts.line(folder.resolve("charts/import-throughput.png"), r.importAvailable()
+                ? "Bulk import: initiatives created per second" : "Events sent to initiative-events.v1 per second",
+                "seconds since the load began", "per second", List.of(
+                        new Charts.Series(r.importAvailable() ? "created" : "sent", seconds, ok),
+                        new Charts.Series("rejected", seconds, timeline.failed()),
+                        new Charts.Series("counted by ranking-service", countedSeconds, counted)), List.of(), false));
+        md.append("\n![Bulk load over time](charts/import-throughput.png)\n");
+        return null;
+    }
+
+    private void memoryReport(Memory memory) throws Exception {
+        md.append("\n## Memory\n\nResident memory (VmRSS) of each service process, largest value sampled once a second "
+                + "in each phase, MB:\n\n| phase |");
+        Map<String, Map<String, Long>> peaks = memory.peaksKb();
+        Memory.SERVICES.forEach(s -> md.append(' ').append(s).append(" |"));
+        md.append("\n|---|---|---|---|\n");
+        peaks.forEach((phase, byService) -> {
+            md.append("| ").append(phase).append(" |");
+            Memory.SERVICES.forEach(s -> md.append(byService.containsKey(s) ? " %.0f |".formatted(byService.get(s)
+                    / 1024.0) : " |"));
+            md.append('\n');
+        });
+        md.append("\nThe services run with `SERVICE_JAVA_OPTS=%s`.\n\n![Resident memory over time](charts/memory.png)\n"
+                .formatted(Benchmarks.env("SERVICE_JAVA_OPTS", "-Xms64m -Xmx256m")));
+        long worst = 0;
+        String worstName = "";
+        for (Map.Entry<String, Map<String, Long>> phase : peaks.entrySet()) {
+            for (Map.Entry<String, Long> e : phase.getValue().entrySet()) {
+                if (e.getValue() > worst) {
+                    worst = e.getValue();
+                    worstName = e.getKey() + " (" + phase.getKey() + ")";
+                }
+            }
+        }
+        if (peaks.isEmpty()) {
+            summary.add(new String[] { "Resident memory", "services not found (STACK_PID unset?)", "< 300 MB",
+                "not measured" });
+        } else {
+            Map<String, Long> idle = peaks.getOrDefault("idle", Map.of());
+            summary.add(new String[] { "Resident memory, largest", "%.0f MB, %s; idle %s".formatted(worst / 1024.0,
+                    worstName, idle.values().stream().map(kb -> "%.0f".formatted(kb / 1024.0)).toList() + " MB"),
+                "< 300 MB each", met(worst < 300 * 1024) });
+        }
+        draw(() -> Charts.line(folder.resolve("charts/memory.png"), "Resident memory of each service (VmRSS)",
+                "seconds since the run began", "MB", memory.series(),
+                clock.marks().stream().map(m -> new Charts.Marker(m.second(), m.label())).toList(), false));
+    }
+
+    private void percentileChart() throws Exception {
+        List<String> names = new ArrayList<>(latencies.keySet());
+        double[][] values = new double[3][names.size()];
+        double[] percentiles = { 50, 99, 99.9 };
+        for (int p = 0; p < 3; p++) {
+            for (int i = 0; i < names.size(); i++) {
+                Histogram h = latencies.get(names.get(i));
+                values[p][i] = h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(percentiles[p]) / 1e6;
+            }
+        }
+        draw(() -> Charts.bars(folder.resolve("charts/latency-percentiles.png"), "Latency percentiles per scenario",
+                "milliseconds (log scale)", names, List.of("p50", "p99", "p99.9"), values, true));
+        md.append("\n## Latency percentiles, all scenarios\n\n![Latency percentiles](charts/latency-percentiles.png)\n");
+    }
+
+    private String header() {
+        return """
+                Machine: %s. The load generator runs on the same machine as the system (PostgreSQL, Kafka, three \
+                services). Settings: warm-up %d s, measured %d s, arrival rates %s, scale %,d, %d SSE clients.
+
+                """.formatted(Benchmarks.machine(), warmup.toSeconds(), measure.toSeconds(), rates, scale, sseClients);
+    }
+
+    private String summaryTable() {
+        StringBuilder s = new StringBuilder("## Summary\n\n| measure | result | target | met |\n|---|---|---|---|\n");
+        summary.forEach(row -> s.append("| ").append(String.join(" | ", row)).append(" |\n"));
+        return s.toString();
+    }
+
+    private static String met(boolean met) {
+        return met ? "yes" : "**no**";
+    }
+}

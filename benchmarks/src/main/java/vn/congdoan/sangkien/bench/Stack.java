@@ -1,0 +1,85 @@
+package vn.congdoan.sangkien.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import vn.congdoan.sangkien.localstack.DevTokens;
+
+/** Where the local stack's parts answer, and the few calls every suite makes to it. */
+final class Stack {
+
+    static final String PROGRAMME = "1-trieu-sang-kien";
+
+    final String orgUnits = Benchmarks.env("ORG_UNIT_URL", "http://localhost:8081");
+    final String submission = Benchmarks.env("SUBMISSION_URL", "http://localhost:8082");
+    final String ranking = Benchmarks.env("RANKING_URL", "http://localhost:8083");
+    final String hello = Benchmarks.env("HELLO_URL", "http://localhost:8090");
+    final String kafka = Benchmarks.env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092");
+    final String pgHost = "127.0.0.1";
+    final int pgPort = Integer.parseInt(Benchmarks.env("LOCAL_POSTGRES_PORT", "15432"));
+    final String admin = "Bearer " + DevTokens.token("benchmark", "TLD", Duration.ofHours(3), "NATIONAL_ADMIN");
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    final ObjectMapper json = new ObjectMapper();
+
+    Connection database(String name) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + name, "postgres",
+                "postgres");
+    }
+
+    JsonNode getJson(String url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + url + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return json.readTree(response.body());
+    }
+
+    HttpResponse<String> post(String url, String token, String body, Duration timeout) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The submissions the standings count, nationally. */
+    long counted() throws Exception {
+        return getJson(ranking + "/api/v1/programmes/" + PROGRAMME + "/summary", null).path("submissions").asLong();
+    }
+
+    /** Waits until the standings count at least {@code expected} submissions; prints progress now and then. */
+    void awaitCounted(long expected, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        Instant nextSay = Instant.now().plusSeconds(10);
+        long counted;
+        while ((counted = counted()) < expected) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("The standings counted " + counted + " of " + expected
+                        + " submissions after " + timeout.toSeconds() + " s");
+            }
+            if (Instant.now().isAfter(nextSay)) {
+                Benchmarks.say("  ranking-service has counted %,d of %,d".formatted(counted, expected));
+                nextSay = Instant.now().plusSeconds(10);
+            }
+            Thread.sleep(200);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package vn.congdoan.sangkien.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/** Counts events per second since it was made: the data of a throughput-over-time chart. */
+final class Timeline {
+
+    private static final int SECONDS = 4 * 3600;
+
+    /** A named moment, drawn on the chart. */
+    record Mark(double second, String label) {
+    }
+
+    private final long start = System.nanoTime();
+    private final AtomicLongArray ok = new AtomicLongArray(SECONDS);
+    private final AtomicLongArray failed = new AtomicLongArray(SECONDS);
+    private final List<Mark> marks = new ArrayList<>();
+    private volatile int last;
+
+    void record(boolean success) {
+        add(success ? 1 : 0, success ? 0 : 1);
+    }
+
+    void add(long succeeded, long failures) {
+        int second = now();
+        if (second >= SECONDS) {
+            return;
+        }
+        if (succeeded > 0) {
+            ok.addAndGet(second, succeeded);
+        }
+        if (failures > 0) {
+            failed.addAndGet(second, failures);
+        }
+        if (second > last) {
+            last = second;
+        }
+    }
+
+    synchronized void mark(String label) {
+        marks.add(new Mark(now(), label));
+    }
+
+    synchronized List<Mark> marks() {
+        return List.copyOf(marks);
+    }
+
+    int now() {
+        return (int) ((System.nanoTime() - start) / 1_000_000_000L);
+    }
+
+    /** Successes per second, from second 0 to the last second with a count. */
+    double[] succeeded() {
+        return series(ok);
+    }
+
+    double[] failed() {
+        return series(failed);
+    }
+
+    private double[] series(AtomicLongArray counts) {
+        double[] values = new double[last + 1];
+        for (int i = 0; i <= last; i++) {
+            values[i] = counts.get(i);
+        }
+        return values;
+    }
+}

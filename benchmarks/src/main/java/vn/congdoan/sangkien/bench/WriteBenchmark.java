@@ -1,0 +1,187 @@
+package vn.congdoan.sangkien.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import vn.congdoan.sangkien.events.Topics;
+
+/**
+ * POST /api/v1/initiatives (submit=true) by many members through many units, at fixed arrival rates (open model)
+ * until the service saturates; and how long each submission takes from its 201 to initiative-events.v1.
+ * Targets: ≥ 1,500/s with p99 < 50 ms.
+ */
+final class WriteBenchmark {
+
+    /**
+     * One arrival rate.
+     *
+     * @param outboxToBroker from the event's occurredAt (in the writing transaction) to its broker timestamp, ms
+     * @param createdToTopic from the 201 reaching the client to a consumer reading the event, ms
+     * @param created        201 answers
+     * @param published      of those, events read from the topic
+     */
+    record Step(int rate, LatencyRun.Result result, Histogram outboxToBroker, Histogram createdToTopic, long created,
+            long published) {
+
+        boolean saturated() {
+            return WriteBenchmark.saturated(rate, result);
+        }
+    }
+
+    /** The service no longer keeps up: it answers fewer than 95 % of the arrivals, slowly, or with errors. */
+    static boolean saturated(int rate, LatencyRun.Result result) {
+        return result.throughput() < rate * 0.95 || result.millis(99) > 1000
+                || result.errors() > result.requests() / 100;
+    }
+
+    private final Stack stack;
+    private final Fixture fixture;
+    private final Timeline timeline;
+
+    WriteBenchmark(Stack stack, Fixture fixture, Timeline timeline) {
+        this.stack = stack;
+        this.fixture = fixture;
+        this.timeline = timeline;
+    }
+
+    List<Step> run(List<Integer> rates, Duration warmup, Duration measure, int senders) throws Exception {
+        List<Step> steps = new ArrayList<>();
+        try (EventWatch watch = new EventWatch(stack.kafka)) {
+            List<Map<String, Long>> createdAt = new ArrayList<>();
+            List<LatencyRun.Result> results = new ArrayList<>();
+            for (int rate : rates) {
+                Benchmarks.say("write path @ %d/s: %d s warm-up, %d s measured".formatted(rate, warmup.toSeconds(),
+                        measure.toSeconds()));
+                Map<String, Long> created = new ConcurrentHashMap<>();
+                timeline.mark(rate + "/s");
+                LatencyRun.Result result = new LatencyRun(Map.of()).senders(senders).runAtRate("POST initiatives",
+                        () -> fixture.submission(fixture.anyMember()), rate, warmup, measure, timeline, response -> {
+                            if (response.statusCode() == 201) {
+                                created.put(id(response.body()), System.currentTimeMillis());
+                            }
+                        });
+                results.add(result);
+                createdAt.add(created);
+                Benchmarks.say("  %.0f/s, p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, %d errors".formatted(
+                        result.throughput(), result.millis(50), result.millis(99), result.millis(99.9),
+                        result.errors()));
+                if (saturated(rate, result)) {
+                    Benchmarks.say("  saturated: no higher rate");
+                    break;
+                }
+            }
+            long expected = createdAt.stream().mapToLong(Map::size).sum();
+            watch.awaitAll(createdAt, Duration.ofSeconds(60));
+            for (int i = 0; i < results.size(); i++) {
+                Histogram toBroker = new Histogram(3);
+                Histogram toTopic = new Histogram(3);
+                long published = 0;
+                for (Map.Entry<String, Long> e : createdAt.get(i).entrySet()) {
+                    long[] seen = watch.seen.get(e.getKey());
+                    if (seen != null) {
+                        published++;
+                        toBroker.recordValue(Math.max(0, seen[1]));
+                        toTopic.recordValue(Math.max(0, seen[0] - e.getValue()));
+                    }
+                }
+                steps.add(new Step(rates.get(i), results.get(i), toBroker, toTopic, createdAt.get(i).size(),
+                        published));
+            }
+            Benchmarks.say("  %,d submissions created, %,d of them read back from %s%s".formatted(expected,
+                    steps.stream().mapToLong(Step::published).sum(), Topics.INITIATIVE_EVENTS,
+                    watch.unreadableRecords.get() == 0 ? ""
+                            : " (%,d records unreadable)".formatted(watch.unreadableRecords.get())));
+        }
+        return steps;
+    }
+
+    /** The id in a 201's body, without parsing all of it. */
+    private static String id(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        int at = text.indexOf("\"id\":\"");
+        return at < 0 ? "" : text.substring(at + 6, at + 6 + 36);
+    }
+
+    /** Reads initiative-events.v1 from its end, noting for each initiative when it arrived and its outbox lag. */
+    private static final class EventWatch implements AutoCloseable {
+
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        /** initiative id → {read at (epoch ms), broker timestamp − occurredAt (ms)} */
+        final Map<String, long[]> seen = new ConcurrentHashMap<>();
+        final AtomicLong unreadableRecords = new AtomicLong();
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        EventWatch(String bootstrap) throws InterruptedException {
+            Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+            KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                    new StringDeserializer());
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.INITIATIVE_EVENTS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            thread = new Thread(() -> {
+                try (consumer) {
+                    while (running) {
+                        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
+                            long now = System.currentTimeMillis();
+                            // Read as a tree, by the two fields used: the record's key and the event's type names
+                            // are the producer's business.
+                            try {
+                                JsonNode event = JSON.readTree(r.value());
+                                seen.put(event.path("initiativeId").asText(), new long[] { now,
+                                    r.timestamp() - Instant.parse(event.path("occurredAt").asText()).toEpochMilli() });
+                            } catch (IOException | DateTimeParseException unreadable) {
+                                unreadableRecords.incrementAndGet();
+                            }
+                        }
+                    }
+                }
+            }, "event-watch");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** Waits until every created initiative was read, at most {@code timeout}, or 10 s without a new one. */
+        void awaitAll(List<Map<String, Long>> created, Duration timeout) throws InterruptedException {
+            Instant deadline = Instant.now().plus(timeout);
+            Instant lastProgress = Instant.now();
+            int lastSize = seen.size();
+            while (Instant.now().isBefore(deadline) && lastProgress.isAfter(Instant.now().minusSeconds(10))
+                    && !created.stream().allMatch(m -> seen.keySet().containsAll(m.keySet()))) {
+                Thread.sleep(500);
+                if (seen.size() != lastSize) {
+                    lastSize = seen.size();
+                    lastProgress = Instant.now();
+                }
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            thread.join(5000);
+        }
+    }
+}

@@ -1,9 +1,7 @@
 package vn.congdoan.sangkien.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,14 +43,6 @@ final class LatencyRun {
     static final String TABLE_HEADER = "| request | count | req/s | p50 ms | p99 ms | p99.9 ms | max ms | errors |\n"
             + "|---|---|---|---|---|---|---|---|";
 
-    /**
-     * HTTP/1.1, one connection per request in flight, as browsers and phones talk to the services. The JDK client's
-     * default upgrades plain-text connections to HTTP/2 (h2c), which no browser does; with many POSTs multiplexed on
-     * one connection the server's workers then wait for request bodies, and the figures describe that upgrade
-     * rather than the service.
-     */
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> headers;
     private int senders = 32;
     private Timeline timeline;
@@ -112,13 +102,13 @@ final class LatencyRun {
     Result runAtRate(String name, Supplier<HttpRequest> requests, int perSecond, Duration warmup, Duration measure,
             Timeline timeline, Answers answers) throws Exception {
         fire(requests, perSecond, warmup, timeline == null ? null
-                : (latency, response) -> timeline.record(response != null && response.statusCode() < 400));
+                : (latency, response) -> timeline.record(response != null && response.status() < 400));
         Recorder recorder = new Recorder(3);
         AtomicLong errors = new AtomicLong();
         long start = System.nanoTime();
         long sent = fire(requests, perSecond, measure, (latency, response) -> {
             recorder.recordValue(latency);
-            boolean ok = response != null && response.statusCode() < 400;
+            boolean ok = response != null && response.status() < 400;
             if (!ok) {
                 errors.incrementAndGet();
             }
@@ -136,7 +126,7 @@ final class LatencyRun {
 
     /** Sees the answers of a run. */
     interface Answers {
-        void accept(HttpResponse<byte[]> response);
+        void accept(RawHttp.Answer response);
     }
 
     private HttpRequest get(List<String> urls) {
@@ -160,21 +150,24 @@ final class LatencyRun {
         List<Future<?>> running = new ArrayList<>();
         for (int s = 0; s < senders; s++) {
             running.add(pool.submit(() -> {
-                long i;
-                while ((i = next.getAndIncrement()) < count) {
-                    long due = start + i * interval;
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        LockSupport.parkNanos(wait);
-                    }
-                    HttpResponse<byte[]> response;
-                    try {
-                        response = http.send(requests.get(), HttpResponse.BodyHandlers.ofByteArray());
-                    } catch (Exception e) {
-                        response = null;
-                    }
-                    if (sink != null) {
-                        sink.record(System.nanoTime() - due, response);
+                try (RawHttp connection = new RawHttp()) {
+                    long i;
+                    while ((i = next.getAndIncrement()) < count) {
+                        long due = start + i * interval;
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        RawHttp.Answer response;
+                        try {
+                            response = connection.send(requests.get());
+                        } catch (Exception e) {
+                            connection.close();
+                            response = null;
+                        }
+                        if (sink != null) {
+                            sink.record(System.nanoTime() - due, response);
+                        }
                     }
                 }
                 return null;
@@ -188,7 +181,7 @@ final class LatencyRun {
     }
 
     interface Sink {
-        void record(long nanos, HttpResponse<byte[]> response);
+        void record(long nanos, RawHttp.Answer response);
     }
 
     private interface ClosedSink {
@@ -203,6 +196,7 @@ final class LatencyRun {
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             running.add(pool.submit(() -> {
+                RawHttp connection = new RawHttp();
                 while (System.nanoTime() < deadline) {
                     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(pick.get()))
                             .timeout(Duration.ofSeconds(10));
@@ -211,8 +205,9 @@ final class LatencyRun {
                     long t0 = System.nanoTime();
                     boolean ok;
                     try {
-                        ok = http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode() < 400;
+                        ok = connection.send(request).status() < 400;
                     } catch (Exception e) {
+                        connection.close();
                         ok = false;
                     }
                     long latency = System.nanoTime() - t0;
@@ -224,6 +219,7 @@ final class LatencyRun {
                     }
                     count.incrementAndGet();
                 }
+                connection.close();
                 return null;
             }));
         }

@@ -74,7 +74,7 @@ final class WriteBenchmark {
                 timeline.mark(rate + "/s");
                 LatencyRun.Result result = new LatencyRun(Map.of()).senders(senders).runAtRate("POST initiatives",
                         () -> fixture.submission(fixture.anyMember()), rate, warmup, measure, timeline, response -> {
-                            if (response.statusCode() == 201) {
+                            if (response.status() == 201) {
                                 created.put(id(response.body()), System.currentTimeMillis());
                             }
                         });

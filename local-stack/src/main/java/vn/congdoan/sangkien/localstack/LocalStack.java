@@ -26,7 +26,7 @@ public final class LocalStack {
      * Keeps each service under 300 MB resident: a heap sized for a 5,000-row import, the serial collector (no
      * concurrent threads or remembered sets on a 2-core machine), and bounded class metadata and compiled code.
      */
-    static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xms64m -Xmx160m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m "
+    static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xms64m -Xmx144m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m "
             + "-XX:ReservedCodeCacheSize=48m -Xss512k";
 
     /** A service of the system: its module folder, database and HTTP port. */

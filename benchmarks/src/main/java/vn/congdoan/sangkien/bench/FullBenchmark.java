@@ -437,7 +437,7 @@ final class FullBenchmark {
             md.append('\n');
         });
         md.append("\nThe services run with `SERVICE_JAVA_OPTS=%s`.\n\n![Resident memory over time](charts/memory.png)\n"
-                .formatted(Benchmarks.env("SERVICE_JAVA_OPTS", "-Xms64m -Xmx256m")));
+                .formatted(Benchmarks.env("SERVICE_JAVA_OPTS", "(unset: the defaults of ./run-local.sh, see the README)")));
         long worst = 0;
         String worstName = "";
         for (Map.Entry<String, Map<String, Long>> phase : peaks.entrySet()) {

@@ -23,14 +23,18 @@ import java.util.concurrent.TimeUnit;
 public final class LocalStack {
 
     /**
-     * Keeps each service under 300 MB resident: a heap sized for a 5,000-row import, the serial collector (no
-     * concurrent threads or remembered sets on a 2-core machine), and bounded class metadata and compiled code.
+     * Keeps submission-service and ranking-service under 300 MB resident: a heap sized for a 5,000-row import, the
+     * serial collector (no concurrent threads or remembered sets on a 2-core machine), and bounded class metadata
+     * and compiled code.
      */
     static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xms64m -Xmx144m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m "
             + "-XX:ReservedCodeCacheSize=48m -Xss512k";
 
-    /** A service of the system: its module folder, database and HTTP port. */
-    record Service(String name, String database, int port) {
+    /** org-unit-service imports up to 50,000 units a request, which needs the larger heap; it stays under 300 MB. */
+    static final String ORG_UNIT_JAVA_OPTS = "-Xms64m -Xmx256m";
+
+    /** A service of the system: its module folder, database, HTTP port and JVM options unless SERVICE_JAVA_OPTS. */
+    record Service(String name, String database, int port, String javaOpts) {
         Path jar(Path root) {
             return root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         }
@@ -48,9 +52,10 @@ public final class LocalStack {
         System.setProperty("org.slf4j.simpleLogger.logFile", logs.resolve("kafka.log").toString());
 
         List<Service> services = List.of(
-                new Service("org-unit-service", "orgunit", intEnv("ORG_UNIT_PORT", 8081)),
-                new Service("submission-service", "submission", intEnv("SUBMISSION_PORT", 8082)),
-                new Service("ranking-service", "ranking", intEnv("RANKING_PORT", 8083)));
+                new Service("org-unit-service", "orgunit", intEnv("ORG_UNIT_PORT", 8081), ORG_UNIT_JAVA_OPTS),
+                new Service("submission-service", "submission", intEnv("SUBMISSION_PORT", 8082),
+                        DEFAULT_SERVICE_JAVA_OPTS),
+                new Service("ranking-service", "ranking", intEnv("RANKING_PORT", 8083), DEFAULT_SERVICE_JAVA_OPTS));
         for (Service s : services) {
             if (!Files.exists(s.jar(root))) {
                 fail("Missing " + s.jar(root) + ": build first (./mvnw -DskipTests package), or use ./run-local.sh");
@@ -84,10 +89,11 @@ public final class LocalStack {
         say("Starting Kafka (KRaft) on 127.0.0.1:" + kafkaPort);
         kafka = KafkaServer.start(data.resolve("kafka"), kafkaPort, true);
 
-        String javaOpts = env("SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTS);
+        String sharedJavaOpts = System.getenv("SERVICE_JAVA_OPTS");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (Service s : all) {
             List<String> command = new ArrayList<>(List.of(java));
+            String javaOpts = sharedJavaOpts == null || sharedJavaOpts.isBlank() ? s.javaOpts() : sharedJavaOpts;
             command.addAll(Arrays.asList(javaOpts.trim().split("\\s+")));
             command.addAll(List.of("-jar", s.jar(root).toString()));
             ProcessBuilder pb = new ProcessBuilder(command)

@@ -183,11 +183,14 @@ public class OutboxRelay {
         return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Deletes published rows past the retention, a bounded number per transaction. */
+    /**
+     * Deletes published rows past the retention, a bounded number per transaction, oldest id first: rows are
+     * published in id order, so the scan finds them at the start of the primary key.
+     */
     private int deleteExpired() {
         return em.createNativeQuery("""
                 delete from outbox_event where id in (
-                    select id from outbox_event where published_at < ?1 order by published_at limit 10000)""")
+                    select id from outbox_event where published_at < ?1 order by id limit 10000)""")
                 .setParameter(1, Instant.now().minus(config.retention()))
                 .executeUpdate();
     }

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.congdoan.sangkien.events.OrgUnitType;
 import io.quarkus.security.Authenticated;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.rest.QueryParams;
 import vn.congdoan.sangkien.kit.security.Caller;
 import vn.congdoan.sangkien.kit.security.Hierarchy;
 import vn.congdoan.sangkien.kit.security.Roles;
@@ -73,8 +74,8 @@ public class OrgUnitResource {
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         var filter = new OrgUnitQueries.Filter(Params.enumValue("type", OrgUnitType.class, type),
-                Params.uuid("parentId", parentId),
-                Params.uuid("groupingId", groupingId), q == null || q.isBlank() ? null : q);
+                QueryParams.uuid("parentId", parentId),
+                QueryParams.uuid("groupingId", groupingId), q == null || q.isBlank() ? null : q);
         List<UnitAsOf> rows = queries.list(filter, day(asOf), Params.cursor(cursor), limit + 1);
         return Page.of(rows, limit, OrgUnitView::of, UnitAsOf::code);
     }
@@ -202,7 +203,7 @@ public class OrgUnitResource {
     }
 
     private LocalDate day(String asOf) {
-        LocalDate day = Params.date("asOf", asOf);
+        LocalDate day = QueryParams.date("asOf", asOf);
         return day != null ? day : service.today();
     }
 

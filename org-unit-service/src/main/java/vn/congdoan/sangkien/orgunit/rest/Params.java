@@ -1,11 +1,8 @@
 package vn.congdoan.sangkien.orgunit.rest;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.UUID;
 
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 
@@ -13,28 +10,6 @@ import vn.congdoan.sangkien.kit.problem.ProblemException;
 final class Params {
 
     private Params() {
-    }
-
-    static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(name, "must be a date as YYYY-MM-DD, was '" + value + "'");
-        }
-    }
-
-    static UUID uuid(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(name, "must be a UUID, was '" + value + "'");
-        }
     }
 
     static <E extends Enum<E>> E enumValue(String name, Class<E> type, String value) {

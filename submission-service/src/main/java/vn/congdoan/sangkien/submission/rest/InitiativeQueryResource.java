@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.congdoan.sangkien.events.InitiativeStatus;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.rest.QueryParams;
 import vn.congdoan.sangkien.kit.security.Caller;
 import vn.congdoan.sangkien.submission.Initiative;
 import vn.congdoan.sangkien.submission.InitiativeField;
@@ -63,12 +64,12 @@ public class InitiativeQueryResource {
             @QueryParam("submittedFrom") String submittedFrom, @QueryParam("submittedTo") String submittedTo,
             @QueryParam("author") String author, @QueryParam("programme") String programme,
             @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        LocalDate from = Params.date("submittedFrom", submittedFrom);
-        LocalDate to = Params.date("submittedTo", submittedTo);
+        LocalDate from = QueryParams.date("submittedFrom", submittedFrom);
+        LocalDate to = QueryParams.date("submittedTo", submittedTo);
         if (from != null && to != null && to.isBefore(from)) {
             throw ProblemException.badRequest("submittedTo", "must not be before submittedFrom");
         }
-        Filter filter = new Filter(provinceId(province), Params.uuid("unit", unit),
+        Filter filter = new Filter(provinceId(province), QueryParams.uuid("unit", unit),
                 Params.enums("status", InitiativeStatus.class, status),
                 Params.enums("field", InitiativeField.class, field),
                 from == null ? null : from.atStartOfDay(InitiativeService.VIETNAM).toInstant(),

@@ -2,8 +2,6 @@ package vn.congdoan.sangkien.submission.rest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -18,28 +16,6 @@ import vn.congdoan.sangkien.submission.repository.InitiativeQueries.Position;
 final class Params {
 
     private Params() {
-    }
-
-    static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(name, "must be a date as YYYY-MM-DD, was '" + value + "'");
-        }
-    }
-
-    static UUID uuid(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(name, "must be a UUID, was '" + value + "'");
-        }
     }
 
     static String text(String value) {

@@ -129,7 +129,6 @@ public class InitiativeService {
     public Initiative startReview(UUID id) {
         Initiative initiative = existing(id);
         Instant now = clock.instant();
-        Lifecycle.check(initiative.status, InitiativeStatus.UNDER_REVIEW);
         initiative.reviewStartedAt = now;
         return move(initiative, InitiativeStatus.UNDER_REVIEW, InitiativeEvent.Type.REVIEW_STARTED, now);
     }
@@ -139,7 +138,6 @@ public class InitiativeService {
     public Initiative review(UUID id, Review review, String reviewer) {
         Initiative initiative = existing(id);
         Instant now = clock.instant();
-        Lifecycle.check(initiative.status, review.decision());
         initiative.noveltyScore = review.novelty();
         initiative.feasibilityScore = review.feasibility();
         initiative.effectivenessScore = review.effectiveness();
@@ -172,7 +170,6 @@ public class InitiativeService {
                     + original.programmeCode + ", this initiative to " + initiative.programmeCode);
         }
         Instant now = clock.instant();
-        Lifecycle.check(initiative.status, InitiativeStatus.DUPLICATE);
         initiative.duplicateOf = originalId;
         initiative.markedDuplicateBy = markedBy;
         return move(initiative, InitiativeStatus.DUPLICATE, InitiativeEvent.Type.MARKED_DUPLICATE, now);

@@ -19,6 +19,7 @@ import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.outbox.Outbox;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.submission.Initiative;
+import vn.congdoan.sangkien.submission.repository.InitiativeInserts;
 import vn.congdoan.sangkien.submission.repository.InitiativeRepository;
 
 /** Initiatives and their lifecycle; every change and its event commit together. */
@@ -31,20 +32,27 @@ public class InitiativeService {
     private final InitiativeRepository initiatives;
     private final UnitDirectory units;
     private final Outbox outbox;
+    private final InitiativeInserts inserts;
     /** Microseconds, PostgreSQL's precision: times in events equal the stored ones. */
     private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 
-    public InitiativeService(InitiativeRepository initiatives, UnitDirectory units, Outbox outbox) {
+    public InitiativeService(InitiativeRepository initiatives, UnitDirectory units, Outbox outbox,
+            InitiativeInserts inserts) {
         this.initiatives = initiatives;
         this.units = units;
         this.outbox = outbox;
+        this.inserts = inserts;
     }
 
     public Optional<Initiative> find(UUID id) {
         return initiatives.findByIdOptional(id);
     }
 
-    @Transactional
+    /**
+     * Creates an initiative with one statement (see {@link InitiativeInserts}): on its own, committed at once; in a
+     * caller's transaction, with it.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Initiative create(NewInitiative request) {
         Instant now = clock.instant();
         UnitDirectory.Unit unit = submittingUnit(request.unitId(), now);
@@ -75,8 +83,7 @@ public class InitiativeService {
             initiative.submittedAt = now;
             type = InitiativeEvent.Type.SUBMITTED;
         }
-        initiatives.persistAndFlush(initiative);
-        publish(initiative, type, now);
+        inserts.insert(initiative, initiative.toEvent(type, now));
         return initiative;
     }
 

@@ -1,0 +1,104 @@
+package vn.congdoan.sangkien.submission.repository;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+
+import vn.congdoan.sangkien.events.InitiativeEvent;
+import vn.congdoan.sangkien.events.Topics;
+import vn.congdoan.sangkien.kit.outbox.Outbox;
+import vn.congdoan.sangkien.submission.Initiative;
+
+/**
+ * Writes a new initiative, its authors, its attachments and its event in one statement: the write path members use
+ * most, in one round trip to the database. Without a transaction the statement commits on its own (it is atomic);
+ * inside one (an idempotent request) it joins it. The columns are those {@link Initiative} maps.
+ */
+@ApplicationScoped
+public class InitiativeInserts {
+
+    private static final String INSERT = """
+            with initiative_row as (
+                insert into initiative (id, programme_code, title, problem, solution, expected_benefit, field,
+                    unit_id, province_id, visibility, status, external_ref, submitted_by, submitted_at, created_at,
+                    updated_at, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ), author_rows as (
+                insert into initiative_author (initiative_id, position, member_id, display_name)
+                select ?, a.n - 1, a.member_id, a.display_name
+                from unnest(?::text[], ?::text[]) with ordinality as a (member_id, display_name, n)
+            ), attachment_rows as (
+                insert into initiative_attachment (initiative_id, position, name, size_bytes, media_type, sha256)
+                select ?, a.n - 1, a.name, a.size_bytes, a.media_type, a.sha256
+                from unnest(?::text[], ?::bigint[], ?::text[], ?::text[])
+                    with ordinality as a (name, size_bytes, media_type, sha256, n)
+            )
+            """ + Outbox.INSERT;
+
+    private final DataSource dataSource;
+    private final Outbox outbox;
+
+    public InitiativeInserts(DataSource dataSource, Outbox outbox) {
+        this.dataSource = dataSource;
+        this.outbox = outbox;
+    }
+
+    /** Inserts {@code initiative} (version 0) and its event, keyed by its provincial federation. */
+    public void insert(Initiative initiative, InitiativeEvent event) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            int p = 1;
+            insert.setObject(p++, initiative.id);
+            insert.setString(p++, initiative.programmeCode);
+            insert.setString(p++, initiative.title);
+            insert.setString(p++, initiative.problem);
+            insert.setString(p++, initiative.solution);
+            insert.setString(p++, initiative.expectedBenefit);
+            insert.setString(p++, initiative.field.name());
+            insert.setObject(p++, initiative.unitId);
+            insert.setObject(p++, initiative.provinceId);
+            insert.setString(p++, initiative.visibility.name());
+            insert.setString(p++, initiative.status.name());
+            insert.setString(p++, initiative.externalRef);
+            insert.setString(p++, initiative.submittedBy);
+            insert.setObject(p++, time(initiative.submittedAt));
+            insert.setObject(p++, time(initiative.createdAt));
+            insert.setObject(p++, time(initiative.updatedAt));
+            insert.setLong(p++, initiative.version);
+
+            insert.setObject(p++, initiative.id);
+            insert.setArray(p++, connection.createArrayOf("text",
+                    initiative.authors.stream().map(a -> a.memberId).toArray()));
+            insert.setArray(p++, connection.createArrayOf("text",
+                    initiative.authors.stream().map(a -> a.displayName).toArray()));
+
+            insert.setObject(p++, initiative.id);
+            insert.setArray(p++, connection.createArrayOf("text",
+                    initiative.attachments.stream().map(a -> a.name).toArray()));
+            insert.setArray(p++, connection.createArrayOf("bigint",
+                    initiative.attachments.stream().map(a -> a.sizeBytes).toArray()));
+            insert.setArray(p++, connection.createArrayOf("text",
+                    initiative.attachments.stream().map(a -> a.mediaType).toArray()));
+            insert.setArray(p++, connection.createArrayOf("text",
+                    initiative.attachments.stream().map(a -> a.sha256).toArray()));
+
+            Outbox.bind(insert, p, Topics.INITIATIVE_EVENTS, initiative.provinceId, event);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("Initiative " + initiative.id + " not stored", e);
+        }
+        outbox.written();
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -146,6 +147,20 @@ class AccessControlTest {
             given().header("Authorization", token).get("/api/v1/units").then()
                     .statusCode(401).contentType("application/problem+json");
         }
+    }
+
+    /** Verified tokens are remembered (see VerifiedTokens), never past their expiry. */
+    @Test
+    void aTokenUsedBeforeItExpiredIsRefusedAfterwards() throws InterruptedException {
+        Instant expiry = Instant.now().plusSeconds(2);
+        String token = Tokens.expiringAt(expiry, Roles.NATIONAL_ADMIN, "TLD");
+        for (int i = 0; i < 3; i++) {
+            given().header("Authorization", token).get("/api/v1/units").then().statusCode(200);
+        }
+        // The test profile allows one second of clock skew.
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiry.plusSeconds(2)).toMillis()));
+        given().header("Authorization", token).get("/api/v1/units").then()
+                .statusCode(401).contentType("application/problem+json");
     }
 
     @Test

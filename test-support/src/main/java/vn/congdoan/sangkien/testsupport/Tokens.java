@@ -31,6 +31,10 @@ public final class Tokens {
                 key(true), role);
     }
 
+    public static String expiringAt(Instant expiresAt, String role, String unit) {
+        return "Bearer " + DevTokens.token(DevTokens.ISSUER, "m-test", unit, expiresAt, key(true), role);
+    }
+
     public static String wrongIssuer(String role, String unit) {
         return "Bearer " + DevTokens.token("https://elsewhere.example", "m-test", unit,
                 Instant.now().plusSeconds(600), key(true), role);

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -20,7 +21,7 @@ import vn.congdoan.sangkien.submission.Initiative;
 /**
  * Writes a new initiative, its authors, its attachments and its event in one statement: the write path members use
  * most, in one round trip to the database. Without a transaction the statement commits on its own (it is atomic);
- * inside one (an idempotent request) it joins it. The columns are those {@link Initiative} maps.
+ * inside one (an idempotent request, a bulk import) it joins it. The columns are those {@link Initiative} maps.
  */
 @ApplicationScoped
 public class InitiativeInserts {
@@ -43,6 +44,8 @@ public class InitiativeInserts {
             )
             """ + Outbox.INSERT;
 
+    private static final int BATCH = 500;
+
     private final DataSource dataSource;
     private final Outbox outbox;
 
@@ -51,51 +54,84 @@ public class InitiativeInserts {
         this.outbox = outbox;
     }
 
+    /** A new initiative and its first event. */
+    public record Row(Initiative initiative, InitiativeEvent event) {
+    }
+
     /** Inserts {@code initiative} (version 0) and its event, keyed by its provincial federation. */
     public void insert(Initiative initiative, InitiativeEvent event) {
+        insertAll(List.of(new Row(initiative, event)));
+    }
+
+    /** Inserts many, in JDBC batches of {@value #BATCH}: for bulk imports, in the caller's transaction. */
+    public void insertAll(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            int p = 1;
-            insert.setObject(p++, initiative.id);
-            insert.setString(p++, initiative.programmeCode);
-            insert.setString(p++, initiative.title);
-            insert.setString(p++, initiative.problem);
-            insert.setString(p++, initiative.solution);
-            insert.setString(p++, initiative.expectedBenefit);
-            insert.setString(p++, initiative.field.name());
-            insert.setObject(p++, initiative.unitId);
-            insert.setObject(p++, initiative.provinceId);
-            insert.setString(p++, initiative.visibility.name());
-            insert.setString(p++, initiative.status.name());
-            insert.setString(p++, initiative.externalRef);
-            insert.setString(p++, initiative.submittedBy);
-            insert.setObject(p++, time(initiative.submittedAt));
-            insert.setObject(p++, time(initiative.createdAt));
-            insert.setObject(p++, time(initiative.updatedAt));
-            insert.setLong(p++, initiative.version);
-
-            insert.setObject(p++, initiative.id);
-            insert.setArray(p++, connection.createArrayOf("text",
-                    initiative.authors.stream().map(a -> a.memberId).toArray()));
-            insert.setArray(p++, connection.createArrayOf("text",
-                    initiative.authors.stream().map(a -> a.displayName).toArray()));
-
-            insert.setObject(p++, initiative.id);
-            insert.setArray(p++, connection.createArrayOf("text",
-                    initiative.attachments.stream().map(a -> a.name).toArray()));
-            insert.setArray(p++, connection.createArrayOf("bigint",
-                    initiative.attachments.stream().map(a -> a.sizeBytes).toArray()));
-            insert.setArray(p++, connection.createArrayOf("text",
-                    initiative.attachments.stream().map(a -> a.mediaType).toArray()));
-            insert.setArray(p++, connection.createArrayOf("text",
-                    initiative.attachments.stream().map(a -> a.sha256).toArray()));
-
-            Outbox.bind(insert, p, Topics.INITIATIVE_EVENTS, initiative.provinceId, event);
-            insert.executeUpdate();
+            if (rows.size() == 1) {
+                bind(connection, insert, rows.get(0));
+                insert.executeUpdate();
+            } else {
+                int pending = 0;
+                for (Row row : rows) {
+                    bind(connection, insert, row);
+                    insert.addBatch();
+                    if (++pending == BATCH) {
+                        insert.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    insert.executeBatch();
+                }
+            }
         } catch (SQLException e) {
-            throw new PersistenceException("Initiative " + initiative.id + " not stored", e);
+            throw new PersistenceException(rows.size() == 1 ? "Initiative " + rows.get(0).initiative().id
+                    + " not stored" : rows.size() + " initiatives not stored", e);
         }
         outbox.written();
+    }
+
+    private static void bind(Connection connection, PreparedStatement insert, Row row) throws SQLException {
+        Initiative initiative = row.initiative();
+        int p = 1;
+        insert.setObject(p++, initiative.id);
+        insert.setString(p++, initiative.programmeCode);
+        insert.setString(p++, initiative.title);
+        insert.setString(p++, initiative.problem);
+        insert.setString(p++, initiative.solution);
+        insert.setString(p++, initiative.expectedBenefit);
+        insert.setString(p++, initiative.field.name());
+        insert.setObject(p++, initiative.unitId);
+        insert.setObject(p++, initiative.provinceId);
+        insert.setString(p++, initiative.visibility.name());
+        insert.setString(p++, initiative.status.name());
+        insert.setString(p++, initiative.externalRef);
+        insert.setString(p++, initiative.submittedBy);
+        insert.setObject(p++, time(initiative.submittedAt));
+        insert.setObject(p++, time(initiative.createdAt));
+        insert.setObject(p++, time(initiative.updatedAt));
+        insert.setLong(p++, initiative.version);
+
+        insert.setObject(p++, initiative.id);
+        insert.setArray(p++, connection.createArrayOf("text",
+                initiative.authors.stream().map(a -> a.memberId).toArray()));
+        insert.setArray(p++, connection.createArrayOf("text",
+                initiative.authors.stream().map(a -> a.displayName).toArray()));
+
+        insert.setObject(p++, initiative.id);
+        insert.setArray(p++, connection.createArrayOf("text",
+                initiative.attachments.stream().map(a -> a.name).toArray()));
+        insert.setArray(p++, connection.createArrayOf("bigint",
+                initiative.attachments.stream().map(a -> a.sizeBytes).toArray()));
+        insert.setArray(p++, connection.createArrayOf("text",
+                initiative.attachments.stream().map(a -> a.mediaType).toArray()));
+        insert.setArray(p++, connection.createArrayOf("text",
+                initiative.attachments.stream().map(a -> a.sha256).toArray()));
+
+        Outbox.bind(insert, p, Topics.INITIATIVE_EVENTS, initiative.provinceId, row.event());
     }
 
     private static OffsetDateTime time(Instant instant) {

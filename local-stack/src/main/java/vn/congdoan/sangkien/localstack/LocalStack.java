@@ -28,10 +28,20 @@ public final class LocalStack {
      * and compiled code.
      */
     static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xms64m -Xmx144m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m "
-            + "-XX:ReservedCodeCacheSize=48m -Xss512k";
+            + "-XX:ReservedCodeCacheSize=48m -Xss512k" + trimNativeHeap();
 
     /** org-unit-service imports up to 50,000 units a request, which needs the larger heap; it stays under 300 MB. */
-    static final String ORG_UNIT_JAVA_OPTS = "-Xms64m -Xmx256m";
+    static final String ORG_UNIT_JAVA_OPTS = "-Xms64m -Xmx256m" + trimNativeHeap();
+
+    /**
+     * Gives memory the JIT compilers and others freed back to the system every five seconds (glibc keeps it
+     * otherwise: 25 MB of submission-service's resident size after a bulk import). Java 17.0.9 and later.
+     */
+    static String trimNativeHeap() {
+        Runtime.Version v = Runtime.version();
+        boolean supported = v.feature() > 17 || v.feature() == 17 && (v.interim() > 0 || v.update() >= 9);
+        return supported ? " -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000" : "";
+    }
 
     /** A service of the system: its module folder, database, HTTP port and JVM options unless SERVICE_JAVA_OPTS. */
     record Service(String name, String database, int port, String javaOpts) {

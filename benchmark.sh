@@ -4,7 +4,8 @@
 #                              freshness, pgbench baseline, POST initiatives at rising arrival rates, 1,000,000
 #                              initiatives through the bulk import, a full rebuild, resident memory throughout;
 #                              report benchmarks/target/report.md with charts in benchmarks/target/charts/
-#   ./benchmark.sh org-units   150,000 units through the bulk import, then get/children/ancestors/search
+#   ./benchmark.sh org-units   150,000 units through the bulk import, then a hello-world baseline at the read rate,
+#                              get/children/ancestors/search
 #   ./benchmark.sh standings   standings reads against a hello-world baseline, 304s, read cost at 1,000 and
 #                              201,000 initiatives, freshness from a submission's 201 to its count
 # The stack runs with its own data folder (benchmarks/target/stack-data), deleted before each run. Run it on an
@@ -69,7 +70,7 @@ cleanup() {
   wait 2>/dev/null || true
 }
 trap cleanup EXIT
-if [ "$suite" = standings ] || [ "$suite" = all ]; then
+if [ "$suite" = standings ] || [ "$suite" = all ] || [ "$suite" = org-units ]; then
   HTTP_PORT="${HELLO_PORT:-8090}" java -Xmx256m -jar benchmarks/hello/target/quarkus-app/quarkus-run.jar \
     > benchmarks/target/hello.log 2>&1 &
   hello=$!

@@ -33,7 +33,8 @@ public final class Benchmarks {
             case "org-units" -> {
                 header = header(suite);
                 markdown = new OrgUnitBenchmark(env("ORG_UNIT_URL", "http://localhost:8081"),
-                        Integer.parseInt(env("BENCH_UNITS", "150000"))).run();
+                        env("HELLO_URL", "http://localhost:8090"), Integer.parseInt(env("BENCH_UNITS", "150000")))
+                        .run();
             }
             case "standings" -> {
                 header = header(suite);

@@ -46,13 +46,16 @@ final class OrgUnitBenchmark {
             "xi nghiep", "Đại Việt", "dong tam 12", "nha may", "Hồng Lĩnh");
 
     private final String base;
+    /** A plain Quarkus hello-world: what the machine and the load generator cost at the same rate. */
+    private final String hello;
     private final int units;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final String token = "Bearer " + DevTokens.token("benchmark", "TLD", Duration.ofHours(2), "NATIONAL_ADMIN");
 
-    OrgUnitBenchmark(String base, int units) {
+    OrgUnitBenchmark(String base, String hello, int units) {
         this.base = base;
+        this.hello = hello;
         this.units = units;
     }
 
@@ -109,6 +112,8 @@ final class OrgUnitBenchmark {
         int readRate = Integer.parseInt(Benchmarks.env("BENCH_READ_RATE", "200"));
         int searchRate = Integer.parseInt(Benchmarks.env("BENCH_SEARCH_RATE", "20"));
         List<LatencyRun.Result> results = List.of(
+                load.runAtRate("plain Quarkus hello-world JSON (baseline)", List.of(hello + "/hello"), readRate,
+                        warmup, measure),
                 load.runAtRate("get by id", gets, readRate, warmup, measure),
                 load.runAtRate("children of a district", children, readRate, warmup, measure),
                 load.runAtRate("ancestors", ancestors, readRate, warmup, measure),
@@ -126,8 +131,10 @@ final class OrgUnitBenchmark {
                         (grassroots.size() + districts.size()) / importSeconds, settled ? "caught up" : "not caught up",
                         settleSeconds));
         md.append(("Reads at a constant arrival rate (open model; latency from the moment each request was due), then "
-                + "saturated by %d closed-loop clients; %d s each after %d s warm-up. Targets: p99 < 5 ms for get, "
-                + "children and ancestors; p99 < 50 ms for search.%n%n").formatted(clients, measure.toSeconds(),
+                + "saturated by %d closed-loop clients; %d s each after %d s warm-up. The first row is a plain Quarkus "
+                + "hello-world (`benchmarks/hello`) under the same load generator at the same rate: the floor this "
+                + "machine and generator set. Targets: p99 < 5 ms for get, children and ancestors; p99 < 50 ms for "
+                + "search.%n%n").formatted(clients, measure.toSeconds(),
                 warmup.toSeconds()));
         md.append(LatencyRun.TABLE_HEADER).append('\n');
         results.forEach(r -> md.append(r.markdownRow()).append('\n'));

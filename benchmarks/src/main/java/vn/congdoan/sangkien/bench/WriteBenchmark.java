@@ -52,9 +52,18 @@ final class WriteBenchmark {
                 || result.errors() > result.requests() / 100;
     }
 
+    /** Arrivals per second of the warm-up before the measured rates. */
+    static final int JIT_WARMUP_RATE = 500;
+
     private final Stack stack;
     private final Fixture fixture;
     private final Timeline timeline;
+    /**
+     * Before the first measured rate: a JVM compiles its hot code in its first minutes, on the same two cores; the
+     * measured rates are the service as it runs for days, not its first minutes.
+     */
+    private final Duration jitWarmup = Duration.ofSeconds(Long.parseLong(
+            Benchmarks.env("BENCH_WRITE_WARMUP_SECONDS", "60")));
 
     WriteBenchmark(Stack stack, Fixture fixture, Timeline timeline) {
         this.stack = stack;
@@ -67,6 +76,13 @@ final class WriteBenchmark {
         try (EventWatch watch = new EventWatch(stack.kafka)) {
             List<Map<String, Long>> createdAt = new ArrayList<>();
             List<LatencyRun.Result> results = new ArrayList<>();
+            if (!jitWarmup.isZero()) {
+                Benchmarks.say("write path warm-up: %d s at %d/s, not measured".formatted(jitWarmup.toSeconds(),
+                        JIT_WARMUP_RATE));
+                new LatencyRun(Map.of()).senders(senders).runAtRate("POST initiatives (warm-up)",
+                        () -> fixture.submission(fixture.anyMember()), JIT_WARMUP_RATE, jitWarmup, Duration.ZERO,
+                        null, null);
+            }
             for (int rate : rates) {
                 Benchmarks.say("write path @ %d/s: %d s warm-up, %d s measured".formatted(rate, warmup.toSeconds(),
                         measure.toSeconds()));

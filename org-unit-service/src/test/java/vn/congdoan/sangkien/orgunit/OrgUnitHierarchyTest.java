@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,6 +134,8 @@ class OrgUnitHierarchyTest {
         given().queryParam("asOf", "2023-12-31").get("/api/v1/units/" + from + "/children").then()
                 .body("items.id", contains(district));
         given().get("/api/v1/units/" + from + "/children").then().body("items", org.hamcrest.Matchers.empty());
+        given().get("/api/v1/units/" + UUID.randomUUID() + "/children").then()
+                .statusCode(404).contentType("application/problem+json");
 
         var moved = TopicProbe.awaitRecords(Topics.ORG_UNITS,
                 r -> r.key().equals(grassroots) && r.value().contains(to), Duration.ofSeconds(20));

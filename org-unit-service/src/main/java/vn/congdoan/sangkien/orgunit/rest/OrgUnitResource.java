@@ -103,10 +103,13 @@ public class OrgUnitResource {
     public Page<OrgUnitView> children(@PathParam("id") UUID id, @QueryParam("asOf") String asOf,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        existing(id);
         var filter = new OrgUnitQueries.Filter(null, id, null, null);
-        return Page.of(queries.list(filter, day(asOf), Params.cursor(cursor), limit + 1), limit, OrgUnitView::of,
-                UnitAsOf::code);
+        List<UnitAsOf> rows = queries.list(filter, day(asOf), Params.cursor(cursor), limit + 1);
+        if (rows.isEmpty()) {
+            // Children name their parent, so only an empty page leaves open whether the unit exists.
+            existing(id);
+        }
+        return Page.of(rows, limit, OrgUnitView::of, UnitAsOf::code);
     }
 
     @GET

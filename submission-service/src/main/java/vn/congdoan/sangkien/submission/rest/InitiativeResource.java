@@ -106,8 +106,7 @@ public class InitiativeResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Submit a draft: from now on it counts in the standings")
     public InitiativeView submit(@PathParam("id") UUID id) {
-        access.checkMaySubmit(existing(id));
-        return InitiativeView.of(service.submit(id), true);
+        return InitiativeView.of(service.submit(id, access::checkMaySubmit), true);
     }
 
     @POST
@@ -115,8 +114,7 @@ public class InitiativeResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Withdraw a submitted initiative: it no longer counts")
     public InitiativeView withdraw(@PathParam("id") UUID id) {
-        access.checkMayWithdraw(existing(id));
-        return InitiativeView.of(service.withdraw(id), true);
+        return InitiativeView.of(service.withdraw(id, access::checkMayWithdraw), true);
     }
 
     @PUT
@@ -124,8 +122,8 @@ public class InitiativeResource {
     @Operation(summary = "Assign the evaluation council's reviewers (replaces the earlier assignment); they may read "
             + "the content whatever its visibility")
     public InitiativeView assignReviewers(@PathParam("id") UUID id, @Valid @NotNull ReviewersRequest request) {
-        access.checkMayAssignReviewers(existing(id));
-        return InitiativeView.of(service.assignReviewers(id, request.memberIds(), caller.subject()), true);
+        return InitiativeView.of(service.assignReviewers(id, request.memberIds(), caller.subject(),
+                access::checkMayAssignReviewers), true);
     }
 
     @POST
@@ -133,28 +131,23 @@ public class InitiativeResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Open the review of a submitted initiative (UNDER_REVIEW)")
     public InitiativeView startReview(@PathParam("id") UUID id) {
-        access.checkMayStartReview(existing(id));
-        return InitiativeView.of(service.startReview(id), true);
+        return InitiativeView.of(service.startReview(id, access::checkMayStartReview), true);
     }
 
     @POST
     @Path("/{id}/review")
     @Operation(summary = "Record the council's scores (1–10), decision and estimated benefit in VND; ends the review")
     public InitiativeView review(@PathParam("id") UUID id, @Valid @NotNull ReviewRequest request) {
-        access.checkMayReview(existing(id));
-        return InitiativeView.of(service.review(id, request.toReview(), caller.subject()), true);
+        return InitiativeView.of(service.review(id, request.toReview(), caller.subject(), access::checkMayReview),
+                true);
     }
 
     @POST
     @Path("/{id}/duplicate")
     @Operation(summary = "Mark as a duplicate of an earlier initiative: it no longer counts")
     public InitiativeView markDuplicate(@PathParam("id") UUID id, @Valid @NotNull DuplicateRequest request) {
-        access.checkMayMarkDuplicate(existing(id));
-        Initiative marked = service.markDuplicate(id, request.originalId(), caller.subject());
+        Initiative marked = service.markDuplicate(id, request.originalId(), caller.subject(),
+                access::checkMayMarkDuplicate);
         return InitiativeView.of(marked, access.mayReadContent(marked));
-    }
-
-    private Initiative existing(UUID id) {
-        return service.find(id).orElseThrow(() -> ProblemException.notFound("Initiative", id));
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -93,23 +94,23 @@ public class InitiativeService {
     }
 
     @Transactional
-    public Initiative submit(UUID id) {
-        Initiative initiative = existing(id);
+    public Initiative submit(UUID id, Consumer<Initiative> check) {
+        Initiative initiative = existing(id, check);
         Instant now = clock.instant();
         submittingUnit(initiative.unitId, now);
         return move(initiative, InitiativeStatus.SUBMITTED, InitiativeEvent.Type.SUBMITTED, now);
     }
 
     @Transactional
-    public Initiative withdraw(UUID id) {
-        Initiative initiative = existing(id);
+    public Initiative withdraw(UUID id, Consumer<Initiative> check) {
+        Initiative initiative = existing(id, check);
         return move(initiative, InitiativeStatus.WITHDRAWN, InitiativeEvent.Type.WITHDRAWN, clock.instant());
     }
 
     /** Replaces the reviewers assigned to an initiative that is still open for review. */
     @Transactional
-    public Initiative assignReviewers(UUID id, Set<String> memberIds, String assignedBy) {
-        Initiative initiative = existing(id);
+    public Initiative assignReviewers(UUID id, Set<String> memberIds, String assignedBy, Consumer<Initiative> check) {
+        Initiative initiative = existing(id, check);
         if (initiative.status != InitiativeStatus.SUBMITTED && initiative.status != InitiativeStatus.UNDER_REVIEW) {
             throw ProblemException.conflict("status", "Reviewers are assigned to SUBMITTED or UNDER_REVIEW "
                     + "initiatives; this one is " + initiative.status);
@@ -133,8 +134,8 @@ public class InitiativeService {
     }
 
     @Transactional
-    public Initiative startReview(UUID id) {
-        Initiative initiative = existing(id);
+    public Initiative startReview(UUID id, Consumer<Initiative> check) {
+        Initiative initiative = existing(id, check);
         Instant now = clock.instant();
         initiative.reviewStartedAt = now;
         return move(initiative, InitiativeStatus.UNDER_REVIEW, InitiativeEvent.Type.REVIEW_STARTED, now);
@@ -142,8 +143,8 @@ public class InitiativeService {
 
     /** The council's decision with its scores and the estimated benefit; it ends the review. */
     @Transactional
-    public Initiative review(UUID id, Review review, String reviewer) {
-        Initiative initiative = existing(id);
+    public Initiative review(UUID id, Review review, String reviewer, Consumer<Initiative> check) {
+        Initiative initiative = existing(id, check);
         Instant now = clock.instant();
         initiative.noveltyScore = review.novelty();
         initiative.feasibilityScore = review.feasibility();
@@ -158,8 +159,8 @@ public class InitiativeService {
 
     /** Marks an initiative as a repeat of an earlier one of the same programme; it stops counting. */
     @Transactional
-    public Initiative markDuplicate(UUID id, UUID originalId, String markedBy) {
-        Initiative initiative = existing(id);
+    public Initiative markDuplicate(UUID id, UUID originalId, String markedBy, Consumer<Initiative> check) {
+        Initiative initiative = existing(id, check);
         if (id.equals(originalId)) {
             throw ProblemException.unprocessable("originalId", "An initiative cannot duplicate itself");
         }
@@ -182,8 +183,15 @@ public class InitiativeService {
         return move(initiative, InitiativeStatus.DUPLICATE, InitiativeEvent.Type.MARKED_DUPLICATE, now);
     }
 
-    private Initiative existing(UUID id) {
-        return initiatives.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Initiative", id));
+    /**
+     * The initiative to change, once the caller passed {@code check} (it throws when they may not): read once, in the
+     * changing transaction.
+     */
+    private Initiative existing(UUID id, Consumer<Initiative> check) {
+        Initiative initiative = initiatives.findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Initiative", id));
+        check.accept(initiative);
+        return initiative;
     }
 
     private Initiative move(Initiative initiative, InitiativeStatus to, InitiativeEvent.Type type, Instant now) {

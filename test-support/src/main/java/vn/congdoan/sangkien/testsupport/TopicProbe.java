@@ -30,14 +30,8 @@ public final class TopicProbe {
      */
     public static List<ConsumerRecord<String, String>> awaitRecords(String topic,
             Predicate<ConsumerRecord<String, String>> matching, Duration timeout) {
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
+        try (var consumer = fromTheBeginning(topic)) {
             Instant deadline = Instant.now().plus(timeout);
             while (Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
@@ -66,14 +60,8 @@ public final class TopicProbe {
      */
     public static List<ConsumerRecord<String, String>> awaitRecords(String topic,
             Predicate<ConsumerRecord<String, String>> matching, int count, Duration timeout) {
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
+        try (var consumer = fromTheBeginning(topic)) {
             Instant deadline = Instant.now().plus(timeout);
             while (Instant.now().isBefore(deadline) && found.size() < count) {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
@@ -98,5 +86,17 @@ public final class TopicProbe {
         } catch (Exception e) {
             throw new IllegalStateException("Could not send to " + topic, e);
         }
+    }
+
+    /** A consumer of its own group reading {@code topic} from its first record. */
+    private static KafkaConsumer<String, String> fromTheBeginning(String topic) {
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(topic));
+        return consumer;
     }
 }

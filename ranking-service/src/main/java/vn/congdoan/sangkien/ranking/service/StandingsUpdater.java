@@ -165,13 +165,7 @@ public class StandingsUpdater {
         if (states.isEmpty()) {
             return new int[0];
         }
-        String sql = insert
-                ? "insert into " + set.table("initiative_state") + " (programme_code, province_id, status,"
-                        + " author_ids, submitted_at, version, initiative_id) values (?, ?, ?, ?, ?, ?, ?)"
-                        + " on conflict (initiative_id) do nothing"
-                : "update " + set.table("initiative_state") + " set programme_code = ?, province_id = ?,"
-                        + " status = ?, author_ids = ?, submitted_at = ?, version = ? where initiative_id = ?";
-        try (PreparedStatement write = c.prepareStatement(sql)) {
+        try (PreparedStatement write = c.prepareStatement(writeState(set, insert))) {
             for (Held state : states) {
                 Counted counted = state.counted();
                 write.setString(1, counted.programmeCode());
@@ -189,6 +183,19 @@ public class StandingsUpdater {
             }
             return counts;
         }
+    }
+
+    /**
+     * Writes an initiative's state: programme code, province, status, author ids, submitted at, version, initiative
+     * id, in that order; an insert that meets a row another instance inserted meanwhile writes nothing.
+     */
+    private static String writeState(CounterSet set, boolean insert) {
+        return insert
+                ? "insert into " + set.table("initiative_state") + " (programme_code, province_id, status,"
+                        + " author_ids, submitted_at, version, initiative_id) values (?, ?, ?, ?, ?, ?, ?)"
+                        + " on conflict (initiative_id) do nothing"
+                : "update " + set.table("initiative_state") + " set programme_code = ?, province_id = ?,"
+                        + " status = ?, author_ids = ?, submitted_at = ?, version = ? where initiative_id = ?";
     }
 
     /** Removes everything a set holds; a rebuild starts from nothing. */
@@ -227,13 +234,7 @@ public class StandingsUpdater {
                     }
                 }
             }
-            String sql = held == null
-                    ? "insert into " + set.table("initiative_state") + " (programme_code, province_id, status,"
-                            + " author_ids, submitted_at, version, initiative_id) values (?, ?, ?, ?, ?, ?, ?)"
-                            + " on conflict (initiative_id) do nothing"
-                    : "update " + set.table("initiative_state") + " set programme_code = ?, province_id = ?,"
-                            + " status = ?, author_ids = ?, submitted_at = ?, version = ? where initiative_id = ?";
-            try (PreparedStatement write = c.prepareStatement(sql)) {
+            try (PreparedStatement write = c.prepareStatement(writeState(set, held == null))) {
                 write.setString(1, event.programmeCode());
                 write.setObject(2, event.provinceId());
                 write.setString(3, event.status().name());

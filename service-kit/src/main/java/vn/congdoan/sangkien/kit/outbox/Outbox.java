@@ -46,17 +46,7 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(String topic, Object key, Object event) {
-        OutboxEvent row = new OutboxEvent();
-        row.topic = topic;
-        row.key = key.toString();
-        row.payload = EventJson.write(event);
-        if (event instanceof CloudEvent cloudEvent) {
-            row.eventId = cloudEvent.eventId();
-            row.eventType = cloudEvent.cloudEventType();
-            row.occurredAt = cloudEvent.occurredAt();
-        }
-        em.persist(row);
-        wakeRelayAfterCommit();
+        appendAll(topic, List.of(new Message(key, event)));
     }
 
     /** A record to publish: its key and its value. */
@@ -69,10 +59,7 @@ public class Outbox {
         appendAll(topic, eventsByKey.entrySet().stream().map(e -> new Message(e.getKey(), e.getValue())).toList());
     }
 
-    /**
-     * Appends many events with one JDBC batch, in the order given: for bulk operations, where one insert per event
-     * would dominate.
-     */
+    /** Appends events with one JDBC batch, in the order given, after the session's pending changes. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void appendAll(String topic, List<Message> messages) {
         if (messages.isEmpty()) {

@@ -100,6 +100,32 @@ class OrgUnitImportTest {
     }
 
     @Test
+    void aReimportRenamingHundredsOfUnitsUpdatesEveryOneAndSearchFindsTheNewNames() {
+        String provinceCode = newProvince();
+        String p = UUID.randomUUID().toString().substring(0, 6);
+        StringBuilder rows = new StringBuilder("[");
+        for (int i = 0; i < 250; i++) {
+            rows.append(i == 0 ? "" : ",").append("""
+                    {"code":"%1$s-G%3$d","name":"Công đoàn cơ sở Xưởng %1$s số %3$d","type":"GRASSROOTS","parentCode":"%2$s"}
+                    """.formatted(p, provinceCode, i));
+        }
+        String first = rows.append("]").toString();
+        given().contentType(ContentType.JSON).body(first).queryParam("province", provinceCode)
+                .post("/api/v1/units/import").then().statusCode(200).body("created", equalTo(250));
+        given().queryParam("q", "xuong " + p + " so 17").get("/api/v1/units").then().statusCode(200)
+                .body("items.code", org.hamcrest.Matchers.hasItem(p + "-G17"));
+
+        given().contentType(ContentType.JSON).body(first.replace("Xưởng", "Nhà máy"))
+                .queryParam("province", provinceCode).post("/api/v1/units/import").then().statusCode(200)
+                .body("updated", equalTo(250)).body("rejected", equalTo(0));
+
+        given().get("/api/v1/units/by-code/" + p + "-G249").then()
+                .body("name", equalTo("Công đoàn cơ sở Nhà máy " + p + " số 249"));
+        given().queryParam("q", "nha may " + p + " so 17").get("/api/v1/units").then().statusCode(200)
+                .body("items.code", org.hamcrest.Matchers.hasItem(p + "-G17"));
+    }
+
+    @Test
     void csvWithVietnameseTextIsImported() {
         String provinceCode = newProvince();
         String p = UUID.randomUUID().toString().substring(0, 6);

@@ -45,6 +45,7 @@ public class OrgUnitImportService {
 
     public static final int MAX_ROWS = 50_000;
     private static final int CHUNK = 2_000;
+    private static final int UPDATES_PER_FLUSH = 100;
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Logger LOG = Logger.getLogger(OrgUnitImportService.class);
 
@@ -154,6 +155,9 @@ public class OrgUnitImportService {
         }
 
         write(province, plans, results);
+        if (plans.stream().anyMatch(p -> p.outcome() != Outcome.UNCHANGED)) {
+            mergeSearchIndex();
+        }
         int created = 0;
         int updated = 0;
         int unchanged = 0;
@@ -216,6 +220,7 @@ public class OrgUnitImportService {
         if (!creates.isEmpty()) {
             insert(province, creates);
         }
+        int updated = 0;
         for (Plan plan : plans) {
             if (plan.outcome() == Outcome.UPDATED) {
                 OrgUnit unit = units.findById(plan.id());
@@ -224,7 +229,26 @@ public class OrgUnitImportService {
                 }
                 service.update(unit.id, unit.version, new UnitUpdate(plan.name(), null, plan.memberCount(),
                         plan.memberCountAsOf()));
+                if (++updated % UPDATES_PER_FLUSH == 0) {
+                    // Every query flushes the session first, which checks each unit it holds: keep it small.
+                    em.flush();
+                    em.clear();
+                }
             }
+        }
+    }
+
+    /**
+     * Merges the names this import added to the trigram index's pending list into the index, in one sorted pass
+     * (much cheaper than one insertion per name), so that searches do not scan them. The rows are committed already:
+     * a failure here only leaves the merge to the next import or to autovacuum.
+     */
+    private void mergeSearchIndex() {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                    "select gin_clean_pending_list('org_unit_period_name_trgm'::regclass)").getSingleResult());
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not merge the search index's pending list after an import: %s", rootMessage(e));
         }
     }
 

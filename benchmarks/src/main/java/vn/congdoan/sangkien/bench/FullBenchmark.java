@@ -277,16 +277,18 @@ final class FullBenchmark {
                         Benchmarks.env("RATE_LIMIT_WRITES_PER_SECOND", "50"),
                         Benchmarks.env("RATE_LIMIT_BURST", "200"), fixture.members.size()));
         md.append("| offered /s | achieved /s | p50 ms | p99 ms | p99.9 ms | max ms | errors | outbox → broker p99 ms "
-                + "| 201 → read from topic p50 / p99 ms | events read back |\n|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| 201 → read from topic p50 / p99 ms | events read back | host steal % |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|\n");
         int best = 0;
         double bestThroughput = 0;
         for (WriteBenchmark.Step s : steps) {
             LatencyRun.Result r = s.result();
             latencies.put("POST initiatives @ " + s.rate() + "/s", r.histogram());
-            md.append("| %,d | %,.0f | %.2f | %.2f | %.2f | %.2f | %d | %d | %d / %d | %,d of %,d |%n".formatted(s.rate(),
-                    r.throughput(), r.millis(50), r.millis(99), r.millis(99.9), r.histogram().getMaxValue() / 1e6,
-                    r.errors(), s.outboxToBroker().getValueAtPercentile(99), s.createdToTopic().getValueAtPercentile(50),
-                    s.createdToTopic().getValueAtPercentile(99), s.published(), s.created()));
+            md.append("| %,d | %,.0f | %.2f | %.2f | %.2f | %.2f | %d | %d | %d / %d | %,d of %,d | %.1f |%n".formatted(
+                    s.rate(), r.throughput(), r.millis(50), r.millis(99), r.millis(99.9),
+                    r.histogram().getMaxValue() / 1e6, r.errors(), s.outboxToBroker().getValueAtPercentile(99),
+                    s.createdToTopic().getValueAtPercentile(50), s.createdToTopic().getValueAtPercentile(99),
+                    s.published(), s.created(), r.stealPercent()));
             if (!s.saturated() && r.millis(99) < 50) {
                 best = Math.max(best, s.rate());
             }

@@ -23,8 +23,12 @@ import org.HdrHistogram.Recorder;
  */
 final class LatencyRun {
 
-    /** The outcome of one run. */
-    record Result(String name, long requests, long errors, double seconds, Histogram histogram) {
+    /**
+     * The outcome of one run.
+     *
+     * @param stealPercent share of the machine's CPU time the host gave to other guests meanwhile
+     */
+    record Result(String name, long requests, long errors, double seconds, Histogram histogram, double stealPercent) {
 
         double throughput() {
             return requests / seconds;
@@ -35,13 +39,14 @@ final class LatencyRun {
         }
 
         String markdownRow() {
-            return "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %d |".formatted(name, requests, throughput(),
-                    millis(50), millis(99), millis(99.9), histogram.getMaxValue() / 1_000_000.0, errors);
+            return "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %.1f |".formatted(name, requests,
+                    throughput(), millis(50), millis(99), millis(99.9), histogram.getMaxValue() / 1_000_000.0, errors,
+                    stealPercent);
         }
     }
 
-    static final String TABLE_HEADER = "| request | count | req/s | p50 ms | p99 ms | p99.9 ms | max ms | errors |\n"
-            + "|---|---|---|---|---|---|---|---|";
+    static final String TABLE_HEADER = "| request | count | req/s | p50 ms | p99 ms | p99.9 ms | max ms | errors "
+            + "| host steal % |\n|---|---|---|---|---|---|---|---|---|";
 
     private final Map<String, String> headers;
     private int senders = 32;
@@ -73,6 +78,7 @@ final class LatencyRun {
         exercise(urls, clients, warmup, null);
         Recorder recorder = new Recorder(3);
         AtomicLong errors = new AtomicLong();
+        HostSteal before = HostSteal.now();
         long start = System.nanoTime();
         long requests = exercise(urls, clients, measure, (latency, ok) -> {
             recorder.recordValue(latency);
@@ -81,7 +87,8 @@ final class LatencyRun {
             }
         });
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(name, requests, errors.get(), seconds, recorder.getIntervalHistogram());
+        return new Result(name, requests, errors.get(), seconds, recorder.getIntervalHistogram(),
+                HostSteal.now().percentSince(before));
     }
 
     /**
@@ -105,6 +112,7 @@ final class LatencyRun {
                 : (latency, response) -> timeline.record(response != null && response.status() < 400));
         Recorder recorder = new Recorder(3);
         AtomicLong errors = new AtomicLong();
+        HostSteal before = HostSteal.now();
         long start = System.nanoTime();
         long sent = fire(requests, perSecond, measure, (latency, response) -> {
             recorder.recordValue(latency);
@@ -121,7 +129,7 @@ final class LatencyRun {
         });
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Result(name + " @ " + perSecond + "/s", sent, errors.get(), seconds,
-                recorder.getIntervalHistogram());
+                recorder.getIntervalHistogram(), HostSteal.now().percentSince(before));
     }
 
     /** Sees the answers of a run. */

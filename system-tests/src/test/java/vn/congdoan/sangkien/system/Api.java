@@ -62,6 +62,22 @@ final class Api {
         return send("POST", url, authorization, all, JSON.writeValueAsBytes(body));
     }
 
+    /** A POST whose body is sent in chunks, without a Content-Length: what streaming clients do. */
+    static Reply postChunked(String url, String authorization, String contentType, byte[] body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        SystemSummary.REQUESTS.incrementAndGet();
+        HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                response.headers().firstValue("Retry-After").orElse(null),
+                new String(response.body(), StandardCharsets.UTF_8));
+    }
+
     /** Any request, byte for byte: {@code headers} may set a content type or none. */
     static Reply send(String method, String url, String authorization, Map<String, String> headers, byte[] body)
             throws IOException, InterruptedException {

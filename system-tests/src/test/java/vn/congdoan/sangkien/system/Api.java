@@ -1,5 +1,6 @@
 package vn.congdoan.sangkien.system;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,25 +66,21 @@ final class Api {
     /** A POST whose body is sent in chunks, without a Content-Length: what streaming clients do. */
     static Reply postChunked(String url, String authorization, String contentType, byte[] body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        SystemSummary.REQUESTS.incrementAndGet();
-        HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                response.headers().firstValue("Retry-After").orElse(null),
-                new String(response.body(), StandardCharsets.UTF_8));
+        return exchange(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))),
+                authorization, Map.of("Content-Type", contentType));
     }
 
     /** Any request, byte for byte: {@code headers} may set a content type or none. */
     static Reply send(String method, String url, String authorization, Map<String, String> headers, byte[] body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+        return exchange(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                        : HttpRequest.BodyPublishers.ofByteArray(body)), authorization, headers);
+    }
+
+    private static Reply exchange(HttpRequest.Builder request, String authorization, Map<String, String> headers)
+            throws IOException, InterruptedException {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

@@ -197,6 +197,35 @@ class InitiativeResourceTest {
     }
 
     @Test
+    void anIdempotencyKeyReplaysWithinItsConfiguredWindowAndIsANewRequestAfterIt() {
+        // The test profile keeps keys 25 hours (sangkien.idempotency.retention); the default is 48.
+        UUID unit = publishGrassroots(UUID.randomUUID(), null);
+        String key = "window-" + UUID.randomUUID();
+        String first = given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(initiative(unit, true))
+                .post("/api/v1/initiatives").then().statusCode(201).extract().path("id");
+        String changed = initiative(unit, true).replace("Bệnh nhân chờ lâu", "Một ngày sau");
+
+        ageIdempotencyKey(key, Duration.ofHours(24).plusMinutes(50));
+        given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(initiative(unit, true))
+                .post("/api/v1/initiatives").then().statusCode(201).body("id", equalTo(first));
+        given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(changed)
+                .post("/api/v1/initiatives").then().statusCode(422).body("field", equalTo("Idempotency-Key"));
+
+        ageIdempotencyKey(key, Duration.ofHours(25).plusMinutes(10));
+        String second = given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(changed)
+                .post("/api/v1/initiatives").then().statusCode(201).extract().path("id");
+        assertThat(second).isNotEqualTo(first);
+        given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(changed)
+                .post("/api/v1/initiatives").then().statusCode(201).body("id", equalTo(second));
+    }
+
+    private void ageIdempotencyKey(String key, Duration age) {
+        QuarkusTransaction.requiringNew().run(() -> replicas.getEntityManager().createNativeQuery(
+                "update idempotency_record set created_at = now() - ?2 * interval '1 second' where key = ?1")
+                .setParameter(1, key).setParameter(2, age.toSeconds()).executeUpdate());
+    }
+
+    @Test
     void concurrentRetriesWithOneKeyCreateOneInitiative() throws Exception {
         UUID unit = publishGrassroots(UUID.randomUUID(), null);
         String key = "flaky-network-" + UUID.randomUUID();

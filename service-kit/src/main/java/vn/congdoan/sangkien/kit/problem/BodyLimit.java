@@ -11,8 +11,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
@@ -29,6 +31,8 @@ public class BodyLimit {
         long limit = max.asLongValue();
         Buffer problem = Buffer.buffer(json.writeValueAsBytes(Problem.of(413, "Content too large",
                 "The request body is larger than the " + limit + " bytes this service accepts", "body")));
+        Handler<RoutingContext> refuse = rc -> rc.response().setStatusCode(413)
+                .putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Connection", "close").end(problem);
         // A chunked body declares no length: it is read here, up to the limit, so that one growing past it gets the
         // same answer (the handler fails the request with 413, below) instead of Quarkus's empty one.
         BodyHandler chunked = BodyHandler.create(false).setBodyLimit(limit);
@@ -36,8 +40,7 @@ public class BodyLimit {
             String length = rc.request().getHeader("Content-Length");
             String encoding = rc.request().getHeader("Transfer-Encoding");
             if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > limit) {
-                rc.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Connection", "close").end(problem);
+                refuse.handle(rc);
             } else if (length == null && encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
                 chunked.handle(rc);
             } else {
@@ -46,11 +49,10 @@ public class BodyLimit {
         });
         router.route().order(-3).failureHandler(rc -> {
             if (rc.statusCode() == 413 && !rc.response().headWritten()) {
-                rc.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Connection", "close").end(problem);
-                return;
+                refuse.handle(rc);
+            } else {
+                rc.next();
             }
-            rc.next();
         });
     }
 }

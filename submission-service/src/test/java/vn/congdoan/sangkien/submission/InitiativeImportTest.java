@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -26,6 +27,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
@@ -295,6 +297,46 @@ class InitiativeImportTest {
                 "select count(*) from initiative where province_id = ?1").setParameter(1, p.id())
                 .getSingleResult()).longValue());
         assertThat(stored).isEqualTo(5_000);
+    }
+
+    /**
+     * Two uploads that never finish hold both import slots (the test profile waits 1 s for one): a third import is
+     * told to come back, 503 with Retry-After, without its body being read; once the uploads are dropped, imports go
+     * through again and nothing of the dropped ones was written.
+     */
+    @Test
+    void importsBeyondTheSlotsInUseAreToldToComeBackAndDroppedUploadsWriteNothing() throws Exception {
+        Province p = province();
+        List<Socket> uploads = List.of(unfinishedUpload(p), unfinishedUpload(p));
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> importJson(p, "[]").extract().statusCode() == 503);
+            importJson(p, "[" + row("WAITED-1", p.unit(), "Chờ lượt", true) + "]").statusCode(503)
+                    .contentType("application/problem+json").header("Retry-After", "1")
+                    .body("status", equalTo(503)).body("detail", startsWith("Other imports are in progress"));
+        } finally {
+            for (Socket upload : uploads) {
+                upload.close();
+            }
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> importJson(p, "[]").extract().statusCode() == 200);
+        importJson(p, "[" + row("AFTER-1", p.unit(), "Sau khi chờ", true) + "]").statusCode(200)
+                .body("created", equalTo(1));
+        Long stored = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from initiative where province_id = ?1").setParameter(1, p.id())
+                .getSingleResult()).longValue());
+        assertThat(stored).as("only the import made after the wait").isEqualTo(1);
+    }
+
+    /** An import whose body announces a megabyte, of which only the first row arrives. */
+    private static Socket unfinishedUpload(Province p) throws Exception {
+        Socket socket = new Socket("localhost", RestAssured.port);
+        String request = "POST /api/v1/initiatives/import?province=" + p.code() + " HTTP/1.1\r\n"
+                + "Host: localhost\r\nAuthorization: " + p.it() + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 1000000\r\n\r\n[" + row("UNFINISHED-" + UUID.randomUUID(), p.unit(), "Dở dang", true)
+                + ",";
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+        socket.getOutputStream().flush();
+        return socket;
     }
 
     private ValidatableResponse importJson(Province p, String body) {

@@ -1,10 +1,11 @@
 package vn.congdoan.sangkien.orgunit.rest;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,8 +14,19 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.rest.ImportSlots;
+import vn.congdoan.sangkien.kit.rest.Uploads;
 import vn.congdoan.sangkien.kit.security.Caller;
 import vn.congdoan.sangkien.kit.security.Hierarchy;
 import vn.congdoan.sangkien.kit.security.Roles;
@@ -40,13 +52,17 @@ public class OrgUnitImportResource {
     private final OrgUnitService units;
     private final Caller caller;
     private final Hierarchy hierarchy;
+    private final ImportSlots slots;
+    private final ObjectReader rowsReader;
 
     public OrgUnitImportResource(OrgUnitImportService imports, OrgUnitService units, Caller caller,
-            Hierarchy hierarchy) {
+            Hierarchy hierarchy, ImportSlots slots, ObjectMapper json) {
         this.imports = imports;
         this.units = units;
         this.caller = caller;
         this.hierarchy = hierarchy;
+        this.slots = slots;
+        this.rowsReader = json.readerForListOf(ImportRow.class);
     }
 
     /** Provincial IT systems import into their own province; unit admins into their subtree. */
@@ -59,18 +75,38 @@ public class OrgUnitImportResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import units of one province from a JSON array (at most 50,000 rows); one result per row")
-    public ImportReport importJson(@QueryParam("province") @NotBlank String province,
-            @NotNull List<ImportRow> rows) {
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ImportRow.class)))
+    public ImportReport importJson(@QueryParam("province") @NotBlank String province, InputStream body)
+            throws IOException {
         authorize(province);
-        return imports.importUnits(province.strip(), rows);
+        return slots.run(() -> imports.importUnits(province.strip(), readJson(body)));
+    }
+
+    /** The rows, read from the stream: the body is never held whole. */
+    private List<ImportRow> readJson(InputStream body) throws IOException {
+        List<ImportRow> rows;
+        try {
+            rows = rowsReader.readValue(body);
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw Uploads.cutShort(e);
+        }
+        if (rows == null) {
+            throw ProblemException.badRequest("body", "must be a JSON array of units");
+        }
+        return rows;
     }
 
     @POST
     @Consumes({ "text/csv", "application/csv" })
     @Operation(summary = "Import units of one province from a UTF-8 CSV file (at most 50,000 rows); one result per row")
-    public ImportReport importCsv(@QueryParam("province") @NotBlank String province, byte[] body) {
+    @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+    public ImportReport importCsv(@QueryParam("province") @NotBlank String province, InputStream body)
+            throws IOException {
         authorize(province);
-        return imports.importUnits(province.strip(),
-                CsvRows.read(body, ImportRow.class, REQUIRED_COLUMNS, OrgUnitImportService.MAX_ROWS));
+        return slots.run(() -> imports.importUnits(province.strip(),
+                CsvRows.read(body, ImportRow.class, REQUIRED_COLUMNS, OrgUnitImportService.MAX_ROWS)));
     }
 }

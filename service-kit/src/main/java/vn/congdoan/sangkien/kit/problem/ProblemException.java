@@ -6,12 +6,18 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final String field;
+    private final Integer retryAfterSeconds;
 
     public ProblemException(int status, String title, String detail, String field) {
+        this(status, title, detail, field, null);
+    }
+
+    private ProblemException(int status, String title, String detail, String field, Integer retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.title = title;
         this.field = field;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public static ProblemException notFound(String what, Object id) {
@@ -41,6 +47,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(403, "Forbidden", detail, null);
     }
 
+    /** The service is busy, not broken: 503 with Retry-After, so that clients come back instead of giving up. */
+    public static ProblemException unavailable(String detail, int retryAfterSeconds) {
+        return new ProblemException(503, "Service unavailable", detail, null, retryAfterSeconds);
+    }
+
     public int status() {
         return status;
     }
@@ -51,6 +62,11 @@ public class ProblemException extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    /** Seconds for the Retry-After header, or null for none. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public Problem toProblem() {

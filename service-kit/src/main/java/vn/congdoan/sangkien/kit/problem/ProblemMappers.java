@@ -43,6 +43,9 @@ public class ProblemMappers {
         if (e.status() == 401) {
             return challenge(response);
         }
+        if (e.retryAfterSeconds() != null) {
+            return Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds().toString()).build();
+        }
         return response;
     }
 

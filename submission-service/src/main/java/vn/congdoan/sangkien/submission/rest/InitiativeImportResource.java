@@ -1,6 +1,7 @@
 package vn.congdoan.sangkien.submission.rest;
 
 import java.io.IOException;
+import java.io.InputStream;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,14 +15,18 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SequenceWriter;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.rest.ImportSlots;
 import vn.congdoan.sangkien.kit.security.Caller;
 import vn.congdoan.sangkien.kit.security.Hierarchy;
 import vn.congdoan.sangkien.kit.security.Roles;
@@ -56,9 +61,10 @@ public class InitiativeImportResource {
     private final Provinces provinces;
     private final Caller caller;
     private final Hierarchy hierarchy;
+    private final ImportSlots slots;
 
     public InitiativeImportResource(InitiativeImportService imports, InitiativeRows rows, InitiativeQueries queries,
-            InitiativeAccess access, Provinces provinces, Caller caller, Hierarchy hierarchy) {
+            InitiativeAccess access, Provinces provinces, Caller caller, Hierarchy hierarchy, ImportSlots slots) {
         this.imports = imports;
         this.rows = rows;
         this.queries = queries;
@@ -66,6 +72,7 @@ public class InitiativeImportResource {
         this.provinces = provinces;
         this.caller = caller;
         this.hierarchy = hierarchy;
+        this.slots = slots;
     }
 
     @POST
@@ -76,9 +83,12 @@ public class InitiativeImportResource {
             description = "Each row has the fields of a creation and a required externalRef: the same externalRef in "
                     + "the province updates that initiative, an identical row leaves it unchanged, a bad row is "
                     + "rejected with its reasons while the others go on.")
-    public InitiativeImportReport importJson(@QueryParam("province") String province, JsonNode body) {
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = CreateInitiativeRequest.class)))
+    public InitiativeImportReport importJson(@QueryParam("province") String province, InputStream body)
+            throws IOException {
         OrgUnitReplica target = authorize(province);
-        return imports.importRows(target, rows.fromJson(body));
+        return slots.run(() -> imports.importRows(target, rows.fromJson(body)));
     }
 
     @POST
@@ -86,9 +96,11 @@ public class InitiativeImportResource {
     @Consumes({ CSV, "application/csv" })
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import a province's initiatives from a UTF-8 CSV file (at most 5,000 rows); one result per row")
-    public InitiativeImportReport importCsv(@QueryParam("province") String province, byte[] body) {
+    @RequestBody(content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    public InitiativeImportReport importCsv(@QueryParam("province") String province, InputStream body)
+            throws IOException {
         OrgUnitReplica target = authorize(province);
-        return imports.importRows(target, rows.fromCsv(body == null ? new byte[0] : body));
+        return slots.run(() -> imports.importRows(target, rows.fromCsv(body)));
     }
 
     @GET

@@ -1,11 +1,9 @@
 package vn.congdoan.sangkien.submission.rest;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +17,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -35,6 +35,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import vn.congdoan.sangkien.events.InitiativeStatus;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.rest.Uploads;
 import vn.congdoan.sangkien.submission.Initiative;
 import vn.congdoan.sangkien.submission.service.ImportRow;
 import vn.congdoan.sangkien.submission.service.InitiativeImportReport.FieldError;
@@ -75,34 +76,37 @@ public class InitiativeRows {
         this.validator = validator;
     }
 
-    /** @param body a JSON array of objects */
-    List<ImportRow> fromJson(JsonNode body) {
-        if (body == null || !body.isArray()) {
-            throw ProblemException.badRequest("body", "must be a JSON array of initiatives");
+    /**
+     * Reads the rows one at a time from the stream: the body is never held whole, nor as one tree, only as rows.
+     *
+     * @param body a JSON array of objects
+     */
+    List<ImportRow> fromJson(InputStream body) {
+        try (JsonParser parser = json.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw ProblemException.badRequest("body", "must be a JSON array of initiatives");
+            }
+            List<ImportRow> rows = new ArrayList<>();
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                if (rows.size() == InitiativeImportService.MAX_ROWS) {
+                    throw InitiativeImportService.tooMany(rows.size() + 1);
+                }
+                rows.add(read(json.readTree(parser)));
+            }
+            if (parser.nextToken() != null) {
+                throw ProblemException.badRequest("body", "has content after the JSON array");
+            }
+            return rows;
+        } catch (JsonProcessingException e) {
+            throw ProblemException.badRequest("body", "is not well-formed JSON: " + firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw Uploads.cutShort(e);
         }
-        if (body.size() > InitiativeImportService.MAX_ROWS) {
-            throw InitiativeImportService.tooMany(body.size());
-        }
-        List<ImportRow> rows = new ArrayList<>(body.size());
-        body.forEach(node -> rows.add(read(node)));
-        return rows;
     }
 
-    /** @param body a UTF-8 CSV file whose first line names the columns */
-    List<ImportRow> fromCsv(byte[] body) {
-        String text = utf8(body);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        Set<String> header = new HashSet<>();
-        for (String column : text.lines().findFirst().orElse("").split(",")) {
-            header.add(column.strip().replace("\"", ""));
-        }
-        List<String> missing = REQUIRED_COLUMNS.stream().filter(c -> !header.contains(c)).sorted().toList();
-        if (!missing.isEmpty()) {
-            throw ProblemException.badRequest("header", "the header line lacks column(s) " + missing
-                    + "; columns: " + String.join(",", COLUMNS));
-        }
+    /** @param body a UTF-8 CSV file whose first line names the columns, read as it arrives */
+    List<ImportRow> fromCsv(InputStream body) {
+        BufferedReader text = Uploads.csv(body, REQUIRED_COLUMNS, COLUMNS);
         CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnReordering(true);
         List<ImportRow> rows = new ArrayList<>();
         try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class).with(schema)
@@ -114,24 +118,9 @@ public class InitiativeRows {
                 rows.add(read(csvRow(it.nextValue())));
             }
         } catch (IOException | RuntimeException e) {
-            if (e instanceof ProblemException problem) {
-                throw problem;
-            }
-            throw ProblemException.badRequest("body", "is not a well-formed CSV file with a header line: "
-                    + firstLine(e.getMessage()));
+            throw Uploads.unreadableCsv(e);
         }
         return rows;
-    }
-
-    private static String utf8(byte[] body) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            throw ProblemException.badRequest("body", "is not valid UTF-8 text");
-        }
     }
 
     /** Blank cells are absent values; the authors cell becomes the array the JSON form has. */

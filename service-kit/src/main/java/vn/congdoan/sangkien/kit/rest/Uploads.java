@@ -1,0 +1,94 @@
+package vn.congdoan.sangkien.kit.rest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import vn.congdoan.sangkien.kit.problem.ProblemException;
+
+/**
+ * Bodies of bulk imports, read as they arrive: a file is never held whole, in bytes or as text. Refusals name the
+ * part at fault: {@code header} for missing CSV columns, {@code body} for the rest.
+ */
+public final class Uploads {
+
+    /** The header line is read twice (checked here, then by the CSV parser); longer than this it is no header. */
+    private static final int HEADER_LIMIT = 64 * 1024;
+
+    private Uploads() {
+    }
+
+    /**
+     * Opens {@code body}, a CSV file, as strict UTF-8 text, past a byte-order mark, and checks that its header line names every
+     * one of {@code requiredColumns}.
+     *
+     * @param columns what the refusal of a header lists as the columns a file may have, or null
+     * @return the text from the header line on
+     */
+    public static BufferedReader csv(InputStream body, Set<String> requiredColumns, List<String> columns) {
+        BufferedReader text = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)), 64 * 1024);
+        String headerLine;
+        try {
+            text.mark(HEADER_LIMIT);
+            if (text.read() != '\uFEFF') {
+                text.reset();
+            }
+            text.mark(HEADER_LIMIT);
+            headerLine = text.readLine();
+            text.reset();
+        } catch (IOException e) {
+            throw unreadableCsv(e);
+        }
+        Set<String> header = new HashSet<>();
+        for (String column : (headerLine == null ? "" : headerLine).split(",")) {
+            header.add(column.strip().replace("\"", ""));
+        }
+        List<String> missing = requiredColumns.stream().filter(c -> !header.contains(c)).sorted().toList();
+        if (!missing.isEmpty()) {
+            throw ProblemException.badRequest("header", "the header line lacks column(s) " + missing
+                    + (columns == null ? "" : "; columns: " + String.join(",", columns)));
+        }
+        return text;
+    }
+
+    /** Why a CSV file could not be read: not UTF-8, not CSV, or an upload that broke off. */
+    public static ProblemException unreadableCsv(Exception e) {
+        if (e instanceof ProblemException problem) {
+            return problem;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CharacterCodingException) {
+                return ProblemException.badRequest("body", "is not valid UTF-8 text");
+            }
+        }
+        if (e instanceof IOException io && !(e instanceof JsonProcessingException)) {
+            return cutShort(io);
+        }
+        return ProblemException.badRequest("body", "is not a well-formed CSV file with a header line: "
+                + firstLine(e.getMessage()));
+    }
+
+    /** The upload broke off (the client went away, or sent nothing for too long): the client's to send again. */
+    public static ProblemException cutShort(IOException e) {
+        return ProblemException.badRequest("body", "could not be read to its end: " + firstLine(e.getMessage()));
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+}

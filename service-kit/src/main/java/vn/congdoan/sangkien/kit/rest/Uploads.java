@@ -46,6 +46,10 @@ public final class Uploads {
             }
             text.mark(HEADER_LIMIT);
             headerLine = text.readLine();
+            if (headerLine != null && headerLine.length() >= HEADER_LIMIT - 2) {
+                throw ProblemException.badRequest("header", "the first line is no header line: longer than "
+                        + (HEADER_LIMIT - 2) + " characters");
+            }
             text.reset();
         } catch (IOException e) {
             throw unreadableCsv(e);

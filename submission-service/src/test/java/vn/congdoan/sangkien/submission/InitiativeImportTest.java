@@ -284,6 +284,26 @@ class InitiativeImportTest {
     }
 
     @Test
+    void rowsWithAndWithoutAttachmentsAreStoredInOneImport() {
+        Province p = province();
+        String sha = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        String withAttachment = row("ATT-1", p.unit(), "Có bản vẽ", true).replace("\"submit\"",
+                "\"attachments\":[{\"name\":\"Bản vẽ.pdf\",\"size\":1024,\"mediaType\":\"application/pdf\","
+                        + "\"sha256\":\"" + sha + "\"}],\"submit\"");
+        String body = "[" + row("ATT-0", p.unit(), "Không đính kèm", true) + "," + withAttachment + ","
+                + row("ATT-2", p.unit(), "Cũng không", true) + "]";
+
+        JsonPath report = importJson(p, body).statusCode(200).body("created", equalTo(3)).extract().jsonPath();
+
+        given().header("Authorization", p.it()).get("/api/v1/initiatives/" + report.getString("results[1].id"))
+                .then().statusCode(200).body("attachments[0].name", equalTo("Bản vẽ.pdf"))
+                .body("attachments[0].sha256", equalTo(sha));
+        given().header("Authorization", p.it()).get("/api/v1/initiatives/" + report.getString("results[0].id"))
+                .then().statusCode(200).body("attachments", equalTo(List.of()));
+        importJson(p, body).statusCode(200).body("unchanged", equalTo(3));
+    }
+
+    @Test
     void aFullChunkOfRowsIsImportedInOneRequest() {
         Province p = province();
         StringBuilder rows = new StringBuilder("[");

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -26,7 +28,7 @@ import vn.congdoan.sangkien.submission.Initiative;
 @ApplicationScoped
 public class InitiativeInserts {
 
-    private static final String INSERT = """
+    private static final String INITIATIVE_AND_AUTHORS = """
             with initiative_row as (
                 insert into initiative (id, programme_code, title, problem, solution, expected_benefit, field,
                     unit_id, province_id, visibility, status, external_ref, submitted_by, submitted_at, created_at,
@@ -36,13 +38,17 @@ public class InitiativeInserts {
                 insert into initiative_author (initiative_id, position, member_id, display_name)
                 select ?, a.n - 1, a.member_id, a.display_name
                 from unnest(?::text[], ?::text[]) with ordinality as a (member_id, display_name, n)
-            ), attachment_rows as (
+            )""";
+    private static final String ATTACHMENTS = """
+            , attachment_rows as (
                 insert into initiative_attachment (initiative_id, position, name, size_bytes, media_type, sha256)
                 select ?, a.n - 1, a.name, a.size_bytes, a.media_type, a.sha256
                 from unnest(?::text[], ?::bigint[], ?::text[], ?::text[])
                     with ordinality as a (name, size_bytes, media_type, sha256, n)
-            )
-            """ + Outbox.INSERT;
+            )""";
+    /** Most initiatives come without attachments: their statement binds two arrays, not six. */
+    private static final String INSERT = INITIATIVE_AND_AUTHORS + "\n" + Outbox.INSERT;
+    private static final String INSERT_WITH_ATTACHMENTS = INITIATIVE_AND_AUTHORS + ATTACHMENTS + "\n" + Outbox.INSERT;
 
     private static final int BATCH = 500;
 
@@ -68,30 +74,46 @@ public class InitiativeInserts {
         if (rows.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        try (Connection connection = dataSource.getConnection()) {
             if (rows.size() == 1) {
-                bind(connection, insert, rows.get(0));
-                insert.executeUpdate();
+                execute(connection, rows.get(0).initiative().attachments.isEmpty() ? INSERT : INSERT_WITH_ATTACHMENTS,
+                        rows);
             } else {
-                int pending = 0;
-                for (Row row : rows) {
-                    bind(connection, insert, row);
-                    insert.addBatch();
-                    if (++pending == BATCH) {
-                        insert.executeBatch();
-                        pending = 0;
-                    }
-                }
-                if (pending > 0) {
-                    insert.executeBatch();
-                }
+                Map<Boolean, List<Row>> byAttachments = rows.stream()
+                        .collect(Collectors.partitioningBy(r -> !r.initiative().attachments.isEmpty()));
+                execute(connection, INSERT, byAttachments.get(false));
+                execute(connection, INSERT_WITH_ATTACHMENTS, byAttachments.get(true));
             }
         } catch (SQLException e) {
             throw new PersistenceException(rows.size() == 1 ? "Initiative " + rows.get(0).initiative().id
                     + " not stored" : rows.size() + " initiatives not stored", e);
         }
         outbox.written();
+    }
+
+    private static void execute(Connection connection, String sql, List<Row> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            if (rows.size() == 1) {
+                bind(connection, insert, rows.get(0));
+                insert.executeUpdate();
+                return;
+            }
+            int pending = 0;
+            for (Row row : rows) {
+                bind(connection, insert, row);
+                insert.addBatch();
+                if (++pending == BATCH) {
+                    insert.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                insert.executeBatch();
+            }
+        }
     }
 
     private static void bind(Connection connection, PreparedStatement insert, Row row) throws SQLException {
@@ -121,15 +143,17 @@ public class InitiativeInserts {
         insert.setArray(p++, connection.createArrayOf("text",
                 initiative.authors.stream().map(a -> a.displayName).toArray()));
 
-        insert.setObject(p++, initiative.id);
-        insert.setArray(p++, connection.createArrayOf("text",
-                initiative.attachments.stream().map(a -> a.name).toArray()));
-        insert.setArray(p++, connection.createArrayOf("bigint",
-                initiative.attachments.stream().map(a -> a.sizeBytes).toArray()));
-        insert.setArray(p++, connection.createArrayOf("text",
-                initiative.attachments.stream().map(a -> a.mediaType).toArray()));
-        insert.setArray(p++, connection.createArrayOf("text",
-                initiative.attachments.stream().map(a -> a.sha256).toArray()));
+        if (!initiative.attachments.isEmpty()) {
+            insert.setObject(p++, initiative.id);
+            insert.setArray(p++, connection.createArrayOf("text",
+                    initiative.attachments.stream().map(a -> a.name).toArray()));
+            insert.setArray(p++, connection.createArrayOf("bigint",
+                    initiative.attachments.stream().map(a -> a.sizeBytes).toArray()));
+            insert.setArray(p++, connection.createArrayOf("text",
+                    initiative.attachments.stream().map(a -> a.mediaType).toArray()));
+            insert.setArray(p++, connection.createArrayOf("text",
+                    initiative.attachments.stream().map(a -> a.sha256).toArray()));
+        }
 
         Outbox.bind(insert, p, Topics.INITIATIVE_EVENTS, initiative.provinceId, row.event());
     }

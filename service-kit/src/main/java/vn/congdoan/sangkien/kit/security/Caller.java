@@ -18,6 +18,7 @@ public class Caller {
     public static final String UNIT_CLAIM = "unit";
 
     private final SecurityIdentity identity;
+    private Optional<UUID> unit;
 
     public Caller(SecurityIdentity identity) {
         this.identity = identity;
@@ -36,17 +37,28 @@ public class Caller {
         return identity.hasRole(role);
     }
 
-    /** The unit the caller's roles apply to. */
+    /**
+     * The unit the caller's roles apply to. Read once a request: a token's custom claim costs an exception each time
+     * it is read (smallrye-jwt looks every claim name up among the standard ones first), and access checks ask for it
+     * several times a request (twice for a submission, up to twice per INTERNAL initiative of a page).
+     */
     public Optional<UUID> unit() {
-        Object unit = identity.getAttribute(UNIT_CLAIM);
-        if (unit == null && identity.getPrincipal() instanceof JsonWebToken jwt) {
-            unit = jwt.getClaim(UNIT_CLAIM);
-        }
         if (unit == null) {
+            unit = readUnit();
+        }
+        return unit;
+    }
+
+    private Optional<UUID> readUnit() {
+        Object claim = identity.getAttribute(UNIT_CLAIM);
+        if (claim == null && identity.getPrincipal() instanceof JsonWebToken jwt) {
+            claim = jwt.getClaim(UNIT_CLAIM);
+        }
+        if (claim == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(UUID.fromString(unit.toString().replace("\"", "")));
+            return Optional.of(UUID.fromString(claim.toString().replace("\"", "")));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -39,9 +39,10 @@ import vn.congdoan.sangkien.submission.service.InitiativeImportReport.RowResult;
 /**
  * Bulk import of one province's initiatives from its own system, idempotent by {@code externalRef}: a row creates its
  * initiative, updates it when it differs, or leaves it unchanged; a bad row is rejected with its reasons and the
- * others go on. Rows are checked first, then written together in one transaction with their events (one JDBC batch);
- * should that transaction fail, each row is written again in its own. New initiatives go in with one statement each
- * (see {@link InitiativeInserts}), batched.
+ * others go on. Rows are checked first, then written with their events in transactions of {@value #WRITE_CHUNK} rows
+ * (one JDBC batch each); should one fail, each of its rows is written again in its own. A request that fails half-way
+ * (the database gone) can be sent again as it was: the rows already written come back unchanged. New initiatives go
+ * in with one statement each (see {@link InitiativeInserts}), batched.
  *
  * <p>Status: a row with {@code submit=true} creates a submitted initiative, or submits a stored draft. An import
  * never takes a submission back (withdrawing is the authors' act). Content changes only while the initiative is a
@@ -51,6 +52,11 @@ import vn.congdoan.sangkien.submission.service.InitiativeImportReport.RowResult;
 public class InitiativeImportService {
 
     public static final int MAX_ROWS = 5_000;
+    /**
+     * Rows written in one transaction: their entities, events and JDBC batch are garbage once it commits, so an
+     * import holds little more than its rows while it writes.
+     */
+    private static final int WRITE_CHUNK = 500;
     private static final Set<InitiativeStatus> EDITABLE = EnumSet.of(InitiativeStatus.DRAFT, InitiativeStatus.SUBMITTED);
     private static final Logger LOG = Logger.getLogger(InitiativeImportService.class);
 
@@ -105,7 +111,10 @@ public class InitiativeImportService {
             }
             candidates.add(i);
         }
-        write(province, rows, candidates, results, now);
+        for (int from = 0; from < candidates.size(); from += WRITE_CHUNK) {
+            write(province, rows, candidates.subList(from, Math.min(from + WRITE_CHUNK, candidates.size())), results,
+                    now);
+        }
 
         int[] totals = new int[Outcome.values().length];
         for (RowResult result : results) {

@@ -28,8 +28,8 @@ public final class Uploads {
     }
 
     /**
-     * Opens {@code body}, a CSV file, as strict UTF-8 text, past a byte-order mark, and checks that its header line names every
-     * one of {@code requiredColumns}.
+     * Opens {@code body}, a CSV file, as strict UTF-8 text, past a byte-order mark, and checks that its header line
+     * names every one of {@code requiredColumns}.
      *
      * @param columns what the refusal of a header lists as the columns a file may have, or null
      * @return the text from the header line on

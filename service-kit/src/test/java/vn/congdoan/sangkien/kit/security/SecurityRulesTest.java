@@ -31,6 +31,17 @@ class SecurityRulesTest {
     }
 
     @Test
+    void eachCredentialHasItsOwnBucketKeyWithoutTheCredentialInIt() {
+        String token = "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJtLTEyMyIsInVuaXQiOiI0MiJ9.c2lnbmF0dXJl";
+        String key = WriteRateLimiter.credentialKey(token);
+
+        assertThat(WriteRateLimiter.credentialKey(token)).isEqualTo(key);
+        assertThat(key).doesNotContain("eyJ").hasSizeLessThanOrEqualTo(18);
+        assertThat(WriteRateLimiter.credentialKey(token.replace("c2lnbmF0dXJl", "c2lnbmF0dXJm"))).isNotEqualTo(key);
+        assertThat(WriteRateLimiter.credentialKey("ApiKey sk-1")).isNotEqualTo(WriteRateLimiter.credentialKey("ApiKey sk-2"));
+    }
+
+    @Test
     void apiKeysRoundTripAndOnlyTheirSecretOpensThem() {
         ApiKey key = new ApiKey();
         String presented = ApiKey.issue(key, java.util.UUID.randomUUID(), "Sở TT&TT");

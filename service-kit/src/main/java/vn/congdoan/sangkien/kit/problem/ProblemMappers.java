@@ -35,7 +35,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-    static final String RETRY_AFTER_SECONDS = "5";
+    static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -149,9 +149,8 @@ public class ProblemMappers {
         }
         if (isDatabaseUnavailable(e)) {
             LOG.warnf("Database unavailable: %s", e.getMessage());
-            return Response.fromResponse(respond(Problem.of(503, "Service unavailable",
-                    "The database is unavailable; retry shortly", null)))
-                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+            return problem(ProblemException.unavailable("The database is unavailable; retry shortly",
+                    RETRY_AFTER_SECONDS));
         }
         LOG.error("Unexpected failure", e);
         return respond(Problem.of(500, "Internal error", "An unexpected error occurred", null));

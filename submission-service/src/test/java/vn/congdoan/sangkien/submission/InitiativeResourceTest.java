@@ -226,6 +226,47 @@ class InitiativeResourceTest {
     }
 
     @Test
+    void aCommitTheDatabaseCutsOffIsA503AndTheRetryStoresTheInitiativeOnce() {
+        UUID unit = publishGrassroots(UUID.randomUUID(), null);
+        String key = "cut-at-commit-" + UUID.randomUUID();
+        // The connection dies inside COMMIT, after every statement of the request succeeded: what a database
+        // stopping or failing over between a request's last write and its commit looks like.
+        String trigger = "cut_" + unit.toString().replace("-", "");
+        nativeUpdate("create function " + trigger + "() returns trigger language plpgsql as $$"
+                + " begin perform pg_terminate_backend(pg_backend_pid()); return null; end $$");
+        nativeUpdate("create constraint trigger " + trigger + " after insert on initiative"
+                + " deferrable initially deferred for each row when (new.unit_id = '" + unit + "')"
+                + " execute function " + trigger + "()");
+        try {
+            given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(initiative(unit, true))
+                    .post("/api/v1/initiatives").then()
+                    .statusCode(503)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", "5");
+        } finally {
+            nativeUpdate("drop trigger " + trigger + " on initiative");
+            nativeUpdate("drop function " + trigger + "()");
+        }
+        assertThat(storedFor(unit)).as("nothing of the cut request is stored").isZero();
+
+        String id = given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(initiative(unit, true))
+                .post("/api/v1/initiatives").then().statusCode(201).extract().path("id");
+        given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(initiative(unit, true))
+                .post("/api/v1/initiatives").then().statusCode(201).body("id", equalTo(id));
+        assertThat(storedFor(unit)).isEqualTo(1);
+    }
+
+    private void nativeUpdate(String sql) {
+        QuarkusTransaction.requiringNew().run(() -> replicas.getEntityManager().createNativeQuery(sql).executeUpdate());
+    }
+
+    private long storedFor(UUID unit) {
+        return QuarkusTransaction.requiringNew().call(() -> replicas.getEntityManager()
+                .createQuery("select count(i) from Initiative i where i.unitId = ?1", Long.class)
+                .setParameter(1, unit).getSingleResult());
+    }
+
+    @Test
     void concurrentRetriesWithOneKeyCreateOneInitiative() throws Exception {
         UUID unit = publishGrassroots(UUID.randomUUID(), null);
         String key = "flaky-network-" + UUID.randomUUID();
@@ -246,10 +287,7 @@ class InitiativeResourceTest {
         } finally {
             clients.shutdownNow();
         }
-        long stored = QuarkusTransaction.requiringNew().call(() -> replicas.getEntityManager()
-                .createQuery("select count(i) from Initiative i where i.unitId = ?1", Long.class)
-                .setParameter(1, unit).getSingleResult());
-        assertThat(stored).isEqualTo(1);
+        assertThat(storedFor(unit)).isEqualTo(1);
     }
 
     @Test

@@ -2,10 +2,19 @@ package vn.congdoan.sangkien.kit.problem;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
@@ -158,12 +167,7 @@ public class ProblemMappers {
 
     /** Two requests raced to create the same code or key: the loser learns it like any duplicate. */
     static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return sqlStates(e).anyMatch("23505"::equals);
     }
 
     /**
@@ -171,14 +175,11 @@ public class ProblemMappers {
      * fix. The most common, the NUL character, which PostgreSQL text cannot hold, is named.
      */
     static String dataError(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
-                return "22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState())
+        return sqlStates(e).filter(state -> state.startsWith("22")).findFirst()
+                .map(state -> "22021".equals(state) || "22P05".equals(state)
                         ? "Text must not contain the NUL character (U+0000)"
-                        : "A value in the request cannot be stored or compared (SQLSTATE " + sql.getSQLState() + ")";
-            }
-        }
-        return null;
+                        : "A value in the request cannot be stored or compared (SQLSTATE " + state + ")")
+                .orElse(null);
     }
 
     /**
@@ -186,17 +187,39 @@ public class ProblemMappers {
      * (57P01 to 57P03: a connection open when PostgreSQL stops fails with these), and no connection to be had.
      */
     static boolean isDatabaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            String state = t instanceof SQLException sql ? String.valueOf(sql.getSQLState()) : "";
-            if (t instanceof SQLException sql && (state.startsWith("08") || state.matches("57P0[123]")
-                    || String.valueOf(sql.getMessage()).contains("acquisition timeout"))) {
-                return true;
+        return causes(e).anyMatch(t -> t instanceof JDBCConnectionException
+                || t instanceof SQLTransientConnectionException
+                || t instanceof SQLException sql && (String.valueOf(sql.getSQLState()).startsWith("08")
+                        || String.valueOf(sql.getSQLState()).matches("57P0[123]")
+                        || String.valueOf(sql.getMessage()).contains("acquisition timeout")));
+    }
+
+    private static Stream<String> sqlStates(Throwable e) {
+        return causes(e).filter(SQLException.class::isInstance).map(t -> ((SQLException) t).getSQLState())
+                .filter(Objects::nonNull);
+    }
+
+    /**
+     * The exception, its causes and what they suppressed. A failed commit reaches us as the transaction manager's
+     * RollbackException or HeuristicMixedException, which carries the database's error as a suppressed exception,
+     * not as its cause.
+     */
+    static Stream<Throwable> causes(Throwable e) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Throwable> inOrder = new ArrayList<>();
+        Deque<Throwable> pending = new ArrayDeque<>();
+        pending.add(e);
+        while (!pending.isEmpty() && inOrder.size() < 100) {
+            Throwable t = pending.poll();
+            if (seen.add(t)) {
+                inOrder.add(t);
+                if (t.getCause() != null) {
+                    pending.add(t.getCause());
+                }
+                pending.addAll(Arrays.asList(t.getSuppressed()));
             }
         }
-        return false;
+        return inOrder.stream();
     }
 
     static Response respond(Problem problem) {

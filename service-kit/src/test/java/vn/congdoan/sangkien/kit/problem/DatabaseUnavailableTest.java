@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
 
+import javax.transaction.xa.XAException;
+
 import org.junit.jupiter.api.Test;
 
 class DatabaseUnavailableTest {
@@ -15,6 +17,23 @@ class DatabaseUnavailableTest {
         assertThat(ProblemMappers.isDatabaseUnavailable(new SQLException("the database system is starting up",
                 "57P03"))).isTrue();
         assertThat(ProblemMappers.isDatabaseUnavailable(new SQLException("Connection refused", "08001"))).isTrue();
+    }
+
+    @Test
+    void aCommitCutOffIsUnavailabilityThoughTheTransactionManagerOnlySuppressesTheCause() {
+        // What Narayana throws when the connection dies inside COMMIT: the database's error is suppressed, not a
+        // cause, and the suppressed exception refers back to the one that carries it.
+        Exception rollback = new IllegalStateException("ARJUNA016053: Could not commit transaction.");
+        XAException xa = new XAException("Error trying to transactionCommit local transaction");
+        xa.initCause(new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        xa.addSuppressed(rollback);
+        rollback.addSuppressed(xa);
+        assertThat(ProblemMappers.isDatabaseUnavailable(new RuntimeException("Error invoking", rollback))).isTrue();
+
+        Exception deferredDuplicate = new IllegalStateException("Could not commit transaction.");
+        deferredDuplicate.addSuppressed(new SQLException("duplicate key", "23505"));
+        assertThat(ProblemMappers.isUniqueViolation(deferredDuplicate)).isTrue();
+        assertThat(ProblemMappers.isDatabaseUnavailable(deferredDuplicate)).isFalse();
     }
 
     @Test

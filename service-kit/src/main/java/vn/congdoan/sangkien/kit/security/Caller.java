@@ -18,10 +18,12 @@ public class Caller {
     public static final String UNIT_CLAIM = "unit";
 
     private final SecurityIdentity identity;
+    private final TokenUnits tokenUnits;
     private Optional<UUID> unit;
 
-    public Caller(SecurityIdentity identity) {
+    public Caller(SecurityIdentity identity, TokenUnits tokenUnits) {
         this.identity = identity;
+        this.tokenUnits = tokenUnits;
     }
 
     public boolean anonymous() {
@@ -38,30 +40,17 @@ public class Caller {
     }
 
     /**
-     * The unit the caller's roles apply to. Read once a request: a token's custom claim costs an exception each time
-     * it is read (smallrye-jwt looks every claim name up among the standard ones first), and access checks ask for it
-     * several times a request (twice for a submission, up to twice per INTERNAL initiative of a page).
+     * The unit the caller's roles apply to: an API key's attribute, or a token's claim (read once per token, see
+     * {@link TokenUnits}). Access checks ask for it several times a request (twice for a submission, up to twice per
+     * INTERNAL initiative of a page).
      */
     public Optional<UUID> unit() {
         if (unit == null) {
-            unit = readUnit();
+            Object attribute = identity.getAttribute(UNIT_CLAIM);
+            unit = attribute == null && identity.getPrincipal() instanceof JsonWebToken jwt ? tokenUnits.of(jwt)
+                    : TokenUnits.parse(attribute);
         }
         return unit;
-    }
-
-    private Optional<UUID> readUnit() {
-        Object claim = identity.getAttribute(UNIT_CLAIM);
-        if (claim == null && identity.getPrincipal() instanceof JsonWebToken jwt) {
-            claim = jwt.getClaim(UNIT_CLAIM);
-        }
-        if (claim == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(claim.toString().replace("\"", "")));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     /** What rate limits and the audit log know the caller by. */

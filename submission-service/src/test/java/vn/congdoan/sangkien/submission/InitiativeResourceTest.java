@@ -6,6 +6,10 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import vn.congdoan.sangkien.events.EventJson;
@@ -49,6 +54,9 @@ class InitiativeResourceTest {
 
     @Inject
     OrgUnitReplicaRepository replicas;
+
+    @TestHTTPResource("/api/v1/initiatives")
+    URI initiatives;
 
     @BeforeEach
     void signIn() {
@@ -86,6 +94,21 @@ class InitiativeResourceTest {
         assertThat(event.status()).isEqualTo(InitiativeStatus.SUBMITTED);
         assertThat(event.provinceId()).isEqualTo(province);
         assertThat(event.authorIds()).containsExactly("m-001", "m-002");
+    }
+
+    @Test
+    void clientsThatUpgradeToHttp2AreServedLikeAnyOther() throws Exception {
+        // The JDK's HttpClient asks to upgrade a plain connection to HTTP/2 (h2c) with its first request.
+        UUID unit = publishGrassroots(UUID.randomUUID(), null);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpResponse<String> created = client.send(HttpRequest.newBuilder(initiatives)
+                .header("Authorization", Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD", "admin"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(initiative(unit, true))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        assertThat(storedFor(unit)).isEqualTo(1);
     }
 
     @Test

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -31,7 +32,9 @@ public class BodyLimit {
      * a worker, which then reads them from memory. A blocking endpoint otherwise gets its worker first and parks it
      * twice per request, until the body arrives and until its end is seen: two thread hand-overs that cost
      * submission-service ~8 % of its CPU under POST load. Larger bodies (bulk imports) are still read as a stream by
-     * the endpoint, after it has taken an import slot.
+     * the endpoint, after it has taken an import slot. Not over HTTP/2 (clients that upgrade a plain connection, such
+     * as the JDK's HttpClient): Quarkus REST pauses every request it takes, which Vert.x refuses for an HTTP/2 request
+     * whose body has been read.
      */
     static final long READ_AHEAD = 64 * 1024;
 
@@ -52,7 +55,7 @@ public class BodyLimit {
             long declared = declared(length);
             if (declared > limit) {
                 refuse.handle(rc);
-            } else if (declared > 0 && declared <= READ_AHEAD) {
+            } else if (declared > 0 && declared <= READ_AHEAD && rc.request().version() != HttpVersion.HTTP_2) {
                 reader.handle(rc);
             } else if (length == null && encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
                 reader.handle(rc);

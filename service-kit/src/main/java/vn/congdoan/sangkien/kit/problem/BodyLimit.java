@@ -30,8 +30,8 @@ public class BodyLimit {
     /**
      * Bodies up to this size (an initiative, a unit, a review) are read on the I/O thread before the request goes to
      * a worker, which then reads them from memory. A blocking endpoint otherwise gets its worker first and parks it
-     * twice per request, until the body arrives and until its end is seen: two thread hand-overs that cost
-     * submission-service ~8 % of its CPU under POST load. Larger bodies (bulk imports) are still read as a stream by
+     * twice per request, until the body arrives and until its end is seen: two thread hand-overs, ~10 % of
+     * submission-service's CPU samples under POST load. Larger bodies (bulk imports) are still read as a stream by
      * the endpoint, after it has taken an import slot. Not over HTTP/2 (clients that upgrade a plain connection, such
      * as the JDK's HttpClient): Quarkus REST pauses every request it takes, which Vert.x refuses for an HTTP/2 request
      * whose body has been read.

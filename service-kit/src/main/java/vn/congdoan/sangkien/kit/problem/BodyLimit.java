@@ -46,18 +46,20 @@ public class BodyLimit {
                 "The request body is larger than the " + limit + " bytes this service accepts", "body")));
         Handler<RoutingContext> refuse = rc -> rc.response().setStatusCode(413)
                 .putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Connection", "close").end(problem);
-        // A chunked body declares no length: it is read here, up to the limit, so that one growing past it gets the
-        // same answer (the handler fails the request with 413, below) instead of Quarkus's empty one.
+        // Read here, up to the limit: small bodies (READ_AHEAD), and chunked ones, which declare no length, so that
+        // one growing past the limit gets the same answer (the handler fails the request with 413, below) instead of
+        // Quarkus's empty one.
         BodyHandler reader = BodyHandler.create(false).setBodyLimit(limit);
         router.route().order(-3).handler(rc -> {
             String length = rc.request().getHeader("Content-Length");
             String encoding = rc.request().getHeader("Transfer-Encoding");
             long declared = declared(length);
+            boolean small = declared > 0 && declared <= READ_AHEAD && rc.request().version() != HttpVersion.HTTP_2;
+            boolean chunked = length == null && encoding != null
+                    && encoding.toLowerCase(Locale.ROOT).contains("chunked");
             if (declared > limit) {
                 refuse.handle(rc);
-            } else if (declared > 0 && declared <= READ_AHEAD && rc.request().version() != HttpVersion.HTTP_2) {
-                reader.handle(rc);
-            } else if (length == null && encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
+            } else if (small || chunked) {
                 reader.handle(rc);
             } else {
                 rc.next();

@@ -27,8 +27,11 @@ final class LatencyRun {
      * The outcome of one run.
      *
      * @param stealPercent share of the machine's CPU time the host gave to other guests meanwhile
+     * @param late         of an open-model run, how late the generator sent each request after it was due (its own
+     *                     share of the latencies); {@code null} for closed-loop runs
      */
-    record Result(String name, long requests, long errors, double seconds, Histogram histogram, double stealPercent) {
+    record Result(String name, long requests, long errors, double seconds, Histogram histogram, double stealPercent,
+            Histogram late) {
 
         double throughput() {
             return requests / seconds;
@@ -39,14 +42,14 @@ final class LatencyRun {
         }
 
         String markdownRow() {
-            return "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %.1f |".formatted(name, requests,
+            return "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %.1f | %s |".formatted(name, requests,
                     throughput(), millis(50), millis(99), millis(99.9), histogram.getMaxValue() / 1_000_000.0, errors,
-                    stealPercent);
+                    stealPercent, late == null ? "" : "%.2f".formatted(late.getValueAtPercentile(99) / 1_000_000.0));
         }
     }
 
     static final String TABLE_HEADER = "| request | count | req/s | p50 ms | p99 ms | p99.9 ms | max ms | errors "
-            + "| host steal % |\n|---|---|---|---|---|---|---|---|---|";
+            + "| host steal % | sent late p99 ms |\n|---|---|---|---|---|---|---|---|---|---|";
 
     private final Map<String, String> headers;
     private int senders = 32;
@@ -88,7 +91,7 @@ final class LatencyRun {
         });
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Result(name, requests, errors.get(), seconds, recorder.getIntervalHistogram(),
-                HostSteal.now().percentSince(before));
+                HostSteal.now().percentSince(before), null);
     }
 
     /**
@@ -108,13 +111,14 @@ final class LatencyRun {
      */
     Result runAtRate(String name, Supplier<HttpRequest> requests, int perSecond, Duration warmup, Duration measure,
             Timeline timeline, Answers answers) throws Exception {
-        fire(requests, perSecond, warmup, timeline == null ? null
+        fire(requests, perSecond, warmup, null, timeline == null ? null
                 : (latency, response) -> timeline.record(response != null && response.status() < 400));
         Recorder recorder = new Recorder(3);
+        Recorder late = new Recorder(3);
         AtomicLong errors = new AtomicLong();
         HostSteal before = HostSteal.now();
         long start = System.nanoTime();
-        long sent = fire(requests, perSecond, measure, (latency, response) -> {
+        long sent = fire(requests, perSecond, measure, late, (latency, response) -> {
             recorder.recordValue(latency);
             boolean ok = response != null && response.status() < 400;
             if (!ok) {
@@ -129,7 +133,7 @@ final class LatencyRun {
         });
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Result(name + " @ " + perSecond + "/s", sent, errors.get(), seconds,
-                recorder.getIntervalHistogram(), HostSteal.now().percentSince(before));
+                recorder.getIntervalHistogram(), HostSteal.now().percentSince(before), late.getIntervalHistogram());
     }
 
     /** Sees the answers of a run. */
@@ -148,8 +152,11 @@ final class LatencyRun {
      * Sends {@code perSecond} requests a second for {@code length}. Request i is due at start + i / rate; a pool of
      * senders (blocking, like the closed-loop clients) takes the next due request, waits for its time and sends it,
      * so a slow answer delays no other request as long as a sender is free.
+     *
+     * @param late records how late each request left after it was due, or {@code null}
      */
-    private long fire(Supplier<HttpRequest> requests, int perSecond, Duration length, Sink sink) throws Exception {
+    private long fire(Supplier<HttpRequest> requests, int perSecond, Duration length, Recorder late, Sink sink)
+            throws Exception {
         long interval = 1_000_000_000L / perSecond;
         long count = length.toSeconds() * perSecond;
         long start = System.nanoTime();
@@ -165,6 +172,9 @@ final class LatencyRun {
                         long wait = due - System.nanoTime();
                         if (wait > 0) {
                             LockSupport.parkNanos(wait);
+                        }
+                        if (late != null) {
+                            late.recordValue(Math.max(0, System.nanoTime() - due));
                         }
                         RawHttp.Answer response;
                         try {

@@ -18,6 +18,6 @@ class WriteBenchmarkTest {
     private static LatencyRun.Result result(long requests, long errors, double seconds, long millis) {
         Histogram histogram = new Histogram(3);
         histogram.recordValueWithCount(millis * 1_000_000, requests);
-        return new LatencyRun.Result("POST", requests, errors, seconds, histogram, 0.0);
+        return new LatencyRun.Result("POST", requests, errors, seconds, histogram, 0.0, null);
     }
 }

@@ -98,6 +98,11 @@ class AccessControlTest {
         List<String> wrong = new ArrayList<>();
         for (Rule rule : TABLE) {
             check(wrong, rule, null, null, "m-anon", rule.access() == Access.PUBLIC ? 0 : 401);
+            // credentials that do not verify are refused even where anonymous callers are served
+            for (String credentials : List.of("Bearer not.a.token", Tokens.expired(Roles.MEMBER, inside.toString()),
+                    Tokens.wronglySigned(Roles.NATIONAL_ADMIN, "TLD"), "ApiKey sk_unknown")) {
+                checkPresenting(wrong, rule, credentials, 401);
+            }
             for (String role : ROLES) {
                 for (boolean in : List.of(true, false)) {
                     // bulk import and export act on a whole province: "inside" is then a role held for the province
@@ -128,10 +133,22 @@ class AccessControlTest {
     }
 
     private void check(List<String> wrong, Rule rule, String role, UUID unit, String subject, int expected) {
+        send(wrong, rule, role == null ? null : Tokens.bearer(role, unit.toString(), subject), subject,
+                (role == null ? "anonymous" : role + " " + subject)
+                        + (unit == null ? "" : unit.equals(inside) ? " inside" : " outside"), expected);
+    }
+
+    private void checkPresenting(List<String> wrong, Rule rule, String credentials, int expected) {
+        String shown = credentials.substring(0, Math.min(24, credentials.length()));
+        send(wrong, rule, credentials, "m-other", "'" + shown + "…'", expected);
+    }
+
+    private void send(List<String> wrong, Rule rule, String authorization, String subject, String who,
+            int expected) {
         String id = rule.path().contains("{id}") ? draft() : null;
         RequestSpecification request = given();
-        if (role != null) {
-            request.header("Authorization", Tokens.bearer(role, unit.toString(), subject));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         switch (rule.access()) {
             case CREATE -> request.contentType(ContentType.JSON).body(body(inside, subject));
@@ -150,9 +167,8 @@ class AccessControlTest {
         int status = request.request(rule.method(), rule.path().replace("{id}", String.valueOf(id))).statusCode();
         boolean ok = expected == 0 ? status != 401 && status != 403 : status == expected;
         if (!ok) {
-            wrong.add(rule.method() + " " + rule.path() + " as " + (role == null ? "anonymous" : role + " " + subject)
-                    + (unit == null ? "" : unit.equals(inside) ? " inside" : " outside") + ": got " + status
-                    + ", expected " + (expected == 0 ? "access" : expected));
+            wrong.add(rule.method() + " " + rule.path() + " as " + who + ": got " + status + ", expected "
+                    + (expected == 0 ? "access" : expected));
         }
     }
 

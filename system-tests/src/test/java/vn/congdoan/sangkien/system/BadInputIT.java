@@ -329,6 +329,14 @@ class BadInputIT {
                 400, "from"));
         rows.add(get("programme: unknown code", Service.RANKING, "/api/v1/programmes/nope/summary", null, 404,
                 "nope"));
+        String expired = "Bearer " + DevTokens.token(DevTokens.ISSUER, "bad-m-1", unit.id().toString(),
+                Instant.now().minusSeconds(60), DevTokens.developmentKey(), "MEMBER");
+        rows.add(get("standings (public): an expired token", Service.RANKING, "/api/v1/standings", expired, 401,
+                "Unauthorized"));
+        rows.add(get("initiatives list (public): a bearer token that is not a token", Service.SUBMISSION,
+                "/api/v1/initiatives", "Bearer not.a.token", 401, "Unauthorized"));
+        rows.add(get("groupings (public): an unknown API key", Service.ORG_UNIT, "/api/v1/groupings",
+                "ApiKey sk_unknown", 401, "Unauthorized"));
         rows.add(new Row("snapshot: without credentials", Service.RANKING, "POST", "/api/v1/admin/snapshots", null,
                 null, null, Map.of(), 401, "Unauthorized"));
         rows.add(new Row("snapshot: impossible date", Service.RANKING, "POST",

@@ -18,11 +18,12 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
 
+    static final String HEADER = "X-API-Key";
     private static final String SCHEME = "ApiKey ";
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
-        String key = context.request().getHeader("X-API-Key");
+        String key = context.request().getHeader(HEADER);
         String authorization = context.request().getHeader("Authorization");
         if (key == null && authorization != null && authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             key = authorization.substring(SCHEME.length());

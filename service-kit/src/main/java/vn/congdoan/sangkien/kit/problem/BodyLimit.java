@@ -1,11 +1,10 @@
 package vn.congdoan.sangkien.kit.problem;
 
-import java.util.Locale;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.vertx.VertxInputStream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,9 +19,10 @@ import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * A body larger than {@code quarkus.http.limits.max-body-size} is refused with a problem+json 413: before it is read
- * when its Content-Length says so, and when a chunked body grows past the limit while it is read. Quarkus refuses
- * both too (its handler runs at order -2), but with an empty answer. Small bodies are read ahead (see
- * {@link #READ_AHEAD}).
+ * when its Content-Length says so, and when a body without a length (chunked) grows past the limit while the endpoint
+ * reads it ({@link StreamedBodyLimit}). Quarkus refuses both too (its handler runs at order -2), but with an empty
+ * answer. Small bodies are read ahead (see {@link #READ_AHEAD}); others, chunked ones included, are read as they
+ * arrive, by the endpoint, so that a bulk import waiting for its slot holds none of its body in memory.
  */
 @ApplicationScoped
 public class BodyLimit {
@@ -42,35 +42,25 @@ public class BodyLimit {
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize max)
             throws JsonProcessingException {
         long limit = max.asLongValue();
-        Buffer problem = Buffer.buffer(json.writeValueAsBytes(Problem.of(413, "Content too large",
-                "The request body is larger than the " + limit + " bytes this service accepts", "body")));
+        Buffer problem = Buffer.buffer(json.writeValueAsBytes(StreamedBodyLimit.tooLarge(limit).toProblem()));
         Handler<RoutingContext> refuse = rc -> rc.response().setStatusCode(413)
                 .putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Connection", "close").end(problem);
-        // Read here, up to the limit: small bodies (READ_AHEAD), and chunked ones, which declare no length, so that
-        // one growing past the limit gets the same answer (the handler fails the request with 413, below) instead of
-        // Quarkus's empty one.
-        BodyHandler reader = BodyHandler.create(false).setBodyLimit(limit);
+        BodyHandler reader = BodyHandler.create(false).setBodyLimit(READ_AHEAD);
         router.route().order(-3).handler(rc -> {
-            String length = rc.request().getHeader("Content-Length");
-            String encoding = rc.request().getHeader("Transfer-Encoding");
-            long declared = declared(length);
-            boolean small = declared > 0 && declared <= READ_AHEAD && rc.request().version() != HttpVersion.HTTP_2;
-            boolean chunked = length == null && encoding != null
-                    && encoding.toLowerCase(Locale.ROOT).contains("chunked");
+            long declared = declared(rc.request().getHeader("Content-Length"));
             if (declared > limit) {
                 refuse.handle(rc);
-            } else if (small || chunked) {
+            } else if (declared > 0 && declared <= READ_AHEAD && rc.request().version() != HttpVersion.HTTP_2) {
                 reader.handle(rc);
             } else {
                 rc.next();
             }
         });
-        router.route().order(-3).failureHandler(rc -> {
-            if (rc.statusCode() == 413 && !rc.response().headWritten()) {
-                refuse.handle(rc);
-            } else {
-                rc.next();
-            }
+        // Quarkus marks a body without a length with the limit, for its input stream to refuse it with an empty 413;
+        // StreamedBodyLimit refuses it at the same limit with a problem instead.
+        router.route().order(-1).handler(rc -> {
+            rc.remove(VertxInputStream.MAX_REQUEST_SIZE_KEY);
+            rc.next();
         });
     }
 

@@ -55,6 +55,10 @@ public class ProblemMappers {
         if (e.retryAfterSeconds() != null) {
             return Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds().toString()).build();
         }
+        if (e.status() == 413) {
+            // the rest of the body is still on its way: the connection cannot carry another request
+            return Response.fromResponse(response).header("Connection", "close").build();
+        }
         return response;
     }
 

@@ -68,8 +68,10 @@ public final class Uploads {
 
     /** Why a CSV file could not be read: not UTF-8, not CSV, or an upload that broke off. */
     public static ProblemException unreadableCsv(Exception e) {
-        if (e instanceof ProblemException problem) {
-            return problem;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProblemException problem) {
+                return problem;
+            }
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof CharacterCodingException) {

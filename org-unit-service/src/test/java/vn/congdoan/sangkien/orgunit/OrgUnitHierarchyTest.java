@@ -109,6 +109,10 @@ class OrgUnitHierarchyTest {
                 .statusCode(200)
                 .body("id", contains(district, province, Units.root()))
                 .body("depth", contains(1, 2, 3));
+        // a unit that does not exist, or did not yet on the day asked about, has no path to show
+        given().get("/api/v1/units/" + UUID.randomUUID() + "/ancestors").then().statusCode(404);
+        given().queryParam("asOf", "2001-01-01").get("/api/v1/units/" + grassroots + "/ancestors").then()
+                .statusCode(404).body("field", equalTo("asOf"));
         given().get("/api/v1/units/" + province + "/subtree").then()
                 .statusCode(200)
                 .body("items.find { it.id == '" + grassroots + "' }.depth", equalTo(2))

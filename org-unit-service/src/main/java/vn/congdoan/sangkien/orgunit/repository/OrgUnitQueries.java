@@ -138,11 +138,14 @@ public class OrgUnitQueries {
         return rows(query);
     }
 
-    /** The path from the unit's parent up to the root, nearest first. */
-    public List<UnitAsOf> ancestors(UUID id, LocalDate day) {
+    /**
+     * The unit itself (depth 0) and the path from its parent up to the root, nearest first, in one round trip; empty
+     * when the unit is not in force that day.
+     */
+    public List<UnitAsOf> withAncestors(UUID id, LocalDate day) {
         return rows(em.createNativeQuery("""
                 with recursive up(unit_id, depth) as (
-                    select p.parent_id, 1 from org_unit_period p where p.unit_id = :id and %1$s
+                    select p.unit_id, 0 from org_unit_period p where p.unit_id = :id and %1$s
                     union all
                     select p.parent_id, up.depth + 1 from up join org_unit_period p on p.unit_id = up.unit_id
                     where %1$s and p.parent_id is not null and up.depth < 64

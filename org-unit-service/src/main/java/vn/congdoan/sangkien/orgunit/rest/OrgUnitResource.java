@@ -118,8 +118,11 @@ public class OrgUnitResource {
     @Operation(summary = "The path from a unit up to the root, nearest first")
     public List<OrgUnitView> ancestors(@PathParam("id") UUID id, @QueryParam("asOf") String asOf) {
         LocalDate day = day(asOf);
-        queries.byId(id, day).orElseThrow(() -> notInForce(id, day));
-        return queries.ancestors(id, day).stream().map(OrgUnitView::of).toList();
+        List<UnitAsOf> path = queries.withAncestors(id, day);
+        if (path.isEmpty()) {
+            throw notInForce(id, day);
+        }
+        return path.subList(1, path.size()).stream().map(OrgUnitView::of).toList();
     }
 
     @GET

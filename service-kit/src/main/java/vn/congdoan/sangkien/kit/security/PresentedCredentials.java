@@ -27,8 +27,7 @@ public class PresentedCredentials {
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public Uni<Void> refuseUnverified(ContainerRequestContext request) {
-        if (!presents(request.getHeaderString("Authorization"))
-                && !presents(request.getHeaderString(ApiKeyAuthenticationMechanism.HEADER))) {
+        if (of(request) == null) {
             return Uni.createFrom().voidItem();
         }
         return identities.getDeferredIdentity().map(identity -> {
@@ -39,7 +38,13 @@ public class PresentedCredentials {
         });
     }
 
-    private static boolean presents(String header) {
-        return header != null && !header.isBlank();
+    /** The credentials the request presents, verified or not: its Authorization or X-API-Key header; else null. */
+    static String of(ContainerRequestContext request) {
+        String authorization = request.getHeaderString("Authorization");
+        if (authorization != null && !authorization.isBlank()) {
+            return authorization;
+        }
+        String key = request.getHeaderString(ApiKeyAuthenticationMechanism.HEADER);
+        return key != null && !key.isBlank() ? key : null;
     }
 }

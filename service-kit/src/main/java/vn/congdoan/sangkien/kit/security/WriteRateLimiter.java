@@ -90,10 +90,7 @@ public class WriteRateLimiter {
     }
 
     private static String clientKey(ContainerRequestContext request, HttpServerRequest http) {
-        String credentials = request.getHeaderString("Authorization");
-        if (credentials == null) {
-            credentials = request.getHeaderString("X-API-Key");
-        }
+        String credentials = PresentedCredentials.of(request);
         if (credentials != null) {
             return credentialKey(credentials);
         }

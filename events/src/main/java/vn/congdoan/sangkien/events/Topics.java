@@ -15,21 +15,29 @@ public final class Topics {
     /** Compacted; key: API key id; value: {@link ApiKeyState}. */
     public static final String API_KEYS = "api-keys.v1";
 
-    /** Key: initiative id, so all events of one initiative stay in order; value: {@link InitiativeEvent}. */
+    /**
+     * Key: the initiative's provincial federation id, so all events of one initiative (and of one province) stay in
+     * order; value: {@link InitiativeEvent}. Kept for ever: the standings are rebuilt from its first offset.
+     */
     public static final String INITIATIVE_EVENTS = "initiative-events.v1";
 
     /** How a topic is created when it does not exist yet. */
-    public record Spec(String name, int partitions, boolean compacted) {
+    public record Spec(String name, int partitions, Cleanup cleanup) {
+    }
+
+    /** What the broker may delete: superseded values of a key (compacted), or nothing at all. */
+    public enum Cleanup {
+        COMPACT, KEEP_FOREVER
     }
 
     /** The creation settings of one of our topics. */
     public static Spec spec(String name) {
         return switch (name) {
-            case ORG_UNITS -> new Spec(ORG_UNITS, 3, true);
-            case GROUPINGS -> new Spec(GROUPINGS, 1, true);
-            case PROGRAMMES -> new Spec(PROGRAMMES, 1, true);
-            case API_KEYS -> new Spec(API_KEYS, 1, true);
-            case INITIATIVE_EVENTS -> new Spec(INITIATIVE_EVENTS, 6, false);
+            case ORG_UNITS -> new Spec(ORG_UNITS, 3, Cleanup.COMPACT);
+            case GROUPINGS -> new Spec(GROUPINGS, 1, Cleanup.COMPACT);
+            case PROGRAMMES -> new Spec(PROGRAMMES, 1, Cleanup.COMPACT);
+            case API_KEYS -> new Spec(API_KEYS, 1, Cleanup.COMPACT);
+            case INITIATIVE_EVENTS -> new Spec(INITIATIVE_EVENTS, 6, Cleanup.KEEP_FOREVER);
             default -> throw new IllegalArgumentException("Not one of our topics: " + name);
         };
     }

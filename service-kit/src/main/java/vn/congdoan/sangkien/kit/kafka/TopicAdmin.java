@@ -14,10 +14,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.jboss.logging.Logger;
 
 import io.smallrye.common.annotation.Identifier;
 import vn.congdoan.sangkien.events.Topics;
@@ -28,6 +32,8 @@ import vn.congdoan.sangkien.events.Topics;
  */
 @ApplicationScoped
 public class TopicAdmin {
+
+    private static final Logger LOG = Logger.getLogger(TopicAdmin.class);
 
     private final Map<String, Object> kafkaConfig;
     private final Set<String> known = ConcurrentHashMap.newKeySet();
@@ -42,10 +48,8 @@ public class TopicAdmin {
             return;
         }
         Topics.Spec spec = Topics.spec(topic);
-        NewTopic newTopic = new NewTopic(spec.name(), spec.partitions(), (short) 1);
-        if (spec.compacted()) {
-            newTopic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-        }
+        Map<String, String> configs = configs(spec.cleanup());
+        NewTopic newTopic = new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(configs);
         try {
             try {
                 admin().createTopics(List.of(newTopic)).all().get(10, TimeUnit.SECONDS);
@@ -53,6 +57,7 @@ public class TopicAdmin {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw new IllegalStateException("Cannot create topic " + topic + ": " + e.getCause().getMessage(), e);
                 }
+                keep(topic, configs);
             }
             awaitLeaders(topic);
         } catch (ExecutionException e) {
@@ -64,6 +69,32 @@ public class TopicAdmin {
             throw new IllegalStateException("Interrupted while creating topic " + topic, e);
         }
         known.add(topic);
+    }
+
+    static Map<String, String> configs(Topics.Cleanup cleanup) {
+        return switch (cleanup) {
+            case COMPACT -> Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+            case KEEP_FOREVER -> Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                    TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1");
+        };
+    }
+
+    /**
+     * A topic that exists already, made by hand or by an older version, gets our settings too: a broker's default
+     * retention (seven days) would otherwise delete events that a rebuild reads from the first offset. Where the
+     * broker refuses (no permission to alter configs), the service goes on and says what to set.
+     */
+    private void keep(String topic, Map<String, String> configs) throws InterruptedException, TimeoutException {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        List<AlterConfigOp> ops = configs.entrySet().stream()
+                .map(c -> new AlterConfigOp(new ConfigEntry(c.getKey(), c.getValue()), AlterConfigOp.OpType.SET))
+                .toList();
+        try {
+            admin().incrementalAlterConfigs(Map.of(resource, ops)).all().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            LOG.warnf("Topic %s exists and its settings could not be made %s: %s", topic, configs,
+                    e.getCause().getMessage());
+        }
     }
 
     /** A send to a partition that has no leader yet upsets the idempotent producer's sequence numbers. */

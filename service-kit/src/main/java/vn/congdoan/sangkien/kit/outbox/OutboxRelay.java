@@ -153,7 +153,15 @@ public class OutboxRelay {
         KafkaProducer<String, String> producer = producer();
         for (OutboxEvent row : batch) {
             topics.ensure(row.topic);
-            acks.add(producer.send(new ProducerRecord<>(row.topic, null, row.key, row.payload, headers(row))));
+            Future<RecordMetadata> ack = producer.send(new ProducerRecord<>(row.topic, null, row.key, row.payload,
+                    headers(row)));
+            if (ack.isDone()) {
+                // Refused at once (no metadata within max.block.ms: the broker is away). Stop here: sending the rest
+                // would take max.block.ms a row, past the transaction's timeout and its lock, and a later row could
+                // reach the broker, coming back meanwhile, before this one.
+                ack.get();
+            }
+            acks.add(ack);
         }
         producer.flush();
         for (Future<RecordMetadata> ack : acks) {

@@ -95,7 +95,8 @@ public class ProblemMappers {
             MismatchedInputException.class, InvalidFormatException.class, ValueInstantiationException.class },
             priority = 1)
     public Response unreadable(JsonProcessingException e) {
-        String field = null;
+        // Without a path the fault is the body as a whole: not JSON, or not the object or array the endpoint reads.
+        String field = "body";
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             field = pathOf(mapping.getPath());
         }
@@ -103,7 +104,7 @@ public class ProblemMappers {
         if (detail != null && detail.length() > 300) {
             detail = detail.substring(0, 300) + "…";
         }
-        return respond(Problem.of(400, "Malformed JSON", field == null ? detail : field + ": " + detail, field));
+        return respond(Problem.of(400, "Malformed JSON", field + ": " + detail, field));
     }
 
     @ServerExceptionMapper
@@ -190,7 +191,7 @@ public class ProblemMappers {
      * Connection failures (SQLSTATE class 08), the server shutting down, restarting or not yet accepting connections
      * (57P01 to 57P03: a connection open when PostgreSQL stops fails with these), and no connection to be had.
      */
-    static boolean isDatabaseUnavailable(Throwable e) {
+    public static boolean isDatabaseUnavailable(Throwable e) {
         return causes(e).anyMatch(t -> t instanceof JDBCConnectionException
                 || t instanceof SQLTransientConnectionException
                 || t instanceof SQLException sql && (String.valueOf(sql.getSQLState()).startsWith("08")

@@ -19,11 +19,25 @@ public final class QueryParams {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.strip());
+            date = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(name, "must be a date as YYYY-MM-DD, was '" + value + "'");
         }
+        if (!inRange(date)) {
+            throw ProblemException.badRequest(name, "must be a date from " + FIRST_DAY + " to " + LAST_DAY + ", was '"
+                    + value + "'");
+        }
+        return date;
+    }
+
+    /** The first and last days a date may name: four-digit years, which every store and client agrees on. */
+    public static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
+    public static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
+    public static boolean inRange(LocalDate date) {
+        return !date.isBefore(FIRST_DAY) && !date.isAfter(LAST_DAY);
     }
 
     public static UUID uuid(String name, String value) {

@@ -1,0 +1,33 @@
+package vn.congdoan.sangkien.kit.rest;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import vn.congdoan.sangkien.kit.problem.ProblemException;
+
+/**
+ * The NUL character (U+0000, {@code %00} in a URI) cannot be stored or compared by PostgreSQL; in a query parameter or
+ * the path it gets a 400 naming where it was, before any endpoint runs, instead of failing in the database.
+ */
+@ApplicationScoped
+public class QueryText {
+
+    @ServerRequestFilter(preMatching = true)
+    public void refuseNul(ContainerRequestContext request) {
+        if (request.getUriInfo().getPath().indexOf('\u0000') >= 0) {
+            throw ProblemException.badRequest("path", "must not contain the NUL character (%00)");
+        }
+        for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
+            String name = parameter.getKey();
+            if (name.indexOf('\u0000') >= 0 || parameter.getValue().stream().anyMatch(v -> v.indexOf('\u0000') >= 0)) {
+                throw ProblemException.badRequest(name.replace("\u0000", "%00"),
+                        "must not contain the NUL character (%00)");
+            }
+        }
+    }
+}

@@ -137,6 +137,44 @@ class InitiativeImportTest {
     }
 
     @Test
+    void anImportTheDatabaseCutsOffIsA503AndSendingItAgainWritesEachRowOnce() {
+        Province p = province();
+        String rows = "[" + row("cut-1", p.unit(), "Tiết kiệm điện", true) + ","
+                + row("cut-2", p.unit(), "Tiết kiệm nước", true) + "]";
+        // Every connection that writes an initiative of this unit dies: PostgreSQL stopping under the import.
+        String trigger = "cut_" + p.unit().toString().replace("-", "");
+        nativeUpdate("create function " + trigger + "() returns trigger language plpgsql as $$"
+                + " begin perform pg_terminate_backend(pg_backend_pid()); return new; end $$");
+        nativeUpdate("create trigger " + trigger + " before insert on initiative for each row"
+                + " when (new.unit_id = '" + p.unit() + "') execute function " + trigger + "()");
+        try {
+            importJson(p, rows).statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", equalTo("5"));
+        } finally {
+            nativeUpdate("drop trigger " + trigger + " on initiative");
+            nativeUpdate("drop function " + trigger + "()");
+        }
+
+        importJson(p, rows).statusCode(200).body("created", equalTo(2)).body("rejected", equalTo(0));
+        importJson(p, rows).statusCode(200).body("unchanged", equalTo(2));
+    }
+
+    @Test
+    void anAuthorListedTwiceIsARejectedRowAsInTheApi() {
+        Province p = province();
+        String twice = row("twice", p.unit(), "Tác giả hai lần", true).replace(
+                "[{\"memberId\":\"m-imp\",\"displayName\":\"Tác giả\"}]",
+                "[{\"memberId\":\"m-imp\",\"displayName\":\"Tác giả\"},{\"memberId\":\"m-imp\",\"displayName\":\"Tác giả\"}]");
+
+        importJson(p, "[" + twice + "]").statusCode(200).body("rejected", equalTo(1))
+                .body("results[0].errors[0].field", equalTo("authors"));
+    }
+
+    private void nativeUpdate(String sql) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(sql).executeUpdate());
+    }
+
+    @Test
     void externalRefIsUniquePerProvinceOnly() {
         Province a = province();
         Province b = province();

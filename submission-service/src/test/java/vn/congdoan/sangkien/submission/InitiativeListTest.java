@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -129,6 +131,20 @@ class InitiativeListTest {
         }
         given().queryParam("submittedFrom", "2022-04-15").queryParam("submittedTo", "2022-04-01")
                 .get("/api/v1/initiatives").then().statusCode(400).body("field", equalTo("submittedTo"));
+        // values that parse but lie beyond what the database can compare
+        Map<String, String> outOfRange = Map.of("submittedFrom", "-999999999-01-01", "submittedTo", "+999999999-12-31",
+                "cursor", Base64.getUrlEncoder().withoutPadding().encodeToString(
+                        ("-31557014167219200/0/" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)));
+        outOfRange.forEach((param, value) -> given().queryParam(param, value).get("/api/v1/initiatives").then()
+                .statusCode(400).contentType("application/problem+json").body("field", equalTo(param)));
+        given().header("Authorization", Tokens.bearer(Roles.MEMBER, UUID.randomUUID().toString(), "m-range"))
+                .queryParam("cursor", outOfRange.get("cursor")).get("/api/v1/initiatives/mine").then()
+                .statusCode(400).body("field", equalTo("cursor"));
+        // NUL (%00) in any parameter, which PostgreSQL cannot compare
+        for (String param : List.of("author", "programme", "province")) {
+            given().queryParam(param, "a\u0000b").get("/api/v1/initiatives").then()
+                    .statusCode(400).contentType("application/problem+json").body("field", equalTo(param));
+        }
     }
 
     @Test

@@ -34,6 +34,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import vn.congdoan.sangkien.events.EventJson;
 import vn.congdoan.sangkien.events.InitiativeEvent;
 import vn.congdoan.sangkien.events.InitiativeStatus;
@@ -197,6 +198,58 @@ class InitiativeResourceTest {
     }
 
     @Test
+    void aRetriedWithdrawalWithItsIdempotencyKeyGetsTheFirstAnswerAndPublishesOnce() {
+        UUID unit = publishGrassroots(UUID.randomUUID(), null);
+        String id = given().contentType(ContentType.JSON).body(initiative(unit, true))
+                .post("/api/v1/initiatives").then().statusCode(201).extract().path("id");
+        String author = Tokens.bearer(Roles.MEMBER, unit.toString(), "m-002");
+        String key = "withdraw-" + UUID.randomUUID();
+
+        String first = given().header("Authorization", author).header("Idempotency-Key", key)
+                .post("/api/v1/initiatives/" + id + "/withdraw").then()
+                .statusCode(200).body("status", equalTo("WITHDRAWN")).extract().asString();
+        // the phone lost the answer and sends the same request again
+        String retried = given().header("Authorization", author).header("Idempotency-Key", key)
+                .post("/api/v1/initiatives/" + id + "/withdraw").then()
+                .statusCode(200).contentType(ContentType.JSON).extract().asString();
+        assertThat(JsonPath.from(retried).getMap("")).isEqualTo(JsonPath.from(first).getMap(""));
+        given().header("Authorization", author).header("Idempotency-Key", key)
+                .post("/api/v1/initiatives/" + id + "/submit").then()
+                .statusCode(422).contentType("application/problem+json").body("field", equalTo("Idempotency-Key"));
+        // without a key, a second withdrawal is the illegal transition it is
+        given().header("Authorization", author).post("/api/v1/initiatives/" + id + "/withdraw").then()
+                .statusCode(409).body("field", equalTo("status"));
+
+        var withdrawals = TopicProbe.awaitRecords(Topics.INITIATIVE_EVENTS,
+                r -> r.value().contains(id) && r.value().contains("\"WITHDRAWN\""), Duration.ofSeconds(20));
+        assertThat(withdrawals).hasSize(1);
+    }
+
+    @Test
+    void onlyTheProvinceNamesTheProvincialSystemsIdOfAnInitiative() {
+        UUID province = UUID.randomUUID();
+        UUID unit = publishGrassroots(province, null);
+        Tokens.signOut();
+        String withRef = initiative(unit, true).replace("\"submit\"", "\"externalRef\":\"HT-2022-0042\",\"submit\"");
+
+        given().header("Authorization", Tokens.bearer(Roles.MEMBER, unit.toString(), "m-001"))
+                .contentType(ContentType.JSON).body(withRef).post("/api/v1/initiatives").then()
+                .statusCode(403).contentType("application/problem+json").body("field", equalTo("externalRef"));
+        given().header("Authorization", Tokens.bearer(Roles.UNIT_ADMIN, unit.toString(), "m-unit-admin"))
+                .contentType(ContentType.JSON).body(withRef).post("/api/v1/initiatives").then()
+                .statusCode(403).body("field", equalTo("externalRef"));
+        assertThat(storedFor(unit)).isZero();
+
+        String provinceAdmin = Tokens.bearer(Roles.UNIT_ADMIN, province.toString(), "m-province-admin");
+        given().header("Authorization", provinceAdmin).contentType(ContentType.JSON).body(withRef)
+                .post("/api/v1/initiatives").then().statusCode(201).body("externalRef", equalTo("HT-2022-0042"));
+        given().header("Authorization", provinceAdmin).contentType(ContentType.JSON).body(withRef)
+                .post("/api/v1/initiatives").then()
+                .statusCode(409).contentType("application/problem+json").body("field", equalTo("externalRef"));
+        assertThat(storedFor(unit)).isEqualTo(1);
+    }
+
+    @Test
     void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswerAndCreatesNothingMore() {
         UUID unit = publishGrassroots(UUID.randomUUID(), null);
         String key = "mobile-" + UUID.randomUUID();
@@ -321,6 +374,21 @@ class InitiativeResourceTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("field", equalTo("authors"));
+    }
+
+    @Test
+    void textThatCannotBeStoredAsSentAndBodiesThatAreNoObjectAreProblemsNamingWhere() {
+        UUID unit = publishGrassroots(UUID.randomUUID(), null);
+        // Half a surrogate pair would be stored as '?': the answer would not be what was sent, nor what is read back.
+        given().contentType(ContentType.JSON)
+                .body(initiative(unit, true).replace("Cải tiến quy trình", "Cải tiến \\ud800 quy trình"))
+                .post("/api/v1/initiatives").then()
+                .statusCode(400).contentType("application/problem+json").body("field", equalTo("title"));
+        for (String body : List.of("[]", "\"x\"", "{")) {
+            given().contentType(ContentType.JSON).body(body).post("/api/v1/initiatives").then()
+                    .statusCode(400).contentType("application/problem+json").body("field", equalTo("body"));
+        }
+        assertThat(storedFor(unit)).isZero();
     }
 
     private UUID publishGrassroots(UUID province, LocalDate validTo) {

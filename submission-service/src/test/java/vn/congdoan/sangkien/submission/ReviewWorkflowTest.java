@@ -14,13 +14,23 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -28,12 +38,14 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.common.annotation.Identifier;
 import vn.congdoan.sangkien.events.EventJson;
 import vn.congdoan.sangkien.events.InitiativeEvent;
 import vn.congdoan.sangkien.events.InitiativeStatus;
 import vn.congdoan.sangkien.events.OrgUnitState;
 import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.events.Topics;
+import vn.congdoan.sangkien.kit.kafka.TopicAdmin;
 import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.submission.repository.OrgUnitReplicaRepository;
 import vn.congdoan.sangkien.testsupport.KafkaResource;
@@ -69,7 +81,8 @@ class ReviewWorkflowTest {
                 .body("problem", nullValue());
         given().header("Authorization", admin).contentType(ContentType.JSON)
                 .body("{\"memberIds\":[\"m-council\"]}").put("/api/v1/initiatives/" + id + "/reviewers").then()
-                .statusCode(200).body("reviewers", contains("m-council"));
+                .statusCode(200).body("reviewers", contains("m-council"))
+                .body("problem", nullValue()).body("authors", nullValue()).body("attachments", nullValue());
         given().header("Authorization", assigned).get("/api/v1/initiatives/" + id).then()
                 .statusCode(200).body("problem", equalTo("Máy dập hay kẹt phôi"))
                 .body("attachments[0].sha256", equalTo(SHA));
@@ -79,8 +92,10 @@ class ReviewWorkflowTest {
         given().header("Authorization", assigned).contentType(ContentType.JSON).body(review(7, "RECOGNIZED"))
                 .post("/api/v1/initiatives/" + id + "/review").then()
                 .statusCode(409).contentType("application/problem+json").body("field", equalTo("status"));
-        given().header("Authorization", assigned).post("/api/v1/initiatives/" + id + "/review/start").then()
-                .statusCode(200).body("status", equalTo("UNDER_REVIEW"));
+        // A reviewer of the province may open the review, but only the assigned reviewers read what it is about.
+        given().header("Authorization", otherReviewer).post("/api/v1/initiatives/" + id + "/review/start").then()
+                .statusCode(200).body("status", equalTo("UNDER_REVIEW")).body("problem", nullValue())
+                .body("solution", nullValue()).body("authors", nullValue());
         given().header("Authorization", author).contentType(ContentType.JSON).body(review(10, "RECOGNIZED"))
                 .post("/api/v1/initiatives/" + id + "/review").then().statusCode(403);
         given().header("Authorization", assigned).contentType(ContentType.JSON).body(review(7, "RECOGNIZED"))
@@ -190,6 +205,44 @@ class ReviewWorkflowTest {
     }
 
     @Test
+    void twoInitiativesMarkedAsCopiesOfEachOtherAtOnceLeaveOneCounting() throws Exception {
+        UUID province = UUID.randomUUID();
+        UUID unit = publishGrassroots(province);
+        String member = Tokens.bearer(Roles.MEMBER, unit.toString(), "m-author");
+        String admin = Tokens.bearer(Roles.UNIT_ADMIN, province.toString(), "m-admin");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int pair = 0; pair < 8; pair++) {
+                String a = create(member, unit, "PUBLIC");
+                String b = create(member, unit, "PUBLIC");
+                Future<Integer> aOfB = pool.submit(() -> given().header("Authorization", admin)
+                        .contentType(ContentType.JSON).body(duplicateOf(b))
+                        .post("/api/v1/initiatives/" + a + "/duplicate").statusCode());
+                Future<Integer> bOfA = pool.submit(() -> given().header("Authorization", admin)
+                        .contentType(ContentType.JSON).body(duplicateOf(a))
+                        .post("/api/v1/initiatives/" + b + "/duplicate").statusCode());
+
+                assertThat(List.of(aOfB.get(), bOfA.get())).as("pair " + pair).containsExactlyInAnyOrder(200, 422);
+                List<String> statuses = List.of(a, b).stream().map(id -> given().header("Authorization", admin)
+                        .get("/api/v1/initiatives/" + id).then().extract().<String>path("status")).toList();
+                assertThat(statuses).containsExactlyInAnyOrder("SUBMITTED", "DUPLICATE");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        String withdrawn = create(member, unit, "PUBLIC");
+        String copy = create(member, unit, "PUBLIC");
+        given().header("Authorization", member).post("/api/v1/initiatives/" + withdrawn + "/withdraw").then()
+                .statusCode(200);
+        given().header("Authorization", admin).contentType(ContentType.JSON).body(duplicateOf(withdrawn))
+                .post("/api/v1/initiatives/" + copy + "/duplicate").then()
+                .statusCode(422).contentType("application/problem+json").body("field", equalTo("originalId"));
+        given().header("Authorization", admin).get("/api/v1/initiatives/" + copy).then()
+                .body("status", equalTo("SUBMITTED"));
+    }
+
+    @Test
     void attachmentsAreMetadataOnlyAndChecked() {
         UUID unit = publishGrassroots(UUID.randomUUID());
         String member = Tokens.bearer(Roles.MEMBER, unit.toString(), "m-author");
@@ -226,6 +279,34 @@ class ReviewWorkflowTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
                 ((Number) em.createNativeQuery("select count(*) from outbox_event where payload like ?1")
                         .setParameter(1, like).getSingleResult()).intValue() == 0));
+    }
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    @Test
+    void theEventTopicKeepsEveryEventForRebuildsEvenWhenItExistedBefore() throws Exception {
+        UUID unit = publishGrassroots(UUID.randomUUID());
+        create(Tokens.bearer(Roles.MEMBER, unit.toString(), "m-author"), unit, "PUBLIC");
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.INITIATIVE_EVENTS);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafkaConfig.get("bootstrap.servers")))) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> retentionMs(admin, topic).equals("-1"));
+
+            // made by hand, or by an earlier version, with the broker's default of seven days
+            admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
+                    new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, "604800000"), AlterConfigOp.OpType.SET))))
+                    .all().get(10, TimeUnit.SECONDS);
+            assertThat(retentionMs(admin, topic)).isEqualTo("604800000");
+            new TopicAdmin(kafkaConfig).ensure(Topics.INITIATIVE_EVENTS);
+            assertThat(retentionMs(admin, topic)).isEqualTo("-1");
+        }
+    }
+
+    private static String retentionMs(Admin admin, ConfigResource topic) throws Exception {
+        return admin.describeConfigs(List.of(topic)).all().get(10, TimeUnit.SECONDS).get(topic)
+                .get(TopicConfig.RETENTION_MS_CONFIG).value();
     }
 
     private static String create(String token, UUID unit, String visibility) {

@@ -1,10 +1,12 @@
 package vn.congdoan.sangkien.submission.rest;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -38,6 +40,8 @@ import vn.congdoan.sangkien.submission.service.InitiativeService;
 @Tag(name = "Initiatives")
 public class InitiativeResource {
 
+    private static final String KEY = "Idempotency-Key";
+
     private final InitiativeService service;
     private final InitiativeAccess access;
     private final IdempotentRequests idempotent;
@@ -55,19 +59,17 @@ public class InitiativeResource {
 
     @POST
     @Operation(summary = "Create an initiative, as a draft or submitted at once (submit=true)")
-    public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey,
+    public Response create(@HeaderParam(KEY) String idempotencyKey,
             @Valid @NotNull CreateInitiativeRequest request) {
         access.checkMayCreate(request.unitId(), request.authors().stream().map(a -> a.memberId()).toList());
         if (idempotencyKey == null) {
-            Initiative initiative = service.create(request.toCommand());
+            Initiative initiative = service.create(request.toCommand(), access::checkMayNameExternalRef);
             return Response.created(URI.create("/api/v1/initiatives/" + initiative.id))
                     .entity(InitiativeView.of(initiative, true)).build();
         }
-        if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-            throw ProblemException.badRequest("Idempotency-Key", "must be 1 to 200 characters");
-        }
+        checkKey(idempotencyKey);
         IdempotentRequests.Answer answer = idempotent.once(caller.key(), idempotencyKey, hash(request), () -> {
-            Initiative initiative = service.create(request.toCommand());
+            Initiative initiative = service.create(request.toCommand(), access::checkMayNameExternalRef);
             return new IdempotentRequests.Answer(201, "/api/v1/initiatives/" + initiative.id,
                     write(InitiativeView.of(initiative, true)));
         });
@@ -75,11 +77,53 @@ public class InitiativeResource {
                 .type(MediaType.APPLICATION_JSON).entity(answer.body()).build();
     }
 
-    private String hash(CreateInitiativeRequest request) {
+    private static void checkKey(String idempotencyKey) {
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+            throw ProblemException.badRequest(KEY, "must be 1 to 200 characters");
+        }
+    }
+
+    /**
+     * A change made once per {@code Idempotency-Key}: a retry of it gets the first answer, even though the change
+     * itself (a withdrawal, say) could not be made twice; without a key, the change as asked.
+     *
+     * @param action what the request does to which initiative, so that a key reused for another action is a 422
+     */
+    private InitiativeView once(String idempotencyKey, String action, Object request, Supplier<Initiative> change) {
+        if (idempotencyKey == null) {
+            return viewed(change.get());
+        }
+        checkKey(idempotencyKey);
+        IdempotentRequests.Answer answer = idempotent.once(caller.key(), idempotencyKey, hash(action, request),
+                () -> new IdempotentRequests.Answer(200, null, write(viewed(change.get()))));
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
-                    json.writeValueAsBytes(request)));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return json.readValue(answer.body(), InitiativeView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read a stored answer", e);
+        }
+    }
+
+    private String hash(CreateInitiativeRequest request) {
+        return hash(json(request));
+    }
+
+    private String hash(String action, Object request) {
+        return hash(action + "\n" + (request == null ? "" : json(request)));
+    }
+
+    private static String hash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot hash the request", e);
+        }
+    }
+
+    private String json(Object request) {
+        try {
+            return json.writeValueAsString(request);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot hash the request", e);
         }
     }
@@ -97,24 +141,23 @@ public class InitiativeResource {
     @Operation(summary = "One initiative; its content only for those its visibility allows, the rest see title, "
             + "unit, field, status and dates")
     public InitiativeView get(@PathParam("id") UUID id) {
-        Initiative initiative = service.find(id).orElseThrow(() -> ProblemException.notFound("Initiative", id));
-        return InitiativeView.of(initiative, access.mayReadContent(initiative));
+        return viewed(service.find(id).orElseThrow(() -> ProblemException.notFound("Initiative", id)));
     }
 
     @POST
     @Path("/{id}/submit")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Submit a draft: from now on it counts in the standings")
-    public InitiativeView submit(@PathParam("id") UUID id) {
-        return InitiativeView.of(service.submit(id, access::checkMaySubmit), true);
+    public InitiativeView submit(@PathParam("id") UUID id, @HeaderParam(KEY) String idempotencyKey) {
+        return once(idempotencyKey, "submit " + id, null, () -> service.submit(id, access::checkMaySubmit));
     }
 
     @POST
     @Path("/{id}/withdraw")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Withdraw a submitted initiative: it no longer counts")
-    public InitiativeView withdraw(@PathParam("id") UUID id) {
-        return InitiativeView.of(service.withdraw(id, access::checkMayWithdraw), true);
+    public InitiativeView withdraw(@PathParam("id") UUID id, @HeaderParam(KEY) String idempotencyKey) {
+        return once(idempotencyKey, "withdraw " + id, null, () -> service.withdraw(id, access::checkMayWithdraw));
     }
 
     @PUT
@@ -122,32 +165,44 @@ public class InitiativeResource {
     @Operation(summary = "Assign the evaluation council's reviewers (replaces the earlier assignment); they may read "
             + "the content whatever its visibility")
     public InitiativeView assignReviewers(@PathParam("id") UUID id, @Valid @NotNull ReviewersRequest request) {
-        return InitiativeView.of(service.assignReviewers(id, request.memberIds(), caller.subject(),
-                access::checkMayAssignReviewers), true);
+        return viewed(service.assignReviewers(id, request.memberIds(), caller.subject(),
+                access::checkMayAssignReviewers));
     }
 
     @POST
     @Path("/{id}/review/start")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Open the review of a submitted initiative (UNDER_REVIEW)")
-    public InitiativeView startReview(@PathParam("id") UUID id) {
-        return InitiativeView.of(service.startReview(id, access::checkMayStartReview), true);
+    public InitiativeView startReview(@PathParam("id") UUID id, @HeaderParam(KEY) String idempotencyKey) {
+        return once(idempotencyKey, "review/start " + id, null,
+                () -> service.startReview(id, access::checkMayStartReview));
     }
 
     @POST
     @Path("/{id}/review")
     @Operation(summary = "Record the council's scores (1–10), decision and estimated benefit in VND; ends the review")
-    public InitiativeView review(@PathParam("id") UUID id, @Valid @NotNull ReviewRequest request) {
-        return InitiativeView.of(service.review(id, request.toReview(), caller.subject(), access::checkMayReview),
-                true);
+    public InitiativeView review(@PathParam("id") UUID id, @HeaderParam(KEY) String idempotencyKey,
+            @Valid @NotNull ReviewRequest request) {
+        return once(idempotencyKey, "review " + id, request,
+                () -> service.review(id, request.toReview(), caller.subject(), access::checkMayReview));
     }
 
     @POST
     @Path("/{id}/duplicate")
     @Operation(summary = "Mark as a duplicate of an earlier initiative: it no longer counts")
-    public InitiativeView markDuplicate(@PathParam("id") UUID id, @Valid @NotNull DuplicateRequest request) {
-        Initiative marked = service.markDuplicate(id, request.originalId(), caller.subject(),
-                access::checkMayMarkDuplicate);
-        return InitiativeView.of(marked, access.mayReadContent(marked));
+    public InitiativeView markDuplicate(@PathParam("id") UUID id, @HeaderParam(KEY) String idempotencyKey,
+            @Valid @NotNull DuplicateRequest request) {
+        return once(idempotencyKey, "duplicate " + id, request, () -> service.markDuplicate(id, request.originalId(),
+                caller.subject(), access::checkMayMarkDuplicate));
+    }
+
+    /**
+     * The answer to a change: the initiative as the caller may see it. Being allowed to change it does not open its
+     * content — an administrator who assigns the reviewers of a CONFIDENTIAL initiative sees its outline and its
+     * reviewers only.
+     */
+    private InitiativeView viewed(Initiative initiative) {
+        boolean content = access.mayReadContent(initiative);
+        return InitiativeView.of(initiative, content, content || access.mayAssignReviewers(initiative));
     }
 }

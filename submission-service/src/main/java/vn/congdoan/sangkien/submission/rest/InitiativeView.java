@@ -30,6 +30,15 @@ public record InitiativeView(UUID id, String programmeCode, String title, String
 
     /** @param content whether the caller may see the content */
     static InitiativeView of(Initiative i, boolean content) {
+        return of(i, content, content);
+    }
+
+    /**
+     * @param content whether the caller may see the content
+     * @param reviewers whether the caller may see who reviews it: those who see the content, and those who assign
+     *     the reviewers
+     */
+    static InitiativeView of(Initiative i, boolean content, boolean reviewers) {
         return new InitiativeView(i.id, i.programmeCode, i.title, content ? i.problem : null,
                 content ? i.solution : null, content ? i.expectedBenefit : null, i.field, i.unitId, i.provinceId,
                 i.visibility, i.status, i.externalRef,
@@ -37,7 +46,7 @@ public record InitiativeView(UUID id, String programmeCode, String title, String
                         .toList() : null,
                 content ? i.attachments.stream().map(a -> new CreateInitiativeRequest.AttachmentDto(a.name,
                         a.sizeBytes, a.mediaType, a.sha256)).toList() : null,
-                content ? i.reviewers.stream().map(r -> r.memberId).sorted().toList() : null,
+                reviewers ? i.reviewers.stream().map(r -> r.memberId).sorted().toList() : null,
                 content && i.reviewedAt != null ? new ReviewView(i.noveltyScore, i.feasibilityScore,
                         i.effectivenessScore, i.reviewDecision, i.estimatedBenefitVnd, i.reviewComment, i.reviewedBy,
                         i.reviewedAt) : null,

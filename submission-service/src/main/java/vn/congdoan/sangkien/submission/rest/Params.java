@@ -67,12 +67,18 @@ final class Params {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(value.strip()), StandardCharsets.UTF_8)
                     .split("/");
-            return new Position(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                    UUID.fromString(parts[2]));
+            Instant createdAt = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+            if (createdAt.isBefore(FIRST_INSTANT) || createdAt.isAfter(LAST_INSTANT)) {
+                throw new IllegalArgumentException("outside the years a creation time can have");
+            }
+            return new Position(createdAt, UUID.fromString(parts[2]));
         } catch (RuntimeException e) {
             throw ProblemException.badRequest("cursor", "is not a cursor this API returned");
         }
     }
+
+    private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     static String nextCursor(Position position) {
         if (position == null) {

@@ -62,6 +62,19 @@ public class InitiativeAccess {
         throw ProblemException.forbidden("You may submit only through a unit of your own subtree");
     }
 
+    /**
+     * An {@code externalRef} is the provincial system's id of an initiative, and that system's bulk import updates the
+     * initiative holding it: only those who may import for the province (its administrators and its integration) may
+     * name one, so that no member's initiative can be taken over by a later import, or block one.
+     */
+    public void checkMayNameExternalRef(Initiative initiative) {
+        if (initiative.externalRef != null && !Scope.allows(caller, hierarchy, initiative.provinceId,
+                Roles.UNIT_ADMIN, Roles.PROVINCE_INTEGRATION)) {
+            throw new ProblemException(403, "Forbidden", "Only the province's administrators and its integration "
+                    + "may give an initiative the provincial system's id", "externalRef");
+        }
+    }
+
     /** Submitting a draft: its authors, or unit admins whose scope holds its unit. */
     public void checkMaySubmit(Initiative initiative) {
         caller.requireSignedIn();
@@ -72,6 +85,11 @@ public class InitiativeAccess {
 
     public boolean isAssignedReviewer(Initiative initiative) {
         return !caller.anonymous() && initiative.isAssignedReviewer(caller.subject());
+    }
+
+    /** Whether the caller assigns the evaluation council's reviewers, and so may see who they are. */
+    public boolean mayAssignReviewers(Initiative initiative) {
+        return Scope.allows(caller, hierarchy, initiative.unitId, Roles.UNIT_ADMIN);
     }
 
     /** Assigning the evaluation council's reviewers: unit admins whose scope holds the initiative's unit. */

@@ -27,6 +27,7 @@ import vn.congdoan.sangkien.events.InitiativeStatus;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.outbox.Outbox;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.ProblemMappers;
 import vn.congdoan.sangkien.submission.Initiative;
 import vn.congdoan.sangkien.submission.OrgUnitReplica;
 import vn.congdoan.sangkien.submission.Visibility;
@@ -93,6 +94,11 @@ public class InitiativeImportService {
                 results[i] = rejected(i, row, row.errors());
                 continue;
             }
+            List<Initiative.Author> authors = row.initiative().authors();
+            if (authors != null && authors.stream().map(a -> a.memberId).distinct().count() < authors.size()) {
+                results[i] = rejected(i, row, List.of(new FieldError("authors", "An author is listed more than once")));
+                continue;
+            }
             UUID unitId = row.initiative().unitId();
             OrgUnitReplica unit = unitsById.get(unitId);
             String unitProblem = SubmittingUnits.problem(unitId, unit == null ? null : UnitDirectory.Unit.of(unit), today);
@@ -152,12 +158,19 @@ public class InitiativeImportService {
         try {
             QuarkusTransaction.requiringNew().run(() -> apply(province, rows, indexes, results, now));
         } catch (RuntimeException batchFailed) {
+            if (ProblemMappers.isDatabaseUnavailable(batchFailed)) {
+                // Not the rows' fault: the request gets the 503 to resend it, and what was written is UNCHANGED then.
+                throw batchFailed;
+            }
             LOG.warnf("Import into %s: the batch failed, writing its %d rows one by one: %s", province.code,
                     indexes.size(), rootMessage(batchFailed));
             for (int index : indexes) {
                 try {
                     QuarkusTransaction.requiringNew().run(() -> apply(province, rows, List.of(index), results, now));
                 } catch (RuntimeException rowFailed) {
+                    if (ProblemMappers.isDatabaseUnavailable(rowFailed)) {
+                        throw rowFailed;
+                    }
                     results[index] = rejected(index, rows.get(index), List.of(new FieldError("row",
                             "could not be written: " + rootMessage(rowFailed))));
                 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import vn.congdoan.sangkien.events.InitiativeEvent;
@@ -54,7 +55,7 @@ public class InitiativeService {
      * caller's transaction, with it.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Initiative create(NewInitiative request) {
+    public Initiative create(NewInitiative request, Consumer<Initiative> check) {
         Instant now = clock.instant();
         UnitDirectory.Unit unit = submittingUnit(request.unitId(), now);
         Initiative initiative = new Initiative();
@@ -78,6 +79,12 @@ public class InitiativeService {
         initiative.status = InitiativeStatus.DRAFT;
         initiative.createdAt = now;
         initiative.updatedAt = now;
+        check.accept(initiative);
+        if (initiative.externalRef != null && initiatives.count("provinceId = ?1 and externalRef = ?2",
+                initiative.provinceId, initiative.externalRef) > 0) {
+            throw ProblemException.conflict("externalRef", "The province already has an initiative with externalRef "
+                    + initiative.externalRef + "; its bulk import updates it");
+        }
         InitiativeEvent.Type type = InitiativeEvent.Type.CREATED;
         if (request.submit()) {
             initiative.status = InitiativeStatus.SUBMITTED;
@@ -160,11 +167,20 @@ public class InitiativeService {
     /** Marks an initiative as a repeat of an earlier one of the same programme; it stops counting. */
     @Transactional
     public Initiative markDuplicate(UUID id, UUID originalId, String markedBy, Consumer<Initiative> check) {
-        Initiative initiative = existing(id, check);
         if (id.equals(originalId)) {
+            existing(id, check);
             throw ProblemException.unprocessable("originalId", "An initiative cannot duplicate itself");
         }
-        Initiative original = initiatives.findByIdOptional(originalId).orElseThrow(() ->
+        // Both rows are locked, always in the same order, before either is read: marking A as a copy of B while B is
+        // marked as a copy of A (or withdrawn) waits for the other and then sees what it did, so that two initiatives
+        // never both stop counting because of each other.
+        boolean idFirst = id.compareTo(originalId) < 0;
+        Optional<Initiative> first = initiatives.findByIdOptional(idFirst ? id : originalId,
+                LockModeType.PESSIMISTIC_WRITE);
+        Optional<Initiative> second = initiatives.findByIdOptional(idFirst ? originalId : id,
+                LockModeType.PESSIMISTIC_WRITE);
+        Initiative initiative = existing(id, check);
+        Initiative original = (idFirst ? second : first).orElseThrow(() ->
                 ProblemException.unprocessable("originalId", "Initiative " + originalId + " is not known"));
         if (original.status == InitiativeStatus.DUPLICATE) {
             throw ProblemException.unprocessable("originalId", "Initiative " + originalId
@@ -172,6 +188,10 @@ public class InitiativeService {
         }
         if (original.status == InitiativeStatus.DRAFT) {
             throw ProblemException.unprocessable("originalId", "Initiative " + originalId + " is a draft");
+        }
+        if (original.status == InitiativeStatus.WITHDRAWN) {
+            throw ProblemException.unprocessable("originalId", "Initiative " + originalId
+                    + " was withdrawn and no longer counts; a duplicate points at an initiative that does");
         }
         if (!original.programmeCode.equals(initiative.programmeCode)) {
             throw ProblemException.unprocessable("originalId", "The original belongs to programme "

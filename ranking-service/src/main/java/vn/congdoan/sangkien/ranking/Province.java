@@ -31,6 +31,10 @@ public class Province {
     @Column(name = "valid_to")
     public LocalDate validTo;
 
+    /** The province it merged into on {@code validTo}; null unless merged. */
+    @Column(name = "successor_id")
+    public UUID successorId;
+
     @Column(nullable = false)
     public long version;
 }

@@ -1,7 +1,9 @@
 package vn.congdoan.sangkien.ranking;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -33,17 +35,36 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** A code no programme has: the service does not know it. */
     public static String programmeCode() {
         return "p-" + UUID.randomUUID();
     }
 
+    /** A programme of its own without targets, known to the service when this returns. */
+    public static String newProgramme() {
+        String code = programmeCode();
+        programme(code, 1_000_000, Map.of());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> given().get("/api/v1/programmes/{code}/summary", code).statusCode() == 200);
+        return code;
+    }
+
     public static UUID province(String name, Integer members) {
         UUID id = UUID.randomUUID();
-        OrgUnitState state = new OrgUnitState(id, "T" + id.toString().substring(0, 6), name,
-                OrgUnitType.PROVINCIAL_FEDERATION, UUID.randomUUID(), id, members, LocalDate.of(2022, 4, 15), null,
-                null, null, 0);
-        TopicProbe.send(Topics.ORG_UNITS, id.toString(), EventJson.write(state));
+        TopicProbe.send(Topics.ORG_UNITS, id.toString(), EventJson.write(provinceState(id, name, members, null, null, 0)));
         return id;
+    }
+
+    /** Ends a province made by {@link #province} on {@code date}, merged into {@code successor}, as a merge does. */
+    public static void merge(UUID province, String name, Integer members, UUID successor, LocalDate date) {
+        TopicProbe.send(Topics.ORG_UNITS, province.toString(),
+                EventJson.write(provinceState(province, name, members, date, successor, 1)));
+    }
+
+    private static OrgUnitState provinceState(UUID id, String name, Integer members, LocalDate validTo,
+            UUID successor, long version) {
+        return new OrgUnitState(id, "T" + id.toString().substring(0, 6), name, OrgUnitType.PROVINCIAL_FEDERATION,
+                null, id, members, LocalDate.of(2022, 4, 15), null, validTo, successor, version);
     }
 
     /** A grouping with a unique code made from {@code prefix}; returns the code. */

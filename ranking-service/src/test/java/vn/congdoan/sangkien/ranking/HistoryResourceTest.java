@@ -36,7 +36,7 @@ class HistoryResourceTest {
 
     @Test
     void snapshotsGiveMovementHistoryRunsAtRankOneAndPastStandings() {
-        String programme = Fixtures.programmeCode();
+        String programme = Fixtures.newProgramme();
         UUID laoCai = Fixtures.province("Liên đoàn Lao động tỉnh Lào Cai", 30_000);
         UUID yenBai = Fixtures.province("Liên đoàn Lao động tỉnh Yên Bái", 30_000);
         LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1);

@@ -15,6 +15,8 @@ import static vn.congdoan.sangkien.ranking.Fixtures.submitted;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -43,13 +45,18 @@ class RebuildResourceTest {
 
     @Test
     void aRebuildFromTheTopicEqualsTheLiveStandingsAndFindsATamperedCounter() throws Exception {
-        String programme = Fixtures.programmeCode();
+        String programme = Fixtures.newProgramme();
         UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Điện Biên", 15_000);
+        String mergedName = "Liên đoàn Lao động tỉnh Lai Châu";
+        UUID merged = Fixtures.province(mergedName, 5_000);
         InitiativeEvent withdrawn = submitted(programme, province, "m-1");
         InitiativeEvent recognised = submitted(programme, province, "m-2", "m-3");
         send(withdrawn, recognised, submitted(programme, province, "m-1"), next(withdrawn, InitiativeStatus.WITHDRAWN),
-                next(recognised, InitiativeStatus.RECOGNIZED), recognised);
-        await().atMost(Duration.ofSeconds(20)).until(() -> standings(programme).getInt(row(province) + ".recognized") == 1);
+                next(recognised, InitiativeStatus.RECOGNIZED), recognised, submitted(programme, merged, "m-1"));
+        // a merge moves where counts stand, not the counters a rebuild compares
+        Fixtures.merge(merged, mergedName, 5_000, province, LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> standings(programme).getInt(row(province) + ".recognized") == 1
+                && standings(programme).getInt(row(province) + ".submissions") == 3);
 
         given().header("Authorization", Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD"))
                 .queryParam("programme", programme).post("/api/v1/admin/rebuild").then()
@@ -60,8 +67,9 @@ class RebuildResourceTest {
                 .body("differences", empty());
 
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "update standing set submissions = submissions + 1 where programme_code = ?")) {
+                "update standing set submissions = submissions + 1 where programme_code = ? and province_id = ?")) {
             s.setString(1, programme);
+            s.setObject(2, province);
             s.executeUpdate();
         }
         given().header("Authorization", Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD"))

@@ -10,14 +10,24 @@ import static vn.congdoan.sangkien.ranking.Fixtures.send;
 import static vn.congdoan.sangkien.ranking.Fixtures.standings;
 import static vn.congdoan.sangkien.ranking.Fixtures.submitted;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,21 +39,26 @@ import io.restassured.response.Response;
 import vn.congdoan.sangkien.events.GroupingKind;
 import vn.congdoan.sangkien.events.InitiativeEvent;
 import vn.congdoan.sangkien.events.InitiativeStatus;
+import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.ranking.service.StandingsMath;
 import vn.congdoan.sangkien.testsupport.KafkaResource;
 import vn.congdoan.sangkien.testsupport.PostgresResource;
+import vn.congdoan.sangkien.testsupport.Tokens;
 
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "ranking"))
 @QuarkusTestResource(KafkaResource.class)
 class StandingsResourceTest {
 
+    @Inject
+    DataSource dataSource;
+
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     @Test
     void eventsFromTheBrokerAreCountedOnceAndWithdrawalLowersTheCount() {
-        String programme = Fixtures.programmeCode();
+        String programme = Fixtures.newProgramme();
         UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Hà Tĩnh", 69_000);
         InitiativeEvent first = submitted(programme, province, "m-1", "m-2");
 
@@ -59,7 +74,7 @@ class StandingsResourceTest {
         UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Quảng Bình", null);
 
         await().atMost(WAIT).untilAsserted(() -> given()
-                .queryParam("programme", Fixtures.programmeCode())
+                .queryParam("programme", Fixtures.newProgramme())
                 .get("/api/v1/standings").then()
                 .statusCode(200)
                 .body(row(province) + ".submissions", equalTo(0)));
@@ -67,7 +82,7 @@ class StandingsResourceTest {
 
     @Test
     void tiesShareARankAndAreListedInVietnameseOrder() {
-        String programme = Fixtures.programmeCode();
+        String programme = Fixtures.newProgramme();
         UUID thanhHoa = Fixtures.province("Liên đoàn Lao động tỉnh Thanh Hóa", 100_000);
         UUID ngheAn = Fixtures.province("Liên đoàn Lao động tỉnh Nghệ An", 80_000);
         UUID haTinh = Fixtures.province("Liên đoàn Lao động tỉnh Hà Tĩnh", 69_000);
@@ -140,7 +155,7 @@ class StandingsResourceTest {
 
     @Test
     void withdrawalAndDuplicateLowerTheCountsOfTheDayTheyWereSubmitted() {
-        String programme = Fixtures.programmeCode();
+        String programme = Fixtures.newProgramme();
         UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Quảng Bình", 40_000);
         Instant yesterday = Instant.now().minus(Duration.ofDays(1));
         InitiativeEvent early = Fixtures.event(UUID.randomUUID(), 0, programme, province, InitiativeStatus.SUBMITTED,
@@ -161,7 +176,7 @@ class StandingsResourceTest {
 
     @Test
     void aRedeliveredOrOlderEventIsCountedOnce() {
-        String programme = Fixtures.programmeCode();
+        String programme = Fixtures.newProgramme();
         UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Quảng Ngãi", 10_000);
         InitiativeEvent submitted = submitted(programme, province, "m-1");
         InitiativeEvent recognised = next(next(submitted, InitiativeStatus.UNDER_REVIEW), InitiativeStatus.RECOGNIZED);
@@ -178,7 +193,7 @@ class StandingsResourceTest {
 
     @Test
     void anUnchangedStandingsIsAnsweredWith304AndNoBody() {
-        String programme = Fixtures.programmeCode();
+        String programme = Fixtures.newProgramme();
         UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Bắc Ninh", 10_000);
         send(submitted(programme, province, "m-1"));
         await().atMost(WAIT).until(() -> standings(programme).getInt(row(province) + ".submissions") == 1);
@@ -186,8 +201,10 @@ class StandingsResourceTest {
         Response first = given().queryParam("programme", programme).get("/api/v1/standings");
         String etag = first.header("ETag");
         assertThat(etag).matches("\"[A-Za-z0-9_-]+\"");
-        assertThat(first.header("Last-Modified")).isNotBlank();
         assertThat(first.header("Cache-Control")).contains("max-age=5");
+        // Last-Modified comes once the second of the last change is over (see the If-Modified-Since tests)
+        await().atMost(WAIT).untilAsserted(() -> assertThat(given().queryParam("programme", programme)
+                .get("/api/v1/standings").header("Last-Modified")).isNotBlank());
 
         given().queryParam("programme", programme).header("If-None-Match", etag)
                 .get("/api/v1/standings").then()
@@ -208,7 +225,7 @@ class StandingsResourceTest {
 
     @Test
     void oneProvinceRowByIdOrCode() {
-        String programme = Fixtures.programmeCode();
+        String programme = Fixtures.newProgramme();
         UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Hưng Yên", 20_000);
         send(submitted(programme, province, "m-1"));
 
@@ -239,9 +256,187 @@ class StandingsResourceTest {
         given().queryParam("from", "2022-04-15").queryParam("to", "2022-04-01")
                 .get("/api/v1/standings/{province}/history", UUID.randomUUID()).then()
                 .statusCode(400).body("field", equalTo("from"));
-        given().queryParam("programme", Fixtures.programmeCode()).queryParam("date", "2022-04-15")
+        given().queryParam("programme", Fixtures.newProgramme()).queryParam("date", "2022-04-15")
                 .get("/api/v1/standings").then()
                 .statusCode(404).contentType("application/problem+json").body("field", equalTo("date"));
+    }
+
+    @Test
+    void aMergedProvinceCountsInItsSuccessorFromTheDayOfTheMerge() {
+        String programme = Fixtures.newProgramme();
+        String bacLieuName = "Liên đoàn Lao động tỉnh Bạc Liêu";
+        UUID bacLieu = Fixtures.province(bacLieuName, 10_000);
+        UUID caMau = Fixtures.province("Liên đoàn Lao động tỉnh Cà Mau", 20_000);
+        String cluster = Fixtures.grouping("CLUSTER", GroupingKind.EMULATION_CLUSTER, bacLieu, caMau);
+        InitiativeEvent laterWithdrawn = submitted(programme, bacLieu, "m-1");
+        send(laterWithdrawn, submitted(programme, bacLieu, "m-2"), submitted(programme, caMau, "m-2"),
+                submitted(programme, caMau, "m-3"), submitted(programme, caMau, "m-4"));
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonPath body = standings(programme);
+            assertThat(body.getInt(row(bacLieu) + ".submissions")).isEqualTo(2);
+            assertThat(body.getInt(row(caMau) + ".submissions")).isEqualTo(3);
+        });
+        LocalDate today = LocalDate.now(VIETNAM);
+
+        Fixtures.merge(bacLieu, bacLieuName, 10_000, caMau, today);
+
+        // from the day of the merge, Bạc Liêu's submissions are Cà Mau's; m-2, in both, is one submitter
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonPath body = standings(programme);
+            assertThat(body.getList("provinceId")).doesNotContain(bacLieu.toString());
+            assertThat(body.getInt(row(caMau) + ".submissions")).isEqualTo(5);
+            assertThat(body.getInt(row(caMau) + ".submitters")).isEqualTo(4);
+            assertThat(body.getInt(row(caMau) + ".today")).isEqualTo(5);
+            assertThat(body.getInt(row(caMau) + ".thisWeek")).isEqualTo(5);
+        });
+        assertThat(standings(programme, "cluster", cluster).getList("shortName")).containsExactly("Cà Mau");
+        given().queryParam("programme", programme).get("/api/v1/standings/{province}", caMau).then()
+                .statusCode(200).body("submissions", equalTo(5)).body("submitters", equalTo(4));
+        given().get("/api/v1/programmes/{code}/summary", programme).then().statusCode(200)
+                .body("submissions", equalTo(5)).body("submitters", equalTo(4)).body("today", equalTo(5));
+
+        // the day before the merge, both provinces stand apart
+        LocalDate yesterday = today.minusDays(1);
+        given().header("Authorization", Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD"))
+                .queryParam("programme", programme).queryParam("date", yesterday.toString())
+                .post("/api/v1/admin/snapshots").then().statusCode(201);
+        JsonPath before = standings(programme, "date", yesterday.toString());
+        assertThat(before.getInt(row(bacLieu) + ".submissions")).isEqualTo(2);
+        assertThat(before.getInt(row(bacLieu) + ".submitters")).isEqualTo(2);
+        assertThat(before.getInt(row(caMau) + ".submissions")).isEqualTo(3);
+        assertThat(before.getInt(row(caMau) + ".submitters")).isEqualTo(3);
+
+        // and counting goes on: a withdrawal in the merged province lowers its successor
+        send(next(laterWithdrawn, InitiativeStatus.WITHDRAWN));
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonPath body = standings(programme);
+            assertThat(body.getInt(row(caMau) + ".submissions")).isEqualTo(4);
+            assertThat(body.getInt(row(caMau) + ".submitters")).isEqualTo(3);
+        });
+        given().get("/api/v1/programmes/{code}/summary", programme).then().statusCode(200)
+                .body("submissions", equalTo(4)).body("submitters", equalTo(3));
+    }
+
+    @Test
+    void aProvinceInTwoClustersIsListedAndRankedInEach() {
+        String programme = Fixtures.newProgramme();
+        UUID thanhHoa = Fixtures.province("Liên đoàn Lao động tỉnh Thanh Hóa", 100_000);
+        UUID haTinh = Fixtures.province("Liên đoàn Lao động tỉnh Hà Tĩnh", 69_000);
+        UUID ngheAn = Fixtures.province("Liên đoàn Lao động tỉnh Nghệ An", 80_000);
+        String first = Fixtures.grouping("CLUSTER", GroupingKind.EMULATION_CLUSTER, thanhHoa, haTinh);
+        String second = Fixtures.grouping("CLUSTER", GroupingKind.EMULATION_CLUSTER, haTinh, ngheAn);
+        String region = Fixtures.grouping("REGION", GroupingKind.REGION, thanhHoa, haTinh, ngheAn);
+        send(submitted(programme, thanhHoa, "th-1"), submitted(programme, thanhHoa, "th-2"),
+                submitted(programme, thanhHoa, "th-3"), submitted(programme, haTinh, "ht-1"),
+                submitted(programme, haTinh, "ht-2"), submitted(programme, ngheAn, "na-1"));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonPath body = standings(programme, "cluster", second);
+            assertThat(body.getList("shortName")).containsExactly("Hà Tĩnh", "Nghệ An");
+            assertThat(body.getList("clusterRank")).containsExactly(1, 2);
+            assertThat(body.getList("cluster")).containsOnly(second);
+        });
+        JsonPath inFirst = standings(programme, "cluster", first);
+        assertThat(inFirst.getList("shortName")).containsExactly("Thanh Hóa", "Hà Tĩnh");
+        assertThat(inFirst.getList("clusterRank")).containsExactly(1, 2);
+        assertThat(inFirst.getList("cluster")).containsOnly(first);
+        JsonPath inRegion = standings(programme, "region", region);
+        assertThat(inRegion.getList(row(haTinh) + ".clusters")).containsExactlyInAnyOrder(first, second);
+        assertThat(inRegion.getList(row(thanhHoa) + ".clusters")).containsExactly(first);
+        assertThat(inRegion.getList(row(haTinh) + ".regions")).containsExactly(region);
+    }
+
+    @Test
+    void aResponseInTheSecondOfAChangeHasNoLastModifiedAndThatSecondIsNoGroundFor304() {
+        String programme = Fixtures.newProgramme();
+        Instant changed = changeStandingsAt("clock_timestamp()");
+
+        // a Last-Modified of this second could not tell this state from a later change within the same second
+        await().atMost(WAIT).untilAsserted(() -> assertThat(given().queryParam("programme", programme)
+                .get("/api/v1/standings").then().statusCode(200).extract().header("Last-Modified")).isNull());
+        given().queryParam("programme", programme).header("If-Modified-Since", httpDate(changed))
+                .get("/api/v1/standings").then()
+                .statusCode(200);
+    }
+
+    @Test
+    void ifModifiedSinceIs304OnlyWhenNothingChangedAfterItsSecond() {
+        String programme = Fixtures.newProgramme();
+        Instant changed = changeStandingsAt("date_trunc('second', clock_timestamp()) - interval '9.5 seconds'");
+        String second = httpDate(changed);
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("programme", programme)
+                .get("/api/v1/standings").then().statusCode(200).header("Last-Modified", second));
+
+        given().queryParam("programme", programme).header("If-Modified-Since", second)
+                .get("/api/v1/standings").then()
+                .statusCode(304)
+                .body(equalTo(""));
+        given().queryParam("programme", programme).header("If-Modified-Since", httpDate(changed.minusSeconds(1)))
+                .get("/api/v1/standings").then()
+                .statusCode(200);
+
+        changeStandingsAt("date_trunc('second', clock_timestamp()) - interval '8.8 seconds'");
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("programme", programme)
+                .header("If-Modified-Since", second).get("/api/v1/standings").then()
+                .statusCode(200));
+    }
+
+    @Test
+    void ifNoneMatchAloneDecidesWhenBothAreSent() {
+        String programme = Fixtures.newProgramme();
+        changeStandingsAt("clock_timestamp() - interval '1 minute'");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(given().queryParam("programme", programme)
+                .get("/api/v1/standings").then().statusCode(200).extract().header("Last-Modified")).isNotNull());
+        String etag = given().queryParam("programme", programme).get("/api/v1/standings").header("ETag");
+        String future = httpDate(Instant.now().plus(Duration.ofDays(1)));
+
+        given().queryParam("programme", programme).header("If-None-Match", "\"other\"")
+                .header("If-Modified-Since", future)
+                .get("/api/v1/standings").then()
+                .statusCode(200);
+        given().queryParam("programme", programme).header("If-None-Match", etag)
+                .header("If-Modified-Since", httpDate(Instant.EPOCH))
+                .get("/api/v1/standings").then()
+                .statusCode(304);
+    }
+
+    @Test
+    void anUnknownProgrammeIsNotFoundNamingTheParameter() {
+        String unknown = Fixtures.programmeCode();
+        String known = Fixtures.newProgramme();
+        UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Kon Tum", 10_000);
+        await().atMost(WAIT).until(() -> given().queryParam("programme", known)
+                .get("/api/v1/standings/{province}", province).statusCode() == 200);
+
+        for (String path : List.of("/api/v1/standings", "/api/v1/standings/" + province,
+                "/api/v1/standings/" + province + "/history")) {
+            given().queryParam("programme", unknown).get(path).then()
+                    .statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("field", equalTo("programme"));
+        }
+        given().get("/api/v1/programmes/{code}/summary", unknown).then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("field", equalTo("programme"));
+    }
+
+    /** Records a change of the standings at the time {@code sql} gives; returns that time. */
+    private Instant changeStandingsAt(String sql) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "update standings_revision set revision = revision + 1, changed_at = " + sql
+                        + " where id = 1 returning changed_at")) {
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getTimestamp(1).toInstant();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String httpDate(Instant instant) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(ZoneOffset.UTC));
     }
 
     private static void problem(String path, String param, String value, String field) {

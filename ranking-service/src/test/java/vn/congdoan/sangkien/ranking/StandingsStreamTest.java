@@ -39,7 +39,7 @@ class StandingsStreamTest {
 
     @Test
     void theStreamSendsTheStandingsAndThenEachChange() throws Exception {
-        String programme = Fixtures.programmeCode();
+        String programme = Fixtures.newProgramme();
         UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Sơn La", 10_000);
         String region = Fixtures.grouping("REGION", GroupingKind.REGION, province);
         send(submitted(programme, province, "m-1"));
@@ -62,6 +62,20 @@ class StandingsStreamTest {
             send(submitted(programme, province, "m-2"));
             JsonPath changed = nextEvent(events, body -> body.getInt("[0].submissions") == 2);
             assertThat(changed.getInt("[0].submitters")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void anUnknownProgrammeIsNotFoundBeforeTheStreamOpens() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stream + "?programme=" + Fixtures.programmeCode()))
+                .header("Accept", "text/event-stream").build();
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(20, TimeUnit.SECONDS);
+        try (Stream<String> lines = response.body()) {
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type")).get().asString()
+                    .startsWith("application/problem+json");
+            assertThat(new JsonPath(String.join("\n", lines.toList())).getString("field")).isEqualTo("programme");
         }
     }
 

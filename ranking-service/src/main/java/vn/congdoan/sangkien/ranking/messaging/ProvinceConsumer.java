@@ -23,7 +23,7 @@ import vn.congdoan.sangkien.kit.kafka.TopicAdmin;
 import vn.congdoan.sangkien.ranking.Province;
 import vn.congdoan.sangkien.ranking.repository.Revision;
 
-/** Keeps the provincial federations (names, member counts, validity) from {@code org-units.v1}. */
+/** Keeps the provincial federations (names, member counts, validity, successor) from {@code org-units.v1}. */
 @ApplicationScoped
 public class ProvinceConsumer {
 
@@ -82,6 +82,7 @@ public class ProvinceConsumer {
         province.memberCount = state.memberCount();
         province.validFrom = state.validFrom();
         province.validTo = state.validTo();
+        province.successorId = state.successorId();
         province.version = state.version();
         if (!em.contains(province)) {
             em.persist(province);

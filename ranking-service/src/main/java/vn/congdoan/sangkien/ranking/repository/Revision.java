@@ -29,7 +29,12 @@ import vn.congdoan.sangkien.ranking.config.RankingConfig;
 @ApplicationScoped
 public class Revision {
 
-    public static final String BUMP = "update standings_revision set revision = revision + 1, changed_at = now() where id = 1";
+    /**
+     * The time of the statement, not of the transaction's start: writers bump last, just before they commit, so that
+     * the change time is as late as the change itself (If-Modified-Since is answered from it).
+     */
+    public static final String BUMP = "update standings_revision set revision = revision + 1,"
+            + " changed_at = clock_timestamp() where id = 1";
 
     /** A committed revision and when it was made. */
     public record Current(long revision, Instant changedAt) {

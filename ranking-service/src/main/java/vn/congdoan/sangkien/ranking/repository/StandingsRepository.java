@@ -1,5 +1,6 @@
 package vn.congdoan.sangkien.ranking.repository;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,18 +8,22 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import vn.congdoan.sangkien.events.GroupingKind;
+import vn.congdoan.sangkien.ranking.service.Merges;
 import vn.congdoan.sangkien.ranking.service.Phases;
 import vn.congdoan.sangkien.ranking.service.ProvinceFigures;
 import vn.congdoan.sangkien.ranking.service.RankOneRuns.DayRank;
@@ -28,10 +33,10 @@ import vn.congdoan.sangkien.ranking.service.StandingsMath;
 @ApplicationScoped
 public class StandingsRepository {
 
-    /** The membership of each unit in force on {@code params.day}: its region and its emulation cluster. */
+    /** The memberships of each unit in force on {@code params.day}: the codes of its regions, of its clusters. */
     private static final String MEMBERSHIP = """
             membership as (
-                select gm.unit_id, g.kind, min(g.code) as code
+                select gm.unit_id, g.kind, array_agg(distinct g.code order by g.code) as codes
                 from grouping g join grouping_member gm on gm.grouping_id = g.id, params
                 where (g.valid_from is null or g.valid_from <= params.day) and (g.valid_to is null or g.valid_to > params.day)
                   and (gm.valid_from is null or gm.valid_from <= params.day)
@@ -39,6 +44,7 @@ public class StandingsRepository {
                 group by gm.unit_id, g.kind)
             """;
 
+    /** Every province, also those no longer in force: merged ones' counts stand in their successors' rows. */
     private static final String LIVE = "with params as (select cast(? as text) as programme, cast(? as date) as day,"
             + " cast(? as date) as monday), " + MEMBERSHIP + """
             , periods as (
@@ -48,24 +54,38 @@ public class StandingsRepository {
                 where pc.programme_code = params.programme and pc.day between params.monday and params.day
                 group by pc.province_id)
             select p.id, p.code, p.name, p.member_count, coalesce(s.submissions, 0), coalesce(s.submitters, 0),
-                   coalesce(s.recognized, 0), coalesce(periods.week, 0), coalesce(periods.today, 0), r.code, c.code
+                   coalesce(s.recognized, 0), coalesce(periods.week, 0), coalesce(periods.today, 0), r.codes, c.codes,
+                   p.valid_from, p.valid_to, p.successor_id
             from params, province p
             left join standing s on s.province_id = p.id and s.programme_code = (select programme from params)
             left join periods on periods.province_id = p.id
             left join membership r on r.unit_id = p.id and r.kind = 'REGION'
             left join membership c on c.unit_id = p.id and c.kind = 'EMULATION_CLUSTER'
-            where (p.valid_from is null or p.valid_from <= params.day) and (p.valid_to is null or p.valid_to > params.day)
             """;
 
     private static final String SNAPSHOT = "with params as (select cast(? as text) as programme, cast(? as date) as day), "
             + MEMBERSHIP + """
             select p.id, p.code, p.name, s.member_count, s.submissions, s.submitters, s.recognized,
-                   s.week_submissions, s.day_submissions, r.code, c.code, s.target
+                   s.week_submissions, s.day_submissions, r.codes, c.codes, s.target,
+                   p.valid_from, p.valid_to, p.successor_id
             from params, snapshot s
             join province p on p.id = s.province_id
             left join membership r on r.unit_id = p.id and r.kind = 'REGION'
             left join membership c on c.unit_id = p.id and c.kind = 'EMULATION_CLUSTER'
             where s.programme_code = params.programme and s.day = params.day
+            """;
+
+    /**
+     * The submitters of merged provinces who are counted in more than one of them: only members counted in two or
+     * more provinces can be, and the primary key finds their rows in the provinces given.
+     */
+    private static final String SHARED_SUBMITTERS = """
+            select s.province_id, s.member_id
+            from member_reach r
+            cross join unnest(cast(? as uuid[])) as g(province_id)
+            join submitter s on s.programme_code = r.programme_code and s.province_id = g.province_id
+                            and s.member_id = r.member_id
+            where r.programme_code = ? and r.provinces > 1 and s.initiatives > 0
             """;
 
     /** A programme as published on programmes.v1. */
@@ -87,11 +107,15 @@ public class StandingsRepository {
         this.dataSource = dataSource;
     }
 
-    /** Every province in force on {@code day} with its live counts and its target in the phase current that day. */
+    /**
+     * Every province in force on {@code day} with its live counts, those of the provinces merged into it by then,
+     * and its target in the phase current that day.
+     */
     public List<ProvinceFigures> live(String programme, LocalDate day) {
         return query(c -> {
             Map<UUID, Long> targets = targets(c, programme, day);
             List<ProvinceFigures> figures = new ArrayList<>();
+            List<Merges.Succession> successions = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(LIVE)) {
                 s.setString(1, programme);
                 s.setObject(2, day);
@@ -100,10 +124,12 @@ public class StandingsRepository {
                     while (rs.next()) {
                         UUID id = rs.getObject(1, UUID.class);
                         figures.add(figures(rs, targets.get(id)));
+                        successions.add(succession(rs, 12));
                     }
                 }
             }
-            return figures;
+            Map<UUID, UUID> homes = Merges.homes(successions, day);
+            return Merges.fold(figures, homes, sharedSubmitters(c, programme, homes));
         });
     }
 
@@ -114,16 +140,24 @@ public class StandingsRepository {
                 return Optional.empty();
             }
             List<ProvinceFigures> figures = new ArrayList<>();
+            List<Merges.Succession> successions = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(SNAPSHOT)) {
                 s.setString(1, programme);
                 s.setObject(2, day);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         figures.add(figures(rs, (Long) rs.getObject(12)));
+                        successions.add(succession(rs, 13));
                     }
                 }
             }
-            return Optional.of(figures);
+            // a snapshot holds the provinces in force when it was taken; one merged on or before its day, recorded
+            // later, stands in its successor's row when the snapshot has one, else apart as it was taken (a
+            // snapshot keeps no members: submitters are added up)
+            Set<UUID> kept = successions.stream().map(Merges.Succession::provinceId).collect(Collectors.toSet());
+            List<Merges.Succession> asTaken = successions.stream().map(p -> kept.contains(p.successorId()) ? p
+                    : new Merges.Succession(p.provinceId(), null, null, null)).toList();
+            return Optional.of(Merges.fold(figures, Merges.homes(asTaken, day), Map.of()));
         });
     }
 
@@ -332,10 +366,47 @@ public class StandingsRepository {
         }
     }
 
+    /**
+     * Per province that holds the counts of others on the day, how many of its submitters are counted in more than
+     * one of them beyond the first.
+     */
+    private static Map<UUID, Long> sharedSubmitters(Connection c, String programme, Map<UUID, UUID> homes)
+            throws SQLException {
+        Map<UUID, List<UUID>> groups = Merges.mergedGroups(homes);
+        if (groups.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Map<String, Integer>> provincesOfMember = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement(SHARED_SUBMITTERS)) {
+            s.setArray(1, c.createArrayOf("uuid", groups.values().stream().flatMap(List::stream).toArray()));
+            s.setString(2, programme);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    provincesOfMember.computeIfAbsent(homes.get(rs.getObject(1, UUID.class)), k -> new HashMap<>())
+                            .merge(rs.getString(2), 1, Integer::sum);
+                }
+            }
+        }
+        Map<UUID, Long> shared = new HashMap<>();
+        provincesOfMember.forEach((home, members) -> shared.put(home,
+                members.values().stream().mapToLong(provinces -> provinces - 1).sum()));
+        return shared;
+    }
+
+    private static Merges.Succession succession(ResultSet rs, int firstColumn) throws SQLException {
+        return new Merges.Succession(rs.getObject(1, UUID.class), rs.getObject(firstColumn, LocalDate.class),
+                rs.getObject(firstColumn + 1, LocalDate.class), rs.getObject(firstColumn + 2, UUID.class));
+    }
+
     private static ProvinceFigures figures(ResultSet rs, Long target) throws SQLException {
         return new ProvinceFigures(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                 (Integer) rs.getObject(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), target, rs.getLong(8),
-                rs.getLong(9), rs.getString(10), rs.getString(11));
+                rs.getLong(9), codes(rs, 10), codes(rs, 11));
+    }
+
+    private static List<String> codes(ResultSet rs, int column) throws SQLException {
+        Array codes = rs.getArray(column);
+        return codes == null ? List.of() : Arrays.asList((String[]) codes.getArray());
     }
 
     @FunctionalInterface

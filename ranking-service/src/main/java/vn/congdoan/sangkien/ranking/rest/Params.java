@@ -1,9 +1,9 @@
 package vn.congdoan.sangkien.ranking.rest;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.rest.QueryParams;
 import vn.congdoan.sangkien.ranking.service.Metric;
 
 /**
@@ -27,11 +27,7 @@ final class Params {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(field, field + " must be a date like 2022-04-15; got " + value);
-        }
+        return QueryParams.date(field, value);
     }
 
     static String blankToNull(String value) {

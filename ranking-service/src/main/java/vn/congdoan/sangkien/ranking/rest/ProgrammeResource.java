@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.ranking.service.StandingsService;
 import vn.congdoan.sangkien.ranking.service.StandingsService.Summary;
 
@@ -28,6 +27,6 @@ public class ProgrammeResource {
     @Path("{code}/summary")
     @Operation(summary = "National totals of a programme, its share of the target, days elapsed and remaining")
     public Summary summary(@PathParam("code") String code) {
-        return standings.summary(code).orElseThrow(() -> ProblemException.notFound("Programme", code));
+        return standings.summary(code).orElseThrow(() -> StandingsService.unknownProgramme(code));
     }
 }

@@ -2,12 +2,16 @@ package vn.congdoan.sangkien.ranking.rest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -15,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -61,25 +66,54 @@ public class StandingsResource {
     @Operation(summary = "Provincial standings of a programme, today or at the end of a past day")
     @APIResponse(responseCode = "200", description = "Every province in force, in rank order",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = StandingRow.class)))
-    @APIResponse(responseCode = "304", description = "Unchanged since the entity tag in If-None-Match")
+    @APIResponse(responseCode = "304",
+            description = "Unchanged since the entity tag in If-None-Match or, without it, since If-Modified-Since")
+    @APIResponse(responseCode = "404", description = "No such programme, or no snapshot of that date")
     public Uni<Response> standings(@QueryParam("programme") @DefaultValue("1-trieu-sang-kien") String programme,
             @QueryParam("sort") String sort, @QueryParam("region") String region,
-            @QueryParam("cluster") String cluster, @QueryParam("date") String date, @Context Request request) {
+            @QueryParam("cluster") String cluster, @QueryParam("date") String date,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince, @Context Request request) {
         Query query = query(programme, sort, region, cluster, date);
+        Instant modifiedSince = ifNoneMatch == null ? httpDate(ifModifiedSince) : null;
         // Dashboards poll this hard: standings already in memory are answered on the I/O thread; only a change of
         // revision sends the request to a worker thread to be computed.
-        return standings.cached(query).map(view -> Uni.createFrom().item(respond(view, request)))
-                .orElseGet(() -> Uni.createFrom().item(() -> respond(standings.standings(query), request))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+        return standings.cached(query).map(view -> Uni.createFrom().item(respond(view, modifiedSince, request)))
+                .orElseGet(() -> Uni.createFrom().item(() -> respond(standings.standings(query), modifiedSince,
+                        request)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
     }
 
-    private Response respond(View view, Request request) {
+    /**
+     * 304 when the client's copy is current. If-None-Match, when sent, decides alone (RFC 9110, 13.2.2); otherwise
+     * If-Modified-Since does, compared with the true change time rather than the whole second Last-Modified shows.
+     *
+     * @param modifiedSince If-Modified-Since when it counts: sent, valid, and without If-None-Match; else null
+     */
+    private Response respond(View view, Instant modifiedSince, Request request) {
         EntityTag tag = new EntityTag(view.etag());
-        Date lastModified = Date.from(view.lastModified());
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(lastModified, tag);
-        Response.ResponseBuilder response = notModified != null ? notModified
-                : Response.ok(view.json(), MediaType.APPLICATION_JSON_TYPE);
-        return response.tag(tag).lastModified(lastModified).cacheControl(cacheControl).build();
+        Response.ResponseBuilder response;
+        if (modifiedSince != null) {
+            response = standings.unchangedSince(view, modifiedSince) ? Response.notModified(tag) : null;
+        } else {
+            response = request.evaluatePreconditions(tag);
+        }
+        if (response == null) {
+            response = Response.ok(view.json(), MediaType.APPLICATION_JSON_TYPE);
+        }
+        standings.lastModified(view).map(Date::from).ifPresent(response::lastModified);
+        return response.tag(tag).cacheControl(cacheControl).build();
+    }
+
+    /** An HTTP date; null when absent or invalid, which RFC 9110 (13.1.3) says to ignore. */
+    private static Instant httpDate(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return DateTimeFormatter.RFC_1123_DATE_TIME.parse(value.strip(), Instant::from);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     @GET

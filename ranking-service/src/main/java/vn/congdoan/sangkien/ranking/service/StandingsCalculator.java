@@ -1,12 +1,12 @@
 package vn.congdoan.sangkien.ranking.service;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Turns the figures of one day, and those of the day before and a week before, into ranked standings. */
 public final class StandingsCalculator {
@@ -17,21 +17,26 @@ public final class StandingsCalculator {
     /**
      * @param yesterday the figures of the previous day's snapshot; null when there is none
      * @param lastWeek  the figures of the snapshot seven days earlier; null when there is none
+     * @param region    the region whose ranks to give its members; null for each province's first region
+     * @param cluster   the emulation cluster whose ranks to give its members; null for each province's first one
      * @return every province in national rank order on {@code metric}
      */
     public static List<StandingRow> rank(List<ProvinceFigures> today, List<ProvinceFigures> yesterday,
-            List<ProvinceFigures> lastWeek, Metric metric) {
+            List<ProvinceFigures> lastWeek, Metric metric, String region, String cluster) {
         List<Ranking.Ranked<ProvinceFigures>> national = rankOn(today, metric);
-        Map<UUID, Integer> regionRanks = ranksWithin(today, ProvinceFigures::region, metric);
-        Map<UUID, Integer> clusterRanks = ranksWithin(today, ProvinceFigures::cluster, metric);
+        Map<String, Map<UUID, Integer>> regionRanks = ranksWithin(today, ProvinceFigures::regions, metric);
+        Map<String, Map<UUID, Integer>> clusterRanks = ranksWithin(today, ProvinceFigures::clusters, metric);
         Map<UUID, Integer> yesterdayRanks = yesterday == null ? Map.of() : ranks(rankOn(yesterday, metric));
         Map<UUID, Integer> lastWeekRanks = lastWeek == null ? Map.of() : ranks(rankOn(lastWeek, metric));
         return national.stream().map(r -> {
             ProvinceFigures f = r.item();
-            return new StandingRow(r.rank(), regionRanks.get(f.provinceId()), clusterRanks.get(f.provinceId()),
-                    f.provinceId(), f.code(), f.name(), f.shortName(), f.region(), f.cluster(), f.submissions(),
-                    f.submitters(), f.recognized(), f.target(), f.targetPercent(), f.memberCount(),
-                    f.perThousandMembers(), f.thisWeek(), f.today(),
+            String shownRegion = shown(f.regions(), region);
+            String shownCluster = shown(f.clusters(), cluster);
+            return new StandingRow(r.rank(), rankIn(regionRanks, shownRegion, f),
+                    rankIn(clusterRanks, shownCluster, f),
+                    f.provinceId(), f.code(), f.name(), f.shortName(), shownRegion, shownCluster, f.regions(),
+                    f.clusters(), f.submissions(), f.submitters(), f.recognized(), f.target(), f.targetPercent(),
+                    f.memberCount(), f.perThousandMembers(), f.thisWeek(), f.today(),
                     StandingsMath.movement(yesterdayRanks.get(f.provinceId()), r.rank()),
                     StandingsMath.movement(lastWeekRanks.get(f.provinceId()), r.rank()));
         }).toList();
@@ -46,13 +51,26 @@ public final class StandingsCalculator {
         return Ranking.rank(figures, metric::rankValue, ProvinceFigures::shortName);
     }
 
-    private static Map<UUID, Integer> ranksWithin(List<ProvinceFigures> figures,
-            Function<ProvinceFigures, String> group, Metric metric) {
-        Map<UUID, Integer> ranks = new HashMap<>();
-        figures.stream().filter(f -> group.apply(f) != null)
-                .collect(Collectors.groupingBy(group))
-                .values()
-                .forEach(members -> ranks.putAll(ranks(rankOn(members, metric))));
+    /** The grouping whose rank a row shows: the one asked for when the province is in it, else its first. */
+    private static String shown(List<String> groupings, String asked) {
+        if (asked != null && groupings.contains(asked)) {
+            return asked;
+        }
+        return groupings.isEmpty() ? null : groupings.get(0);
+    }
+
+    private static Integer rankIn(Map<String, Map<UUID, Integer>> ranks, String grouping, ProvinceFigures f) {
+        return grouping == null ? null : ranks.get(grouping).get(f.provinceId());
+    }
+
+    /** Per grouping code, the ranks among all its members: a province in several groupings is ranked in each. */
+    private static Map<String, Map<UUID, Integer>> ranksWithin(List<ProvinceFigures> figures,
+            Function<ProvinceFigures, List<String>> groupings, Metric metric) {
+        Map<String, List<ProvinceFigures>> members = new HashMap<>();
+        figures.forEach(f -> groupings.apply(f).forEach(
+                code -> members.computeIfAbsent(code, k -> new ArrayList<>()).add(f)));
+        Map<String, Map<UUID, Integer>> ranks = new HashMap<>();
+        members.forEach((code, list) -> ranks.put(code, ranks(rankOn(list, metric))));
         return ranks;
     }
 

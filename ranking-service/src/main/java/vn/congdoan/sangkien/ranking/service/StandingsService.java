@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -26,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.congdoan.sangkien.events.GroupingKind;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.ranking.config.RankingConfig;
 import vn.congdoan.sangkien.ranking.repository.Revision;
 import vn.congdoan.sangkien.ranking.repository.StandingsRepository;
 import vn.congdoan.sangkien.ranking.repository.StandingsRepository.ProvinceRef;
@@ -43,8 +45,8 @@ public class StandingsService {
     public record Query(String programme, Metric sort, String region, String cluster, LocalDate date) {
     }
 
-    /** A standings response as sent: the JSON body, its strong entity tag and when it last changed. */
-    public record View(byte[] json, String etag, Instant lastModified) {
+    /** A standings response as sent: the JSON body, its strong entity tag and when it last changed (not rounded). */
+    public record View(byte[] json, String etag, Instant changedAt) {
     }
 
     /** The figures of a programme as a whole. */
@@ -79,16 +81,19 @@ public class StandingsService {
     private final DataSource dataSource;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Duration settle;
     private final Map<CacheKey, View> cache = new ConcurrentHashMap<>();
     private volatile long cachedRevision = -1;
 
     public StandingsService(StandingsRepository repository, Revision revision, DataSource dataSource,
-            ObjectMapper json, Clock clock) {
+            ObjectMapper json, Clock clock, RankingConfig config) {
         this.repository = repository;
         this.revision = revision;
         this.dataSource = dataSource;
         this.json = json;
         this.clock = clock;
+        // a read sees a change up to twice the revision's maximum age late; a second more covers the commit
+        this.settle = Duration.ofSeconds(2).plus(config.revisionMaxAge().multipliedBy(2));
     }
 
     public LocalDate today() {
@@ -109,13 +114,31 @@ public class StandingsService {
             byte[] body = write(rows(query));
             Instant startOfDay = today.atStartOfDay(clock.getZone()).toInstant();
             Instant changed = current.changedAt().isAfter(startOfDay) ? current.changedAt() : startOfDay;
-            view = new View(body, etag(body), changed.truncatedTo(ChronoUnit.SECONDS));
+            view = new View(body, etag(body), changed);
             if (cache.size() >= CACHE_LIMIT) {
                 cache.clear();
             }
             cache.put(key, view);
         }
         return view;
+    }
+
+    /**
+     * The Last-Modified of a view: the second it changed in, once that second is over by more than the time a read
+     * may take to see a later change. Until then there is none, because a client holding that second could not be
+     * told apart from one that missed a change later in the same second (RFC 9110, 8.8.2.2); ETags serve meanwhile.
+     */
+    public Optional<Instant> lastModified(View view) {
+        Instant second = view.changedAt().truncatedTo(ChronoUnit.SECONDS);
+        return clock.instant().isBefore(second.plus(settle)) ? Optional.empty() : Optional.of(second);
+    }
+
+    /**
+     * Whether nothing changed after the second of {@code since} (an If-Modified-Since, in whole seconds), compared
+     * with the true change time; never while the view has no Last-Modified yet.
+     */
+    public boolean unchangedSince(View view, Instant since) {
+        return lastModified(view).isPresent() && view.changedAt().isBefore(since.plusSeconds(1));
     }
 
     /**
@@ -140,9 +163,10 @@ public class StandingsService {
                         "Not found", "No snapshot of " + query.programme() + " was taken for " + day, "date"));
         List<ProvinceFigures> yesterday = repository.snapshot(query.programme(), day.minusDays(1)).orElse(null);
         List<ProvinceFigures> lastWeek = repository.snapshot(query.programme(), day.minusDays(7)).orElse(null);
-        return StandingsCalculator.rank(figures, yesterday, lastWeek, query.sort()).stream()
-                .filter(r -> query.region() == null || query.region().equals(r.region()))
-                .filter(r -> query.cluster() == null || query.cluster().equals(r.cluster()))
+        return StandingsCalculator.rank(figures, yesterday, lastWeek, query.sort(), query.region(), query.cluster())
+                .stream()
+                .filter(r -> query.region() == null || r.regions().contains(query.region()))
+                .filter(r -> query.cluster() == null || r.clusters().contains(query.cluster()))
                 .toList();
     }
 
@@ -153,6 +177,12 @@ public class StandingsService {
         }
         requireGrouping("region", query.region(), GroupingKind.REGION);
         requireGrouping("cluster", query.cluster(), GroupingKind.EMULATION_CLUSTER);
+        requireProgramme(query.programme());
+    }
+
+    /** The answer to a programme the service does not know, wherever it is asked for. */
+    public static ProblemException unknownProgramme(String code) {
+        return new ProblemException(404, "Not found", "Programme " + code + " does not exist", "programme");
     }
 
     /** One province's row in today's standings. */
@@ -170,6 +200,7 @@ public class StandingsService {
         if (from != null && to != null && from.isAfter(to)) {
             throw ProblemException.badRequest("from", "from " + from + " is after to " + to);
         }
+        requireProgramme(programme);
         return repository.province(idOrCode).map(p -> {
             List<HistoryPoint> points = repository.history(programme, p.id(),
                     from == null ? LocalDate.of(1900, 1, 1) : from, to == null ? today() : to).stream()
@@ -213,6 +244,7 @@ public class StandingsService {
         if (day.isAfter(today())) {
             throw ProblemException.badRequest("date", "date " + day + " is in the future");
         }
+        requireProgramme(programme);
         List<ProvinceFigures> figures = repository.live(programme, day);
         try (Connection c = dataSource.getConnection()) {
             if (!repository.saveSnapshot(c, programme, day, figures, StandingsCalculator.submissionRanks(figures),
@@ -223,6 +255,12 @@ public class StandingsService {
             return Optional.of(new SnapshotTaken(programme, day, figures.size()));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not take the snapshot: " + e.getMessage(), e);
+        }
+    }
+
+    private void requireProgramme(String code) {
+        if (repository.programme(code).isEmpty()) {
+            throw unknownProgramme(code);
         }
     }
 

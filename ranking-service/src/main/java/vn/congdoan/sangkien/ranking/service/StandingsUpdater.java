@@ -203,7 +203,7 @@ public class StandingsUpdater {
     public void clear(CounterSet set) {
         try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
             s.execute("truncate " + String.join(", ", set.table("initiative_state"), set.table("submitter"),
-                    set.table("standing"), set.table("period_count")));
+                    set.table("member_reach"), set.table("standing"), set.table("period_count")));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not clear " + set + ": " + e.getMessage(), e);
         }
@@ -280,6 +280,14 @@ public class StandingsUpdater {
         }
     }
 
+    private record ReachKey(String programmeCode, String memberId) implements Comparable<ReachKey> {
+        @Override
+        public int compareTo(ReachKey o) {
+            int byProgramme = programmeCode.compareTo(o.programmeCode);
+            return byProgramme != 0 ? byProgramme : memberId.compareTo(o.memberId);
+        }
+    }
+
     private record DayKey(ProvinceKey province, LocalDate day) implements Comparable<DayKey> {
         @Override
         public int compareTo(DayKey o) {
@@ -293,6 +301,7 @@ public class StandingsUpdater {
         private final Map<ProvinceKey, long[]> provinces = new TreeMap<>(); // submissions, recognized, submitters
         private final Map<MemberKey, Integer> members = new TreeMap<>();
         private final Map<DayKey, Long> days = new TreeMap<>();
+        private final Map<ReachKey, Integer> reach = new TreeMap<>();
 
         void add(Counted counted, int sign, ZoneId zone) {
             if (!counted.status().countsAsSubmission()) {
@@ -349,14 +358,48 @@ public class StandingsUpdater {
                         int before = after - members.get(new MemberKey(province, rs.getString(3)));
                         int change = (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
                         provinces.computeIfAbsent(province, k -> new long[3])[2] += change;
+                        if (change != 0) {
+                            reach.merge(new ReachKey(province.programmeCode(), rs.getString(3)), change,
+                                    Integer::sum);
+                        }
                     }
                 }
+            }
+        }
+
+        /**
+         * Adds the changes in the number of provinces each member is a submitter in: first the rises, inserting new
+         * members, then the falls. Written after the members' counts, in key order, so that instances lock alike.
+         */
+        private void writeReach(Connection c, CounterSet set, boolean rises) throws SQLException {
+            List<Map.Entry<ReachKey, Integer>> changes = reach.entrySet().stream()
+                    .filter(e -> rises ? e.getValue() > 0 : e.getValue() < 0).toList();
+            if (changes.isEmpty()) {
+                return;
+            }
+            String table = set.table("member_reach");
+            String sql = rises
+                    ? "insert into " + table + " as r (programme_code, member_id, provinces)"
+                            + " select * from unnest(?::text[], ?::text[], ?::int[])"
+                            + " on conflict (programme_code, member_id) do update"
+                            + " set provinces = r.provinces + excluded.provinces"
+                    : "update " + table + " r set provinces = r.provinces + t.change"
+                            + " from unnest(?::text[], ?::text[], ?::int[]) as t(programme_code, member_id, change)"
+                            + " where r.programme_code = t.programme_code and r.member_id = t.member_id";
+            try (PreparedStatement write = c.prepareStatement(sql)) {
+                write.setArray(1, c.createArrayOf("text",
+                        changes.stream().map(e -> e.getKey().programmeCode()).toArray()));
+                write.setArray(2, c.createArrayOf("text", changes.stream().map(e -> e.getKey().memberId()).toArray()));
+                write.setArray(3, c.createArrayOf("int4", changes.stream().map(Map.Entry::getValue).toArray()));
+                write.executeUpdate();
             }
         }
 
         void write(Connection c, CounterSet set) throws SQLException {
             writeSubmitters(c, set, true);
             writeSubmitters(c, set, false);
+            writeReach(c, set, true);
+            writeReach(c, set, false);
             try (PreparedStatement upsert = c.prepareStatement("insert into " + set.table("standing")
                     + " (programme_code, province_id, submissions, recognized, submitters)"
                     + " values (?, ?, greatest(?, 0), greatest(?, 0), greatest(?, 0))"

@@ -104,7 +104,7 @@ class StandingsConsumerTest {
 
     @Test
     void aRestartMidStreamEndsWithTheSameStandingsAndAFullReplayChangesNothing() {
-        String programme = Fixtures.programmeCode();
+        String programme = Fixtures.newProgramme();
         UUID first = Fixtures.province("Liên đoàn Lao động tỉnh Lạng Sơn", 20_000);
         UUID second = Fixtures.province("Liên đoàn Lao động tỉnh Cao Bằng", 20_000);
         List<InitiativeEvent> events = stream(programme, first, second, 24);
@@ -141,7 +141,7 @@ class StandingsConsumerTest {
 
     @Test
     void twoInstancesInOneGroupEndWithTheSameStandingsAsOne() {
-        String programme = Fixtures.programmeCode();
+        String programme = Fixtures.newProgramme();
         UUID first = Fixtures.province("Liên đoàn Lao động tỉnh Bắc Giang", 20_000);
         UUID second = Fixtures.province("Liên đoàn Lao động tỉnh Thái Nguyên", 20_000);
         List<InitiativeEvent> events = stream(programme, first, second, 40);
@@ -157,7 +157,7 @@ class StandingsConsumerTest {
 
     @Test
     void oneBatchHoldingSeveralChangesOfOneInitiativeCountsOnlyWhereItEnds() {
-        String programme = Fixtures.programmeCode();
+        String programme = Fixtures.newProgramme();
         UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Bắc Kạn", 10_000);
         InitiativeEvent first = submitted(programme, province, "m-a", "m-b");
         InitiativeEvent second = submitted(programme, province, "m-a");
@@ -188,7 +188,7 @@ class StandingsConsumerTest {
 
     @Test
     void twoOwnersApplyingTheSameNewInitiativesAtOnceCountThemOnce() throws Exception {
-        String programme = Fixtures.programmeCode();
+        String programme = Fixtures.newProgramme();
         UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Tuyên Quang", 20_000);
         List<InitiativeEvent> events = IntStream.range(0, 30)
                 .mapToObj(i -> submitted(programme, province, "m-" + i)).toList();

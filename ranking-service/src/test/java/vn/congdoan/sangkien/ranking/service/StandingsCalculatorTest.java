@@ -13,7 +13,8 @@ class StandingsCalculatorTest {
     private static ProvinceFigures province(String shortName, long submissions, Long target, String region,
             String cluster) {
         return new ProvinceFigures(UUID.nameUUIDFromBytes(shortName.getBytes()), shortName,
-                "Liên đoàn Lao động tỉnh " + shortName, 10_000, submissions, 0, 0, target, 0, 0, region, cluster);
+                "Liên đoàn Lao động tỉnh " + shortName, 10_000, submissions, 0, 0, target, 0, 0,
+                region == null ? List.of() : List.of(region), cluster == null ? List.of() : List.of(cluster));
     }
 
     private static final List<ProvinceFigures> TODAY = List.of(
@@ -25,7 +26,7 @@ class StandingsCalculatorTest {
 
     @Test
     void ranksNationallyAndWithinRegionAndCluster() {
-        List<StandingRow> rows = StandingsCalculator.rank(TODAY, null, null, Metric.SUBMISSIONS);
+        List<StandingRow> rows = StandingsCalculator.rank(TODAY, null, null, Metric.SUBMISSIONS, null, null);
 
         assertThat(rows).extracting(StandingRow::shortName)
                 .containsExactly("Thanh Hóa", "Hà Nội", "Nghệ An", "Hà Tĩnh", "Ninh Bình");
@@ -37,8 +38,25 @@ class StandingsCalculatorTest {
     }
 
     @Test
+    void aProvinceInTwoClustersIsRankedAmongTheMembersOfTheOneAskedFor() {
+        ProvinceFigures haTinh = new ProvinceFigures(UUID.randomUUID(), "42", "Liên đoàn Lao động tỉnh Hà Tĩnh", null,
+                8_761, 0, 0, null, 0, 0, List.of("BTB"), List.of("CUM", "CUM-MOI"));
+        List<ProvinceFigures> today = List.of(TODAY.get(0), TODAY.get(1), haTinh,
+                province("Quảng Nam", 9_000, null, "NTB", "CUM-MOI"));
+
+        assertThat(StandingsCalculator.rank(today, null, null, Metric.SUBMISSIONS, null, "CUM-MOI"))
+                .extracting(StandingRow::shortName, StandingRow::cluster, StandingRow::clusterRank)
+                .containsExactly(tuple("Thanh Hóa", "CUM", 1), tuple("Nghệ An", "CUM", 2),
+                        tuple("Quảng Nam", "CUM-MOI", 1), tuple("Hà Tĩnh", "CUM-MOI", 2));
+        assertThat(StandingsCalculator.rank(today, null, null, Metric.SUBMISSIONS, null, null))
+                .filteredOn(r -> r.shortName().equals("Hà Tĩnh"))
+                .extracting(StandingRow::cluster, StandingRow::clusterRank, StandingRow::clusters)
+                .containsExactly(tuple("CUM", 3, List.of("CUM", "CUM-MOI")));
+    }
+
+    @Test
     void sortingByTargetPercentPutsProvincesWithoutTargetLast() {
-        List<StandingRow> rows = StandingsCalculator.rank(TODAY, null, null, Metric.TARGET_PERCENT);
+        List<StandingRow> rows = StandingsCalculator.rank(TODAY, null, null, Metric.TARGET_PERCENT, null, null);
 
         assertThat(rows).extracting(StandingRow::shortName)
                 .containsExactly("Nghệ An", "Hà Tĩnh", "Hà Nội", "Ninh Bình", "Thanh Hóa");
@@ -53,7 +71,7 @@ class StandingsCalculatorTest {
                 province("Hà Tĩnh", 200, 4_000L, "BTB", "CUM"),
                 province("Hà Nội", 50, null, "DBSH", null));
 
-        List<StandingRow> rows = StandingsCalculator.rank(TODAY, yesterday, null, Metric.SUBMISSIONS);
+        List<StandingRow> rows = StandingsCalculator.rank(TODAY, yesterday, null, Metric.SUBMISSIONS, null, null);
 
         assertThat(rows).extracting(StandingRow::shortName, StandingRow::movementSinceYesterday).containsExactly(
                 tuple("Thanh Hóa", 2), tuple("Hà Nội", 2),

@@ -144,6 +144,30 @@ class GroupingResourceTest {
     }
 
     @Test
+    void membersAreListedWhileTheyAreInForceWithTheirNameOfThatDay() {
+        String cluster = createGrouping("EMULATION_CLUSTER", null, null);
+        String merged = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Tên Đầu", "2010-01-01");
+        String successor = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Kế Tục", "2010-01-01");
+        addMember(cluster, merged, "2010-01-01").then().statusCode(200);
+        String etag = given().get("/api/v1/units/" + merged).then().extract().header("ETag");
+        given().contentType(ContentType.JSON).header("If-Match", etag)
+                .body("{\"name\":\"Liên đoàn Lao động tỉnh Tên Sau\",\"effectiveFrom\":\"2020-01-01\"}")
+                .put("/api/v1/units/" + merged).then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body("{\"sources\":[\"" + merged + "\"],\"successorId\":\"" + successor + "\",\"date\":\"2025-07-01\"}")
+                .post("/api/v1/units/merge").then().statusCode(200);
+
+        given().queryParam("asOf", "2015-01-01").get("/api/v1/groupings/" + cluster + "/members").then()
+                .statusCode(200).body("unitId", contains(merged)).body("name", contains("Liên đoàn Lao động tỉnh Tên Đầu"));
+        given().queryParam("asOf", "2025-06-30").get("/api/v1/groupings/" + cluster + "/members").then()
+                .statusCode(200).body("unitId", contains(merged)).body("name", contains("Liên đoàn Lao động tỉnh Tên Sau"));
+        given().queryParam("asOf", "2025-07-01").get("/api/v1/groupings/" + cluster + "/members").then()
+                .statusCode(200).body("$", empty());
+        given().queryParam("asOf", "2025-07-01").queryParam("groupingId", cluster).get("/api/v1/units").then()
+                .statusCode(200).body("items", empty());
+    }
+
+    @Test
     void aUnitMayBelongToSeveralGroupingsAndRejoinLater() {
         String region = createGrouping("REGION", null, null);
         String cluster = createGrouping("EMULATION_CLUSTER", null, null);
@@ -322,6 +346,12 @@ class GroupingResourceTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("field", equalTo("name"));
+        given().contentType(ContentType.JSON)
+                .body("{\"code\":\"" + uniqueCode() + "\",\"name\":\"X\",\"kind\":\"REGION\",\"validFrom\":\"-5000-01-01\"}")
+                .post("/api/v1/groupings").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("validFrom"));
         given().queryParam("asOf", "15/04/2022").get("/api/v1/groupings").then()
                 .statusCode(400)
                 .contentType("application/problem+json")

@@ -237,7 +237,8 @@ class OrgUnitHierarchyTest {
 
     @Test
     void updatesNeedTheCurrentETagAndRenamesHaveAnEffectiveDate() {
-        String province = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Tên Cũ");
+        String province = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Tên Cũ",
+                "2020-01-01");
         String etag = given().get("/api/v1/units/" + province).then().statusCode(200).extract().header("ETag");
 
         given().contentType(ContentType.JSON).body("{\"name\":\"Liên đoàn Lao động tỉnh Tên Mới\"}")
@@ -245,7 +246,7 @@ class OrgUnitHierarchyTest {
                 .statusCode(428).contentType("application/problem+json").body("field", equalTo("If-Match"));
 
         String newEtag = given().contentType(ContentType.JSON).header("If-Match", etag)
-                .body("{\"name\":\"Liên đoàn Lao động tỉnh Tên Mới\",\"effectiveFrom\":\"2030-01-01\",\"memberCount\":1200}")
+                .body("{\"name\":\"Liên đoàn Lao động tỉnh Tên Mới\",\"effectiveFrom\":\"2024-01-01\",\"memberCount\":1200}")
                 .put("/api/v1/units/" + province).then()
                 .statusCode(200).body("memberCount", equalTo(1200)).extract().header("ETag");
         assertThat(newEtag).isNotEqualTo(etag);
@@ -254,10 +255,207 @@ class OrgUnitHierarchyTest {
                 .put("/api/v1/units/" + province).then()
                 .statusCode(412).contentType("application/problem+json");
 
-        given().queryParam("asOf", "2029-12-31").get("/api/v1/units/" + province).then()
+        given().queryParam("asOf", "2023-12-31").get("/api/v1/units/" + province).then()
                 .body("name", equalTo("Liên đoàn Lao động tỉnh Tên Cũ"));
-        given().queryParam("asOf", "2030-01-01").get("/api/v1/units/" + province).then()
+        given().queryParam("asOf", "2024-01-01").get("/api/v1/units/" + province).then()
                 .body("name", equalTo("Liên đoàn Lao động tỉnh Tên Mới"));
+    }
+
+    @Test
+    void aMergeRefusesASuccessorBelowOneOfItsSources() {
+        String province = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Gộp Vòng", "2020-01-01");
+        String upper = Units.create("DIRECT_SUPERIOR", province, "Liên đoàn Lao động huyện Trên", "2020-01-01");
+        String middle = Units.create("DIRECT_SUPERIOR", upper, "Công đoàn ngành Giữa", "2020-01-01");
+        String lower = Units.create("DIRECT_SUPERIOR", middle, "Công đoàn cụm Dưới", "2020-01-01");
+
+        for (String successor : List.of(middle, lower)) {
+            given().contentType(ContentType.JSON)
+                    .body("{\"sources\":[\"" + upper + "\"],\"successorId\":\"" + successor + "\",\"date\":\"2024-01-01\"}")
+                    .post("/api/v1/units/merge").then()
+                    .statusCode(422).contentType("application/problem+json").body("field", equalTo("successorId"));
+        }
+
+        given().get("/api/v1/units/" + upper).then().body("validTo", nullValue());
+        given().get("/api/v1/units/" + lower + "/ancestors").then()
+                .statusCode(200).body("id", contains(middle, upper, province, Units.root()));
+    }
+
+    @Test
+    void oppositeMovesAtTheSameTimeNeverMakeACycle() throws Exception {
+        String province = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Đua");
+        List<String[]> pairs = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            pairs.add(new String[] { Units.create("DIRECT_SUPERIOR", province, "Công đoàn ngành A" + i),
+                    Units.create("DIRECT_SUPERIOR", province, "Công đoàn ngành B" + i) });
+        }
+        var spec = io.restassured.RestAssured.requestSpecification;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(pairs.size() * 2);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> moves = new ArrayList<>();
+            for (String[] pair : pairs) {
+                for (int side = 0; side < 2; side++) {
+                    String unit = pair[side];
+                    String parent = pair[1 - side];
+                    moves.add(pool.submit(() -> {
+                        start.await();
+                        return given().spec(spec).contentType(ContentType.JSON)
+                                .body("{\"parentId\":\"" + parent + "\"}")
+                                .post("/api/v1/units/" + unit + "/move").statusCode();
+                    }));
+                }
+            }
+            start.countDown();
+            for (int i = 0; i < pairs.size(); i++) {
+                List<Integer> statuses = List.of(moves.get(2 * i).get(), moves.get(2 * i + 1).get());
+                assertThat(statuses).filteredOn(s -> s == 200).hasSizeLessThanOrEqualTo(1);
+                assertThat(statuses).allMatch(s -> s == 200 || s == 409 || s == 422);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        for (String[] pair : pairs) {
+            for (String unit : pair) {
+                List<String> path = given().get("/api/v1/units/" + unit + "/ancestors").then().statusCode(200)
+                        .extract().path("id");
+                assertThat(path).doesNotHaveDuplicates().doesNotContain(unit).endsWith(province, Units.root());
+            }
+        }
+    }
+
+    @Test
+    void creatingUnderAUnitWhileItEndsNeverLeavesAUnitUnderAnEndedOne() throws Exception {
+        String province = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Kết Thúc", "2020-01-01");
+        List<String> parents = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            parents.add(Units.create("DIRECT_SUPERIOR", province, "Liên đoàn Lao động huyện " + i, "2020-01-01"));
+        }
+        var spec = io.restassured.RestAssured.requestSpecification;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(parents.size() * 2);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> calls = new ArrayList<>();
+            for (String parent : parents) {
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return given().spec(spec).contentType(ContentType.JSON).body("{\"validTo\":\"2024-01-01\"}")
+                            .post("/api/v1/units/" + parent + "/deactivate").statusCode();
+                }));
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return given().spec(spec).contentType(ContentType.JSON).body("""
+                            {"code":"GR-%s","name":"Công đoàn cơ sở mới","type":"GRASSROOTS","parentId":"%s"}
+                            """.formatted(UUID.randomUUID().toString().substring(0, 12), parent))
+                            .post("/api/v1/units").statusCode();
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < parents.size(); i++) {
+                int ended = calls.get(2 * i).get();
+                int created = calls.get(2 * i + 1).get();
+                assertThat(ended == 200 && created == 201).as("both the end and the child of " + parents.get(i))
+                        .isFalse();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void aUnitCannotEndBeforeAUnitBelowItEnds() {
+        String province = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Hết Hạn", "2020-01-01");
+        String grassroots = Units.create("GRASSROOTS", province, "Công đoàn cơ sở Hợp tác xã", "2020-01-01");
+        given().contentType(ContentType.JSON).body("{\"validTo\":\"2025-06-01\"}")
+                .post("/api/v1/units/" + grassroots + "/deactivate").then().statusCode(200);
+
+        given().contentType(ContentType.JSON).body("{\"validTo\":\"2025-01-01\"}")
+                .post("/api/v1/units/" + province + "/deactivate").then()
+                .statusCode(422).contentType("application/problem+json").body("field", equalTo("validTo"));
+        given().get("/api/v1/units/" + province).then().body("validTo", nullValue());
+
+        given().contentType(ContentType.JSON).body("{\"validTo\":\"2025-06-01\"}")
+                .post("/api/v1/units/" + province + "/deactivate").then()
+                .statusCode(200).body("validTo", equalTo("2025-06-01"));
+    }
+
+    @Test
+    void movesAndMergesTakeAlongTheUnitsBelowThatEndLater() {
+        String from = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Cũ Đi", "2020-01-01");
+        String to = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Mới Đến", "2020-01-01");
+        String district = Units.create("DIRECT_SUPERIOR", from, "Liên đoàn Lao động huyện Chuyển", "2020-01-01");
+        String grassroots = Units.create("GRASSROOTS", district, "Công đoàn cơ sở Sắp Giải Thể", "2020-01-01");
+        String other = Units.create("GRASSROOTS", from, "Công đoàn cơ sở Cũng Sắp Giải Thể", "2020-01-01");
+        for (String unit : List.of(grassroots, other)) {
+            given().contentType(ContentType.JSON).body("{\"validTo\":\"2025-06-01\"}")
+                    .post("/api/v1/units/" + unit + "/deactivate").then().statusCode(200);
+        }
+
+        given().contentType(ContentType.JSON).body("{\"parentId\":\"" + to + "\",\"effectiveFrom\":\"2025-01-01\"}")
+                .post("/api/v1/units/" + district + "/move").then().statusCode(200);
+        given().get("/api/v1/units/" + grassroots).then().body("provinceId", equalTo(to));
+        given().queryParam("asOf", "2025-03-01").get("/api/v1/units/" + grassroots).then()
+                .statusCode(200).body("provinceId", equalTo(to));
+        given().queryParam("asOf", "2024-12-31").get("/api/v1/units/" + grassroots).then()
+                .statusCode(200).body("provinceId", equalTo(from));
+        given().queryParam("asOf", "2025-06-01").get("/api/v1/units/" + grassroots).then().statusCode(404);
+
+        given().contentType(ContentType.JSON)
+                .body("{\"sources\":[\"" + from + "\"],\"successorId\":\"" + to + "\",\"date\":\"2025-02-01\"}")
+                .post("/api/v1/units/merge").then().statusCode(200);
+        given().get("/api/v1/units/" + other).then().body("parentId", equalTo(to)).body("provinceId", equalTo(to));
+        given().queryParam("asOf", "2025-03-01").get("/api/v1/units/" + other).then()
+                .statusCode(200).body("parentId", equalTo(to));
+        given().queryParam("asOf", "2025-01-31").get("/api/v1/units/" + other).then()
+                .statusCode(200).body("parentId", equalTo(from));
+        given().queryParam("asOf", "2025-06-01").get("/api/v1/units/" + other).then().statusCode(404);
+    }
+
+    @Test
+    void renamesMovesAndMergesCannotTakeEffectInTheFuture() {
+        String province = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Tương Lai", "2020-01-01");
+        String other = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Bên Cạnh", "2020-01-01");
+        String district = Units.create("DIRECT_SUPERIOR", province, "Liên đoàn Lao động huyện Sẽ Đi", "2020-01-01");
+        String etag = given().get("/api/v1/units/" + province).then().extract().header("ETag");
+
+        given().contentType(ContentType.JSON).header("If-Match", etag)
+                .body("{\"name\":\"Liên đoàn Lao động tỉnh Tên Sau Này\",\"effectiveFrom\":\"2100-01-01\"}")
+                .put("/api/v1/units/" + province).then()
+                .statusCode(422).contentType("application/problem+json").body("field", equalTo("effectiveFrom"));
+        given().contentType(ContentType.JSON).body("{\"parentId\":\"" + other + "\",\"effectiveFrom\":\"2100-01-01\"}")
+                .post("/api/v1/units/" + district + "/move").then()
+                .statusCode(422).body("field", equalTo("effectiveFrom"));
+        given().contentType(ContentType.JSON)
+                .body("{\"sources\":[\"" + province + "\"],\"successorId\":\"" + other + "\",\"date\":\"2100-01-01\"}")
+                .post("/api/v1/units/merge").then()
+                .statusCode(422).body("field", equalTo("date"));
+
+        given().get("/api/v1/units/" + province).then()
+                .header("ETag", equalTo(etag))
+                .body("name", equalTo("Liên đoàn Lao động tỉnh Tương Lai")).body("validTo", nullValue());
+        given().get("/api/v1/units/" + district).then().body("parentId", equalTo(province));
+        // a change dated today is still taken
+        given().contentType(ContentType.JSON).header("If-Match", etag)
+                .body("{\"name\":\"Liên đoàn Lao động tỉnh Tên Hôm Nay\"}")
+                .put("/api/v1/units/" + province).then().statusCode(200);
+    }
+
+    @Test
+    void aMergeRefusedForItsDateNamesTheDate() {
+        String source = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Nguồn Gộp", "2020-01-01");
+        String empty = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Không Con", "2020-01-01");
+        String successor = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Nhận", "2010-01-01");
+        Units.create("GRASSROOTS", source, "Công đoàn cơ sở Mới Lập", "2022-01-01");
+
+        for (String unit : List.of(source, empty)) {
+            given().contentType(ContentType.JSON)
+                    .body("{\"sources\":[\"" + unit + "\"],\"successorId\":\"" + successor + "\",\"date\":\"2019-06-01\"}")
+                    .post("/api/v1/units/merge").then()
+                    .statusCode(422).contentType("application/problem+json").body("field", equalTo("date"));
+        }
+        given().contentType(ContentType.JSON)
+                .body("{\"sources\":[\"" + empty + "\"],\"successorId\":\"" + successor + "\",\"date\":\"+300000-01-01\"}")
+                .post("/api/v1/units/merge").then()
+                .statusCode(400).contentType("application/problem+json").body("field", equalTo("date"));
     }
 
     @Test

@@ -197,6 +197,40 @@ class OrgUnitImportTest {
     }
 
     @Test
+    void rowsThatBreakARuleOfTheHierarchyWhenWrittenNameTheirColumn() {
+        String provinceCode = newProvince();
+        String p = UUID.randomUUID().toString().substring(0, 6);
+        String first = """
+                [
+                 {"code":"%1$s-D1","name":"Liên đoàn Lao động huyện Trên","type":"DIRECT_SUPERIOR","parentCode":"%2$s"},
+                 {"code":"%1$s-D2","name":"Công đoàn ngành Dưới","type":"DIRECT_SUPERIOR","parentCode":"%1$s-D1"},
+                 {"code":"%1$s-G1","name":"Công đoàn cơ sở Đã Giải Thể","type":"GRASSROOTS","parentCode":"%2$s","validFrom":"2020-01-01"}
+                ]""".formatted(p, provinceCode);
+        JsonPath created = given().contentType(ContentType.JSON).body(first).queryParam("province", provinceCode)
+                .post("/api/v1/units/import").then().statusCode(200).body("created", equalTo(3)).extract().jsonPath();
+        String d1 = created.getString("results[0].id");
+        given().contentType(ContentType.JSON).body("{\"validTo\":\"2024-01-01\"}")
+                .post("/api/v1/units/" + created.getString("results[2].id") + "/deactivate").then().statusCode(200);
+
+        String second = """
+                [
+                 {"code":"%1$s-D1","name":"Liên đoàn Lao động huyện Trên","type":"DIRECT_SUPERIOR","parentCode":"%1$s-D2"},
+                 {"code":"%1$s-G1","name":"Công đoàn cơ sở Tên Khác","type":"GRASSROOTS","parentCode":"%2$s"},
+                 {"code":"%1$s-G2","name":"Công đoàn cơ sở Ngày Xa","type":"GRASSROOTS","parentCode":"%2$s","validFrom":"+300000-01-01"},
+                 {"code":"%1$s-G3","name":"Công đoàn cơ sở Ngày Xưa","type":"GRASSROOTS","parentCode":"%2$s","memberCountAsOf":"-5000-01-01"}
+                ]""".formatted(p, provinceCode);
+        JsonPath report = given().contentType(ContentType.JSON).body(second).queryParam("province", provinceCode)
+                .post("/api/v1/units/import").then().statusCode(200).extract().jsonPath();
+
+        assertThat(report.getList("results.outcome")).containsOnly("REJECTED");
+        assertThat(report.getList("results.field")).containsExactly("parentCode", "code", "validFrom",
+                "memberCountAsOf");
+        given().get("/api/v1/units/" + d1).then().body("parentId", equalTo(Units.idOf(provinceCode)));
+        given().get("/api/v1/units/by-code/" + p + "-G2").then().statusCode(404);
+        given().get("/api/v1/units/by-code/" + p + "-G3").then().statusCode(404);
+    }
+
+    @Test
     void moreThanFiftyThousandRowsAreRefused() {
         String provinceCode = newProvince();
         List<Map<String, String>> rows = java.util.Collections.nCopies(50_001,

@@ -140,7 +140,18 @@ class OrgUnitResourceTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("field", equalTo("validFrom"));
-        for (String code : new String[] { "ok-1", "ok-2", "ok-3", "ok-4" }) {
+        String haTinh = given().get("/api/v1/units/by-code/42").then().extract().path("id");
+        for (String[] date : new String[][] { { "ok-5", "-5000-01-01" }, { "ok-6", "+300000-01-01" },
+                { "ok-7", "0000-12-31" } }) {
+            given().contentType(ContentType.JSON)
+                    .body("{\"code\":\"" + date[0] + "\",\"name\":\"X\",\"type\":\"GRASSROOTS\",\"parentId\":\""
+                            + haTinh + "\",\"validFrom\":\"" + date[1] + "\"}")
+                    .post("/api/v1/units").then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("field", equalTo("validFrom"));
+        }
+        for (String code : new String[] { "ok-1", "ok-2", "ok-3", "ok-4", "ok-5", "ok-6", "ok-7" }) {
             given().get("/api/v1/units/by-code/" + code).then().statusCode(404);
         }
 

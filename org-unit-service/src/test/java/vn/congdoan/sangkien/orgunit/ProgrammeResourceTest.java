@@ -222,6 +222,12 @@ class ProgrammeResourceTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("field", equalTo("nationalTarget"));
+        given().contentType(ContentType.JSON)
+                .body(programmeJson(uniqueCode(), "2022-01-01", "+300000-12-31"))
+                .post("/api/v1/programmes").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("endDate"));
 
         String code = createProgramme("2022-01-01", "2022-12-31");
         given().contentType(ContentType.JSON).body(programmeJson(code, "2022-01-01", "2022-12-31"))

@@ -282,6 +282,10 @@ class BadInputIT {
         // submission-service: reading and changing initiatives
         rows.add(get("initiative: id is not a UUID", Service.SUBMISSION, initiatives + "/not-a-uuid", member, 404,
                 "not-a-uuid"));
+        rows.add(get("initiatives: author with a NUL character", Service.SUBMISSION, initiatives + "?author=a%00b",
+                member, 400, "author"));
+        rows.add(get("initiatives: submittedFrom beyond four-digit years", Service.SUBMISSION,
+                initiatives + "?submittedFrom=-999999999-01-01", member, 400, "submittedFrom"));
         rows.add(get("initiative: unknown id", Service.SUBMISSION, initiatives + "/" + RANDOM_ID, member, 404,
                 RANDOM_ID));
         rows.add(action("submit: unknown id", initiatives + "/" + RANDOM_ID + "/submit", member, 404, RANDOM_ID));
@@ -336,6 +340,10 @@ class BadInputIT {
         rows.add(get("units: page size is a word", Service.ORG_UNIT, units + "?limit=ten", admin, 400, "limit"));
         rows.add(get("units: search text with a NUL character", Service.ORG_UNIT, units + "?q=a%00b", admin, 400,
                 "NUL"));
+        rows.add(get("units: asOf beyond four-digit years", Service.ORG_UNIT, units + "?asOf=-5000-01-01", admin, 400,
+                "asOf"));
+        rows.add(get("units: a cursor that decodes to a NUL character", Service.ORG_UNIT, units + "?cursor=AA", admin,
+                400, "cursor"));
         rows.add(get("units: unknown type", Service.ORG_UNIT, units + "?type=CITY", admin, 400, "type"));
         rows.add(get("units: parentId is an injection string", Service.ORG_UNIT,
                 units + "?parentId=" + enc("' OR 1=1 --"), admin, 400, "parentId"));
@@ -371,6 +379,10 @@ class BadInputIT {
                 "programme"));
         rows.add(get("standings: region is a script tag", Service.RANKING,
                 "/api/v1/standings?region=" + enc("<script>alert(1)</script>"), null, 400, "region"));
+        rows.add(get("standings: date beyond four-digit years", Service.RANKING, "/api/v1/standings?date=-5000-01-01",
+                null, 400, "date"));
+        rows.add(get("standings: region with a NUL character", Service.RANKING, "/api/v1/standings?region=a%00",
+                null, 400, "region"));
         rows.add(get("standings: unknown province", Service.RANKING, "/api/v1/standings/99", null, 404, "99"));
         rows.add(get("standings: history from a word", Service.RANKING, "/api/v1/standings/40/history?from=bad", null,
                 400, "from"));

@@ -44,15 +44,21 @@ public class GroupingRepository implements PanacheRepositoryBase<Grouping, UUID>
         return list(WITH_MEMBERS + "where " + where + " order by g.kind, g.code", params);
     }
 
-    /** The units whose membership is in force on {@code day}, with their code and name, by code. */
+    /**
+     * The units whose membership is in force on {@code day} and that are themselves in force that day (a merged
+     * province leaves its groupings with the merge), with their code and their name of that day, by code.
+     */
     public List<GroupingMember> membersOn(UUID groupingId, LocalDate day) {
         return getEntityManager().createQuery("""
                 select new vn.congdoan.sangkien.orgunit.repository.GroupingMember(
-                        m.unitId, u.code, u.name, m.validFrom, m.validTo)
+                        m.unitId, u.code, p.name, m.validFrom, m.validTo)
                 from GroupingMembership m join OrgUnit u on u.id = m.unitId
+                join OrgUnitPeriod p on p.unitId = m.unitId
                 where m.grouping.id = :id
                   and (m.validFrom is null or m.validFrom <= :day)
                   and (m.validTo is null or m.validTo > :day)
+                  and (p.validFrom is null or p.validFrom <= :day)
+                  and (p.validTo is null or p.validTo > :day)
                 order by u.code
                 """, GroupingMember.class)
                 .setParameter("id", groupingId)

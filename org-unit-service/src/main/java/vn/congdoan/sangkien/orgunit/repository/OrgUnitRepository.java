@@ -1,5 +1,6 @@
 package vn.congdoan.sangkien.orgunit.repository;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -7,18 +8,38 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import vn.congdoan.sangkien.kit.security.ParentChain;
 import vn.congdoan.sangkien.orgunit.OrgUnit;
 
 @ApplicationScoped
 public class OrgUnitRepository implements PanacheRepositoryBase<OrgUnit, UUID> {
 
+    /** The one key of {@link #lockStructure()}; the outbox relay's lock uses another. */
+    private static final long STRUCTURE_LOCK = 0x4F5247_0001L;
+
     public Optional<OrgUnit> findByCode(String code) {
         return find("code", code).firstResultOptional();
     }
 
-    /** Units currently under {@code id} that are still in force. */
-    public List<OrgUnit> activeChildren(UUID id) {
-        return list("parentId = ?1 and validTo is null", id);
+    /**
+     * Serialises changes to the hierarchy's structure (create, move, merge, end, import) until the transaction ends.
+     * Each of them checks its rules (no cycle, no unit in force under an ended one) on the tree it reads, and two of
+     * them running side by side would each pass on a tree the other is changing: row versions do not see that, as
+     * they change different rows. Call it before reading any unit, so that the reads see the last change committed.
+     */
+    public void lockStructure() {
+        getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(?1)")
+                .setParameter(1, STRUCTURE_LOCK).getSingleResult();
+    }
+
+    /** Units currently under {@code id} that are in force on {@code day} or later (not ended by then). */
+    public List<OrgUnit> childrenInForceFrom(UUID id, LocalDate day) {
+        return list("parentId = ?1 and (validTo is null or validTo > ?2)", id, day);
+    }
+
+    /** Whether {@code unit} is {@code ancestor} or currently sits below it, walking up from {@code unit}. */
+    public boolean within(UUID unit, UUID ancestor) {
+        return ParentChain.within(getEntityManager(), "org_unit", unit, ancestor);
     }
 
     /** Every unit currently below {@code id}, at any depth (the unit itself excluded). */

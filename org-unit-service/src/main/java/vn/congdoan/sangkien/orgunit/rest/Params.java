@@ -30,7 +30,11 @@ final class Params {
             return null;
         }
         try {
-            return new String(Base64.getUrlDecoder().decode(value.strip()), StandardCharsets.UTF_8);
+            String lastCode = new String(Base64.getUrlDecoder().decode(value.strip()), StandardCharsets.UTF_8);
+            if (lastCode.indexOf('\u0000') >= 0) {
+                throw new IllegalArgumentException("a code never holds NUL");
+            }
+            return lastCode;
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("cursor", "is not a cursor this API returned");
         }

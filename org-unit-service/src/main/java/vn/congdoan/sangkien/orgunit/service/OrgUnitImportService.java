@@ -47,6 +47,8 @@ public class OrgUnitImportService {
     private static final int CHUNK = 2_000;
     private static final int UPDATES_PER_FLUSH = 100;
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Set<String> COLUMNS = Set.of("code", "name", "type", "parentCode", "memberCount",
+            "memberCountAsOf", "validFrom");
     private static final Logger LOG = Logger.getLogger(OrgUnitImportService.class);
 
     private final OrgUnitRepository units;
@@ -207,18 +209,20 @@ public class OrgUnitImportService {
                         QuarkusTransaction.requiringNew().run(() -> apply(province, List.of(plan)));
                         results[plan.index()] = done(plan);
                     } catch (RuntimeException rowFailed) {
-                        results[plan.index()] = new RowResult(plan.index() + 1, plan.code(), Outcome.REJECTED, null,
-                                null, "could not be written: " + rootMessage(rowFailed));
+                        results[plan.index()] = unwritten(plan, rowFailed);
                     }
                 }
             }
         }
     }
 
+    /** One transaction: under the hierarchy's lock, like every change of its structure (one lock for the chunk). */
     private void apply(OrgUnit province, List<Plan> plans) {
+        units.lockStructure();
         List<Plan> creates = plans.stream().filter(p -> p.outcome() == Outcome.CREATED).toList();
         if (!creates.isEmpty()) {
             insert(province, creates);
+            checkParents(province, creates);
         }
         int updated = 0;
         for (Plan plan : plans) {
@@ -235,6 +239,21 @@ public class OrgUnitImportService {
                     em.clear();
                 }
             }
+        }
+    }
+
+    /**
+     * The rows were planned on the province as it stood when the import began; inside the lock, their parents must
+     * still be in force in it (another request may have ended, moved or merged one since).
+     */
+    private void checkParents(OrgUnit province, List<Plan> creates) {
+        UUID[] parents = creates.stream().map(Plan::parentId).distinct().toArray(UUID[]::new);
+        Number placed = (Number) em.createNativeQuery("""
+                select count(*) from org_unit where id = any(:ids) and valid_to is null and province_id = :province""")
+                .setParameter("ids", parents).setParameter("province", province.id).getSingleResult();
+        if (placed.intValue() != parents.length) {
+            throw ProblemException.conflict("parentCode", "the parent is no longer in force in " + province.code
+                    + ": it was ended, moved or merged while the import ran");
         }
     }
 
@@ -338,10 +357,15 @@ public class OrgUnitImportService {
         }
         for (String[] field : new String[][] { { "memberCountAsOf", row.memberCountAsOf() },
                 { "validFrom", row.validFrom() } }) {
+            LocalDate day;
             try {
-                date(field[1]);
+                day = date(field[1]);
             } catch (DateTimeParseException e) {
                 return field[0] + "|must be a date as YYYY-MM-DD, was '" + field[1] + "'";
+            }
+            if (!DateInRange.Validator.contains(day)) {
+                return field[0] + "|must be a date from " + DateInRange.FIRST + " to " + DateInRange.LAST + ", was '"
+                        + field[1] + "'";
             }
         }
         return null;
@@ -359,6 +383,24 @@ public class OrgUnitImportService {
         int bar = fieldAndReason.indexOf('|');
         return new RowResult(index + 1, code, Outcome.REJECTED, null, fieldAndReason.substring(0, bar),
                 fieldAndReason.substring(bar + 1));
+    }
+
+    /**
+     * A row that passed its own checks and failed while being written: a rule of the hierarchy it breaks names the
+     * row's column (the API's {@code parentId} is the row's {@code parentCode}; a rule about the unit itself, such as
+     * its having ended, names its {@code code}).
+     */
+    private static RowResult unwritten(Plan plan, RuntimeException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ProblemException problem) {
+                String field = "parentId".equals(problem.field()) ? "parentCode"
+                        : problem.field() != null && COLUMNS.contains(problem.field()) ? problem.field() : "code";
+                return new RowResult(plan.index() + 1, plan.code(), Outcome.REJECTED, null, field,
+                        problem.getMessage());
+            }
+        }
+        return new RowResult(plan.index() + 1, plan.code(), Outcome.REJECTED, null, null,
+                "could not be written: " + rootMessage(failure));
     }
 
     private static RowResult done(Plan plan) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -26,7 +27,11 @@ import vn.congdoan.sangkien.orgunit.repository.OrgUnitRepository;
 /**
  * Changes to the hierarchy. Each change keeps the unit's timeline (so reads as of a past day still answer with the
  * structure of that day) and publishes the new state of every unit it touched on {@code org-units.v1}, in the same
- * transaction.
+ * transaction. Changes of the structure take the hierarchy's lock first and check their rules inside it.
+ *
+ * <p>A rename, move or merge takes effect today or on a past day, never on a future one: the unit's row and its event
+ * carry the state in force today, and nothing would bring them to a future state when its day comes. Ends
+ * ({@code validTo}) and starts ({@code validFrom}) may lie ahead: the event carries them.
  */
 @ApplicationScoped
 public class OrgUnitService {
@@ -58,6 +63,7 @@ public class OrgUnitService {
 
     @Transactional
     public OrgUnit create(NewOrgUnit request) {
+        units.lockStructure();
         if (units.findByCode(request.code()).isPresent()) {
             throw ProblemException.conflict("code", "A unit with code " + request.code() + " already exists");
         }
@@ -93,13 +99,14 @@ public class OrgUnitService {
         OrgUnit unit = existing(id);
         checkVersion(unit, expectedVersion);
         requireActive(unit);
+        LocalDate from = changeDay(update.effectiveFrom(), "effectiveFrom");
         if (update.memberCount() != null) {
             unit.memberCount = update.memberCount();
             unit.memberCountAsOf = update.memberCountAsOf() != null ? update.memberCountAsOf() : today();
         }
         if (update.name() != null && !update.name().equals(unit.name)) {
             unit.name = update.name();
-            recordChange(unit, effective(update.effectiveFrom()));
+            recordChange(unit, from, "effectiveFrom");
         }
         unit.updatedAt = clock.instant();
         publish(unit);
@@ -109,11 +116,13 @@ public class OrgUnitService {
     /** Moves a unit and its whole subtree under another parent from {@code effectiveFrom} (default today). */
     @Transactional
     public OrgUnit move(UUID id, Long expectedVersion, UUID newParentId, LocalDate effectiveFrom) {
+        units.lockStructure();
         OrgUnit unit = existing(id);
         if (expectedVersion != null) {
             checkVersion(unit, expectedVersion);
         }
         requireActive(unit);
+        LocalDate day = changeDay(effectiveFrom, "effectiveFrom");
         OrgUnit parent = activeParent(newParentId);
         if (unit.type == OrgUnitType.CONFEDERATION) {
             throw ProblemException.unprocessable("id", "The confederation is the root and cannot move");
@@ -122,18 +131,19 @@ public class OrgUnitService {
             throw ProblemException.unprocessable("parentId", "A unit cannot move under itself or its own subtree");
         }
         HierarchyRules.checkPlacement(unit.type, parent.type);
-        moveUnder(unit, parent, effective(effectiveFrom));
+        moveUnder(unit, parent, day, "effectiveFrom");
         return unit;
     }
 
     /** Ends a unit on {@code validTo} (its first day no longer in force); its history stays readable. */
     @Transactional
     public OrgUnit deactivate(UUID id, Long expectedVersion, LocalDate validTo) {
+        units.lockStructure();
         OrgUnit unit = existing(id);
         if (expectedVersion != null) {
             checkVersion(unit, expectedVersion);
         }
-        end(unit, effective(validTo), null);
+        end(unit, validTo != null ? validTo : today(), null, "validTo");
         return unit;
     }
 
@@ -143,9 +153,10 @@ public class OrgUnitService {
      */
     @Transactional
     public OrgUnit merge(List<UUID> sourceIds, UUID successorId, LocalDate date) {
+        units.lockStructure();
         OrgUnit successor = existing(successorId);
         requireActive(successor);
-        LocalDate day = effective(date);
+        LocalDate day = changeDay(date, "date");
         Set<UUID> seen = new HashSet<>();
         for (UUID sourceId : sourceIds) {
             if (sourceId.equals(successorId) || !seen.add(sourceId)) {
@@ -157,48 +168,63 @@ public class OrgUnitService {
                 throw ProblemException.unprocessable("sources", source.code + " is a " + source.type
                         + " and cannot merge into a " + successor.type);
             }
-            for (OrgUnit child : units.activeChildren(source.id)) {
-                moveUnder(child, successor, day);
+            if (units.within(successor.id, source.id)) {
+                throw ProblemException.unprocessable("successorId", successor.code + " sits below " + source.code
+                        + ": the children of " + source.code + " cannot move under a unit of its own subtree");
             }
-            end(source, day, successor.id);
+            for (OrgUnit child : units.childrenInForceFrom(source.id, day)) {
+                moveUnder(child, successor, day, "date");
+            }
+            end(source, day, successor.id, "date");
         }
         return successor;
     }
 
-    private void moveUnder(OrgUnit unit, OrgUnit parent, LocalDate day) {
+    /** @param dateField the request's name for {@code day}, named when the day breaks a rule */
+    private void moveUnder(OrgUnit unit, OrgUnit parent, LocalDate day, String dateField) {
         UUID province = unit.type == OrgUnitType.PROVINCIAL_FEDERATION ? unit.id : parent.provinceId;
         boolean provinceChanges = !Objects.equals(province, unit.provinceId);
         unit.parentId = parent.id;
         unit.provinceId = province;
         unit.updatedAt = clock.instant();
-        recordChange(unit, day);
+        recordChange(unit, day, dateField);
         publish(unit);
         if (provinceChanges) {
             for (UUID below : units.descendantIds(unit.id)) {
                 OrgUnit descendant = units.findById(below);
-                if (descendant.validTo == null) {
+                if (descendant.validTo == null || descendant.validTo.isAfter(day)) {
                     descendant.provinceId = province;
                     descendant.updatedAt = unit.updatedAt;
-                    recordChange(descendant, day);
+                    recordChange(descendant, day, dateField);
                     publish(descendant);
                 }
             }
         }
     }
 
-    private void end(OrgUnit unit, LocalDate validTo, UUID successor) {
+    /**
+     * Ends a unit on {@code validTo}. Refused while a unit below it stays in force on or after that day: open-ended
+     * (409, move or end it first) or ending later (422, end this one no earlier).
+     */
+    private void end(OrgUnit unit, LocalDate validTo, UUID successor, String dateField) {
         requireActive(unit);
         if (unit.type == OrgUnitType.CONFEDERATION) {
             throw ProblemException.unprocessable("id", "The confederation is the root and cannot be ended");
         }
-        if (!units.activeChildren(unit.id).isEmpty()) {
+        List<OrgUnit> children = units.childrenInForceFrom(unit.id, validTo);
+        if (children.stream().anyMatch(child -> child.validTo == null)) {
             throw ProblemException.conflict("children", unit.code + " still has units in force below it; "
                     + "move or end them first, or merge it into a successor");
         }
+        OrgUnit lastToEnd = children.stream().max(Comparator.comparing((OrgUnit child) -> child.validTo)).orElse(null);
+        if (lastToEnd != null) {
+            throw ProblemException.unprocessable(dateField, "must not be before " + lastToEnd.validTo + ", when "
+                    + lastToEnd.code + " below " + unit.code + " ends");
+        }
         OrgUnitPeriod latest = periods.latest(unit.id).orElseThrow();
         if (latest.validFrom != null && !validTo.isAfter(latest.validFrom)) {
-            throw ProblemException.unprocessable("validTo", "must be after " + latest.validFrom
-                    + ", the start of the unit's latest period");
+            throw ProblemException.unprocessable(dateField, "must be after " + latest.validFrom
+                    + ", the start of " + unit.code + "'s latest period");
         }
         latest.validTo = validTo;
         unit.validTo = validTo;
@@ -207,14 +233,17 @@ public class OrgUnitService {
         publish(unit);
     }
 
-    /** Closes the unit's latest period on {@code day} and opens a new one with its current name and place. */
-    private void recordChange(OrgUnit unit, LocalDate day) {
+    /**
+     * Closes the unit's latest period on {@code day} and opens a new one with its current name and place, which ends
+     * when the unit does.
+     */
+    private void recordChange(OrgUnit unit, LocalDate day, String dateField) {
         OrgUnitPeriod latest = periods.latest(unit.id).orElseThrow();
         if (latest.matches(unit)) {
             return;
         }
         if (latest.validFrom != null && day.isBefore(latest.validFrom)) {
-            throw ProblemException.unprocessable("effectiveFrom", "must not be before " + latest.validFrom
+            throw ProblemException.unprocessable(dateField, "must not be before " + latest.validFrom
                     + ", the date of " + unit.code + "'s latest change");
         }
         if (day.equals(latest.validFrom)) {
@@ -222,8 +251,10 @@ public class OrgUnitService {
             latest.parentId = unit.parentId;
             latest.provinceId = unit.provinceId;
         } else {
+            OrgUnitPeriod next = OrgUnitPeriod.of(unit, day);
+            next.validTo = latest.validTo;
             latest.validTo = day;
-            periods.persist(OrgUnitPeriod.of(unit, day));
+            periods.persist(next);
         }
     }
 
@@ -259,7 +290,16 @@ public class OrgUnitService {
         }
     }
 
-    private LocalDate effective(LocalDate day) {
-        return day != null ? day : today();
+    /** The day a rename, move or merge takes effect: today when not given, never later (see the class comment). */
+    private LocalDate changeDay(LocalDate day, String field) {
+        LocalDate today = today();
+        if (day == null) {
+            return today;
+        }
+        if (day.isAfter(today)) {
+            throw ProblemException.unprocessable(field, "must not be after today (" + today + "): a change takes "
+                    + "effect on the day it is made or is recorded for a past day; send it when its day comes");
+        }
+        return day;
     }
 }

@@ -32,6 +32,21 @@ public class OrgUnitRepository implements PanacheRepositoryBase<OrgUnit, UUID> {
                 .setParameter(1, STRUCTURE_LOCK).getSingleResult();
     }
 
+    /**
+     * The lock of a bulk import's transaction, which changes units of one province only: shared with the imports of
+     * other provinces, which touch none of the same units and so run side by side; exclusive against the imports of
+     * the same province and against every other change of the structure, which may cross provinces.
+     */
+    public void lockProvince(UUID province) {
+        getEntityManager().createNativeQuery(
+                "select 1 from pg_advisory_xact_lock_shared(?1), pg_advisory_xact_lock(?2, ?3)")
+                .setParameter(1, STRUCTURE_LOCK).setParameter(2, PROVINCE_LOCKS)
+                .setParameter(3, province.hashCode()).getSingleResult();
+    }
+
+    /** The first of the two keys of {@link #lockProvince}: advisory locks of two keys never meet those of one. */
+    private static final int PROVINCE_LOCKS = 0x4F5247;
+
     /** Units currently under {@code id} that are in force on {@code day} or later (not ended by then). */
     public List<OrgUnit> childrenInForceFrom(UUID id, LocalDate day) {
         return list("parentId = ?1 and (validTo is null or validTo > ?2)", id, day);

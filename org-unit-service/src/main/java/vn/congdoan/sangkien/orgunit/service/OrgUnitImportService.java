@@ -216,9 +216,9 @@ public class OrgUnitImportService {
         }
     }
 
-    /** One transaction: under the hierarchy's lock, like every change of its structure (one lock for the chunk). */
+    /** One transaction, under the province's lock (one lock for the chunk): see {@link OrgUnitRepository#lockProvince}. */
     private void apply(OrgUnit province, List<Plan> plans) {
-        units.lockStructure();
+        units.lockProvince(province.id);
         List<Plan> creates = plans.stream().filter(p -> p.outcome() == Outcome.CREATED).toList();
         if (!creates.isEmpty()) {
             insert(province, creates);

@@ -8,17 +8,22 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import io.vertx.core.http.HttpServerRequest;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 
 /**
  * The NUL character (U+0000, {@code %00} in a URI) cannot be stored or compared by PostgreSQL; in a query parameter or
- * the path it gets a 400 naming where it was, before any endpoint runs, instead of failing in the database.
+ * the path it gets a 400 naming where it was, before any endpoint runs, instead of failing in the database. Only a URI
+ * that holds {@code %00} is decoded here: the others, nearly all, cost one scan of the raw URI.
  */
 @ApplicationScoped
 public class QueryText {
 
     @ServerRequestFilter(preMatching = true)
-    public void refuseNul(ContainerRequestContext request) {
+    public void refuseNul(ContainerRequestContext request, HttpServerRequest http) {
+        if (!http.uri().contains("%00")) {
+            return;
+        }
         if (request.getUriInfo().getPath().indexOf('\u0000') >= 0) {
             throw ProblemException.badRequest("path", "must not contain the NUL character (%00)");
         }

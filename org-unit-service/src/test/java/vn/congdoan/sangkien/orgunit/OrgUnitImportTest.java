@@ -10,10 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -228,6 +232,69 @@ class OrgUnitImportTest {
         given().get("/api/v1/units/" + d1).then().body("parentId", equalTo(Units.idOf(provinceCode)));
         given().get("/api/v1/units/by-code/" + p + "-G2").then().statusCode(404);
         given().get("/api/v1/units/by-code/" + p + "-G3").then().statusCode(404);
+    }
+
+    @Test
+    void importsOfTwoProvincesMovingUnitsAtOnceBothGoThrough() throws Exception {
+        List<String> provinces = List.of(newProvince(), newProvince());
+        Map<String, String> moved = new java.util.HashMap<>();
+        for (String provinceCode : provinces) {
+            String p = UUID.randomUUID().toString().substring(0, 6);
+            StringBuilder rows = new StringBuilder("[")
+                    .append(district(p + "-D1", provinceCode)).append(",").append(district(p + "-D2", provinceCode));
+            for (int i = 0; i < 150; i++) {
+                rows.append(",").append(grassroots(p + "-G" + i, p + "-D1"));
+            }
+            String first = rows.append("]").toString();
+            given().contentType(ContentType.JSON).body(first).queryParam("province", provinceCode)
+                    .post("/api/v1/units/import").then().statusCode(200).body("created", equalTo(152));
+            moved.put(provinceCode, first.replace("\"parentCode\":\"" + p + "-D1\"", "\"parentCode\":\"" + p + "-D2\""));
+        }
+
+        // Each import moves its 150 grassroots unions to the other district, both at the same moment. A move takes the
+        // structure lock exclusively: had an import asked for it while holding it shared, two such imports could wait
+        // for each other until PostgreSQL broke the deadlock (the rows then go through one by one, so only the
+        // database's count of deadlocks tells). The window for that is narrow; this catches it when it opens.
+        long deadlocksBefore = deadlocks();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<JsonPath>> answers = provinces.stream().map(code -> pool.submit(() ->
+                    given().contentType(ContentType.JSON).body(moved.get(code)).queryParam("province", code)
+                            .post("/api/v1/units/import").then().statusCode(200).extract().jsonPath())).toList();
+            for (var answer : answers) {
+                JsonPath report = answer.get();
+                assertThat(report.getInt("rejected")).as(report.prettify()).isZero();
+                assertThat(report.getInt("updated")).isEqualTo(150);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Thread.sleep(1_500); // statistics reach pg_stat_database within a second of a transaction's end
+        assertThat(deadlocks()).isEqualTo(deadlocksBefore);
+    }
+
+    @Inject
+    EntityManager em;
+
+    private long deadlocks() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("select pg_stat_clear_snapshot()").getSingleResult();
+            return ((Number) em.createNativeQuery(
+                    "select deadlocks from pg_stat_database where datname = current_database()").getSingleResult())
+                    .longValue();
+        });
+    }
+
+    private static String district(String code, String parentCode) {
+        return """
+                {"code":"%s","name":"Công đoàn Khu công nghiệp %s","type":"DIRECT_SUPERIOR","parentCode":"%s"}"""
+                .formatted(code, code, parentCode);
+    }
+
+    private static String grassroots(String code, String parentCode) {
+        return """
+                {"code":"%s","name":"Công đoàn cơ sở %s","type":"GRASSROOTS","parentCode":"%s"}"""
+                .formatted(code, code, parentCode);
     }
 
     @Test

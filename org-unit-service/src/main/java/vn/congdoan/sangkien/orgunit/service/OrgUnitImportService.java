@@ -216,9 +216,17 @@ public class OrgUnitImportService {
         }
     }
 
-    /** One transaction, under the province's lock (one lock for the chunk): see {@link OrgUnitRepository#lockProvince}. */
+    /**
+     * One transaction, under one lock for the chunk: the province's (see {@link OrgUnitRepository#lockProvince}) when
+     * it only creates units; the whole structure's when it updates some, since an update may move a unit, and a move
+     * takes that lock exclusively — asking for it while holding it shared would wait on every other import.
+     */
     private void apply(OrgUnit province, List<Plan> plans) {
-        units.lockProvince(province.id);
+        if (plans.stream().anyMatch(p -> p.outcome() == Outcome.UPDATED)) {
+            units.lockStructure();
+        } else {
+            units.lockProvince(province.id);
+        }
         List<Plan> creates = plans.stream().filter(p -> p.outcome() == Outcome.CREATED).toList();
         if (!creates.isEmpty()) {
             insert(province, creates);

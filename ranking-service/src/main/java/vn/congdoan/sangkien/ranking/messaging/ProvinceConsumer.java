@@ -29,13 +29,20 @@ public class ProvinceConsumer {
 
     private static final Logger LOG = Logger.getLogger(ProvinceConsumer.class);
 
+    /**
+     * The consumer group. Its name changes when the service starts keeping something it used to drop, so that a
+     * database migrated to keep it is filled by reading the compacted topic once more from its start (applying a
+     * province's state again changes nothing else): ".v2" keeps the successors of merged provinces (migration V4).
+     */
+    static final String GROUP = "ranking-service.org-units.v2";
+
     private final EntityManager em;
     private final ConsumerLoop loop;
 
     public ProvinceConsumer(EntityManager em, TopicAdmin topics,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.em = em;
-        this.loop = new ConsumerLoop(kafkaConfig, "ranking-service.org-units", Topics.ORG_UNITS, topics, this::apply);
+        this.loop = new ConsumerLoop(kafkaConfig, GROUP, Topics.ORG_UNITS, topics, this::apply);
     }
 
     void start(@Observes StartupEvent event) {

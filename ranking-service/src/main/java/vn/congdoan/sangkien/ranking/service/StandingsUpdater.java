@@ -383,7 +383,9 @@ public class StandingsUpdater {
                             + " select * from unnest(?::text[], ?::text[], ?::int[])"
                             + " on conflict (programme_code, member_id) do update"
                             + " set provinces = r.provinces + excluded.provinces"
-                    : "update " + table + " r set provinces = r.provinces + t.change"
+                    // Never below 0: an instance of an older version, still consuming during a rolling upgrade,
+                    // counts submitters without this table, and a batch refused by its check would be retried forever.
+                    : "update " + table + " r set provinces = greatest(r.provinces + t.change, 0)"
                             + " from unnest(?::text[], ?::text[], ?::int[]) as t(programme_code, member_id, change)"
                             + " where r.programme_code = t.programme_code and r.member_id = t.member_id";
             try (PreparedStatement write = c.prepareStatement(sql)) {

@@ -172,8 +172,8 @@ public class InitiativeService {
             throw ProblemException.unprocessable("originalId", "An initiative cannot duplicate itself");
         }
         // Both rows are locked, always in the same order, before either is read: marking A as a copy of B while B is
-        // marked as a copy of A (or withdrawn) waits for the other and then sees what it did, so that two initiatives
-        // never both stop counting because of each other.
+        // marked as a copy of A waits for the other and then sees what it did, so that two initiatives never both stop
+        // counting because of each other. (B's authors may still withdraw B afterwards, as they may at any time.)
         boolean idFirst = id.compareTo(originalId) < 0;
         Optional<Initiative> first = initiatives.findByIdOptional(idFirst ? id : originalId,
                 LockModeType.PESSIMISTIC_WRITE);

@@ -132,6 +132,30 @@ class ReviewWorkflowTest {
     }
 
     @Test
+    void aReplayedAnswerShowsNoMoreThanTheCallerMaySeeNow() {
+        UUID province = UUID.randomUUID();
+        UUID unit = publishGrassroots(province);
+        String admin = Tokens.bearer(Roles.UNIT_ADMIN, province.toString(), "m-admin");
+        String council = Tokens.bearer(Roles.MEMBER, UUID.randomUUID().toString(), "m-council-2");
+        String id = create(Tokens.bearer(Roles.MEMBER, unit.toString(), "m-author"), unit, "CONFIDENTIAL");
+        given().header("Authorization", admin).contentType(ContentType.JSON)
+                .body("{\"memberIds\":[\"m-council-2\"]}").put("/api/v1/initiatives/" + id + "/reviewers").then()
+                .statusCode(200);
+        String key = "start-" + UUID.randomUUID();
+        given().header("Authorization", council).header("Idempotency-Key", key)
+                .post("/api/v1/initiatives/" + id + "/review/start").then()
+                .statusCode(200).body("problem", equalTo("Máy dập hay kẹt phôi"));
+
+        // taken off the council, the former reviewer's retry gets the first answer without the content
+        given().header("Authorization", admin).contentType(ContentType.JSON).body("{\"memberIds\":[]}")
+                .put("/api/v1/initiatives/" + id + "/reviewers").then().statusCode(200);
+        given().header("Authorization", council).header("Idempotency-Key", key)
+                .post("/api/v1/initiatives/" + id + "/review/start").then()
+                .statusCode(200).body("status", equalTo("UNDER_REVIEW")).body("problem", nullValue())
+                .body("authors", nullValue());
+    }
+
+    @Test
     void reviewsOutsideTheRulesAreProblemsNamingTheField() {
         UUID province = UUID.randomUUID();
         UUID unit = publishGrassroots(province);

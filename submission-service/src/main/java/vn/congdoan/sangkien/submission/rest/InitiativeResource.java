@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import jakarta.validation.Valid;
@@ -94,13 +95,25 @@ public class InitiativeResource {
             return viewed(change.get());
         }
         checkKey(idempotencyKey);
-        IdempotentRequests.Answer answer = idempotent.once(caller.key(), idempotencyKey, hash(action, request),
-                () -> new IdempotentRequests.Answer(200, null, write(viewed(change.get()))));
+        AtomicBoolean changed = new AtomicBoolean();
+        IdempotentRequests.Answer answer = idempotent.once(caller.key(), idempotencyKey, hash(action, request), () -> {
+            changed.set(true);
+            return new IdempotentRequests.Answer(200, null, write(viewed(change.get())));
+        });
+        InitiativeView first;
         try {
-            return json.readValue(answer.body(), InitiativeView.class);
+            first = json.readValue(answer.body(), InitiativeView.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot read a stored answer", e);
         }
+        if (changed.get()) {
+            return first;
+        }
+        // A replay shows no more than the caller may see now: a reviewer taken off the council since reads no content.
+        return service.find(first.id()).map(now -> {
+            boolean content = access.mayReadContent(now);
+            return first.withheld(content, content || access.mayAssignReviewers(now));
+        }).orElse(first);
     }
 
     private String hash(CreateInitiativeRequest request) {

@@ -28,6 +28,15 @@ public record InitiativeView(UUID id, String programmeCode, String title, String
             long estimatedBenefitVnd, String comment, String reviewedBy, Instant reviewedAt) {
     }
 
+    /** This view with what the caller may no longer see left out (an answer given earlier, replayed now). */
+    InitiativeView withheld(boolean content, boolean reviewers) {
+        return new InitiativeView(id, programmeCode, title, content ? problem : null, content ? solution : null,
+                content ? expectedBenefit : null, field, unitId, provinceId, visibility, status, externalRef,
+                content ? authors : null, content ? attachments : null,
+                reviewers ? this.reviewers : null, content ? review : null, duplicateOf, submittedAt, reviewStartedAt,
+                createdAt, updatedAt, version);
+    }
+
     /** @param content whether the caller may see the content */
     static InitiativeView of(Initiative i, boolean content) {
         return of(i, content, content);

@@ -10,8 +10,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-import vn.congdoan.sangkien.orgunit.service.DateInRange;
-
 /** Bodies of the operations that change the hierarchy. */
 public final class ChangeRequests {
 
@@ -21,19 +19,19 @@ public final class ChangeRequests {
     /** A rename from {@code effectiveFrom} (default today) and/or a new member count. */
     public record Update(
             @Size(min = 1, max = 300) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
-            @DateInRange LocalDate effectiveFrom,
+            LocalDate effectiveFrom,
             @PositiveOrZero Integer memberCount,
-            @DateInRange LocalDate memberCountAsOf) {
+            LocalDate memberCountAsOf) {
     }
 
-    public record Move(@NotNull UUID parentId, @DateInRange LocalDate effectiveFrom) {
+    public record Move(@NotNull UUID parentId, LocalDate effectiveFrom) {
     }
 
-    public record Deactivate(@DateInRange LocalDate validTo) {
+    public record Deactivate(LocalDate validTo) {
     }
 
     /** Units that merge into {@code successorId} from {@code date}. */
     public record Merge(@NotEmpty @Size(max = 100) List<@NotNull UUID> sources, @NotNull UUID successorId,
-            @NotNull @DateInRange LocalDate date) {
+            @NotNull LocalDate date) {
     }
 }

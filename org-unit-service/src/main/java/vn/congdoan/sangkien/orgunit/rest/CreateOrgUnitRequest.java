@@ -10,7 +10,6 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import vn.congdoan.sangkien.events.OrgUnitType;
-import vn.congdoan.sangkien.orgunit.service.DateInRange;
 import vn.congdoan.sangkien.orgunit.service.NewOrgUnit;
 
 public record CreateOrgUnitRequest(
@@ -20,8 +19,8 @@ public record CreateOrgUnitRequest(
         @NotNull OrgUnitType type,
         @NotNull UUID parentId,
         @PositiveOrZero Integer memberCount,
-        @DateInRange LocalDate memberCountAsOf,
-        @DateInRange LocalDate validFrom) {
+        LocalDate memberCountAsOf,
+        LocalDate validFrom) {
 
     NewOrgUnit toCommand() {
         return new NewOrgUnit(code, name.strip(), type, parentId, memberCount, memberCountAsOf, validFrom);

@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import vn.congdoan.sangkien.events.GroupingKind;
-import vn.congdoan.sangkien.orgunit.service.DateInRange;
 
 /** A new region or emulation cluster; {@code validTo} is the first day it no longer applies. */
 public record GroupingCreateRequest(
@@ -16,6 +15,6 @@ public record GroupingCreateRequest(
         String code,
         @NotBlank @Size(max = 300) String name,
         @NotNull GroupingKind kind,
-        @DateInRange LocalDate validFrom,
-        @DateInRange LocalDate validTo) {
+        LocalDate validFrom,
+        LocalDate validTo) {
 }

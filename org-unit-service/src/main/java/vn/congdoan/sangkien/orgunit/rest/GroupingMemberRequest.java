@@ -5,8 +5,6 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
 
-import vn.congdoan.sangkien.orgunit.service.DateInRange;
-
 /** A unit joining a grouping; without {@code validFrom} the membership starts with the grouping. */
-public record GroupingMemberRequest(@NotNull UUID unitId, @DateInRange LocalDate validFrom) {
+public record GroupingMemberRequest(@NotNull UUID unitId, LocalDate validFrom) {
 }

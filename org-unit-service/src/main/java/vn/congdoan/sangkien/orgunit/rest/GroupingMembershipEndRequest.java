@@ -4,8 +4,6 @@ import java.time.LocalDate;
 
 import jakarta.validation.constraints.NotNull;
 
-import vn.congdoan.sangkien.orgunit.service.DateInRange;
-
 /** {@code validTo}: the first day the membership no longer applies. */
-public record GroupingMembershipEndRequest(@NotNull @DateInRange LocalDate validTo) {
+public record GroupingMembershipEndRequest(@NotNull LocalDate validTo) {
 }

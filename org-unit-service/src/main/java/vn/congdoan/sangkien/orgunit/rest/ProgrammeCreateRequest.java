@@ -8,14 +8,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-import vn.congdoan.sangkien.orgunit.service.DateInRange;
-
 /** A new programme; {@code endDate} is its last day. */
 public record ProgrammeCreateRequest(
         @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, '.', '_' or '-' only")
         String code,
         @NotBlank @Size(max = 300) String name,
-        @NotNull @DateInRange LocalDate startDate,
-        @NotNull @DateInRange LocalDate endDate,
+        @NotNull LocalDate startDate,
+        @NotNull LocalDate endDate,
         @PositiveOrZero Long nationalTarget) {
 }

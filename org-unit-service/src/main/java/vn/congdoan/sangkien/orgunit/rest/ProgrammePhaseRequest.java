@@ -6,13 +6,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import vn.congdoan.sangkien.orgunit.service.DateInRange;
-
 /** A new phase; leave a date out while it is not known. {@code endDate} is the phase's last day. */
 public record ProgrammePhaseRequest(
         @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, '.', '_' or '-' only")
         String code,
         @NotBlank @Size(max = 300) String name,
-        @DateInRange LocalDate startDate,
-        @DateInRange LocalDate endDate) {
+        LocalDate startDate,
+        LocalDate endDate) {
 }

@@ -30,6 +30,7 @@ import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.outbox.Outbox;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.rest.QueryParams;
 import vn.congdoan.sangkien.orgunit.OrgUnit;
 import vn.congdoan.sangkien.orgunit.repository.OrgUnitRepository;
 import vn.congdoan.sangkien.orgunit.service.ImportReport.Outcome;
@@ -371,9 +372,9 @@ public class OrgUnitImportService {
             } catch (DateTimeParseException e) {
                 return field[0] + "|must be a date as YYYY-MM-DD, was '" + field[1] + "'";
             }
-            if (!DateInRange.Validator.contains(day)) {
-                return field[0] + "|must be a date from " + DateInRange.FIRST + " to " + DateInRange.LAST + ", was '"
-                        + field[1] + "'";
+            if (day != null && !QueryParams.inRange(day)) {
+                return field[0] + "|must be a date from " + QueryParams.FIRST_DAY + " to " + QueryParams.LAST_DAY
+                        + ", was '" + field[1] + "'";
             }
         }
         return null;

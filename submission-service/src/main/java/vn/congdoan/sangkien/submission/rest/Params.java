@@ -2,6 +2,8 @@ package vn.congdoan.sangkien.submission.rest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -10,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.rest.QueryParams;
 import vn.congdoan.sangkien.submission.repository.InitiativeQueries.Position;
 
 /** Parses query parameters so that bad values are a 400 naming the parameter, not a 404. */
@@ -68,7 +71,7 @@ final class Params {
             String[] parts = new String(Base64.getUrlDecoder().decode(value.strip()), StandardCharsets.UTF_8)
                     .split("/");
             Instant createdAt = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
-            if (createdAt.isBefore(FIRST_INSTANT) || createdAt.isAfter(LAST_INSTANT)) {
+            if (!QueryParams.inRange(LocalDate.ofInstant(createdAt, ZoneOffset.UTC))) {
                 throw new IllegalArgumentException("outside the years a creation time can have");
             }
             return new Position(createdAt, UUID.fromString(parts[2]));
@@ -76,9 +79,6 @@ final class Params {
             throw ProblemException.badRequest("cursor", "is not a cursor this API returned");
         }
     }
-
-    private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     static String nextCursor(Position position) {
         if (position == null) {

@@ -94,8 +94,7 @@ public class InitiativeImportService {
                 results[i] = rejected(i, row, row.errors());
                 continue;
             }
-            List<Initiative.Author> authors = row.initiative().authors();
-            if (authors != null && authors.stream().map(a -> a.memberId).distinct().count() < authors.size()) {
+            if (row.initiative().repeatsAnAuthor()) {
                 results[i] = rejected(i, row, List.of(new FieldError("authors", "An author is listed more than once")));
                 continue;
             }

@@ -70,7 +70,7 @@ public class InitiativeService {
         initiative.provinceId = unit.provinceId();
         initiative.visibility = request.visibility();
         initiative.externalRef = request.externalRef();
-        if (request.authors().stream().map(a -> a.memberId).distinct().count() < request.authors().size()) {
+        if (request.repeatsAnAuthor()) {
             throw ProblemException.unprocessable("authors", "An author is listed more than once");
         }
         initiative.authors = new ArrayList<>(request.authors());

@@ -11,4 +11,9 @@ import vn.congdoan.sangkien.submission.Visibility;
 public record NewInitiative(String programmeCode, String title, String problem, String solution,
         String expectedBenefit, InitiativeField field, UUID unitId, Visibility visibility, String externalRef,
         List<Initiative.Author> authors, List<Initiative.Attachment> attachments, boolean submit) {
+
+    /** Whether a member is listed as an author more than once (an import row may leave the authors out: null). */
+    public boolean repeatsAnAuthor() {
+        return authors != null && authors.stream().map(a -> a.memberId).distinct().count() < authors.size();
+    }
 }

@@ -77,6 +77,52 @@ class DeploymentConfigTest {
     }
 
     @Test
+    void kafkaKeepsItsDataInItsVolume() throws IOException {
+        Map<String, Object> kafka = services().get("kafka");
+        Object logDirs = environment(kafka).get("KAFKA_LOG_DIRS");
+        // the image's default is /tmp/kraft-combined-logs, outside any volume: a new container would lose every topic
+        assertThat(logDirs).as("KAFKA_LOG_DIRS").isNotNull();
+        assertThat(String.valueOf(kafka.get("volumes"))).contains(":" + logDirs);
+    }
+
+    /**
+     * The images run the JVM options the local stack runs (the memory figures in the README are measured with those),
+     * and choose the collector through the image's GC_CONTAINER_OPTIONS: its launcher adds -XX:+UseParallelGC
+     * otherwise, and a JVM given two collectors does not start.
+     */
+    @Test
+    void dockerfilesRunTheJvmOptionsOfTheLocalStack() throws IOException {
+        Map<String, String> local = Map.of("org-unit-service", LocalStack.ORG_UNIT_JAVA_OPTS,
+                "submission-service", LocalStack.DEFAULT_SERVICE_JAVA_OPTS,
+                "ranking-service", LocalStack.RANKING_JAVA_OPTS);
+        Set<String> trim = Set.of("-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=5000");
+        for (String service : SERVICES) {
+            String dockerfile = Files.readString(ROOT.resolve(service).resolve("src/main/docker/Dockerfile.jvm"));
+            Set<String> appended = options(dockerEnv(dockerfile, "JAVA_OPTS_APPEND"));
+            appended.removeIf(o -> o.startsWith("-Djava.util.logging.manager=") || trim.contains(o));
+            Set<String> expected = options(local.get(service));
+            expected.removeAll(trim);
+            Set<String> collector = new TreeSet<>(expected);
+            collector.removeIf(o -> !o.matches("-XX:\\+Use\\w+GC"));
+            expected.removeAll(collector);
+            assertThat(collector).as(service + ": ./run-local.sh names the collector").hasSize(1);
+            assertThat(appended).as(service + " JAVA_OPTS_APPEND").isEqualTo(expected);
+            assertThat(options(dockerEnv(dockerfile, "GC_CONTAINER_OPTIONS"))).as(service + " GC_CONTAINER_OPTIONS")
+                    .isEqualTo(collector);
+        }
+    }
+
+    private static String dockerEnv(String dockerfile, String name) {
+        Matcher m = Pattern.compile("(?m)^ENV " + name + "=\"([^\"]*)\"").matcher(dockerfile);
+        assertThat(m.find()).as("ENV " + name).isTrue();
+        return m.group(1);
+    }
+
+    private static Set<String> options(String line) {
+        return new TreeSet<>(List.of(line.trim().split("\\s+")));
+    }
+
+    @Test
     void readmeDocumentsEverySettingTheServicesAndTheLauncherRead() throws IOException {
         String readme = Files.readString(ROOT.resolve("README.md"));
         Set<String> settings = new TreeSet<>();

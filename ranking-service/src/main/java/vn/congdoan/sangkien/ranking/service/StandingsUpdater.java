@@ -368,8 +368,31 @@ public class StandingsUpdater {
         }
 
         /**
+         * Locks the rows of the members whose number of provinces changes, in key order, before any is written. These
+         * rows are shared between instances (a member may submit in provinces another instance counts), and the rises
+         * and the falls are written by two statements: without this, one instance raising member a and lowering b while
+         * another raised b and lowered a deadlocked. Members new to the table are inserted by the rises in key order.
+         */
+        private void lockReach(Connection c, CounterSet set) throws SQLException {
+            if (reach.values().stream().noneMatch(change -> change < 0)) {
+                return; // the rises alone are one statement, which takes its rows in key order
+            }
+            List<ReachKey> keys = reach.entrySet().stream().filter(e -> e.getValue() != 0).map(Map.Entry::getKey)
+                    .toList();
+            try (PreparedStatement lock = c.prepareStatement("select 1"
+                    + " from unnest(?::text[], ?::text[]) with ordinality as t(programme_code, member_id, n)"
+                    + " join " + set.table("member_reach") + " r"
+                    + " on r.programme_code = t.programme_code and r.member_id = t.member_id"
+                    + " order by t.n for update of r")) {
+                lock.setObject(1, keys.stream().map(ReachKey::programmeCode).toArray(String[]::new));
+                lock.setObject(2, keys.stream().map(ReachKey::memberId).toArray(String[]::new));
+                lock.executeQuery().close();
+            }
+        }
+
+        /**
          * Adds the changes in the number of provinces each member is a submitter in: first the rises, inserting new
-         * members, then the falls. Written after the members' counts, in key order, so that instances lock alike.
+         * members, then the falls, on rows {@link #lockReach} has locked. Written after the members' counts.
          */
         private void writeReach(Connection c, CounterSet set, boolean rises) throws SQLException {
             List<Map.Entry<ReachKey, Integer>> changes = reach.entrySet().stream()
@@ -400,6 +423,7 @@ public class StandingsUpdater {
         void write(Connection c, CounterSet set) throws SQLException {
             writeSubmitters(c, set, true);
             writeSubmitters(c, set, false);
+            lockReach(c, set);
             writeReach(c, set, true);
             writeReach(c, set, false);
             try (PreparedStatement upsert = c.prepareStatement("insert into " + set.table("standing")

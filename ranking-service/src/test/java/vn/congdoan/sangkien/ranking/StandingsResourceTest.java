@@ -154,6 +154,30 @@ class StandingsResourceTest {
     }
 
     @Test
+    void aMemberWhoSubmittedInTwoProvincesIsOneOfTheCountrysSubmitters() {
+        String programme = Fixtures.newProgramme();
+        UUID hue = Fixtures.province("Liên đoàn Lao động thành phố Huế", 30_000);
+        UUID daNang = Fixtures.province("Liên đoàn Lao động thành phố Đà Nẵng", 90_000);
+        InitiativeEvent inDaNang = submitted(programme, daNang, "moved-1");
+        send(submitted(programme, hue, "moved-1", "hue-1"), inDaNang, submitted(programme, daNang, "dn-1"));
+
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
+            JsonPath body = standings(programme);
+            assertThat(body.getInt(row(hue) + ".submitters")).isEqualTo(2);
+            assertThat(body.getInt(row(daNang) + ".submitters")).isEqualTo(2);
+        });
+        given().get("/api/v1/programmes/{code}/summary", programme).then().statusCode(200)
+                .body("submissions", equalTo(3)).body("submitters", equalTo(3));
+
+        // once the initiative in Đà Nẵng is withdrawn, the member counts in Huế alone: still one submitter
+        send(next(inDaNang, InitiativeStatus.WITHDRAWN));
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertThat(
+                standings(programme).getInt(row(daNang) + ".submitters")).isEqualTo(1));
+        given().get("/api/v1/programmes/{code}/summary", programme).then().statusCode(200)
+                .body("submissions", equalTo(2)).body("submitters", equalTo(3));
+    }
+
+    @Test
     void withdrawalAndDuplicateLowerTheCountsOfTheDayTheyWereSubmitted() {
         String programme = Fixtures.newProgramme();
         UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Quảng Bình", 40_000);

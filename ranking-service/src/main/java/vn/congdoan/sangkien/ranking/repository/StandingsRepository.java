@@ -251,6 +251,27 @@ public class StandingsRepository {
         });
     }
 
+    /**
+     * How many members count as submitters anywhere in the programme, each once: the provinces' submitters less, for
+     * each member counted in more than one province, the provinces past the first. Only those members are read (a
+     * partial index holds them).
+     */
+    public long distinctSubmitters(String programme) {
+        return query(c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    select coalesce((select sum(submitters) from standing where programme_code = ?), 0)
+                         - coalesce((select sum(provinces - 1) from member_reach
+                                     where programme_code = ? and provinces > 1), 0)""")) {
+                s.setString(1, programme);
+                s.setString(2, programme);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return Math.max(0, rs.getLong(1));
+                }
+            }
+        });
+    }
+
     public Optional<LocalDate> latestSnapshotDay(String programme) {
         return query(c -> {
             try (PreparedStatement s = c.prepareStatement(

@@ -219,7 +219,8 @@ public class StandingsService {
             long submissions = figures.stream().mapToLong(ProvinceFigures::submissions).sum();
             return new Summary(programme.code(), programme.name(), programme.startDate(), programme.endDate(), today,
                     programme.nationalTarget(), submissions,
-                    figures.stream().mapToLong(ProvinceFigures::submitters).sum(),
+                    // a member who submitted in two provinces is one of the country's submitters
+                    repository.distinctSubmitters(programmeCode),
                     figures.stream().mapToLong(ProvinceFigures::recognized).sum(),
                     figures.stream().mapToLong(ProvinceFigures::thisWeek).sum(),
                     figures.stream().mapToLong(ProvinceFigures::today).sum(),

@@ -368,25 +368,28 @@ public class StandingsUpdater {
         }
 
         /**
-         * Locks the rows of the members whose number of provinces changes, in key order, before any is written. These
-         * rows are shared between instances (a member may submit in provinces another instance counts), and the rises
-         * and the falls are written by two statements: without this, one instance raising member a and lowering b while
-         * another raised b and lowered a deadlocked. Members new to the table are inserted by the rises in key order.
+         * Locks the rows of the members whose number of provinces changes, in key order, before any is written,
+         * creating those not there yet (with 0). These rows are shared between instances (a member may submit in
+         * provinces another instance counts), and the rises and the falls are written by two statements: without
+         * this, one instance raising member a and lowering b while another raised b and lowered a deadlocked. A batch
+         * of rises alone is one statement, which takes its rows in the same order.
          */
         private void lockReach(Connection c, CounterSet set) throws SQLException {
             if (reach.values().stream().noneMatch(change -> change < 0)) {
-                return; // the rises alone are one statement, which takes its rows in key order
+                return;
             }
             List<ReachKey> keys = reach.entrySet().stream().filter(e -> e.getValue() != 0).map(Map.Entry::getKey)
                     .toList();
-            try (PreparedStatement lock = c.prepareStatement("select 1"
+            String table = set.table("member_reach");
+            try (PreparedStatement lock = c.prepareStatement("insert into " + table + " as r"
+                    + " (programme_code, member_id, provinces)"
+                    + " select t.programme_code, t.member_id, 0"
                     + " from unnest(?::text[], ?::text[]) with ordinality as t(programme_code, member_id, n)"
-                    + " join " + set.table("member_reach") + " r"
-                    + " on r.programme_code = t.programme_code and r.member_id = t.member_id"
-                    + " order by t.n for update of r")) {
+                    + " order by t.n"
+                    + " on conflict (programme_code, member_id) do update set provinces = r.provinces")) {
                 lock.setObject(1, keys.stream().map(ReachKey::programmeCode).toArray(String[]::new));
                 lock.setObject(2, keys.stream().map(ReachKey::memberId).toArray(String[]::new));
-                lock.executeQuery().close();
+                lock.executeUpdate();
             }
         }
 

@@ -74,6 +74,76 @@ class SharedMemberCountsTest {
         }
     }
 
+    @Test
+    void membersNewToTheProgrammeDoNotDeadlockWithMembersAlreadyCounted() throws Exception {
+        String programme = "p-" + UUID.randomUUID();
+        // Keys sort the new members (n-…) before the one already counted (x-…).
+        String counted = "x-" + UUID.randomUUID();
+        String round = "n-" + UUID.randomUUID() + "-";
+        CyclicBarrier together = new CyclicBarrier(2);
+        AtomicInteger deadlocks = new AtomicInteger();
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        List<String> members = new ArrayList<>(List.of(counted));
+        for (int r = 0; r < ROUNDS; r++) {
+            members.add(round + String.format("%04d", r));
+        }
+        try {
+            CompletableFuture<Void> first = CompletableFuture.runAsync(
+                    () -> toggle(programme, UUID.randomUUID(), counted, round, true, together, deadlocks), instances);
+            CompletableFuture<Void> second = CompletableFuture.runAsync(
+                    () -> toggle(programme, UUID.randomUUID(), counted, round, false, together, deadlocks), instances);
+            CompletableFuture.allOf(first, second).get(3, TimeUnit.MINUTES);
+        } finally {
+            instances.shutdownNow();
+        }
+
+        assertThat(deadlocks).as("batches refused as deadlocked").hasValue(0);
+        for (String member : members) {
+            assertThat(reach(programme, member)).as(member).isEqualTo(submitterIn(programme, member));
+        }
+    }
+
+    /**
+     * Each round, an initiative by a member new to the programme (the same in both provinces), and the counted member
+     * in or out of the province: in one province while out of the other, so that one batch lowers that member while
+     * the other raises it along with the new one.
+     */
+    private void toggle(String programme, UUID province, String counted, String round, boolean startsIn,
+            CyclicBarrier together, AtomicInteger deadlocks) {
+        InitiativeEvent standing = null;
+        if (startsIn) {
+            standing = submitted(programme, province, counted);
+            apply(List.of(standing), deadlocks);
+        }
+        for (int r = 0; r < ROUNDS; r++) {
+            List<InitiativeEvent> batch = new ArrayList<>();
+            batch.add(submitted(programme, province, round + String.format("%04d", r)));
+            if (standing == null) {
+                standing = submitted(programme, province, counted);
+                batch.add(standing);
+            } else {
+                batch.add(withdrawn(standing));
+                standing = null;
+            }
+            await(together);
+            apply(batch, deadlocks);
+        }
+    }
+
+    private static void await(CyclicBarrier together) {
+        try {
+            together.await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static InitiativeEvent withdrawn(InitiativeEvent standing) {
+        return new InitiativeEvent(UUID.randomUUID(), InitiativeEvent.Type.WITHDRAWN, Instant.now(),
+                standing.initiativeId(), standing.version() + 1, standing.programmeCode(), standing.unitId(),
+                standing.provinceId(), InitiativeStatus.WITHDRAWN, standing.authorIds(), standing.submittedAt());
+    }
+
     /**
      * Starting with {@code members[phase]} as the province's submitter, each round submits an initiative of the other
      * member and withdraws the one standing: the new author's count rises, the old one's falls.
@@ -84,15 +154,8 @@ class SharedMemberCountsTest {
         apply(List.of(standing), deadlocks);
         for (int round = 0; round < ROUNDS; round++) {
             InitiativeEvent next = submitted(programme, province, members.get((phase + round + 1) % 2));
-            InitiativeEvent withdrawn = new InitiativeEvent(UUID.randomUUID(), InitiativeEvent.Type.WITHDRAWN,
-                    Instant.now(), standing.initiativeId(), standing.version() + 1, programme, province, province,
-                    InitiativeStatus.WITHDRAWN, standing.authorIds(), standing.submittedAt());
-            try {
-                together.await(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            apply(List.of(next, withdrawn), deadlocks);
+            await(together);
+            apply(List.of(next, withdrawn(standing)), deadlocks);
             standing = next;
         }
     }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -112,25 +113,45 @@ public class StandingsRepository {
      * and its target in the phase current that day.
      */
     public List<ProvinceFigures> live(String programme, LocalDate day) {
+        return query(c -> live(c, programme, day).provinces());
+    }
+
+    /** The live standings of a day, and how many members they count as submitters, each once. */
+    public record Live(List<ProvinceFigures> provinces, long submitters) {
+    }
+
+    /**
+     * {@link #live(String, LocalDate)} with the number of distinct submitters in the provinces whose counts stand
+     * somewhere that day, read on one connection.
+     */
+    public Live liveWithSubmitters(String programme, LocalDate day) {
         return query(c -> {
-            Map<UUID, Long> targets = targets(c, programme, day);
-            List<ProvinceFigures> figures = new ArrayList<>();
-            List<Merges.Succession> successions = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(LIVE)) {
-                s.setString(1, programme);
-                s.setObject(2, day);
-                s.setObject(3, StandingsMath.weekStart(day));
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        UUID id = rs.getObject(1, UUID.class);
-                        figures.add(figures(rs, targets.get(id)));
-                        successions.add(succession(rs, 12));
-                    }
+            Folded live = live(c, programme, day);
+            return new Live(live.provinces(), distinctSubmitters(c, programme, live.homes().keySet()));
+        });
+    }
+
+    private record Folded(List<ProvinceFigures> provinces, Map<UUID, UUID> homes) {
+    }
+
+    private Folded live(Connection c, String programme, LocalDate day) throws SQLException {
+        Map<UUID, Long> targets = targets(c, programme, day);
+        List<ProvinceFigures> figures = new ArrayList<>();
+        List<Merges.Succession> successions = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(LIVE)) {
+            s.setString(1, programme);
+            s.setObject(2, day);
+            s.setObject(3, StandingsMath.weekStart(day));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    UUID id = rs.getObject(1, UUID.class);
+                    figures.add(figures(rs, targets.get(id)));
+                    successions.add(succession(rs, 12));
                 }
             }
-            Map<UUID, UUID> homes = Merges.homes(successions, day);
-            return Merges.fold(figures, homes, sharedSubmitters(c, programme, homes));
-        });
+        }
+        Map<UUID, UUID> homes = Merges.homes(successions, day);
+        return new Folded(Merges.fold(figures, homes, sharedSubmitters(c, programme, homes)), homes);
     }
 
     /** The standings kept at the end of {@code day}; empty when no snapshot was taken that day. */
@@ -252,24 +273,33 @@ public class StandingsRepository {
     }
 
     /**
-     * How many members count as submitters anywhere in the programme, each once: the provinces' submitters less, for
-     * each member counted in more than one province, the provinces past the first. Only those members are read (a
-     * partial index holds them).
+     * How many members count as submitters in {@code provinces}, each once: the provinces' submitters less, for each
+     * member counted in more than one of them, the provinces past the first. Only members counted in two or more
+     * provinces can be, and a partial index holds them.
      */
-    public long distinctSubmitters(String programme) {
-        return query(c -> {
-            try (PreparedStatement s = c.prepareStatement("""
-                    select coalesce((select sum(submitters) from standing where programme_code = ?), 0)
-                         - coalesce((select sum(provinces - 1) from member_reach
-                                     where programme_code = ? and provinces > 1), 0)""")) {
-                s.setString(1, programme);
-                s.setString(2, programme);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    return Math.max(0, rs.getLong(1));
-                }
+    private static long distinctSubmitters(Connection c, String programme, Collection<UUID> provinces)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                select coalesce((select sum(submitters) from standing
+                                 where programme_code = ? and province_id = any(?)), 0)
+                     - coalesce((select sum(shared.provinces - 1) from (
+                           select count(*) as provinces
+                           from member_reach r
+                           cross join unnest(cast(? as uuid[])) as g(province_id)
+                           join submitter s on s.programme_code = r.programme_code
+                                           and s.province_id = g.province_id and s.member_id = r.member_id
+                           where r.programme_code = ? and r.provinces > 1 and s.initiatives > 0
+                           group by r.member_id) shared), 0)""")) {
+            java.sql.Array ids = c.createArrayOf("uuid", provinces.toArray());
+            s.setString(1, programme);
+            s.setArray(2, ids);
+            s.setArray(3, ids);
+            s.setString(4, programme);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return Math.max(0, rs.getLong(1));
             }
-        });
+        }
     }
 
     public Optional<LocalDate> latestSnapshotDay(String programme) {

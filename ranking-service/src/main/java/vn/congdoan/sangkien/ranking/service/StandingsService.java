@@ -215,12 +215,13 @@ public class StandingsService {
     public Optional<Summary> summary(String programmeCode) {
         return repository.programme(programmeCode).map(programme -> {
             LocalDate today = today();
-            List<ProvinceFigures> figures = repository.live(programmeCode, today);
+            StandingsRepository.Live live = repository.liveWithSubmitters(programmeCode, today);
+            List<ProvinceFigures> figures = live.provinces();
             long submissions = figures.stream().mapToLong(ProvinceFigures::submissions).sum();
             return new Summary(programme.code(), programme.name(), programme.startDate(), programme.endDate(), today,
                     programme.nationalTarget(), submissions,
                     // a member who submitted in two provinces is one of the country's submitters
-                    repository.distinctSubmitters(programmeCode),
+                    live.submitters(),
                     figures.stream().mapToLong(ProvinceFigures::recognized).sum(),
                     figures.stream().mapToLong(ProvinceFigures::thisWeek).sum(),
                     figures.stream().mapToLong(ProvinceFigures::today).sum(),

@@ -82,7 +82,14 @@ class DeploymentConfigTest {
         Object logDirs = environment(kafka).get("KAFKA_LOG_DIRS");
         // the image's default is /tmp/kraft-combined-logs, outside any volume: a new container would lose every topic
         assertThat(logDirs).as("KAFKA_LOG_DIRS").isNotNull();
-        assertThat(String.valueOf(kafka.get("volumes"))).contains(":" + logDirs);
+        @SuppressWarnings("unchecked")
+        List<String> volumes = (List<String>) kafka.get("volumes");
+        Set<String> named = volumeNames();
+        assertThat(volumes).as("kafka's volumes").anySatisfy(volume -> {
+            String[] parts = volume.split(":");
+            assertThat(named).contains(parts[0]);
+            assertThat(parts[1]).isEqualTo(logDirs);
+        });
     }
 
     /**
@@ -147,6 +154,12 @@ class DeploymentConfigTest {
             names.add(m.group(1));
         }
         return names;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> volumeNames() throws IOException {
+        Map<String, Object> file = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        return ((Map<String, Object>) file.get("volumes")).keySet();
     }
 
     @SuppressWarnings("unchecked")

@@ -171,7 +171,7 @@ public class StandingsUpdater {
                 write.setString(1, counted.programmeCode());
                 write.setObject(2, counted.provinceId());
                 write.setString(3, counted.status().name());
-                write.setArray(4, c.createArrayOf("text", counted.authorIds().toArray()));
+                write.setObject(4, counted.authorIds().toArray(String[]::new));
                 write.setTimestamp(5, counted.submittedAt() == null ? null : Timestamp.from(counted.submittedAt()));
                 write.setLong(6, state.version());
                 write.setObject(7, state.initiativeId());
@@ -192,10 +192,10 @@ public class StandingsUpdater {
     private static String writeState(CounterSet set, boolean insert) {
         return insert
                 ? "insert into " + set.table("initiative_state") + " (programme_code, province_id, status,"
-                        + " author_ids, submitted_at, version, initiative_id) values (?, ?, ?, ?, ?, ?, ?)"
+                        + " author_ids, submitted_at, version, initiative_id) values (?, ?, ?, ?::text[], ?, ?, ?)"
                         + " on conflict (initiative_id) do nothing"
                 : "update " + set.table("initiative_state") + " set programme_code = ?, province_id = ?,"
-                        + " status = ?, author_ids = ?, submitted_at = ?, version = ? where initiative_id = ?";
+                        + " status = ?, author_ids = ?::text[], submitted_at = ?, version = ? where initiative_id = ?";
     }
 
     /** Removes everything a set holds; a rebuild starts from nothing. */
@@ -238,7 +238,7 @@ public class StandingsUpdater {
                 write.setString(1, event.programmeCode());
                 write.setObject(2, event.provinceId());
                 write.setString(3, event.status().name());
-                write.setArray(4, c.createArrayOf("text", authors(event).toArray()));
+                write.setObject(4, authors(event).toArray(String[]::new));
                 write.setTimestamp(5, event.submittedAt() == null ? null : Timestamp.from(event.submittedAt()));
                 write.setLong(6, event.version());
                 write.setObject(7, event.initiativeId());
@@ -345,12 +345,12 @@ public class StandingsUpdater {
                             + " and s.member_id = t.member_id"
                             + " returning s.programme_code, s.province_id, s.member_id, s.initiatives";
             try (PreparedStatement upsert = c.prepareStatement(sql)) {
-                upsert.setArray(1, c.createArrayOf("text",
-                        changes.stream().map(e -> e.getKey().province().programmeCode()).toArray()));
+                upsert.setObject(1, changes.stream().map(e -> e.getKey().province().programmeCode())
+                        .toArray(String[]::new));
                 upsert.setArray(2, c.createArrayOf("uuid",
                         changes.stream().map(e -> e.getKey().province().provinceId()).toArray()));
-                upsert.setArray(3, c.createArrayOf("text", changes.stream().map(e -> e.getKey().memberId()).toArray()));
-                upsert.setArray(4, c.createArrayOf("int4", changes.stream().map(Map.Entry::getValue).toArray()));
+                upsert.setObject(3, changes.stream().map(e -> e.getKey().memberId()).toArray(String[]::new));
+                upsert.setObject(4, changes.stream().mapToInt(Map.Entry::getValue).toArray());
                 try (ResultSet rs = upsert.executeQuery()) {
                     while (rs.next()) {
                         ProvinceKey province = new ProvinceKey(rs.getString(1), rs.getObject(2, UUID.class));
@@ -415,10 +415,9 @@ public class StandingsUpdater {
                             + " from unnest(?::text[], ?::text[], ?::int[]) as t(programme_code, member_id, change)"
                             + " where r.programme_code = t.programme_code and r.member_id = t.member_id";
             try (PreparedStatement write = c.prepareStatement(sql)) {
-                write.setArray(1, c.createArrayOf("text",
-                        changes.stream().map(e -> e.getKey().programmeCode()).toArray()));
-                write.setArray(2, c.createArrayOf("text", changes.stream().map(e -> e.getKey().memberId()).toArray()));
-                write.setArray(3, c.createArrayOf("int4", changes.stream().map(Map.Entry::getValue).toArray()));
+                write.setObject(1, changes.stream().map(e -> e.getKey().programmeCode()).toArray(String[]::new));
+                write.setObject(2, changes.stream().map(e -> e.getKey().memberId()).toArray(String[]::new));
+                write.setObject(3, changes.stream().mapToInt(Map.Entry::getValue).toArray());
                 write.executeUpdate();
             }
         }

@@ -56,22 +56,11 @@ class SharedMemberCountsTest {
         List<String> members = List.of("m-a-" + UUID.randomUUID(), "m-b-" + UUID.randomUUID());
         CyclicBarrier together = new CyclicBarrier(2);
         AtomicInteger deadlocks = new AtomicInteger();
-        ExecutorService instances = Executors.newFixedThreadPool(2);
-        try {
-            CompletableFuture<Void> first = CompletableFuture.runAsync(
-                    () -> swap(programme, UUID.randomUUID(), members, 0, together, deadlocks), instances);
-            CompletableFuture<Void> second = CompletableFuture.runAsync(
-                    () -> swap(programme, UUID.randomUUID(), members, 1, together, deadlocks), instances);
-            CompletableFuture.allOf(first, second).get(3, TimeUnit.MINUTES);
-        } finally {
-            instances.shutdownNow();
-        }
+        asTwoInstances(() -> swap(programme, UUID.randomUUID(), members, 0, together, deadlocks),
+                () -> swap(programme, UUID.randomUUID(), members, 1, together, deadlocks));
 
-        assertThat(deadlocks).as("batches refused as deadlocked").hasValue(0);
         // Each province ends with one submitter; the member rows agree with the provinces' counts.
-        for (String member : members) {
-            assertThat(reach(programme, member)).as(member).isEqualTo(submitterIn(programme, member));
-        }
+        assertAgreeing(programme, members, deadlocks);
     }
 
     @Test
@@ -82,21 +71,29 @@ class SharedMemberCountsTest {
         String round = "n-" + UUID.randomUUID() + "-";
         CyclicBarrier together = new CyclicBarrier(2);
         AtomicInteger deadlocks = new AtomicInteger();
-        ExecutorService instances = Executors.newFixedThreadPool(2);
+        asTwoInstances(() -> toggle(programme, UUID.randomUUID(), counted, round, true, together, deadlocks),
+                () -> toggle(programme, UUID.randomUUID(), counted, round, false, together, deadlocks));
+
         List<String> members = new ArrayList<>(List.of(counted));
         for (int r = 0; r < ROUNDS; r++) {
             members.add(round + String.format("%04d", r));
         }
+        assertAgreeing(programme, members, deadlocks);
+    }
+
+    /** Runs the two at once, as two instances of the service would. */
+    private static void asTwoInstances(Runnable first, Runnable second) throws Exception {
+        ExecutorService instances = Executors.newFixedThreadPool(2);
         try {
-            CompletableFuture<Void> first = CompletableFuture.runAsync(
-                    () -> toggle(programme, UUID.randomUUID(), counted, round, true, together, deadlocks), instances);
-            CompletableFuture<Void> second = CompletableFuture.runAsync(
-                    () -> toggle(programme, UUID.randomUUID(), counted, round, false, together, deadlocks), instances);
-            CompletableFuture.allOf(first, second).get(3, TimeUnit.MINUTES);
+            CompletableFuture.allOf(CompletableFuture.runAsync(first, instances),
+                    CompletableFuture.runAsync(second, instances)).get(3, TimeUnit.MINUTES);
         } finally {
             instances.shutdownNow();
         }
+    }
 
+    /** No batch was refused as deadlocked, and each member's row agrees with the provinces' counts. */
+    private void assertAgreeing(String programme, List<String> members, AtomicInteger deadlocks) throws SQLException {
         assertThat(deadlocks).as("batches refused as deadlocked").hasValue(0);
         for (String member : members) {
             assertThat(reach(programme, member)).as(member).isEqualTo(submitterIn(programme, member));

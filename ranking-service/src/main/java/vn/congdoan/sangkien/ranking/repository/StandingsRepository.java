@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -77,8 +78,8 @@ public class StandingsRepository {
             """;
 
     /**
-     * The submitters of merged provinces who are counted in more than one of them: only members counted in two or
-     * more provinces can be, and the primary key finds their rows in the provinces given.
+     * The submitters of the provinces given who are counted in more than one province: only members counted in two
+     * or more can be (a partial index holds them), and the primary key finds their rows in the provinces given.
      */
     private static final String SHARED_SUBMITTERS = """
             select s.province_id, s.member_id
@@ -127,11 +128,17 @@ public class StandingsRepository {
     public Live liveWithSubmitters(String programme, LocalDate day) {
         return query(c -> {
             Folded live = live(c, programme, day);
-            return new Live(live.provinces(), distinctSubmitters(c, programme, live.homes().keySet()));
+            // each province's submitters, less the provinces past the first of a member counted in several
+            long submitters = live.unfolded().stream().filter(f -> live.homes().containsKey(f.provinceId()))
+                    .mapToLong(ProvinceFigures::submitters).sum()
+                    - countedTwice(c, programme, live.homes().keySet(), province -> programme)
+                            .getOrDefault(programme, 0L);
+            return new Live(live.provinces(), Math.max(0, submitters));
         });
     }
 
-    private record Folded(List<ProvinceFigures> provinces, Map<UUID, UUID> homes) {
+    /** The provinces' rows as folded, each province's own, and the province each one's counts stand in. */
+    private record Folded(List<ProvinceFigures> provinces, List<ProvinceFigures> unfolded, Map<UUID, UUID> homes) {
     }
 
     private Folded live(Connection c, String programme, LocalDate day) throws SQLException {
@@ -151,7 +158,7 @@ public class StandingsRepository {
             }
         }
         Map<UUID, UUID> homes = Merges.homes(successions, day);
-        return new Folded(Merges.fold(figures, homes, sharedSubmitters(c, programme, homes)), homes);
+        return new Folded(Merges.fold(figures, homes, sharedSubmitters(c, programme, homes)), figures, homes);
     }
 
     /** The standings kept at the end of {@code day}; empty when no snapshot was taken that day. */
@@ -270,36 +277,6 @@ public class StandingsRepository {
             }
             return ranks;
         });
-    }
-
-    /**
-     * How many members count as submitters in {@code provinces}, each once: the provinces' submitters less, for each
-     * member counted in more than one of them, the provinces past the first. Only members counted in two or more
-     * provinces can be, and a partial index holds them.
-     */
-    private static long distinctSubmitters(Connection c, String programme, Collection<UUID> provinces)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                select coalesce((select sum(submitters) from standing
-                                 where programme_code = ? and province_id = any(?)), 0)
-                     - coalesce((select sum(shared.provinces - 1) from (
-                           select count(*) as provinces
-                           from member_reach r
-                           cross join unnest(cast(? as uuid[])) as g(province_id)
-                           join submitter s on s.programme_code = r.programme_code
-                                           and s.province_id = g.province_id and s.member_id = r.member_id
-                           where r.programme_code = ? and r.provinces > 1 and s.initiatives > 0
-                           group by r.member_id) shared), 0)""")) {
-            java.sql.Array ids = c.createArrayOf("uuid", provinces.toArray());
-            s.setString(1, programme);
-            s.setArray(2, ids);
-            s.setArray(3, ids);
-            s.setString(4, programme);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return Math.max(0, rs.getLong(1));
-            }
-        }
     }
 
     public Optional<LocalDate> latestSnapshotDay(String programme) {
@@ -427,21 +404,30 @@ public class StandingsRepository {
         if (groups.isEmpty()) {
             return Map.of();
         }
-        Map<UUID, Map<String, Integer>> provincesOfMember = new HashMap<>();
+        return countedTwice(c, programme, groups.values().stream().flatMap(List::stream).toList(), homes::get);
+    }
+
+    /**
+     * Per group of the provinces given, how many times its submitters are counted more than once in it: for each
+     * member, the number of its provinces in the group less one.
+     */
+    private static <K> Map<K, Long> countedTwice(Connection c, String programme, Collection<UUID> provinces,
+            Function<UUID, K> groupOf) throws SQLException {
+        Map<K, Map<String, Integer>> provincesOfMember = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement(SHARED_SUBMITTERS)) {
-            s.setArray(1, c.createArrayOf("uuid", groups.values().stream().flatMap(List::stream).toArray()));
+            s.setArray(1, c.createArrayOf("uuid", provinces.toArray()));
             s.setString(2, programme);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    provincesOfMember.computeIfAbsent(homes.get(rs.getObject(1, UUID.class)), k -> new HashMap<>())
+                    provincesOfMember.computeIfAbsent(groupOf.apply(rs.getObject(1, UUID.class)), k -> new HashMap<>())
                             .merge(rs.getString(2), 1, Integer::sum);
                 }
             }
         }
-        Map<UUID, Long> shared = new HashMap<>();
-        provincesOfMember.forEach((home, members) -> shared.put(home,
-                members.values().stream().mapToLong(provinces -> provinces - 1).sum()));
-        return shared;
+        Map<K, Long> counted = new HashMap<>();
+        provincesOfMember.forEach((group, members) -> counted.put(group,
+                members.values().stream().mapToLong(n -> n - 1).sum()));
+        return counted;
     }
 
     private static Merges.Succession succession(ResultSet rs, int firstColumn) throws SQLException {

@@ -87,7 +87,11 @@ class AccessControlTest {
             Rule.of("GET", "/api/v1/api-keys", Access.NATIONAL_ADMIN),
             Rule.of("POST", "/api/v1/api-keys", Access.NATIONAL_ADMIN),
             Rule.of("POST", "/api/v1/api-keys/{id}/revoke", Access.NATIONAL_ADMIN),
-            Rule.of("GET", "/api/v1/audit", Access.NATIONAL_ADMIN));
+            Rule.of("GET", "/api/v1/audit", Access.NATIONAL_ADMIN),
+            Rule.of("GET", "/api/v1/scheduled-changes", Access.SIGNED_IN),
+            Rule.of("GET", "/api/v1/scheduled-changes/{id}", Access.SIGNED_IN),
+            // who may cancel depends on the change (ScheduledChangesTest); here no change has the random id
+            Rule.of("DELETE", "/api/v1/scheduled-changes/{id}", Access.SIGNED_IN));
 
     static String inside;
     static String insideCode;

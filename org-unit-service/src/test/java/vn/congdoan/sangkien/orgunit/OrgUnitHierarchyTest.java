@@ -411,7 +411,7 @@ class OrgUnitHierarchyTest {
     }
 
     @Test
-    void renamesMovesAndMergesCannotTakeEffectInTheFuture() {
+    void renamesMovesAndMergesForALaterDayLeaveTheUnitAsItIsToday() {
         String province = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Tương Lai", "2020-01-01");
         String other = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Bên Cạnh", "2020-01-01");
         String district = Units.create("DIRECT_SUPERIOR", province, "Liên đoàn Lao động huyện Sẽ Đi", "2020-01-01");
@@ -420,14 +420,14 @@ class OrgUnitHierarchyTest {
         given().contentType(ContentType.JSON).header("If-Match", etag)
                 .body("{\"name\":\"Liên đoàn Lao động tỉnh Tên Sau Này\",\"effectiveFrom\":\"2100-01-01\"}")
                 .put("/api/v1/units/" + province).then()
-                .statusCode(422).contentType("application/problem+json").body("field", equalTo("effectiveFrom"));
+                .statusCode(202).body("status", equalTo("PENDING"));
         given().contentType(ContentType.JSON).body("{\"parentId\":\"" + other + "\",\"effectiveFrom\":\"2100-01-01\"}")
                 .post("/api/v1/units/" + district + "/move").then()
-                .statusCode(422).body("field", equalTo("effectiveFrom"));
+                .statusCode(202).body("status", equalTo("PENDING"));
         given().contentType(ContentType.JSON)
                 .body("{\"sources\":[\"" + province + "\"],\"successorId\":\"" + other + "\",\"date\":\"2100-01-01\"}")
                 .post("/api/v1/units/merge").then()
-                .statusCode(422).body("field", equalTo("date"));
+                .statusCode(202).body("status", equalTo("PENDING"));
 
         given().get("/api/v1/units/" + province).then()
                 .header("ETag", equalTo(etag))

@@ -27,6 +27,15 @@ public class OrgUnitRepository implements PanacheRepositoryBase<OrgUnit, UUID> {
      * them running side by side would each pass on a tree the other is changing: row versions do not see that, as
      * they change different rows. Call it before reading any unit, so that the reads see the last change committed.
      */
+    /**
+     * Checks now the constraints the database otherwise checks at commit (periods of a unit never overlap), after
+     * writing what this transaction changed so far.
+     */
+    public void checkDeferredConstraints() {
+        flush();
+        getEntityManager().createNativeQuery("set constraints all immediate").executeUpdate();
+    }
+
     public void lockStructure() {
         getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(?1)")
                 .setParameter(1, STRUCTURE_LOCK).getSingleResult();

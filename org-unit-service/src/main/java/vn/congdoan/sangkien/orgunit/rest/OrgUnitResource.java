@@ -29,8 +29,10 @@ import jakarta.annotation.security.RolesAllowed;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import vn.congdoan.sangkien.events.OrgUnitType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.security.Authenticated;
+import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.kit.rest.QueryParams;
 import vn.congdoan.sangkien.kit.security.Caller;
@@ -38,9 +40,11 @@ import vn.congdoan.sangkien.kit.security.Hierarchy;
 import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.kit.security.Scope;
 import vn.congdoan.sangkien.orgunit.OrgUnit;
+import vn.congdoan.sangkien.orgunit.ScheduledChange;
 import vn.congdoan.sangkien.orgunit.repository.OrgUnitQueries;
 import vn.congdoan.sangkien.orgunit.repository.OrgUnitQueries.UnitAsOf;
 import vn.congdoan.sangkien.orgunit.service.OrgUnitService;
+import vn.congdoan.sangkien.orgunit.service.ScheduledChanges;
 import vn.congdoan.sangkien.orgunit.service.UnitUpdate;
 
 /**
@@ -54,15 +58,20 @@ import vn.congdoan.sangkien.orgunit.service.UnitUpdate;
 public class OrgUnitResource {
 
     private final OrgUnitService service;
+    private final ScheduledChanges scheduled;
     private final OrgUnitQueries queries;
     private final Caller caller;
     private final Hierarchy hierarchy;
+    private final ObjectMapper json;
 
-    public OrgUnitResource(OrgUnitService service, OrgUnitQueries queries, Caller caller, Hierarchy hierarchy) {
+    public OrgUnitResource(OrgUnitService service, ScheduledChanges scheduled, OrgUnitQueries queries, Caller caller,
+            Hierarchy hierarchy, ObjectMapper json) {
         this.service = service;
+        this.scheduled = scheduled;
         this.queries = queries;
         this.caller = caller;
         this.hierarchy = hierarchy;
+        this.json = json;
     }
 
     @GET
@@ -149,7 +158,8 @@ public class OrgUnitResource {
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Rename a unit (from effectiveFrom) or set its member count; needs If-Match with its ETag")
+    @Operation(summary = "Rename a unit (from effectiveFrom) or set its member count; needs If-Match with its ETag. "
+            + "With an effectiveFrom after today: 202 and a scheduled change, applied on that day")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ChangeRequests.Update request) {
         Scope.require(caller, hierarchy, id, Roles.UNIT_ADMIN);
@@ -157,19 +167,35 @@ public class OrgUnitResource {
             throw new ProblemException(428, "Precondition required",
                     "Send If-Match with the ETag of the unit as you read it", "If-Match");
         }
-        OrgUnit unit = service.update(id, version(ifMatch), new UnitUpdate(
-                request.name() == null ? null : request.name().strip(), request.effectiveFrom(),
-                request.memberCount(), request.memberCountAsOf()));
+        UnitUpdate update = new UnitUpdate(request.name() == null ? null : request.name().strip(),
+                request.effectiveFrom(), request.memberCount(), request.memberCountAsOf());
+        if (later(request.effectiveFrom())) {
+            if (request.memberCount() != null || request.memberCountAsOf() != null) {
+                throw ProblemException.unprocessable(request.memberCount() != null ? "memberCount" : "memberCountAsOf",
+                        "a member count is dated by memberCountAsOf, not scheduled: send it without a later "
+                                + "effectiveFrom");
+            }
+            if (update.name() == null) {
+                throw ProblemException.unprocessable("name", "a later effectiveFrom dates a rename: send the new name");
+            }
+            return accepted(scheduled.scheduleRename(id, version(ifMatch), update, requester()));
+        }
+        OrgUnit unit = service.update(id, version(ifMatch), update);
         return Response.ok(OrgUnitView.of(unit)).tag(etag(unit)).build();
     }
 
     @POST
     @Path("/{id}/move")
-    @Operation(summary = "Move a unit and its whole subtree under another parent")
+    @Operation(summary = "Move a unit and its whole subtree under another parent (from effectiveFrom). With an "
+            + "effectiveFrom after today: 202 and a scheduled change, applied on that day")
     public Response move(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ChangeRequests.Move request) {
         Scope.require(caller, hierarchy, id, Roles.UNIT_ADMIN);
         Scope.require(caller, hierarchy, request.parentId(), Roles.UNIT_ADMIN);
+        if (later(request.effectiveFrom())) {
+            return accepted(scheduled.scheduleMove(id, ifMatch == null ? null : version(ifMatch), request.parentId(),
+                    request.effectiveFrom(), requester()));
+        }
         OrgUnit unit = service.move(id, ifMatch == null ? null : version(ifMatch), request.parentId(),
                 request.effectiveFrom());
         return Response.ok(OrgUnitView.of(unit)).tag(etag(unit)).build();
@@ -188,10 +214,32 @@ public class OrgUnitResource {
 
     @POST
     @Path("/merge")
-    @Operation(summary = "Merge units into a successor from a date (e.g. Quảng Bình into Quảng Trị, 2025-07-01)")
+    @Operation(summary = "Merge units into a successor from a date (e.g. Quảng Bình into Quảng Trị, 2025-07-01). "
+            + "With a date after today: 202 and a scheduled change, applied on that day")
     @RolesAllowed(Roles.NATIONAL_ADMIN)
-    public OrgUnitView merge(@Valid @NotNull ChangeRequests.Merge request) {
-        return OrgUnitView.of(service.merge(request.sources(), request.successorId(), request.date()));
+    public Response merge(@Valid @NotNull ChangeRequests.Merge request) {
+        if (later(request.date())) {
+            return accepted(scheduled.scheduleMerge(request.sources(), request.successorId(), request.date(),
+                    requester()));
+        }
+        return Response.ok(OrgUnitView.of(service.merge(request.sources(), request.successorId(), request.date())))
+                .build();
+    }
+
+    /** Whether a change's day lies after today, so that it waits for its day as a scheduled change. */
+    private boolean later(LocalDate day) {
+        return day != null && day.isAfter(service.today());
+    }
+
+    /** The caller, with the unit their roles are checked against again when the change is applied. */
+    private ScheduledChanges.Requester requester() {
+        return new ScheduledChanges.Requester(caller.subject(),
+                caller.has(Roles.NATIONAL_ADMIN) ? null : caller.unit().orElse(null));
+    }
+
+    private Response accepted(ScheduledChange change) {
+        return Response.accepted(ScheduledChangeView.of(change, json))
+                .location(URI.create("/api/v1/scheduled-changes/" + change.id)).build();
     }
 
     private Response found(Optional<OrgUnit> unit, Object key, String asOf) {

@@ -29,9 +29,10 @@ import vn.congdoan.sangkien.orgunit.repository.OrgUnitRepository;
  * structure of that day) and publishes the new state of every unit it touched on {@code org-units.v1}, in the same
  * transaction. Changes of the structure take the hierarchy's lock first and check their rules inside it.
  *
- * <p>A rename, move or merge takes effect today or on a past day, never on a future one: the unit's row and its event
- * carry the state in force today, and nothing would bring them to a future state when its day comes. Ends
- * ({@code validTo}) and starts ({@code validFrom}) may lie ahead: the event carries them.
+ * <p>A rename, move or merge sent with a day takes effect on that day, today or past: the unit's row and its event
+ * carry the state in force today. One decided ahead of its day waits in {@link ScheduledChanges}, which applies it
+ * through the methods that take a {@code day} when the day comes. Ends ({@code validTo}) and starts
+ * ({@code validFrom}) may lie ahead: the event carries them.
  */
 @ApplicationScoped
 public class OrgUnitService {
@@ -96,10 +97,21 @@ public class OrgUnitService {
      */
     @Transactional
     public OrgUnit update(UUID id, long expectedVersion, UnitUpdate update) {
+        return update(id, expectedVersion, update, changeDay(update.effectiveFrom(), "effectiveFrom"));
+    }
+
+    /**
+     * Renames a unit from {@code from}, which may lie ahead (a scheduled change's day), and/or sets its member count.
+     *
+     * @param expectedVersion the version the caller read, or {@code null} when applying a scheduled change
+     */
+    @Transactional
+    public OrgUnit update(UUID id, Long expectedVersion, UnitUpdate update, LocalDate from) {
         OrgUnit unit = existing(id);
-        checkVersion(unit, expectedVersion);
+        if (expectedVersion != null) {
+            checkVersion(unit, expectedVersion);
+        }
         requireActive(unit);
-        LocalDate from = changeDay(update.effectiveFrom(), "effectiveFrom");
         if (update.memberCount() != null) {
             unit.memberCount = update.memberCount();
             unit.memberCountAsOf = update.memberCountAsOf() != null ? update.memberCountAsOf() : today();
@@ -116,13 +128,18 @@ public class OrgUnitService {
     /** Moves a unit and its whole subtree under another parent from {@code effectiveFrom} (default today). */
     @Transactional
     public OrgUnit move(UUID id, Long expectedVersion, UUID newParentId, LocalDate effectiveFrom) {
+        return moveOn(id, expectedVersion, newParentId, changeDay(effectiveFrom, "effectiveFrom"));
+    }
+
+    /** Moves a unit and its whole subtree from {@code day}, which may lie ahead (a scheduled change's day). */
+    @Transactional
+    public OrgUnit moveOn(UUID id, Long expectedVersion, UUID newParentId, LocalDate day) {
         units.lockStructure();
         OrgUnit unit = existing(id);
         if (expectedVersion != null) {
             checkVersion(unit, expectedVersion);
         }
         requireActive(unit);
-        LocalDate day = changeDay(effectiveFrom, "effectiveFrom");
         OrgUnit parent = activeParent(newParentId);
         if (unit.type == OrgUnitType.CONFEDERATION) {
             throw ProblemException.unprocessable("id", "The confederation is the root and cannot move");
@@ -153,10 +170,15 @@ public class OrgUnitService {
      */
     @Transactional
     public OrgUnit merge(List<UUID> sourceIds, UUID successorId, LocalDate date) {
+        return mergeOn(sourceIds, successorId, changeDay(date, "date"));
+    }
+
+    /** Merges units into a successor on {@code day}, which may lie ahead (a scheduled change's day). */
+    @Transactional
+    public OrgUnit mergeOn(List<UUID> sourceIds, UUID successorId, LocalDate day) {
         units.lockStructure();
         OrgUnit successor = existing(successorId);
         requireActive(successor);
-        LocalDate day = changeDay(date, "date");
         Set<UUID> seen = new HashSet<>();
         for (UUID sourceId : sourceIds) {
             if (sourceId.equals(successorId) || !seen.add(sourceId)) {
@@ -290,15 +312,18 @@ public class OrgUnitService {
         }
     }
 
-    /** The day a rename, move or merge takes effect: today when not given, never later (see the class comment). */
+    /**
+     * The day a rename, move or merge takes effect: today when not given, never later (see the class comment; the
+     * API schedules a change for a later day instead of sending it here).
+     */
     private LocalDate changeDay(LocalDate day, String field) {
         LocalDate today = today();
         if (day == null) {
             return today;
         }
         if (day.isAfter(today)) {
-            throw ProblemException.unprocessable(field, "must not be after today (" + today + "): a change takes "
-                    + "effect on the day it is made or is recorded for a past day; send it when its day comes");
+            throw ProblemException.unprocessable(field, "must not be after today (" + today + "); schedule a change "
+                    + "for a later day");
         }
         return day;
     }

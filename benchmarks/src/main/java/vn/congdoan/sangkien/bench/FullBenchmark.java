@@ -262,18 +262,26 @@ final class FullBenchmark {
 
     private List<WriteBenchmark.Step> writes(Fixture fixture, PgBaseline.Result baseline) throws Exception {
         Timeline timeline = new Timeline();
-        List<WriteBenchmark.Step> steps = new WriteBenchmark(stack, fixture, timeline).run(rates, warmup, measure,
-                writeSenders);
+        WriteBenchmark benchmark = new WriteBenchmark(stack, fixture, timeline);
+        List<WriteBenchmark.Step> steps = benchmark.run(rates, warmup, measure, writeSenders);
+        WriteBenchmark.Warmup warmedUp = benchmark.warmedUp();
         md.append(("`POST /api/v1/initiatives` with `\"submit\": true`, by %,d members through %d grassroots unions in "
                 + "63 provinces (a token each), at fixed arrival rates (open model: each latency counts from the "
                 + "moment its request was due; at most %d requests in flight), %d s each after %d s warm-up, up to "
                 + "the first rate the service cannot keep up with; before the first rate, %s s at %d/s that are not "
-                + "measured (`BENCH_WRITE_WARMUP_SECONDS`), while the JVM compiles the write path. The stack runs with "
+                + "measured, while the JVMs compile the write path: at least `BENCH_WRITE_WARMUP_SECONDS` (%s s), then "
+                + "until the JIT compilers of the stack's JVMs use less than %.0f %% of a core over %d s (at most "
+                + "`BENCH_WRITE_WARMUP_MAX_SECONDS`)%s. The stack runs with "
                 + "`RATE_LIMIT_WRITES_PER_SECOND=%s` and `RATE_LIMIT_BURST=%s`, so that the per-client write limit is "
                 + "not what is measured (with %,d members, each sends only a few a second anyway).%n%n").formatted(
                         fixture.members.size(), fixture.unitsByProvince.values().stream().mapToInt(List::size).sum(),
                         writeSenders, measure.toSeconds(), warmup.toSeconds(),
-                        Benchmarks.env("BENCH_WRITE_WARMUP_SECONDS", "60"), WriteBenchmark.JIT_WARMUP_RATE,
+                        warmedUp.length().toSeconds(), WriteBenchmark.JIT_WARMUP_RATE,
+                        Benchmarks.env("BENCH_WRITE_WARMUP_SECONDS", "60"),
+                        WriteBenchmark.SETTLED_COMPILER_SHARE * 100, WriteBenchmark.WARMUP_STEP.toSeconds(),
+                        warmedUp.compilerShare() < 0 ? "; the compilers' activity was not known here"
+                                : "; %.0f %% in the last %d s".formatted(warmedUp.compilerShare() * 100,
+                                        WriteBenchmark.WARMUP_STEP.toSeconds()),
                         Benchmarks.env("RATE_LIMIT_WRITES_PER_SECOND", "50"),
                         Benchmarks.env("RATE_LIMIT_BURST", "200"), fixture.members.size()));
         md.append("| offered /s | achieved /s | p50 ms | p99 ms | p99.9 ms | max ms | errors | outbox → broker p99 ms "

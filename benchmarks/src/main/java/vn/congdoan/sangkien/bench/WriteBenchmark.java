@@ -60,15 +60,60 @@ final class WriteBenchmark {
     private final Timeline timeline;
     /**
      * Before the first measured rate: a JVM compiles its hot code in its first minutes, on the same two cores; the
-     * measured rates are the service as it runs for days, not its first minutes.
+     * measured rates are the service as it runs for days, not its first minutes. The warm-up lasts at least this long,
+     * and then goes on in steps of {@link #WARMUP_STEP} while the stack's JIT compilers used more than
+     * {@link #SETTLED_COMPILER_SHARE} of a core in the last step, up to {@link #jitWarmupMax}.
      */
     private final Duration jitWarmup = Duration.ofSeconds(Long.parseLong(
             Benchmarks.env("BENCH_WRITE_WARMUP_SECONDS", "60")));
+    private final Duration jitWarmupMax = Duration.ofSeconds(Long.parseLong(
+            Benchmarks.env("BENCH_WRITE_WARMUP_MAX_SECONDS", "480")));
+    static final Duration WARMUP_STEP = Duration.ofSeconds(20);
+    static final double SETTLED_COMPILER_SHARE = 0.10;
+
+    /** How long the warm-up lasted, and the share of a core the compilers used in its last step (-1: not known). */
+    record Warmup(Duration length, double compilerShare) {
+    }
+
+    private Warmup warmedUp = new Warmup(Duration.ZERO, -1);
 
     WriteBenchmark(Stack stack, Fixture fixture, Timeline timeline) {
         this.stack = stack;
         this.fixture = fixture;
         this.timeline = timeline;
+    }
+
+    Warmup warmedUp() {
+        return warmedUp;
+    }
+
+    /**
+     * POSTs at {@link #JIT_WARMUP_RATE} for at least {@link #jitWarmup}, then until the compilers settle (see there);
+     * without /proc, for {@link #jitWarmup} exactly.
+     */
+    private Warmup warmUp(int senders) throws Exception {
+        JitActivity jit = JitActivity.ofStack();
+        Benchmarks.say("write path warm-up at %d/s, not measured: at least %d s%s".formatted(JIT_WARMUP_RATE,
+                jitWarmup.toSeconds(), jit.available() ? ", until the JIT compilers settle (at most %d s)"
+                        .formatted(jitWarmupMax.toSeconds()) : ""));
+        Duration done = Duration.ZERO;
+        double share = -1;
+        while (true) {
+            Duration step = jit.available() ? WARMUP_STEP : jitWarmup;
+            double before = jit.compilerSeconds();
+            new LatencyRun(Map.of()).senders(senders).runAtRate("POST initiatives (warm-up)",
+                    () -> fixture.submission(fixture.anyMember()), JIT_WARMUP_RATE, step, Duration.ZERO, null, null);
+            done = done.plus(step);
+            if (!jit.available()) {
+                return new Warmup(done, -1);
+            }
+            share = (jit.compilerSeconds() - before) / step.toSeconds();
+            Benchmarks.say("  %d s: the JIT compilers used %.0f %% of a core".formatted(done.toSeconds(),
+                    share * 100));
+            if (done.compareTo(jitWarmup) >= 0 && share < SETTLED_COMPILER_SHARE || done.compareTo(jitWarmupMax) >= 0) {
+                return new Warmup(done, share);
+            }
+        }
     }
 
     List<Step> run(List<Integer> rates, Duration warmup, Duration measure, int senders) throws Exception {
@@ -77,11 +122,7 @@ final class WriteBenchmark {
             List<Map<String, Long>> createdAt = new ArrayList<>();
             List<LatencyRun.Result> results = new ArrayList<>();
             if (!jitWarmup.isZero()) {
-                Benchmarks.say("write path warm-up: %d s at %d/s, not measured".formatted(jitWarmup.toSeconds(),
-                        JIT_WARMUP_RATE));
-                new LatencyRun(Map.of()).senders(senders).runAtRate("POST initiatives (warm-up)",
-                        () -> fixture.submission(fixture.anyMember()), JIT_WARMUP_RATE, jitWarmup, Duration.ZERO,
-                        null, null);
+                warmedUp = warmUp(senders);
             }
             for (int rate : rates) {
                 Benchmarks.say("write path @ %d/s: %d s warm-up, %d s measured".formatted(rate, warmup.toSeconds(),

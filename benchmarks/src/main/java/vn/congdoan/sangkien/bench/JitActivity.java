@@ -1,0 +1,81 @@
+package vn.congdoan.sangkien.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * How busy the JIT compilers of the stack's JVMs are: the CPU time of their compiler threads ({@code C1
+ * CompilerThread…}, {@code C2 CompilerThread…}), read from {@code /proc} (Linux). On two cores a JVM compiles its hot
+ * code for minutes under load, and what it has not compiled yet runs several times slower: a measurement taken while
+ * the compilers still work is the service's first minutes, not its days.
+ */
+final class JitActivity {
+
+    /** Linux reports thread times in clock ticks of 1/100 s (USER_HZ). */
+    private static final double TICKS_PER_SECOND = 100;
+
+    private final List<Long> pids;
+
+    private JitActivity(List<Long> pids) {
+        this.pids = pids;
+    }
+
+    static JitActivity of(List<Long> pids) {
+        return new JitActivity(Files.isDirectory(Path.of("/proc/self/task")) ? List.copyOf(pids) : List.of());
+    }
+
+    /** The JVMs below the stack's process (STACK_PID), or none where that or /proc is missing. */
+    static JitActivity ofStack() {
+        List<Long> jvms = Optional.ofNullable(System.getenv("STACK_PID"))
+                .filter(s -> !s.isBlank())
+                .flatMap(s -> ProcessHandle.of(Long.parseLong(s.trim())))
+                .map(p -> p.descendants()
+                        .filter(d -> d.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                        .map(ProcessHandle::pid).toList())
+                .orElse(List.of());
+        return of(jvms);
+    }
+
+    boolean available() {
+        return !pids.isEmpty();
+    }
+
+    /** Seconds of CPU the compiler threads of these JVMs have used so far. */
+    double compilerSeconds() {
+        long ticks = 0;
+        for (long pid : pids) {
+            try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                for (Path task : tasks.toList()) {
+                    ticks += compilerTicks(task);
+                }
+            } catch (IOException | UncheckedIOException e) {
+                // the process ended: nothing more to count
+            }
+        }
+        return ticks / TICKS_PER_SECOND;
+    }
+
+    private static long compilerTicks(Path task) {
+        try {
+            String comm = Files.readString(task.resolve("comm")).strip();
+            if (!comm.startsWith("C1 CompilerThre") && !comm.startsWith("C2 CompilerThre")) {
+                return 0;
+            }
+            return cpuTicks(Files.readString(task.resolve("stat")));
+        } catch (IOException e) {
+            return 0; // the thread ended
+        }
+    }
+
+    /** User plus system ticks of a {@code /proc/…/stat} line, whose second field (the name) may hold spaces. */
+    static long cpuTicks(String stat) {
+        String[] after = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        // after the name: state (field 3), ... utime (field 14), stime (field 15)
+        return Long.parseLong(after[11]) + Long.parseLong(after[12]);
+    }
+}

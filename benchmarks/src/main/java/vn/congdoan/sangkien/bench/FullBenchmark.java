@@ -264,7 +264,7 @@ final class FullBenchmark {
         Timeline timeline = new Timeline();
         WriteBenchmark benchmark = new WriteBenchmark(stack, fixture, timeline);
         List<WriteBenchmark.Step> steps = benchmark.run(rates, warmup, measure, writeSenders);
-        WriteBenchmark.Warmup warmedUp = benchmark.warmedUp();
+        JitActivity.Warmup warmedUp = benchmark.warmedUp();
         md.append(("`POST /api/v1/initiatives` with `\"submit\": true`, by %,d members through %d grassroots unions in "
                 + "63 provinces (a token each), at fixed arrival rates (open model: each latency counts from the "
                 + "moment its request was due; at most %d requests in flight), %d s each after %d s warm-up, up to "

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -43,6 +44,37 @@ final class JitActivity {
 
     boolean available() {
         return !pids.isEmpty();
+    }
+
+    /** A load run for a given length. */
+    interface Load {
+        void run(Duration length) throws Exception;
+    }
+
+    /** How long a warm-up lasted, and the share of a core the compilers used in its last step (-1: not known). */
+    record Warmup(Duration length, double compilerShare) {
+    }
+
+    /**
+     * Runs {@code load} for at least {@code min}, then in steps of {@code step} until the compilers used less than
+     * {@code settled} of a core in a step, for at most {@code max}; without /proc, for {@code min} exactly.
+     */
+    Warmup warmUp(Load load, Duration min, Duration max, Duration step, double settled) throws Exception {
+        Duration done = Duration.ZERO;
+        while (true) {
+            Duration length = available() ? step : min;
+            double before = compilerSeconds();
+            load.run(length);
+            done = done.plus(length);
+            if (!available()) {
+                return new Warmup(done, -1);
+            }
+            double share = (compilerSeconds() - before) / length.toMillis() * 1000;
+            Benchmarks.say("  %d s: the JIT compilers used %.0f %% of a core".formatted(done.toSeconds(), share * 100));
+            if (done.compareTo(min) >= 0 && share < settled || done.compareTo(max) >= 0) {
+                return new Warmup(done, share);
+            }
+        }
     }
 
     /** Seconds of CPU the compiler threads of these JVMs have used so far. */

@@ -71,11 +71,7 @@ final class WriteBenchmark {
     static final Duration WARMUP_STEP = Duration.ofSeconds(20);
     static final double SETTLED_COMPILER_SHARE = 0.10;
 
-    /** How long the warm-up lasted, and the share of a core the compilers used in its last step (-1: not known). */
-    record Warmup(Duration length, double compilerShare) {
-    }
-
-    private Warmup warmedUp = new Warmup(Duration.ZERO, -1);
+    private JitActivity.Warmup warmedUp = new JitActivity.Warmup(Duration.ZERO, -1);
 
     WriteBenchmark(Stack stack, Fixture fixture, Timeline timeline) {
         this.stack = stack;
@@ -83,37 +79,19 @@ final class WriteBenchmark {
         this.timeline = timeline;
     }
 
-    Warmup warmedUp() {
+    JitActivity.Warmup warmedUp() {
         return warmedUp;
     }
 
-    /**
-     * POSTs at {@link #JIT_WARMUP_RATE} for at least {@link #jitWarmup}, then until the compilers settle (see there);
-     * without /proc, for {@link #jitWarmup} exactly.
-     */
-    private Warmup warmUp(int senders) throws Exception {
+    /** POSTs at {@link #JIT_WARMUP_RATE} until the compilers settle (see {@link #jitWarmup}). */
+    private JitActivity.Warmup warmUp(int senders) throws Exception {
         JitActivity jit = JitActivity.ofStack();
         Benchmarks.say("write path warm-up at %d/s, not measured: at least %d s%s".formatted(JIT_WARMUP_RATE,
                 jitWarmup.toSeconds(), jit.available() ? ", until the JIT compilers settle (at most %d s)"
                         .formatted(jitWarmupMax.toSeconds()) : ""));
-        Duration done = Duration.ZERO;
-        double share = -1;
-        while (true) {
-            Duration step = jit.available() ? WARMUP_STEP : jitWarmup;
-            double before = jit.compilerSeconds();
-            new LatencyRun(Map.of()).senders(senders).runAtRate("POST initiatives (warm-up)",
-                    () -> fixture.submission(fixture.anyMember()), JIT_WARMUP_RATE, step, Duration.ZERO, null, null);
-            done = done.plus(step);
-            if (!jit.available()) {
-                return new Warmup(done, -1);
-            }
-            share = (jit.compilerSeconds() - before) / step.toSeconds();
-            Benchmarks.say("  %d s: the JIT compilers used %.0f %% of a core".formatted(done.toSeconds(),
-                    share * 100));
-            if (done.compareTo(jitWarmup) >= 0 && share < SETTLED_COMPILER_SHARE || done.compareTo(jitWarmupMax) >= 0) {
-                return new Warmup(done, share);
-            }
-        }
+        return jit.warmUp(length -> new LatencyRun(Map.of()).senders(senders).runAtRate("POST initiatives (warm-up)",
+                () -> fixture.submission(fixture.anyMember()), JIT_WARMUP_RATE, length, Duration.ZERO, null, null),
+                jitWarmup, jitWarmupMax, WARMUP_STEP, SETTLED_COMPILER_SHARE);
     }
 
     List<Step> run(List<Integer> rates, Duration warmup, Duration measure, int senders) throws Exception {

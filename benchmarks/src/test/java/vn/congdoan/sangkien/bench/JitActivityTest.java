@@ -45,4 +45,23 @@ class JitActivityTest {
         }
         return words.stream().filter(w -> w.matches("\\d+-[0-9a-f]+")).count() + product.longValue();
     }
+
+    @Test
+    void aWarmUpRunsItsMinimumInStepsWhileTheCompilersAreQuietAndInOneRunWithoutProc() throws Exception {
+        List<java.time.Duration> runs = new java.util.ArrayList<>();
+        java.time.Duration min = java.time.Duration.ofMillis(30);
+        java.time.Duration step = java.time.Duration.ofMillis(10);
+
+        // a process that no longer exists: its compilers use nothing, so the warm-up stops at its minimum
+        JitActivity quiet = JitActivity.of(List.of(Long.MAX_VALUE));
+        assumeTrue(quiet.available(), "needs /proc");
+        JitActivity.Warmup warmup = quiet.warmUp(runs::add, min, java.time.Duration.ofSeconds(1), step, 0.10);
+        assertThat(runs).containsExactly(step, step, step);
+        assertThat(warmup).isEqualTo(new JitActivity.Warmup(min, 0.0));
+
+        runs.clear();
+        warmup = JitActivity.of(List.of()).warmUp(runs::add, min, java.time.Duration.ofSeconds(1), step, 0.10);
+        assertThat(runs).containsExactly(min);
+        assertThat(warmup.compilerShare()).isNegative();
+    }
 }

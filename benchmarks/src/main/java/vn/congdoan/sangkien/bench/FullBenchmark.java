@@ -278,7 +278,7 @@ final class FullBenchmark {
                         writeSenders, measure.toSeconds(), warmup.toSeconds(),
                         warmedUp.length().toSeconds(), WriteBenchmark.JIT_WARMUP_RATE,
                         Benchmarks.env("BENCH_WRITE_WARMUP_SECONDS", "60"),
-                        WriteBenchmark.SETTLED_COMPILER_SHARE * 100, WriteBenchmark.WARMUP_STEP.toSeconds(),
+                        JitActivity.SETTLED_SHARE * 100, WriteBenchmark.WARMUP_STEP.toSeconds(),
                         warmedUp.compilerShare() < 0 ? "; the compilers' activity was not known here"
                                 : "; %.0f %% in the last %d s".formatted(warmedUp.compilerShare() * 100,
                                         WriteBenchmark.WARMUP_STEP.toSeconds()),

@@ -55,11 +55,14 @@ final class JitActivity {
     record Warmup(Duration length, double compilerShare) {
     }
 
+    /** The share of a core below which the compilers count as settled. */
+    static final double SETTLED_SHARE = 0.10;
+
     /**
      * Runs {@code load} for at least {@code min}, then in steps of {@code step} until the compilers used less than
-     * {@code settled} of a core in a step, for at most {@code max}; without /proc, for {@code min} exactly.
+     * {@link #SETTLED_SHARE} of a core in a step, for at most {@code max}; without /proc, for {@code min} exactly.
      */
-    Warmup warmUp(Load load, Duration min, Duration max, Duration step, double settled) throws Exception {
+    Warmup warmUp(Load load, Duration min, Duration max, Duration step) throws Exception {
         Duration done = Duration.ZERO;
         while (true) {
             Duration length = available() ? step : min;
@@ -71,7 +74,7 @@ final class JitActivity {
             }
             double share = (compilerSeconds() - before) / length.toMillis() * 1000;
             Benchmarks.say("  %d s: the JIT compilers used %.0f %% of a core".formatted(done.toSeconds(), share * 100));
-            if (done.compareTo(min) >= 0 && share < settled || done.compareTo(max) >= 0) {
+            if (done.compareTo(min) >= 0 && share < SETTLED_SHARE || done.compareTo(max) >= 0) {
                 return new Warmup(done, share);
             }
         }

@@ -122,7 +122,7 @@ final class OrgUnitBenchmark {
         Benchmarks.say("reads warm-up at %d/s: at least %d s%s".formatted(readRate, warmup.toSeconds(),
                 jit.available() ? ", until the JIT compilers settle (at most 180 s)" : ""));
         JitActivity.Warmup warmedUp = jit.warmUp(length -> load.runAtRate("reads (warm-up)", mixed, readRate, length,
-                Duration.ZERO), warmup, Duration.ofSeconds(180), Duration.ofSeconds(10), 0.10);
+                Duration.ZERO), warmup, Duration.ofSeconds(180), Duration.ofSeconds(10));
         List<LatencyRun.Result> results = List.of(
                 load.runAtRate("plain Quarkus hello-world JSON (baseline)", List.of(hello + "/hello"), readRate,
                         warmup, measure),

@@ -62,14 +62,13 @@ final class WriteBenchmark {
      * Before the first measured rate: a JVM compiles its hot code in its first minutes, on the same two cores; the
      * measured rates are the service as it runs for days, not its first minutes. The warm-up lasts at least this long,
      * and then goes on in steps of {@link #WARMUP_STEP} while the stack's JIT compilers used more than
-     * {@link #SETTLED_COMPILER_SHARE} of a core in the last step, up to {@link #jitWarmupMax}.
+     * {@link JitActivity#SETTLED_SHARE} of a core in the last step, up to {@link #jitWarmupMax}.
      */
     private final Duration jitWarmup = Duration.ofSeconds(Long.parseLong(
             Benchmarks.env("BENCH_WRITE_WARMUP_SECONDS", "60")));
     private final Duration jitWarmupMax = Duration.ofSeconds(Long.parseLong(
             Benchmarks.env("BENCH_WRITE_WARMUP_MAX_SECONDS", "480")));
     static final Duration WARMUP_STEP = Duration.ofSeconds(20);
-    static final double SETTLED_COMPILER_SHARE = 0.10;
 
     private JitActivity.Warmup warmedUp = new JitActivity.Warmup(Duration.ZERO, -1);
 
@@ -91,7 +90,7 @@ final class WriteBenchmark {
                         .formatted(jitWarmupMax.toSeconds()) : ""));
         return jit.warmUp(length -> new LatencyRun(Map.of()).senders(senders).runAtRate("POST initiatives (warm-up)",
                 () -> fixture.submission(fixture.anyMember()), JIT_WARMUP_RATE, length, Duration.ZERO, null, null),
-                jitWarmup, jitWarmupMax, WARMUP_STEP, SETTLED_COMPILER_SHARE);
+                jitWarmup, jitWarmupMax, WARMUP_STEP);
     }
 
     List<Step> run(List<Integer> rates, Duration warmup, Duration measure, int senders) throws Exception {

@@ -55,12 +55,12 @@ class JitActivityTest {
         // a process that no longer exists: its compilers use nothing, so the warm-up stops at its minimum
         JitActivity quiet = JitActivity.of(List.of(Long.MAX_VALUE));
         assumeTrue(quiet.available(), "needs /proc");
-        JitActivity.Warmup warmup = quiet.warmUp(runs::add, min, java.time.Duration.ofSeconds(1), step, 0.10);
+        JitActivity.Warmup warmup = quiet.warmUp(runs::add, min, java.time.Duration.ofSeconds(1), step);
         assertThat(runs).containsExactly(step, step, step);
         assertThat(warmup).isEqualTo(new JitActivity.Warmup(min, 0.0));
 
         runs.clear();
-        warmup = JitActivity.of(List.of()).warmUp(runs::add, min, java.time.Duration.ofSeconds(1), step, 0.10);
+        warmup = JitActivity.of(List.of()).warmUp(runs::add, min, java.time.Duration.ofSeconds(1), step);
         assertThat(runs).containsExactly(min);
         assertThat(warmup.compilerShare()).isNegative();
     }

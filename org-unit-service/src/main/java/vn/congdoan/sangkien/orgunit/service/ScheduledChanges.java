@@ -156,7 +156,7 @@ public class ScheduledChanges {
     }
 
     /**
-     * Withdraws a change before its day.
+     * Withdraws a change while it is pending (its day may have come, the change not yet applied).
      *
      * @throws ProblemException 404 if there is none, 409 once it was applied, failed or cancelled
      */

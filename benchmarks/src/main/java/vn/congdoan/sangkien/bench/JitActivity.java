@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -21,6 +23,8 @@ final class JitActivity {
     private static final double TICKS_PER_SECOND = 100;
 
     private final List<Long> pids;
+    /** Ticks last seen per compiler thread ("pid/tid"). */
+    private final Map<String, Long> seen = new HashMap<>();
 
     private JitActivity(List<Long> pids) {
         this.pids = pids;
@@ -80,19 +84,24 @@ final class JitActivity {
         }
     }
 
-    /** Seconds of CPU the compiler threads of these JVMs have used so far. */
+    /**
+     * Seconds of CPU the compiler threads of these JVMs have used so far. It never goes down: a JVM starts and stops
+     * compiler threads as its queue grows and shrinks, and a thread that ended keeps the time last seen for it.
+     */
     double compilerSeconds() {
-        long ticks = 0;
         for (long pid : pids) {
             try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
                 for (Path task : tasks.toList()) {
-                    ticks += compilerTicks(task);
+                    long ticks = compilerTicks(task);
+                    if (ticks > 0) {
+                        seen.merge(pid + "/" + task.getFileName(), ticks, Math::max);
+                    }
                 }
             } catch (IOException | UncheckedIOException e) {
                 // the process ended: nothing more to count
             }
         }
-        return ticks / TICKS_PER_SECOND;
+        return seen.values().stream().mapToLong(Long::longValue).sum() / TICKS_PER_SECOND;
     }
 
     private static long compilerTicks(Path task) {

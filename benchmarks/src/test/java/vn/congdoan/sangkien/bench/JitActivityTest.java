@@ -24,9 +24,10 @@ class JitActivityTest {
         long deadline = System.nanoTime() + 20_000_000_000L;
         long sum = 0;
         // code new to this JVM, run until its compilers have used a clock tick (10 ms) of CPU
-        for (int round = 0; jit.compilerSeconds() == before && System.nanoTime() < deadline; round++) {
-            sum += variedWork(round);
-        }
+        int round = 0;
+        do {
+            sum += variedWork(round++);
+        } while (jit.compilerSeconds() == before && System.nanoTime() < deadline);
         assertThat(sum).isNotZero();
         assertThat(jit.compilerSeconds()).isGreaterThan(before);
         assertThat(JitActivity.of(List.of(Long.MAX_VALUE)).compilerSeconds()).isZero();

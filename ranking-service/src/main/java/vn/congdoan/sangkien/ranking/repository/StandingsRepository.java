@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -78,17 +76,35 @@ public class StandingsRepository {
             """;
 
     /**
-     * The submitters of the provinces given who are counted in more than one province: only members counted in two
-     * or more can be (a partial index holds them), and the primary key finds their rows in the provinces given.
+     * Per group of the provinces given, how many times its submitters are counted more than once in it: for each
+     * member, the number of its provinces in the group less one. Only members counted in two or more provinces can
+     * be (a partial index holds them); the sums are made in the database, one row per group, however many members.
      */
-    private static final String SHARED_SUBMITTERS = """
-            select s.province_id, s.member_id
-            from member_reach r
-            cross join unnest(cast(? as uuid[])) as g(province_id)
-            join submitter s on s.programme_code = r.programme_code and s.province_id = g.province_id
-                            and s.member_id = r.member_id
-            where r.programme_code = ? and r.provinces > 1 and s.initiatives > 0
+    private static final String COUNTED_TWICE = """
+            select shared.grp, sum(shared.provinces - 1)
+            from (select g.grp, count(*) as provinces
+                  from member_reach r
+                  cross join unnest(cast(? as uuid[]), cast(? as uuid[])) as g(province_id, grp)
+                  join submitter s on s.programme_code = r.programme_code and s.province_id = g.province_id
+                                  and s.member_id = r.member_id
+                  where r.programme_code = ? and r.provinces > 1 and s.initiatives > 0
+                  group by g.grp, r.member_id) shared
+            group by shared.grp
             """;
+
+    /**
+     * The members counted as submitters in at least one province, each once, when every province with submitters
+     * is among those given; null otherwise.
+     */
+    private static final String MEMBERS_COUNTED = """
+            select case when exists (select 1 from standing
+                                     where programme_code = ? and submitters > 0 and province_id <> all(cast(? as uuid[])))
+                        then null
+                        else (select count(*) from member_reach where programme_code = ? and provinces > 0) end
+            """;
+
+    /** The group of every province in the national figure. */
+    private static final UUID NATION = new UUID(0, 0);
 
     /** A programme as published on programmes.v1. */
     public record Programme(String code, String name, LocalDate startDate, LocalDate endDate, Long nationalTarget) {
@@ -128,13 +144,34 @@ public class StandingsRepository {
     public Live liveWithSubmitters(String programme, LocalDate day) {
         return query(c -> {
             Folded live = live(c, programme, day);
-            // each province's submitters, less the provinces past the first of a member counted in several
-            long submitters = live.unfolded().stream().filter(f -> live.homes().containsKey(f.provinceId()))
-                    .mapToLong(ProvinceFigures::submitters).sum()
-                    - countedTwice(c, programme, live.homes().keySet(), province -> programme)
-                            .getOrDefault(programme, 0L);
-            return new Live(live.provinces(), Math.max(0, submitters));
+            return new Live(live.provinces(), nationalSubmitters(c, programme, live));
         });
+    }
+
+    /**
+     * The members counted as submitters in the provinces whose counts stand somewhere, each once. When those are all
+     * the provinces with submitters, as they are but for a province whose events came before it was published, the
+     * members' table counts them; otherwise each province's submitters, less the provinces past the first of a
+     * member counted in several.
+     */
+    private static long nationalSubmitters(Connection c, String programme, Folded live) throws SQLException {
+        Set<UUID> counted = live.homes().keySet();
+        try (PreparedStatement s = c.prepareStatement(MEMBERS_COUNTED)) {
+            s.setString(1, programme);
+            s.setArray(2, c.createArrayOf("uuid", counted.toArray()));
+            s.setString(3, programme);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                long members = rs.getLong(1);
+                if (!rs.wasNull()) {
+                    return members;
+                }
+            }
+        }
+        long submitters = live.unfolded().stream().filter(f -> counted.contains(f.provinceId()))
+                .mapToLong(ProvinceFigures::submitters).sum();
+        Map<UUID, UUID> nation = counted.stream().collect(Collectors.toMap(p -> p, p -> NATION));
+        return Math.max(0, submitters - countedTwice(c, programme, nation).getOrDefault(NATION, 0L));
     }
 
     /** The provinces' rows as folded, each province's own, and the province each one's counts stand in. */
@@ -400,33 +437,26 @@ public class StandingsRepository {
      */
     private static Map<UUID, Long> sharedSubmitters(Connection c, String programme, Map<UUID, UUID> homes)
             throws SQLException {
-        Map<UUID, List<UUID>> groups = Merges.mergedGroups(homes);
-        if (groups.isEmpty()) {
-            return Map.of();
-        }
-        return countedTwice(c, programme, groups.values().stream().flatMap(List::stream).toList(), homes::get);
+        Map<UUID, UUID> groupOf = new HashMap<>();
+        Merges.mergedGroups(homes).forEach((home, provinces) -> provinces.forEach(p -> groupOf.put(p, home)));
+        return groupOf.isEmpty() ? Map.of() : countedTwice(c, programme, groupOf);
     }
 
-    /**
-     * Per group of the provinces given, how many times its submitters are counted more than once in it: for each
-     * member, the number of its provinces in the group less one.
-     */
-    private static <K> Map<K, Long> countedTwice(Connection c, String programme, Collection<UUID> provinces,
-            Function<UUID, K> groupOf) throws SQLException {
-        Map<K, Map<String, Integer>> provincesOfMember = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement(SHARED_SUBMITTERS)) {
-            s.setArray(1, c.createArrayOf("uuid", provinces.toArray()));
-            s.setString(2, programme);
+    /** {@link #COUNTED_TWICE} for the provinces given, each in its group. */
+    private static Map<UUID, Long> countedTwice(Connection c, String programme, Map<UUID, UUID> groupOf)
+            throws SQLException {
+        List<Map.Entry<UUID, UUID>> provinces = List.copyOf(groupOf.entrySet());
+        Map<UUID, Long> counted = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement(COUNTED_TWICE)) {
+            s.setArray(1, c.createArrayOf("uuid", provinces.stream().map(Map.Entry::getKey).toArray()));
+            s.setArray(2, c.createArrayOf("uuid", provinces.stream().map(Map.Entry::getValue).toArray()));
+            s.setString(3, programme);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    provincesOfMember.computeIfAbsent(groupOf.apply(rs.getObject(1, UUID.class)), k -> new HashMap<>())
-                            .merge(rs.getString(2), 1, Integer::sum);
+                    counted.put(rs.getObject(1, UUID.class), rs.getLong(2));
                 }
             }
         }
-        Map<K, Long> counted = new HashMap<>();
-        provincesOfMember.forEach((group, members) -> counted.put(group,
-                members.values().stream().mapToLong(n -> n - 1).sum()));
         return counted;
     }
 

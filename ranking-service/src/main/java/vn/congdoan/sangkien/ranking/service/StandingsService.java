@@ -74,6 +74,9 @@ public class StandingsService {
     private record CacheKey(Query query, LocalDate today, long revision) {
     }
 
+    private record SummaryKey(String programme, LocalDate today, long revision) {
+    }
+
     private static final int CACHE_LIMIT = 512;
 
     private final StandingsRepository repository;
@@ -83,6 +86,8 @@ public class StandingsService {
     private final Clock clock;
     private final Duration settle;
     private final Map<CacheKey, View> cache = new ConcurrentHashMap<>();
+    /** Summaries by programme, computed for {@link #cachedRevision} like the views. */
+    private final Map<SummaryKey, Summary> summaries = new ConcurrentHashMap<>();
     private volatile long cachedRevision = -1;
 
     public StandingsService(StandingsRepository repository, Revision revision, DataSource dataSource,
@@ -102,12 +107,8 @@ public class StandingsService {
 
     /** The standings as sent to clients, from memory when nothing changed since they were computed. */
     public View standings(Query query) {
-        Revision.Current current = revision.current();
+        Revision.Current current = currentRevision();
         LocalDate today = today();
-        if (current.revision() != cachedRevision) {
-            cache.clear();
-            cachedRevision = current.revision();
-        }
         CacheKey key = new CacheKey(query, today, current.revision());
         View view = cache.get(key);
         if (view == null) {
@@ -121,6 +122,17 @@ public class StandingsService {
             cache.put(key, view);
         }
         return view;
+    }
+
+    /** The revision of the standings' inputs; what was computed for an earlier one is dropped. */
+    private Revision.Current currentRevision() {
+        Revision.Current current = revision.current();
+        if (current.revision() != cachedRevision) {
+            cache.clear();
+            summaries.clear();
+            cachedRevision = current.revision();
+        }
+        return current;
     }
 
     /**
@@ -212,9 +224,30 @@ public class StandingsService {
         });
     }
 
+    /**
+     * The national figures of a programme, computed once per revision of the standings' inputs and day: counting
+     * each submitter once reads every member counted in several provinces.
+     */
     public Optional<Summary> summary(String programmeCode) {
+        Revision.Current current = currentRevision();
+        LocalDate today = today();
+        SummaryKey key = new SummaryKey(programmeCode, today, current.revision());
+        Summary cached = summaries.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Summary> summary = summary(programmeCode, today);
+        summary.ifPresent(s -> {
+            if (summaries.size() >= CACHE_LIMIT) {
+                summaries.clear();
+            }
+            summaries.put(key, s);
+        });
+        return summary;
+    }
+
+    private Optional<Summary> summary(String programmeCode, LocalDate today) {
         return repository.programme(programmeCode).map(programme -> {
-            LocalDate today = today();
             StandingsRepository.Live live = repository.liveWithSubmitters(programmeCode, today);
             List<ProvinceFigures> figures = live.provinces();
             long submissions = figures.stream().mapToLong(ProvinceFigures::submissions).sum();

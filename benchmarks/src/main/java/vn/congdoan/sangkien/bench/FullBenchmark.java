@@ -279,9 +279,7 @@ final class FullBenchmark {
                         warmedUp.length().toSeconds(), WriteBenchmark.JIT_WARMUP_RATE,
                         Benchmarks.env("BENCH_WRITE_WARMUP_SECONDS", "60"),
                         JitActivity.SETTLED_SHARE * 100, WriteBenchmark.WARMUP_STEP.toSeconds(),
-                        warmedUp.compilerShare() < 0 ? "; the compilers' activity was not known here"
-                                : "; %.0f %% in the last %d s".formatted(warmedUp.compilerShare() * 100,
-                                        WriteBenchmark.WARMUP_STEP.toSeconds()),
+                        warmedUp.lastStep(WriteBenchmark.WARMUP_STEP),
                         Benchmarks.env("RATE_LIMIT_WRITES_PER_SECOND", "50"),
                         Benchmarks.env("RATE_LIMIT_BURST", "200"), fixture.members.size()));
         md.append("| offered /s | achieved /s | p50 ms | p99 ms | p99.9 ms | max ms | errors | outbox → broker p99 ms "

@@ -57,6 +57,12 @@ final class JitActivity {
 
     /** How long a warm-up lasted, and the share of a core the compilers used in its last step (-1: not known). */
     record Warmup(Duration length, double compilerShare) {
+
+        /** For a report: what the compilers did in the last step of {@code step}, or that it was not known. */
+        String lastStep(Duration step) {
+            return compilerShare < 0 ? "; the compilers' activity was not known here"
+                    : "; %.0f %% in the last %d s".formatted(compilerShare * 100, step.toSeconds());
+        }
     }
 
     /** The share of a core below which the compilers count as settled. */

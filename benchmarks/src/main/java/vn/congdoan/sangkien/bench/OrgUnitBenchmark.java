@@ -38,6 +38,10 @@ import vn.congdoan.sangkien.localstack.DevTokens;
  */
 final class OrgUnitBenchmark {
 
+    /** The reads' warm-up goes on in steps of this length while the compilers work, for at most the second. */
+    private static final Duration READS_WARMUP_STEP = Duration.ofSeconds(10);
+    private static final Duration READS_WARMUP_MAX = Duration.ofSeconds(180);
+
     private static final String[] KINDS = { "Công ty", "Trường", "Bệnh viện", "Nhà máy", "Hợp tác xã", "Xí nghiệp",
         "Trung tâm Y tế", "Ủy ban nhân dân xã", "Ngân hàng", "Cảng" };
     private static final String[] NAMES = { "Hoa Sen", "Sông Lam", "Thành Công", "Đại Việt", "Hồng Lĩnh", "Bình Minh",
@@ -112,7 +116,7 @@ final class OrgUnitBenchmark {
         int readRate = Integer.parseInt(Benchmarks.env("BENCH_READ_RATE", "200"));
         int searchRate = Integer.parseInt(Benchmarks.env("BENCH_SEARCH_RATE", "20"));
         // The reads' code compiled before any is measured: the compilers compete for the same two cores.
-        List<String> mixed = new java.util.ArrayList<>();
+        List<String> mixed = new ArrayList<>();
         for (int i = 0; i < Math.max(gets.size(), Math.max(children.size(), ancestors.size())); i++) {
             mixed.add(gets.get(i % gets.size()));
             mixed.add(children.get(i % children.size()));
@@ -120,9 +124,10 @@ final class OrgUnitBenchmark {
         }
         JitActivity jit = JitActivity.ofStack();
         Benchmarks.say("reads warm-up at %d/s: at least %d s%s".formatted(readRate, warmup.toSeconds(),
-                jit.available() ? ", until the JIT compilers settle (at most 180 s)" : ""));
+                jit.available() ? ", until the JIT compilers settle (at most %d s)".formatted(
+                        READS_WARMUP_MAX.toSeconds()) : ""));
         JitActivity.Warmup warmedUp = jit.warmUp(length -> load.runAtRate("reads (warm-up)", mixed, readRate, length,
-                Duration.ZERO), warmup, Duration.ofSeconds(180), Duration.ofSeconds(10));
+                Duration.ZERO), warmup, READS_WARMUP_MAX, READS_WARMUP_STEP);
         List<LatencyRun.Result> results = List.of(
                 load.runAtRate("plain Quarkus hello-world JSON (baseline)", List.of(hello + "/hello"), readRate,
                         warmup, measure),
@@ -144,14 +149,13 @@ final class OrgUnitBenchmark {
                         settleSeconds));
         md.append(("Reads at a constant arrival rate (open model; latency from the moment each request was due), then "
                 + "saturated by %d closed-loop clients; %d s each after %d s warm-up, once gets, children and "
-                + "ancestors together had run until the JIT compilers of the stack's JVMs used less than 10 %% of a "
-                + "core over 10 s (%d s%s). The first row is a plain Quarkus "
+                + "ancestors together had run until the JIT compilers of the stack's JVMs used less than %.0f %% of a "
+                + "core over %d s (%d s%s). The first row is a plain Quarkus "
                 + "hello-world (`benchmarks/hello`) under the same load generator at the same rate: the floor this "
                 + "machine and generator set. Targets: p99 < 5 ms for get, children and ancestors; p99 < 50 ms for "
                 + "search.%n%n").formatted(clients, measure.toSeconds(),
-                warmup.toSeconds(), warmedUp.length().toSeconds(), warmedUp.compilerShare() < 0
-                        ? "; their activity not known here"
-                        : ", %.0f %% in the last 10 s".formatted(warmedUp.compilerShare() * 100)));
+                warmup.toSeconds(), JitActivity.SETTLED_SHARE * 100, READS_WARMUP_STEP.toSeconds(),
+                warmedUp.length().toSeconds(), warmedUp.lastStep(READS_WARMUP_STEP)));
         md.append(LatencyRun.TABLE_HEADER).append('\n');
         results.forEach(r -> md.append(r.markdownRow()).append('\n'));
         return md.toString();

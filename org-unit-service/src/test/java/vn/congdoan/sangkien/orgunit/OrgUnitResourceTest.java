@@ -2,6 +2,7 @@ package vn.congdoan.sangkien.orgunit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -185,9 +186,14 @@ class OrgUnitResourceTest {
     }
 
     @Test
-    void readinessChecksDatabaseAndKafka() {
+    void readinessAsksOnlyForTheDatabaseAndMonitoringHearsOfTheBroker() {
+        // without the broker the service still answers and its events wait in the outbox
         given().get("/q/health/ready").then()
                 .statusCode(200)
-                .body("status", equalTo("UP"));
+                .body("status", equalTo("UP"))
+                .body("checks.name", contains("Database connections health check"));
+        given().get("/q/health/well").then()
+                .body("checks.find { it.name == 'kafka-broker' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'outbox' }.data.alertAfterSeconds", equalTo(60));
     }
 }

@@ -199,6 +199,12 @@ class ScheduledChangesTest {
         given().get(move).then()
                 .body("status", equalTo("FAILED")).body("problem.field", equalTo("parentId"))
                 .body("problem.detail", org.hamcrest.Matchers.containsString("no longer in force"));
+        // monitoring hears of it; readiness does not (the service itself is fine)
+        given().get("/q/health/well").then().statusCode(503)
+                .body("checks.find { it.name == 'scheduled-changes' }.status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'scheduled-changes' }.data.latestFailed",
+                        equalTo(move.substring(move.lastIndexOf('/') + 1)));
+        given().get("/q/health/ready").then().statusCode(200);
         given().get("/api/v1/units/" + district).then().body("parentId", equalTo(province));
         given().queryParam("asOf", day.toString()).get("/api/v1/units/" + district).then()
                 .body("parentId", equalTo(province));

@@ -305,6 +305,21 @@ class ReviewWorkflowTest {
                         .setParameter(1, like).getSingleResult()).intValue() == 0));
     }
 
+    @Test
+    void readinessAsksOnlyForTheDatabaseWhileMonitoringHearsOfTheBrokerAndTheOutbox() {
+        // without the broker the service still takes submissions, so an orchestrator must keep sending them
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", contains("Database connections health check"));
+        UUID unit = publishGrassroots(UUID.randomUUID());
+        create(Tokens.bearer(Roles.MEMBER, unit.toString(), "m-author"), unit, "PUBLIC");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/q/health/well").then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'kafka-broker' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'kafka-broker' }.data.brokers", equalTo(1))
+                .body("checks.find { it.name == 'outbox' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'outbox' }.data.waiting", equalTo(0)));
+    }
+
     @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;

@@ -1,6 +1,7 @@
 package vn.congdoan.sangkien.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.congdoan.sangkien.system.SystemUnderTest.Service;
 
@@ -64,13 +67,41 @@ class SystemFaultsIT {
         Workload load = Workload.start(system, units, LEDGER, 4, Duration.ofSeconds(10), true);
         load.awaitAcknowledged(10);
         system.killKafka();
-        SystemSummary.fault("Kafka broker killed (SIGKILL) during a submission load, restarted 3 s later");
-        Thread.sleep(3_000);
+        long killed = System.nanoTime();
+        SystemSummary.fault("Kafka broker killed (SIGKILL) during a submission load, restarted 3-5 s later");
+        // events of the submissions accepted meanwhile wait in the outbox longer than OUTBOX_ALERT_AFTER (1 s here)
+        Thread.sleep(1_500);
+        List<Api.Reply> ready = new ArrayList<>();
+        for (Service s : Service.values()) {
+            ready.add(Api.get(system.url(s) + "/q/health/ready", null));
+        }
+        JsonNode well = Api.JSON.readTree(Api.get(system.url(Service.SUBMISSION) + "/q/health/well", null).body());
+        Thread.sleep(Math.max(0, 3_000 - Duration.ofNanos(System.nanoTime() - killed).toMillis()));
         system.startKafka();
         load.finish();
 
         assertThat(load.problems()).as("submissions are accepted while the broker is down").isEmpty();
+        assertThat(ready).as("every service stays ready without the broker").allSatisfy(r ->
+                assertThat(r.status()).as("%s", r).isEqualTo(200));
+        assertThat(check(well, "kafka-broker").path("status").asText()).as("%s", well).isEqualTo("DOWN");
+        assertThat(check(well, "outbox").path("status").asText()).as("%s", well).isEqualTo("DOWN");
+        assertThat(check(well, "outbox").path("data").path("waiting").asLong()).isPositive();
         GroundTruth.check(system, LEDGER, "the Kafka broker was killed");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode after = Api.JSON.readTree(Api.get(system.url(Service.SUBMISSION) + "/q/health/well", null).body());
+            assertThat(after.path("status").asText()).as("%s", after).isEqualTo("UP");
+            assertThat(check(after, "outbox").path("data").path("waiting").asLong()).isZero();
+        });
+    }
+
+    /** A check of a health answer, by name. */
+    private static JsonNode check(JsonNode health, String name) {
+        for (JsonNode check : health.path("checks")) {
+            if (name.equals(check.path("name").asText())) {
+                return check;
+            }
+        }
+        throw new AssertionError("No check " + name + " in " + health);
     }
 
     @Test

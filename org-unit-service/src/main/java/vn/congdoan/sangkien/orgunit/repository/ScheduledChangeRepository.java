@@ -1,5 +1,6 @@
 package vn.congdoan.sangkien.orgunit.repository;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,17 @@ public class ScheduledChangeRepository implements PanacheRepositoryBase<Schedule
                 where c.status = 'PENDING' and c.effectiveFrom <= :today
                 order by c.effectiveFrom, c.createdAt, c.id""", UUID.class)
                 .setParameter("today", today).getResultList();
+    }
+
+    /** Changes that failed since {@code since}, the latest first. */
+    public List<ScheduledChange> failedSince(Instant since, int limit) {
+        return find("status = ?1 and settledAt >= ?2 order by settledAt desc", Status.FAILED, since).page(0, limit)
+                .list();
+    }
+
+    /** How many pending changes were due before {@code today}: their day is over, and they are not applied. */
+    public long overdue(LocalDate today) {
+        return count("status = ?1 and effectiveFrom < ?2", Status.PENDING, today);
     }
 
     /** The change, locked for this transaction, if it is still pending and no other transaction holds it. */

@@ -1,5 +1,6 @@
 package vn.congdoan.sangkien.kit.kafka;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
@@ -110,6 +112,25 @@ public class TopicAdmin {
                 throw new TimeoutException("Partitions of " + topic + " have no leader yet");
             }
             Thread.sleep(100);
+        }
+    }
+
+    /**
+     * How many brokers of the cluster answered, asking for at most {@code timeout}.
+     *
+     * @throws IllegalStateException when none answered in time
+     */
+    public int brokers(Duration timeout) {
+        try {
+            return admin().describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis())).nodes()
+                    .get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS).size();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no answer within " + timeout.toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 

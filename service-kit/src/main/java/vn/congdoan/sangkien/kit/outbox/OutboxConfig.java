@@ -32,6 +32,13 @@ public interface OutboxConfig {
     @WithDefault("5m")
     Duration cleanupInterval();
 
+    /**
+     * How long the oldest waiting event may wait before {@code /q/health/well} reports the outbox DOWN (the broker
+     * unreachable, or the relay stuck).
+     */
+    @WithDefault("1m")
+    Duration alertAfter();
+
     /** CloudEvents {@code source} of the events this service publishes. */
     @WithDefault("urn:sangkien:${quarkus.application.name}")
     String source();

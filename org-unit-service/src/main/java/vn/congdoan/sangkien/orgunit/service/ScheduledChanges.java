@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,6 +26,7 @@ import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.orgunit.ScheduledChange;
 import vn.congdoan.sangkien.orgunit.ScheduledChange.Kind;
 import vn.congdoan.sangkien.orgunit.ScheduledChange.Status;
+import vn.congdoan.sangkien.orgunit.config.ScheduledChangesConfig;
 import vn.congdoan.sangkien.orgunit.repository.OrgUnitRepository;
 import vn.congdoan.sangkien.orgunit.repository.ScheduledChangeRepository;
 
@@ -67,14 +67,12 @@ public class ScheduledChanges {
     private ScheduledExecutorService executor;
 
     public ScheduledChanges(OrgUnitService units, OrgUnitRepository structure, ScheduledChangeRepository changes,
-            ObjectMapper json,
-            @ConfigProperty(name = "sangkien.scheduled-changes.check-interval", defaultValue = "60S")
-            Duration checkInterval) {
+            ObjectMapper json, ScheduledChangesConfig config) {
         this.units = units;
         this.structure = structure;
         this.changes = changes;
         this.json = json;
-        this.checkInterval = checkInterval;
+        this.checkInterval = config.checkInterval();
     }
 
     void start(@Observes StartupEvent event) {

@@ -1,12 +1,10 @@
-package vn.congdoan.sangkien.orgunit.service;
+package vn.congdoan.sangkien.orgunit.health;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -14,7 +12,9 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.health.api.Wellness;
 import vn.congdoan.sangkien.orgunit.ScheduledChange;
+import vn.congdoan.sangkien.orgunit.config.ScheduledChangesConfig;
 import vn.congdoan.sangkien.orgunit.repository.ScheduledChangeRepository;
+import vn.congdoan.sangkien.orgunit.service.OrgUnitService;
 
 /**
  * Tells monitoring, at {@code /q/health/well}, of restructurings that did not happen on their day: DOWN while a
@@ -28,13 +28,13 @@ public class ScheduledChangesHealth implements HealthCheck {
 
     private final ScheduledChangeRepository changes;
     private final OrgUnitService units;
-    private final Duration alertPeriod;
+    private final ScheduledChangesConfig config;
 
     public ScheduledChangesHealth(ScheduledChangeRepository changes, OrgUnitService units,
-            @ConfigProperty(name = "sangkien.scheduled-changes.alert-period", defaultValue = "7D") Duration alertPeriod) {
+            ScheduledChangesConfig config) {
         this.changes = changes;
         this.units = units;
-        this.alertPeriod = alertPeriod;
+        this.config = config;
     }
 
     @Override
@@ -42,9 +42,9 @@ public class ScheduledChangesHealth implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("scheduled-changes");
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                List<ScheduledChange> failed = changes.failedSince(Instant.now().minus(alertPeriod), 1);
+                List<ScheduledChange> failed = changes.failedSince(Instant.now().minus(config.alertPeriod()), 1);
                 long overdue = changes.overdue(units.today());
-                response.withData("alertPeriodDays", alertPeriod.toDays()).withData("overdue", overdue);
+                response.withData("alertPeriodDays", config.alertPeriod().toDays()).withData("overdue", overdue);
                 failed.stream().findFirst().ifPresent(latest -> response.withData("latestFailed", latest.id.toString())
                         .withData("latestFailedAt", latest.settledAt.toString()));
                 return response.status(failed.isEmpty() && overdue == 0).build();

@@ -1,4 +1,4 @@
-package vn.congdoan.sangkien.kit.kafka;
+package vn.congdoan.sangkien.kit.health;
 
 import java.time.Duration;
 
@@ -8,6 +8,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
 import io.smallrye.health.api.Wellness;
+import vn.congdoan.sangkien.kit.kafka.TopicAdmin;
 
 /**
  * Whether the Kafka cluster answers, at {@code /q/health/well}, within two seconds. A wellness check, not a readiness

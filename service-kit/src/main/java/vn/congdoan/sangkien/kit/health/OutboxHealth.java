@@ -1,4 +1,4 @@
-package vn.congdoan.sangkien.kit.outbox;
+package vn.congdoan.sangkien.kit.health;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,6 +17,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 import io.smallrye.health.api.Wellness;
+import vn.congdoan.sangkien.kit.outbox.OutboxConfig;
 
 /**
  * How many events wait in the outbox and how long the oldest has waited, at {@code /q/health/well}: DOWN once it has

@@ -91,6 +91,9 @@ class SystemFaultsIT {
             JsonNode after = Api.JSON.readTree(Api.get(system.url(Service.SUBMISSION) + "/q/health/well", null).body());
             assertThat(after.path("status").asText()).as("%s", after).isEqualTo("UP");
             assertThat(check(after, "outbox").path("data").path("waiting").asLong()).isZero();
+            JsonNode ranking = Api.JSON.readTree(Api.get(system.url(Service.RANKING) + "/q/health/well", null).body());
+            assertThat(check(ranking, "consumers").path("data").path("ranking-service.standings lag").asLong(-2))
+                    .as("%s", ranking).isZero();
         });
     }
 

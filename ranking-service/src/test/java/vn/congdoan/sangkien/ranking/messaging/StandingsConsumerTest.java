@@ -1,7 +1,12 @@
 package vn.congdoan.sangkien.ranking.messaging;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static vn.congdoan.sangkien.ranking.Fixtures.next;
 import static vn.congdoan.sangkien.ranking.Fixtures.send;
 import static vn.congdoan.sangkien.ranking.Fixtures.standings;
@@ -153,6 +158,27 @@ class StandingsConsumerTest {
             send(events.subList(30, events.size()));
             awaitCounts(programme, expected(events));
         }
+    }
+
+    @Test
+    void aConsumerThatKeepsFailingIsReportedToMonitoringUntilItStops() {
+        String group = "ranking-service.failing-" + UUID.randomUUID();
+        String failing = "checks.find { it.name == 'consumers' }.data.'" + group + " failing'";
+        try (ConsumerLoop loop = new ConsumerLoop(kafkaConfig, group, Topics.INITIATIVE_EVENTS, topics, records -> {
+            throw new IllegalStateException("a batch this consumer cannot apply");
+        })) {
+            loop.start();
+            send(List.of(submitted(Fixtures.newProgramme(), Fixtures.province("Liên đoàn Lao động tỉnh Cao Bằng",
+                    10_000), "m-a")));
+            await().atMost(WAIT).untilAsserted(() -> given().get("/q/health/well").then().statusCode(503)
+                    .body("checks.find { it.name == 'consumers' }.status", equalTo("DOWN"))
+                    .body(failing, containsString("a batch this consumer cannot apply")));
+        }
+        given().get("/q/health/well").then()
+                .body("checks.find { it.name == 'consumers' }.status", equalTo("UP"))
+                .body(failing, nullValue())
+                .body("checks.find { it.name == 'consumers' }.data.'" + StandingsConsumer.GROUP_ID + " lag'",
+                        notNullValue());
     }
 
     @Test

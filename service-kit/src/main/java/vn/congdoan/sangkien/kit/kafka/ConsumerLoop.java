@@ -1,10 +1,16 @@
 package vn.congdoan.sangkien.kit.kafka;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,7 +24,8 @@ import org.jboss.logging.Logger;
 /**
  * A poll loop on its own thread with the plain Kafka client. Each batch goes to the handler, which applies it in one
  * database transaction and must be idempotent; offsets are committed only after it returns. When the handler fails
- * the batch is read again after a pause, so nothing is skipped while the database is down.
+ * the batch is read again after a pause, so nothing is skipped while the database is down. Each loop tells
+ * {@code /q/health/well} how far behind the topic it is and since when it has been failing, if it is.
  */
 public final class ConsumerLoop implements AutoCloseable {
 
@@ -28,9 +35,21 @@ public final class ConsumerLoop implements AutoCloseable {
         void handle(List<ConsumerRecord<String, String>> records) throws Exception;
     }
 
+    /**
+     * Where a loop stands.
+     *
+     * @param lag          records of its partitions not yet applied, as of its last poll; -1 before it knows
+     * @param failingSince when the batch it keeps retrying first failed; null while batches apply
+     * @param failure      why the last attempt failed; null while batches apply
+     */
+    public record State(String groupId, String topic, long lag, Instant failingSince, String failure) {
+    }
+
     private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
     private static final Duration BACKOFF = Duration.ofSeconds(2);
+    private static final Set<ConsumerLoop> RUNNING = ConcurrentHashMap.newKeySet();
 
+    private final String groupId;
     private final String topic;
     private final TopicAdmin topics;
     private final BatchHandler handler;
@@ -38,9 +57,13 @@ public final class ConsumerLoop implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, String> consumer;
+    private volatile long lag = -1;
+    private volatile Instant failingSince;
+    private volatile String failure;
 
     public ConsumerLoop(Map<String, Object> kafkaConfig, String groupId, String topic, TopicAdmin topics,
             BatchHandler handler) {
+        this.groupId = groupId;
         this.topic = topic;
         this.topics = topics;
         this.handler = handler;
@@ -55,7 +78,17 @@ public final class ConsumerLoop implements AutoCloseable {
     }
 
     public void start() {
+        RUNNING.add(this);
         thread.start();
+    }
+
+    /** The loops started in this JVM and not closed. */
+    public static Collection<ConsumerLoop> running() {
+        return Collections.unmodifiableSet(RUNNING);
+    }
+
+    public State state() {
+        return new State(groupId, topic, lag, failingSince, failure);
     }
 
     private void run() {
@@ -75,6 +108,7 @@ public final class ConsumerLoop implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Consumer of %s failed; starting a new one in %s", topic, BACKOFF);
+                failed(e);
                 pause();
             }
         }
@@ -87,6 +121,7 @@ public final class ConsumerLoop implements AutoCloseable {
             c.subscribe(List.of(topic));
             while (running) {
                 ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
+                lag = lag(c);
                 if (records.isEmpty()) {
                     continue;
                 }
@@ -95,11 +130,14 @@ public final class ConsumerLoop implements AutoCloseable {
                 try {
                     handler.handle(batch);
                     c.commitSync();
+                    failingSince = null;
+                    failure = null;
                 } catch (WakeupException e) {
                     throw e;
                 } catch (Exception e) {
                     LOG.warnf("Could not apply %d records from %s, reading them again in %s: %s", batch.size(),
                             topic, BACKOFF, e.getMessage());
+                    failed(e);
                     for (TopicPartition partition : records.partitions()) {
                         if (c.assignment().contains(partition)) {
                             c.seek(partition, records.records(partition).get(0).offset());
@@ -111,6 +149,26 @@ public final class ConsumerLoop implements AutoCloseable {
         } finally {
             consumer = null;
         }
+    }
+
+    private void failed(Exception e) {
+        if (failingSince == null) {
+            failingSince = Instant.now();
+        }
+        failure = String.valueOf(e.getMessage());
+    }
+
+    /** The records of the assigned partitions after the position, as far as the last fetch told; -1 if unknown. */
+    private static long lag(KafkaConsumer<String, String> c) {
+        long total = 0;
+        for (TopicPartition partition : c.assignment()) {
+            OptionalLong partitionLag = c.currentLag(partition);
+            if (partitionLag.isEmpty()) {
+                return -1;
+            }
+            total += partitionLag.getAsLong();
+        }
+        return total;
     }
 
     private void pause() {
@@ -125,6 +183,7 @@ public final class ConsumerLoop implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        RUNNING.remove(this);
         KafkaConsumer<String, String> c = consumer;
         if (c != null) {
             c.wakeup();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static vn.congdoan.sangkien.ranking.Fixtures.next;
 import static vn.congdoan.sangkien.ranking.Fixtures.send;
@@ -24,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -101,9 +101,10 @@ class StandingsConsumerTest {
     private static void awaitCounts(String programme, Map<UUID, Long> expected) {
         await().atMost(WAIT).untilAsserted(() -> {
             JsonPath body = standings(programme);
+            // a row not there yet is one more reason to wait, not an error
             expected.forEach((province, submissions) -> assertThat(
-                    body.getLong(Fixtures.row(province) + ".submissions")).as("submissions of " + province)
-                    .isEqualTo(submissions));
+                    body.<Number>get(Fixtures.row(province) + ".submissions")).as("submissions of " + province)
+                    .isNotNull().extracting(Number::longValue).isEqualTo(submissions));
         });
     }
 
@@ -161,24 +162,29 @@ class StandingsConsumerTest {
     }
 
     @Test
-    void aConsumerThatKeepsFailingIsReportedToMonitoringUntilItStops() {
+    void aConsumerThatKeepsFailingIsReportedToMonitoringUntilItAppliesAgain() {
         String group = "ranking-service.failing-" + UUID.randomUUID();
-        String failing = "checks.find { it.name == 'consumers' }.data.'" + group + " failing'";
+        String consumers = "checks.find { it.name == 'consumers' }";
+        String failing = consumers + ".data.'" + group + " failing'";
+        AtomicBoolean broken = new AtomicBoolean(true);
         try (ConsumerLoop loop = new ConsumerLoop(kafkaConfig, group, Topics.INITIATIVE_EVENTS, topics, records -> {
-            throw new IllegalStateException("a batch this consumer cannot apply");
+            if (broken.get()) {
+                throw new IllegalStateException("a batch this consumer cannot apply");
+            }
         })) {
             loop.start();
             send(List.of(submitted(Fixtures.newProgramme(), Fixtures.province("Liên đoàn Lao động tỉnh Cao Bằng",
                     10_000), "m-a")));
             await().atMost(WAIT).untilAsserted(() -> given().get("/q/health/well").then().statusCode(503)
-                    .body("checks.find { it.name == 'consumers' }.status", equalTo("DOWN"))
+                    .body(consumers + ".status", equalTo("DOWN"))
                     .body(failing, containsString("a batch this consumer cannot apply")));
+
+            broken.set(false);
+            await().atMost(WAIT).untilAsserted(() -> given().get("/q/health/well").then()
+                    .body(consumers + ".status", equalTo("UP"))
+                    .body(failing, nullValue())
+                    .body(consumers + ".data.'" + group + " lag'", equalTo(0)));
         }
-        given().get("/q/health/well").then()
-                .body("checks.find { it.name == 'consumers' }.status", equalTo("UP"))
-                .body(failing, nullValue())
-                .body("checks.find { it.name == 'consumers' }.data.'" + StandingsConsumer.GROUP_ID + " lag'",
-                        notNullValue());
     }
 
     @Test

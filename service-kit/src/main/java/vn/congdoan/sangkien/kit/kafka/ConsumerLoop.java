@@ -123,6 +123,10 @@ public final class ConsumerLoop implements AutoCloseable {
                 ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
                 lag = lag(c);
                 if (records.isEmpty()) {
+                    if (lag == 0) {
+                        // caught up: no batch waits to be applied again, whatever failed before
+                        recovered();
+                    }
                     continue;
                 }
                 List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
@@ -130,8 +134,7 @@ public final class ConsumerLoop implements AutoCloseable {
                 try {
                     handler.handle(batch);
                     c.commitSync();
-                    failingSince = null;
-                    failure = null;
+                    recovered();
                 } catch (WakeupException e) {
                     throw e;
                 } catch (Exception e) {
@@ -156,6 +159,11 @@ public final class ConsumerLoop implements AutoCloseable {
             failingSince = Instant.now();
         }
         failure = String.valueOf(e.getMessage());
+    }
+
+    private void recovered() {
+        failingSince = null;
+        failure = null;
     }
 
     /** The records of the assigned partitions after the position, as far as the last fetch told; -1 if unknown. */

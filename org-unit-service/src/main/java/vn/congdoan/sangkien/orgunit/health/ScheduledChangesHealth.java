@@ -1,7 +1,7 @@
 package vn.congdoan.sangkien.orgunit.health;
 
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -42,10 +42,10 @@ public class ScheduledChangesHealth implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("scheduled-changes");
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                List<ScheduledChange> failed = changes.failedSince(Instant.now().minus(config.alertPeriod()), 1);
+                Optional<ScheduledChange> failed = changes.latestFailedSince(Instant.now().minus(config.alertPeriod()));
                 long overdue = changes.overdue(units.today());
                 response.withData("alertPeriodDays", config.alertPeriod().toDays()).withData("overdue", overdue);
-                failed.stream().findFirst().ifPresent(latest -> response.withData("latestFailed", latest.id.toString())
+                failed.ifPresent(latest -> response.withData("latestFailed", latest.id.toString())
                         .withData("latestFailedAt", latest.settledAt.toString()));
                 return response.status(failed.isEmpty() && overdue == 0).build();
             });

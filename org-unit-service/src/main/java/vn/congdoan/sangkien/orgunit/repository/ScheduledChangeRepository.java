@@ -25,10 +25,10 @@ public class ScheduledChangeRepository implements PanacheRepositoryBase<Schedule
                 .setParameter("today", today).getResultList();
     }
 
-    /** Changes that failed since {@code since}, the latest first. */
-    public List<ScheduledChange> failedSince(Instant since, int limit) {
-        return find("status = ?1 and settledAt >= ?2 order by settledAt desc", Status.FAILED, since).page(0, limit)
-                .list();
+    /** The change that failed last, if it failed since {@code since}. */
+    public Optional<ScheduledChange> latestFailedSince(Instant since) {
+        return find("status = ?1 and settledAt >= ?2 order by settledAt desc", Status.FAILED, since)
+                .firstResultOptional();
     }
 
     /** How many pending changes were due before {@code today}: their day is over, and they are not applied. */

@@ -42,7 +42,7 @@ public final class ConsumerLoop implements AutoCloseable {
      * @param failingSince when the batch it keeps retrying first failed; null while batches apply
      * @param failure      why the last attempt failed; null while batches apply
      */
-    public record State(String groupId, String topic, long lag, Instant failingSince, String failure) {
+    public record State(String groupId, long lag, Instant failingSince, String failure) {
     }
 
     private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
@@ -88,7 +88,7 @@ public final class ConsumerLoop implements AutoCloseable {
     }
 
     public State state() {
-        return new State(groupId, topic, lag, failingSince, failure);
+        return new State(groupId, lag, failingSince, failure);
     }
 
     private void run() {

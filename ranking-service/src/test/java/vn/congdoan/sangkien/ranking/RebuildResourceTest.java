@@ -17,6 +17,8 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -53,6 +55,16 @@ class RebuildResourceTest {
         InitiativeEvent recognised = submitted(programme, province, "m-2", "m-3");
         send(withdrawn, recognised, submitted(programme, province, "m-1"), next(withdrawn, InitiativeStatus.WITHDRAWN),
                 next(recognised, InitiativeStatus.RECOGNIZED), recognised, submitted(programme, merged, "m-1"));
+        // provinces enough to spread over the topic's partitions and so over the rebuild's workers, a member in all
+        List<InitiativeEvent> spread = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            UUID other = Fixtures.province("Liên đoàn Lao động tỉnh Thử Nghiệm " + i, 1_000);
+            InitiativeEvent later = submitted(programme, other, "m-1", "m-spread-" + i);
+            spread.add(submitted(programme, other, "m-1"));
+            spread.add(later);
+            spread.add(next(later, i % 2 == 0 ? InitiativeStatus.WITHDRAWN : InitiativeStatus.UNDER_REVIEW));
+        }
+        send(spread);
         // a merge moves where counts stand, not the counters a rebuild compares
         Fixtures.merge(merged, mergedName, 5_000, province, LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")));
         await().atMost(Duration.ofSeconds(20)).ignoreException(NullPointerException.class).until(() -> standings(programme).getInt(row(province) + ".recognized") == 1
@@ -63,7 +75,7 @@ class RebuildResourceTest {
                 .statusCode(200)
                 .body("equal", equalTo(true))
                 .body("liveCaughtUp", equalTo(true))
-                .body("eventsRead", greaterThanOrEqualTo(6))
+                .body("eventsRead", greaterThanOrEqualTo(7 + 36))
                 .body("differences", empty());
 
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(

@@ -28,4 +28,8 @@ public interface RankingConfig {
     /** How long a rebuild waits for the live consumer to reach the end of the topic before comparing. */
     @WithDefault("30S")
     Duration rebuildCatchUpTimeout();
+
+    /** How many consumers a rebuild applies the topic's partitions with, side by side. */
+    @WithDefault("2")
+    int rebuildWorkers();
 }

@@ -12,8 +12,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -29,6 +36,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.smallrye.common.annotation.Identifier;
+import vn.congdoan.sangkien.events.InitiativeEvent;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.kafka.TopicAdmin;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
@@ -37,7 +45,7 @@ import vn.congdoan.sangkien.ranking.messaging.StandingsConsumer;
 
 /**
  * Rebuilds the standings counters from {@code initiative-events.v1}, offset 0 to the end as it stood when the
- * rebuild began, into the {@code rebuild} schema with a consumer of its own, then compares them with the live ones.
+ * rebuild began, into the {@code rebuild} schema with consumers of its own, then compares them with the live ones.
  * The live counters are left alone: the report says whether they can be trusted.
  */
 @ApplicationScoped
@@ -58,12 +66,14 @@ public class RebuildService {
     }
 
     private static final int MAX_DIFFERENCES = 100;
+    private static final int MAX_ATTEMPTS = 5;
 
     private final StandingsUpdater updater;
     private final TopicAdmin topics;
     private final DataSource dataSource;
     private final Map<String, Object> kafkaConfig;
     private final Duration catchUpTimeout;
+    private final int workers;
     private final AtomicBoolean running = new AtomicBoolean();
 
     public RebuildService(StandingsUpdater updater, TopicAdmin topics, DataSource dataSource, RankingConfig config,
@@ -73,6 +83,7 @@ public class RebuildService {
         this.dataSource = dataSource;
         this.kafkaConfig = kafkaConfig;
         this.catchUpTimeout = config.rebuildCatchUpTimeout();
+        this.workers = config.rebuildWorkers();
     }
 
     /** @param programme the programme to compare; null compares every programme */
@@ -95,22 +106,63 @@ public class RebuildService {
         }
     }
 
-    /** Reads the topic from offset 0 to the end offsets it has now, filling {@code end} with those offsets. */
+    /**
+     * Reads the topic from offset 0 to the end offsets it has now, filling {@code end} with those offsets. The
+     * partitions are shared out among {@code workers} consumers applying their events side by side: all events of an
+     * initiative are in one partition, and the updater takes shared rows in one order, as it does for instances of
+     * the service consuming different partitions.
+     */
     private long replay(Map<TopicPartition, Long> end) {
-        Map<String, Object> props = new HashMap<>(kafkaConfig);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "ranking-service.rebuild-" + UUID.randomUUID());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
-        long read = 0;
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.INITIATIVE_EVENTS).stream()
+        String group = "ranking-service.rebuild-" + UUID.randomUUID();
+        List<TopicPartition> partitions;
+        try (var consumer = consumer(group)) {
+            partitions = consumer.partitionsFor(Topics.INITIATIVE_EVENTS).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            end.putAll(consumer.endOffsets(partitions));
+        }
+        int count = Math.max(1, Math.min(workers, partitions.size()));
+        List<List<TopicPartition>> shares = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            shares.add(new ArrayList<>());
+        }
+        for (int i = 0; i < partitions.size(); i++) {
+            shares.get(i % count).add(partitions.get(i));
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(count,
+                r -> new Thread(r, "standings-rebuild-" + threads.incrementAndGet()));
+        try {
+            CompletionService<Long> results = new ExecutorCompletionService<>(pool);
+            shares.forEach(share -> results.submit(() -> replay(group, share, end, stop)));
+            long read = 0;
+            for (int i = 0; i < count; i++) {
+                try {
+                    read += results.take().get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r
+                            : new IllegalStateException("The rebuild failed: " + e.getCause(), e.getCause());
+                }
+            }
+            return read;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The rebuild was interrupted", e);
+        } finally {
+            stop.set(true);
+            pool.shutdown();
+        }
+    }
+
+    /** Replays {@code partitions} up to {@code end}; @return the events read */
+    private long replay(String group, List<TopicPartition> partitions, Map<TopicPartition, Long> end,
+            AtomicBoolean stop) {
+        long read = 0;
+        try (var consumer = consumer(group)) {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            end.putAll(consumer.endOffsets(partitions));
             long lastProgress = System.nanoTime();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+            while (!stop.get() && partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 if (System.nanoTime() - lastProgress > catchUpTimeout.toNanos()) {
                     throw new ProblemException(503, "Service unavailable", "The rebuild read nothing from "
                             + Topics.INITIATIVE_EVENTS + " for " + catchUpTimeout + "; is the broker up?", null);
@@ -122,13 +174,49 @@ public class RebuildService {
                     }
                 });
                 if (!batch.isEmpty()) {
-                    updater.applyAll(CounterSet.REBUILD, StandingsConsumer.read(batch));
+                    apply(StandingsConsumer.read(batch));
                     read += batch.size();
                     lastProgress = System.nanoTime();
                 }
             }
         }
         return read;
+    }
+
+    /**
+     * Applies one batch, again when PostgreSQL chose it as a deadlock victim or could not serialise it: the other
+     * workers share members' rows with it.
+     */
+    private void apply(List<InitiativeEvent> events) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                updater.applyAll(CounterSet.REBUILD, events);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == MAX_ATTEMPTS || !retryable(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean retryable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql
+                    && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private KafkaConsumer<String, String> consumer(String group) {
+        Map<String, Object> props = new HashMap<>(kafkaConfig);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
     }
 
     /** Waits until the live consumer group has committed past {@code end}, so that both saw the same events. */

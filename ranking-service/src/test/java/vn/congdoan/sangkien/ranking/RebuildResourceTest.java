@@ -1,6 +1,7 @@
 package vn.congdoan.sangkien.ranking;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,13 +19,16 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -33,6 +37,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.events.InitiativeEvent;
 import vn.congdoan.sangkien.events.InitiativeStatus;
+import vn.congdoan.sangkien.events.Topics;
+import vn.congdoan.sangkien.ranking.service.CounterSet;
+import vn.congdoan.sangkien.ranking.service.RebuildService;
+import vn.congdoan.sangkien.ranking.service.StandingsUpdater;
 import vn.congdoan.sangkien.testsupport.KafkaResource;
 import vn.congdoan.sangkien.testsupport.PostgresResource;
 import vn.congdoan.sangkien.testsupport.Tokens;
@@ -44,6 +52,12 @@ class RebuildResourceTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    RebuildService rebuild;
+
+    @Inject
+    StandingsUpdater updater;
 
     @Test
     void aRebuildFromTheTopicEqualsTheLiveStandingsAndFindsATamperedCounter() throws Exception {
@@ -92,5 +106,69 @@ class RebuildResourceTest {
                 .body("differences[0].figure", equalTo("submissions"))
                 .body("differences[0].live", equalTo(3))
                 .body("differences[0].rebuilt", equalTo(2));
+
+        // a repair puts the rebuilt counters in place; the live consumer goes on counting from there
+        given().header("Authorization", Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD"))
+                .queryParam("programme", programme).queryParam("repair", "true").post("/api/v1/admin/rebuild").then()
+                .statusCode(200)
+                .body("equal", equalTo(false))
+                .body("repaired", equalTo(true))
+                .body("differences", hasSize(1));
+        // the row shows the merged province's submission too: 2 + 1, as before the tampering
+        await().atMost(Duration.ofSeconds(10)).ignoreException(NullPointerException.class)
+                .until(() -> standings(programme).getInt(row(province) + ".submissions") == 3);
+        send(submitted(programme, province, "m-4"));
+        await().atMost(Duration.ofSeconds(20)).ignoreException(NullPointerException.class)
+                .until(() -> standings(programme).getInt(row(province) + ".submissions") == 4);
+        given().header("Authorization", Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD"))
+                .queryParam("programme", programme).queryParam("repair", "true").post("/api/v1/admin/rebuild").then()
+                .statusCode(200)
+                .body("equal", equalTo(true))
+                .body("repaired", equalTo(false));
+    }
+
+    @Test
+    void aRepairReadsOnToWhereTheLiveCountersStand() throws Exception {
+        String programme = Fixtures.newProgramme();
+        String other = Fixtures.newProgramme();
+        UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Cao Bằng", 10_000);
+        InitiativeEvent recognised = submitted(programme, province, "m-1", "m-2");
+        send(recognised, submitted(programme, province, "m-1"), next(recognised, InitiativeStatus.RECOGNIZED),
+                submitted(other, province, "m-1"));
+        await().atMost(Duration.ofSeconds(20)).ignoreException(NullPointerException.class)
+                .until(() -> standings(programme).getInt(row(province) + ".recognized") == 1
+                        && standings(programme).getInt(row(province) + ".submissions") == 2
+                        && standings(other).getInt(row(province) + ".submissions") == 1);
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "update standing set submissions = 7, submitters = 9 where province_id = ?")) {
+            s.setObject(1, province);
+            s.executeUpdate();
+        }
+
+        // rebuilt counters that have read nothing yet: the repair reads on to the positions the live ones recorded
+        updater.clear(CounterSet.REBUILD);
+        Map<TopicPartition, Long> nothingRead = new HashMap<>();
+        for (int p = 0; p < Topics.spec(Topics.INITIATIVE_EVENTS).partitions(); p++) {
+            nothingRead.put(new TopicPartition(Topics.INITIATIVE_EVENTS, p), 0L);
+        }
+        RebuildService.Comparison comparison = rebuild.compare(programme, nothingRead, true);
+        assertThat(comparison.eventsRead()).isGreaterThanOrEqualTo(4);
+        assertThat(comparison.repaired()).isTrue();
+
+        await().atMost(Duration.ofSeconds(10)).ignoreException(NullPointerException.class)
+                .until(() -> standings(programme).getInt(row(province) + ".submissions") == 2);
+        assertThat(standings(programme).getInt(row(province) + ".submitters")).isEqualTo(2);
+        assertThat(standings(programme).getInt(row(province) + ".recognized")).isEqualTo(1);
+        // another programme's counters are not the repair's business
+        assertThat(standings(other).getInt(row(province) + ".submissions")).isEqualTo(7);
+    }
+
+    @Test
+    void repairIsTrueOrFalse() {
+        given().header("Authorization", Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD"))
+                .queryParam("repair", "yes").post("/api/v1/admin/rebuild").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("repair"));
     }
 }

@@ -25,7 +25,7 @@ public interface RankingConfig {
     @WithDefault("1M")
     Duration snapshotCheckInterval();
 
-    /** How long a rebuild waits for the live consumer to reach the end of the topic before comparing. */
+    /** How long a rebuild waits for the live counters to reach the offsets it read to before comparing. */
     @WithDefault("30S")
     Duration rebuildCatchUpTimeout();
 

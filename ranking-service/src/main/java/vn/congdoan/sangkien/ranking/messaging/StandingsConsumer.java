@@ -1,6 +1,7 @@
 package vn.congdoan.sangkien.ranking.messaging;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,7 +68,9 @@ public class StandingsConsumer {
     }
 
     void apply(List<ConsumerRecord<String, String>> records) {
-        updater.applyAll(CounterSet.LIVE, read(records));
+        Map<Integer, Long> positions = new HashMap<>();
+        records.forEach(r -> positions.merge(r.partition(), r.offset() + 1, Math::max));
+        updater.applyAll(CounterSet.LIVE, read(records), positions);
     }
 
     /** The events of a batch; an unreadable record is logged and skipped, as no retry would make it readable. */

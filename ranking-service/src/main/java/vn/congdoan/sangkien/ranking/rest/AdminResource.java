@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.congdoan.sangkien.kit.rest.QueryParams;
 import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.ranking.service.RebuildService;
 import vn.congdoan.sangkien.ranking.service.StandingsService;
@@ -49,8 +50,11 @@ public class AdminResource {
 
     @POST
     @Path("rebuild")
-    @Operation(summary = "Rebuild the counters from initiative-events.v1 offset 0 and compare them with the live ones")
-    public RebuildService.Report rebuild(@QueryParam("programme") String programme) {
-        return rebuild.rebuild(Params.blankToNull(programme));
+    @Operation(summary = "Rebuild the counters from initiative-events.v1 offset 0 and compare them with the live ones",
+            description = "With repair=true, live counters that differ are replaced by the rebuilt ones (of the"
+                    + " programme given, or of all); live counting waits meanwhile.")
+    public RebuildService.Report rebuild(@QueryParam("programme") String programme,
+            @QueryParam("repair") String repair) {
+        return rebuild.rebuild(Params.blankToNull(programme), QueryParams.flag("repair", repair));
     }
 }

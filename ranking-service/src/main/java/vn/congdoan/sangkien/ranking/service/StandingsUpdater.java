@@ -26,6 +26,7 @@ import jakarta.transaction.Transactional;
 
 import vn.congdoan.sangkien.events.InitiativeEvent;
 import vn.congdoan.sangkien.events.InitiativeStatus;
+import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.ranking.config.RankingConfig;
 import vn.congdoan.sangkien.ranking.repository.Revision;
 
@@ -61,7 +62,25 @@ public class StandingsUpdater {
      */
     @Transactional
     public int applyAll(CounterSet set, List<InitiativeEvent> events) {
+        return applyAll(set, events, Map.of());
+    }
+
+    /**
+     * Applies a batch polled from {@code initiative-events.v1} and records, with the live counters, the offset after
+     * the last of its records in each partition. Live batches wait while a repair replaces the live counters.
+     *
+     * @param positions per partition, the offset after the last record of the batch
+     * @return how many events changed something
+     */
+    @Transactional
+    public int applyAll(CounterSet set, List<InitiativeEvent> events, Map<Integer, Long> positions) {
         try (Connection c = dataSource.getConnection()) {
+            if (set == CounterSet.LIVE) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("select pg_advisory_xact_lock_shared(" + LIVE_COUNTERS_LOCK + ")");
+                }
+                recordPositions(c, positions);
+            }
             Map<UUID, List<InitiativeEvent>> byInitiative = new TreeMap<>();
             for (InitiativeEvent event : events) {
                 byInitiative.computeIfAbsent(event.initiativeId(), k -> new ArrayList<>()).add(event);
@@ -109,6 +128,28 @@ public class StandingsUpdater {
             return applied;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not apply initiative events: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The advisory lock live batches take shared and a repair exclusively, so that the live counters it replaces
+     * stand still meanwhile, in every instance.
+     */
+    public static final long LIVE_COUNTERS_LOCK = 0x5354414e44494e47L;
+
+    private static void recordPositions(Connection c, Map<Integer, Long> positions) throws SQLException {
+        if (positions.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = c.prepareStatement("insert into consumed_position as p"
+                + " (topic, partition, next_offset) select ?, * from unnest(?::int[], ?::bigint[])"
+                + " on conflict (topic, partition) do update"
+                + " set next_offset = greatest(p.next_offset, excluded.next_offset)")) {
+            Map<Integer, Long> sorted = new TreeMap<>(positions);
+            upsert.setString(1, Topics.INITIATIVE_EVENTS);
+            upsert.setObject(2, sorted.keySet().stream().mapToInt(Integer::intValue).toArray());
+            upsert.setObject(3, sorted.values().stream().mapToLong(Long::longValue).toArray());
+            upsert.executeUpdate();
         }
     }
 

@@ -2,6 +2,7 @@ package vn.congdoan.sangkien.kit.rest;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.UUID;
 
 import vn.congdoan.sangkien.kit.problem.ProblemException;
@@ -38,6 +39,18 @@ public final class QueryParams {
 
     public static boolean inRange(LocalDate date) {
         return !date.isBefore(FIRST_DAY) && !date.isAfter(LAST_DAY);
+    }
+
+    /** {@code true} or {@code false}, in any case; absent or blank is {@code false}. */
+    public static boolean flag(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.badRequest(name, "must be true or false, was '" + value + "'");
+        };
     }
 
     public static UUID uuid(String name, String value) {

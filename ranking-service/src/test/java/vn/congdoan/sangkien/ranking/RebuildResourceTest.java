@@ -164,6 +164,34 @@ class RebuildResourceTest {
     }
 
     @Test
+    void aPositionPastTheTopicsEndIsNotWaitedFor() throws Exception {
+        // as when the topic was deleted and made again under a database that kept its counters
+        String programme = Fixtures.newProgramme();
+        UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Bắc Kạn", 8_000);
+        send(submitted(programme, province, "m-1"));
+        await().atMost(Duration.ofSeconds(20)).ignoreException(NullPointerException.class)
+                .until(() -> standings(programme).getInt(row(province) + ".submissions") == 1);
+        long saved;
+        try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+            var rs = s.executeQuery("select coalesce(max(next_offset), 0) from consumed_position where partition = 0");
+            rs.next();
+            saved = rs.getLong(1);
+            s.executeUpdate("insert into consumed_position values ('" + Topics.INITIATIVE_EVENTS + "', 0, 1000000000)"
+                    + " on conflict (topic, partition) do update set next_offset = 1000000000");
+        }
+        try {
+            given().header("Authorization", Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD"))
+                    .queryParam("programme", programme).post("/api/v1/admin/rebuild").then()
+                    .statusCode(200)
+                    .body("equal", equalTo(true));
+        } finally {
+            try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+                s.executeUpdate("update consumed_position set next_offset = " + saved + " where partition = 0");
+            }
+        }
+    }
+
+    @Test
     void repairIsTrueOrFalse() {
         given().header("Authorization", Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD"))
                 .queryParam("repair", "yes").post("/api/v1/admin/rebuild").then()

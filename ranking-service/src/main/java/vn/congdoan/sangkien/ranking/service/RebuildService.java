@@ -181,6 +181,8 @@ public class RebuildService {
                 }
                 Map<TopicPartition, Long> to = new HashMap<>(rebuiltTo);
                 livePositions(c, rebuiltTo.keySet()).forEach((p, offset) -> to.merge(p, offset, Math::max));
+                // never past the topic's end: positions beyond it are of a topic since deleted and made again
+                endOffsets().forEach((p, offset) -> to.computeIfPresent(p, (k, v) -> Math.min(v, offset)));
                 long read = replay(rebuiltTo, to);
                 List<Difference> differences = differences(c, programme);
                 boolean repaired = repair && !differences.isEmpty();

@@ -20,8 +20,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -29,12 +27,9 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -123,9 +118,7 @@ public class RebuildService {
                 topics.ensure(Topics.INITIATIVE_EVENTS);
                 updater.clear(CounterSet.REBUILD);
                 Map<TopicPartition, Long> end = endOffsets();
-                Map<TopicPartition, Long> start = new HashMap<>();
-                end.keySet().forEach(p -> start.put(p, 0L));
-                long read = replay(start, end);
+                long read = replay(Map.of(), end);
                 boolean caughtUp = awaitLive(end);
                 Comparison comparison = compare(programme, end, repair);
                 return new Report(comparison.differences().isEmpty(), comparison.repaired(), programme,
@@ -228,7 +221,7 @@ public class RebuildService {
             }
         }
         if (!positions.keySet().containsAll(partitions)) {
-            committedOffsets().forEach((p, offset) -> positions.putIfAbsent(p, offset.offset()));
+            topics.committedOffsets(StandingsConsumer.GROUP_ID).forEach(positions::putIfAbsent);
         }
         return positions;
     }
@@ -389,31 +382,6 @@ public class RebuildService {
             return false;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read where the live counters stand: " + e.getMessage(), e);
-        }
-    }
-
-    /** The offsets the live consumer group has committed. */
-    private Map<TopicPartition, OffsetAndMetadata> committedOffsets() {
-        Map<String, Object> props = new HashMap<>();
-        kafkaConfig.forEach((k, v) -> {
-            if (AdminClientConfig.configNames().contains(k)) {
-                props.put(k, v);
-            }
-        });
-        try (Admin admin = Admin.create(props)) {
-            Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
-            admin.listConsumerGroupOffsets(StandingsConsumer.GROUP_ID).partitionsToOffsetAndMetadata()
-                    .get(10, TimeUnit.SECONDS).forEach((p, offset) -> {
-                        if (offset != null) {
-                            committed.put(p, offset);
-                        }
-                    });
-            return committed;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted reading the live consumer's offsets", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not read the live consumer's offsets: " + e.getMessage(), e);
         }
     }
 

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -128,6 +129,32 @@ public class TopicAdmin {
             throw new IllegalStateException(e.getCause().getMessage(), e);
         } catch (TimeoutException e) {
             throw new IllegalStateException("no answer within " + timeout.toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * The offsets a consumer group has committed, by partition; partitions it has committed nothing for are absent.
+     *
+     * @throws IllegalStateException when the cluster did not answer within 10 seconds
+     */
+    public Map<TopicPartition, Long> committedOffsets(String groupId) {
+        try {
+            Map<TopicPartition, Long> committed = new HashMap<>();
+            admin().listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
+                    .forEach((partition, offset) -> {
+                        if (offset != null) {
+                            committed.put(partition, offset.offset());
+                        }
+                    });
+            return committed;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("The offsets of " + groupId + " could not be read: "
+                    + e.getCause().getMessage(), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("The offsets of " + groupId + " could not be read within 10 s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

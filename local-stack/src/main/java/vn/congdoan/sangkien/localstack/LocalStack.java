@@ -28,10 +28,14 @@ public final class LocalStack {
      * and compiled code. The heap starts at 96 MB so that the old generation has room for what a service keeps under
      * load (a 64 MB start filled it within a minute of writes, and the full collection that grew it stopped the service
      * for 160-180 ms), and class metadata may grow to its limit before it triggers a full collection (three at start-up,
-     * one under load).
+     * one under load). Methods are compiled by C2 alone, one at a time: without the C1 tiers there is no C1 code and
+     * no profiling data for the thousands of methods that run only a few times, and a single compiler thread holds
+     * one compilation's working memory at a time (24-44 MB less resident under POST load, the same throughput once
+     * warm; the first minute after a start runs more of the write path interpreted).
      */
     static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xms96m -Xmx144m -XX:+UseSerialGC -XX:MetaspaceSize=128m "
-            + "-XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -Xss512k" + trimNativeHeap();
+            + "-XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:-TieredCompilation "
+            + "-XX:CICompilerCount=1" + trimNativeHeap();
 
     /**
      * ranking-service keeps little (~15 MB live: standings of 63 provinces, its consumers' buffers) and imports

@@ -31,11 +31,13 @@ public final class LocalStack {
      * one under load). Methods are compiled by C2 alone, one at a time: without the C1 tiers there is no C1 code and
      * no profiling data for the thousands of methods that run only a few times, and a single compiler thread holds
      * one compilation's working memory at a time (24-44 MB less resident under POST load, the same throughput once
-     * warm; the first minute after a start runs more of the write path interpreted).
+     * warm; the first minute after a start runs more of the write path interpreted). The heap grows only when a full
+     * collection leaves less than 10 % of it free (40 % by default, which grew it to its maximum during bulk imports
+     * whose ~40 MB of live rows left a third of the old generation free), as the image's launcher has it too.
      */
     static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xms96m -Xmx144m -XX:+UseSerialGC -XX:MetaspaceSize=128m "
-            + "-XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:-TieredCompilation "
-            + "-XX:CICompilerCount=1" + trimNativeHeap();
+            + "-XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:MinHeapFreeRatio=10 "
+            + "-XX:MaxHeapFreeRatio=20 -XX:-TieredCompilation -XX:CICompilerCount=1" + trimNativeHeap();
 
     /**
      * ranking-service keeps little (~15 MB live: standings of 63 provinces, its consumers' buffers) and imports

@@ -1,13 +1,19 @@
 package vn.congdoan.sangkien.submission.service;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -42,14 +48,17 @@ public class UnitDirectory {
 
     private static final int MAX_ENTRIES = 50_000;
     private static final int MAX_DEPTH = 64;
+    /** The columns {@link OrgUnitReplica} maps, as {@link Unit} needs them. */
+    private static final String SELECT = """
+            select code, type, parent_id, province_id, valid_from, valid_to from org_unit_replica where id = ?""";
 
-    private final EntityManager em;
+    private final DataSource dataSource;
     private final long ttlNanos;
     private final ConcurrentHashMap<UUID, Entry> cache = new ConcurrentHashMap<>();
 
-    public UnitDirectory(EntityManager em,
+    public UnitDirectory(DataSource dataSource,
             @ConfigProperty(name = "sangkien.unit-cache.time-to-live", defaultValue = "5S") Duration ttl) {
-        this.em = em;
+        this.dataSource = dataSource;
         this.ttlNanos = ttl.toNanos();
     }
 
@@ -57,14 +66,34 @@ public class UnitDirectory {
         long now = System.nanoTime();
         Entry entry = cache.get(id);
         if (entry == null || now - entry.loadedAt() > ttlNanos) {
-            OrgUnitReplica replica = em.find(OrgUnitReplica.class, id);
-            entry = new Entry(replica == null ? null : Unit.of(replica), now);
+            entry = new Entry(load(id), now);
             if (cache.size() >= MAX_ENTRIES) {
                 cache.clear();
             }
             cache.put(id, entry);
         }
         return Optional.ofNullable(entry.unit());
+    }
+
+    /**
+     * One row of the replica, in plain JDBC: every unit comes back here after its time to live, tens of times a
+     * second under load, and a read through Hibernate outside a transaction (a session of its own each time) had been
+     * 5 % of the service's CPU samples at 1,000 POSTs/s. Joins the caller's transaction, if any.
+     */
+    private Unit load(UUID id) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(SELECT)) {
+            select.setObject(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next()
+                        ? new Unit(id, row.getString(1), OrgUnitType.valueOf(row.getString(2)),
+                                row.getObject(3, UUID.class), row.getObject(4, UUID.class),
+                                row.getObject(5, LocalDate.class), row.getObject(6, LocalDate.class))
+                        : null;
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("Unit " + id + " not read", e);
+        }
     }
 
     /** Whether {@code unit} is {@code root} or below it, walking the parent chain. */

@@ -22,6 +22,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalStack {
 
+    /** The serial collector, with bounded class metadata, compiled code and thread stacks: every service. */
+    private static final String SERIAL = "-XX:+UseSerialGC -XX:MetaspaceSize=128m -XX:MaxMetaspaceSize=128m "
+            + "-XX:ReservedCodeCacheSize=48m -Xss512k";
+
+    /** {@link #SERIAL}, a heap grown only below 10 % free, C2 alone on one compiler thread: the services that import. */
+    private static String serialC2() {
+        return SERIAL + " -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:-TieredCompilation "
+                + "-XX:CICompilerCount=1" + trimNativeHeap();
+    }
+
     /**
      * Keeps submission-service near 300 MB resident: a heap sized for a 5,000-row import, the
      * serial collector (no concurrent threads or remembered sets on a 2-core machine), and bounded class metadata
@@ -35,9 +45,7 @@ public final class LocalStack {
      * collection leaves less than 10 % of it free (40 % by default, which grew it to its maximum during bulk imports
      * whose ~40 MB of live rows left a third of the old generation free), as the image's launcher has it too.
      */
-    static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xms96m -Xmx144m -XX:+UseSerialGC -XX:MetaspaceSize=128m "
-            + "-XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:MinHeapFreeRatio=10 "
-            + "-XX:MaxHeapFreeRatio=20 -XX:-TieredCompilation -XX:CICompilerCount=1" + trimNativeHeap();
+    static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xms96m -Xmx144m " + serialC2();
 
     /**
      * ranking-service keeps little (~15 MB live: standings of 63 provinces, its consumers' buffers) and imports
@@ -46,8 +54,7 @@ public final class LocalStack {
      * a rebuild took it from 96 to 144 MB, ~300 MB resident. With 64 MB it collects fully instead, ~70 ms about every
      * 1.5 s of a rebuild, which took as long as before; reads between rebuilds are not affected.
      */
-    static final String RANKING_JAVA_OPTS = "-Xms64m -Xmx64m -XX:+UseSerialGC -XX:MetaspaceSize=128m "
-            + "-XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -Xss512k" + trimNativeHeap();
+    static final String RANKING_JAVA_OPTS = "-Xms64m -Xmx64m " + SERIAL + trimNativeHeap();
 
     /**
      * org-unit-service imports up to 50,000 units a request, which needs the larger heap. Otherwise as
@@ -55,9 +62,7 @@ public final class LocalStack {
      * thread. With G1 and tiered compilation its resident size had reached 304 and 338 MB in two runs of the benchmark
      * (264-274 MB in others): G1's own structures took 40 MB and compiled code 20 MB, against 0.2 and 4 MB now.
      */
-    static final String ORG_UNIT_JAVA_OPTS = "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:MetaspaceSize=128m "
-            + "-XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:MinHeapFreeRatio=10 "
-            + "-XX:MaxHeapFreeRatio=20 -XX:-TieredCompilation -XX:CICompilerCount=1" + trimNativeHeap();
+    static final String ORG_UNIT_JAVA_OPTS = "-Xms64m -Xmx256m " + serialC2();
 
     /**
      * Gives memory the JIT compilers and others freed back to the system every five seconds (glibc keeps it

@@ -42,6 +42,7 @@ import vn.congdoan.sangkien.events.OrgUnitState;
 import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.security.Roles;
+import vn.congdoan.sangkien.submission.repository.GroupCommit;
 import vn.congdoan.sangkien.submission.repository.OrgUnitReplicaRepository;
 import vn.congdoan.sangkien.testsupport.KafkaResource;
 import vn.congdoan.sangkien.testsupport.PostgresResource;
@@ -55,6 +56,9 @@ class InitiativeResourceTest {
 
     @Inject
     OrgUnitReplicaRepository replicas;
+
+    @Inject
+    GroupCommit.Config groupCommit;
 
     @TestHTTPResource("/api/v1/initiatives")
     URI initiatives;
@@ -364,6 +368,70 @@ class InitiativeResourceTest {
             clients.shutdownNow();
         }
         assertThat(storedFor(unit)).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentSubmissionsCommitTogetherAndOnlyTheRowAtFaultFails() throws Exception {
+        UUID province = UUID.randomUUID();
+        UUID unit = publishGrassroots(province, null);
+        UUID slowUnit = publishGrassroots(UUID.randomUUID(), null);
+        // Commits of the slow unit's initiatives take 1.5 s: every writer is busy with one, so the requests sent
+        // meanwhile queue up and are committed together, ten of them racing for one externalRef.
+        String trigger = "slow_" + slowUnit.toString().replace("-", "");
+        nativeUpdate("create function " + trigger + "() returns trigger language plpgsql as $$"
+                + " begin perform pg_sleep(1.5); return null; end $$");
+        nativeUpdate("create constraint trigger " + trigger + " after insert on initiative"
+                + " deferrable initially deferred for each row when (new.unit_id = '" + slowUnit + "')"
+                + " execute function " + trigger + "()");
+        String provinceAdmin = Tokens.bearer(Roles.UNIT_ADMIN, province.toString(), "m-province-admin");
+        String withRef = initiative(unit, true).replace("\"submit\"", "\"externalRef\":\"HT-RACE-1\",\"submit\"");
+        int writers = groupCommit.writers();
+        ExecutorService clients = Executors.newFixedThreadPool(20 + writers);
+        List<Integer> refAnswers = new ArrayList<>();
+        Set<String> plainIds = new HashSet<>();
+        try {
+            List<Future<Integer>> slow = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                slow.add(clients.submit(() -> given().contentType(ContentType.JSON).body(initiative(slowUnit, true))
+                        .post("/api/v1/initiatives").then().extract().statusCode()));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                    ((Number) replicas.getEntityManager().createNativeQuery(
+                            "select count(*) from pg_stat_activity where wait_event = 'PgSleep'")
+                            .getSingleResult()).intValue()) == writers);
+            List<Future<Integer>> sameRef = new ArrayList<>();
+            List<Future<String>> plain = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                sameRef.add(clients.submit(() -> given().header("Authorization", provinceAdmin)
+                        .contentType(ContentType.JSON).body(withRef).post("/api/v1/initiatives").then()
+                        .extract().statusCode()));
+                plain.add(clients.submit(() -> given().contentType(ContentType.JSON).body(initiative(unit, true))
+                        .post("/api/v1/initiatives").then().statusCode(201).extract().<String>path("id")));
+            }
+            for (Future<Integer> answer : slow) {
+                assertThat(answer.get(30, TimeUnit.SECONDS)).isEqualTo(201);
+            }
+            for (Future<Integer> answer : sameRef) {
+                refAnswers.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            for (Future<String> answer : plain) {
+                plainIds.add(answer.get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            clients.shutdownNow();
+            nativeUpdate("drop trigger " + trigger + " on initiative");
+            nativeUpdate("drop function " + trigger + "()");
+        }
+        assertThat(refAnswers).containsExactlyInAnyOrder(201, 409, 409, 409, 409, 409, 409, 409, 409, 409);
+        assertThat(plainIds).hasSize(10);
+        assertThat(storedFor(unit)).isEqualTo(11);
+
+        var events = TopicProbe.awaitRecords(Topics.INITIATIVE_EVENTS, r -> r.key().equals(province.toString()), 11,
+                Duration.ofSeconds(30));
+        assertThat(events).hasSize(11);
+        Set<String> published = new HashSet<>();
+        events.forEach(r -> published.add(EventJson.read(r.value(), InitiativeEvent.class).initiativeId().toString()));
+        assertThat(published).hasSize(11).containsAll(plainIds);
     }
 
     @Test

@@ -64,12 +64,10 @@ public class InitiativeInserts {
     public record Row(Initiative initiative, InitiativeEvent event) {
     }
 
-    /** Inserts {@code initiative} (version 0) and its event, keyed by its provincial federation. */
-    public void insert(Initiative initiative, InitiativeEvent event) {
-        insertAll(List.of(new Row(initiative, event)));
-    }
-
-    /** Inserts many, in JDBC batches of {@value #BATCH}: for bulk imports, in the caller's transaction. */
+    /**
+     * Inserts the initiatives (version 0) and their events, keyed by their provincial federations; many in JDBC
+     * batches of {@value #BATCH}, in the caller's transaction (a bulk import, a {@link GroupCommit}).
+     */
     public void insertAll(List<Row> rows) {
         if (rows.isEmpty()) {
             return;

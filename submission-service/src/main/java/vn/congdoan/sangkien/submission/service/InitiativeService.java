@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -15,12 +16,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import vn.congdoan.sangkien.events.InitiativeEvent;
 import vn.congdoan.sangkien.events.InitiativeStatus;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.outbox.Outbox;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.submission.Initiative;
+import vn.congdoan.sangkien.submission.repository.GroupCommit;
 import vn.congdoan.sangkien.submission.repository.InitiativeInserts;
 import vn.congdoan.sangkien.submission.repository.InitiativeRepository;
 
@@ -35,15 +38,17 @@ public class InitiativeService {
     private final UnitDirectory units;
     private final Outbox outbox;
     private final InitiativeInserts inserts;
+    private final GroupCommit groupCommit;
     /** Microseconds, PostgreSQL's precision: times in events equal the stored ones. */
     private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 
     public InitiativeService(InitiativeRepository initiatives, UnitDirectory units, Outbox outbox,
-            InitiativeInserts inserts) {
+            InitiativeInserts inserts, GroupCommit groupCommit) {
         this.initiatives = initiatives;
         this.units = units;
         this.outbox = outbox;
         this.inserts = inserts;
+        this.groupCommit = groupCommit;
     }
 
     public Optional<Initiative> find(UUID id) {
@@ -51,8 +56,8 @@ public class InitiativeService {
     }
 
     /**
-     * Creates an initiative with one statement (see {@link InitiativeInserts}): on its own, committed at once; in a
-     * caller's transaction, with it.
+     * Creates an initiative with one statement (see {@link InitiativeInserts}): on its own, committed with those of
+     * concurrent requests (see {@link GroupCommit}) before it returns; in a caller's transaction, with it.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Initiative create(NewInitiative request, Consumer<Initiative> check) {
@@ -91,7 +96,12 @@ public class InitiativeService {
             initiative.submittedAt = now;
             type = InitiativeEvent.Type.SUBMITTED;
         }
-        inserts.insert(initiative, initiative.toEvent(type, now));
+        InitiativeInserts.Row row = new InitiativeInserts.Row(initiative, initiative.toEvent(type, now));
+        if (QuarkusTransaction.isActive()) {
+            inserts.insertAll(List.of(row));
+        } else {
+            groupCommit.insert(row);
+        }
         return initiative;
     }
 

@@ -29,6 +29,14 @@ public interface RankingConfig {
     @WithDefault("30S")
     Duration rebuildCatchUpTimeout();
 
+    /**
+     * How long the broker lets new initiative events gather before it hands them to the standings (unless a megabyte
+     * of them comes first): one batch, transaction and offset commit for all that came meanwhile, instead of one for
+     * the few of each fetch. 0 hands each fetch over at once.
+     */
+    @WithDefault("0.05S")
+    Duration eventsGather();
+
     /** How many consumers a rebuild applies the topic's partitions with, side by side. */
     @WithDefault("2")
     int rebuildWorkers();

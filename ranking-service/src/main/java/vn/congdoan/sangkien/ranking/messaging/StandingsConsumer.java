@@ -1,5 +1,6 @@
 package vn.congdoan.sangkien.ranking.messaging;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
@@ -19,6 +21,7 @@ import vn.congdoan.sangkien.events.InitiativeEvent;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.kafka.ConsumerLoop;
 import vn.congdoan.sangkien.kit.kafka.TopicAdmin;
+import vn.congdoan.sangkien.ranking.config.RankingConfig;
 import vn.congdoan.sangkien.ranking.service.CounterSet;
 import vn.congdoan.sangkien.ranking.service.StandingsUpdater;
 
@@ -34,13 +37,15 @@ public class StandingsConsumer {
     private final StandingsUpdater updater;
     private final TopicAdmin topics;
     private final Map<String, Object> kafkaConfig;
+    private final RankingConfig config;
     private ConsumerLoop loop;
 
     public StandingsConsumer(StandingsUpdater updater, TopicAdmin topics,
-            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, RankingConfig config) {
         this.updater = updater;
         this.topics = topics;
         this.kafkaConfig = kafkaConfig;
+        this.config = config;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -54,9 +59,20 @@ public class StandingsConsumer {
     /** Joins the group and resumes from its committed offsets. */
     synchronized void start() {
         if (loop == null) {
-            loop = new ConsumerLoop(kafkaConfig, GROUP_ID, Topics.INITIATIVE_EVENTS, topics, this::apply);
+            loop = new ConsumerLoop(gathering(kafkaConfig, config.eventsGather()), GROUP_ID,
+                    Topics.INITIATIVE_EVENTS, topics, this::apply);
             loop.start();
         }
+    }
+
+    /** The consumer's settings, with fetches answered once {@code gather} has passed or a megabyte has come. */
+    static Map<String, Object> gathering(Map<String, Object> kafkaConfig, Duration gather) {
+        Map<String, Object> settings = new HashMap<>(kafkaConfig);
+        if (!gather.isZero()) {
+            settings.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 20);
+            settings.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) gather.toMillis());
+        }
+        return settings;
     }
 
     /** Leaves the group; what was polled but not committed is read again by whoever takes the partitions. */

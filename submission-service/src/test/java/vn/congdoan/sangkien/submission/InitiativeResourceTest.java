@@ -311,12 +311,7 @@ class InitiativeResourceTest {
         String key = "cut-at-commit-" + UUID.randomUUID();
         // The connection dies inside COMMIT, after every statement of the request succeeded: what a database
         // stopping or failing over between a request's last write and its commit looks like.
-        String trigger = "cut_" + unit.toString().replace("-", "");
-        nativeUpdate("create function " + trigger + "() returns trigger language plpgsql as $$"
-                + " begin perform pg_terminate_backend(pg_backend_pid()); return null; end $$");
-        nativeUpdate("create constraint trigger " + trigger + " after insert on initiative"
-                + " deferrable initially deferred for each row when (new.unit_id = '" + unit + "')"
-                + " execute function " + trigger + "()");
+        String trigger = atCommit("cut", unit, "perform pg_terminate_backend(pg_backend_pid())");
         try {
             given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(initiative(unit, true))
                     .post("/api/v1/initiatives").then()
@@ -324,8 +319,7 @@ class InitiativeResourceTest {
                     .contentType("application/problem+json")
                     .header("Retry-After", "5");
         } finally {
-            nativeUpdate("drop trigger " + trigger + " on initiative");
-            nativeUpdate("drop function " + trigger + "()");
+            dropAtCommit(trigger);
         }
         assertThat(storedFor(unit)).as("nothing of the cut request is stored").isZero();
 
@@ -334,6 +328,22 @@ class InitiativeResourceTest {
         given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(initiative(unit, true))
                 .post("/api/v1/initiatives").then().statusCode(201).body("id", equalTo(id));
         assertThat(storedFor(unit)).isEqualTo(1);
+    }
+
+    /** Runs {@code statement} when a transaction that inserted an initiative of {@code unit} commits. */
+    private String atCommit(String name, UUID unit, String statement) {
+        String trigger = name + "_" + unit.toString().replace("-", "");
+        nativeUpdate("create function " + trigger + "() returns trigger language plpgsql as $$ begin " + statement
+                + "; return null; end $$");
+        nativeUpdate("create constraint trigger " + trigger + " after insert on initiative"
+                + " deferrable initially deferred for each row when (new.unit_id = '" + unit + "')"
+                + " execute function " + trigger + "()");
+        return trigger;
+    }
+
+    private void dropAtCommit(String trigger) {
+        nativeUpdate("drop trigger " + trigger + " on initiative");
+        nativeUpdate("drop function " + trigger + "()");
     }
 
     private void nativeUpdate(String sql) {
@@ -377,12 +387,7 @@ class InitiativeResourceTest {
         UUID slowUnit = publishGrassroots(UUID.randomUUID(), null);
         // Commits of the slow unit's initiatives take 1.5 s: every writer is busy with one, so the requests sent
         // meanwhile queue up and are committed together, ten of them racing for one externalRef.
-        String trigger = "slow_" + slowUnit.toString().replace("-", "");
-        nativeUpdate("create function " + trigger + "() returns trigger language plpgsql as $$"
-                + " begin perform pg_sleep(1.5); return null; end $$");
-        nativeUpdate("create constraint trigger " + trigger + " after insert on initiative"
-                + " deferrable initially deferred for each row when (new.unit_id = '" + slowUnit + "')"
-                + " execute function " + trigger + "()");
+        String trigger = atCommit("slow", slowUnit, "perform pg_sleep(1.5)");
         String provinceAdmin = Tokens.bearer(Roles.UNIT_ADMIN, province.toString(), "m-province-admin");
         String withRef = initiative(unit, true).replace("\"submit\"", "\"externalRef\":\"HT-RACE-1\",\"submit\"");
         int writers = groupCommit.writers();
@@ -419,8 +424,7 @@ class InitiativeResourceTest {
             }
         } finally {
             clients.shutdownNow();
-            nativeUpdate("drop trigger " + trigger + " on initiative");
-            nativeUpdate("drop function " + trigger + "()");
+            dropAtCommit(trigger);
         }
         assertThat(refAnswers).containsExactlyInAnyOrder(201, 409, 409, 409, 409, 409, 409, 409, 409, 409);
         assertThat(plainIds).hasSize(10);

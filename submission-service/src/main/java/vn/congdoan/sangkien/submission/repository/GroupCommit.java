@@ -32,7 +32,7 @@ import vn.congdoan.sangkien.kit.problem.ProblemMappers;
  * <p>Each row is as atomic as on its own: a batch that fails for a reason other than the database being unavailable
  * (one row's unique {@code externalRef} taken meanwhile, a value the database refuses) is rolled back and its rows are
  * written again one at a time, so only the row at fault fails. When the database is unavailable every request of the
- * batch gets the failure (a 503), and none of them was written.
+ * batch gets the failure (a 503), as each would have on its own.
  */
 @ApplicationScoped
 public class GroupCommit {

@@ -93,7 +93,7 @@ public class GroupCommit {
     /**
      * Inserts a new initiative and its first event and returns once they are committed.
      *
-     * @throws PersistenceException as {@link InitiativeInserts#insert} would have, had the row been written alone
+     * @throws PersistenceException as {@link InitiativeInserts#insertAll} would have, had the row been written alone
      */
     public void insert(InitiativeInserts.Row row) {
         if (closed) {

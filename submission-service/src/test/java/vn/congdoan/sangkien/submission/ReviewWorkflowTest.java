@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -297,12 +298,51 @@ class ReviewWorkflowTest {
         UUID unit = publishGrassroots(UUID.randomUUID());
         String id = create(Tokens.bearer(Roles.MEMBER, unit.toString(), "m-author"), unit, "PUBLIC");
         String like = "%" + id + "%";
-        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
-                ((Number) em.createNativeQuery("select count(*) from outbox_event where payload like ?1 "
-                        + "and published_at is not null").setParameter(1, like).getSingleResult()).intValue() == 1));
-        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
-                ((Number) em.createNativeQuery("select count(*) from outbox_event where payload like ?1")
-                        .setParameter(1, like).getSingleResult()).intValue() == 0));
+        await().atMost(Duration.ofSeconds(20)).until(() -> outboxRows(like, true) == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> outboxRows(like, false) == 0);
+    }
+
+    @Test
+    void publishedEventsAreDeletedAfterTheRetentionPeriodWhileEventsNeverStopComing() throws Exception {
+        UUID unit = publishGrassroots(UUID.randomUUID());
+        String like = "%" + create(Tokens.bearer(Roles.MEMBER, unit.toString(), "m-author"), unit, "PUBLIC") + "%";
+        await().atMost(Duration.ofSeconds(20)).until(() -> outboxRows(like, true) == 1);
+        long published = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select id from outbox_event where payload like ?1").setParameter(1, like).getSingleResult())
+                .longValue());
+        // a new event every few milliseconds (copies of that one): no round of the relay finds the outbox empty
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        Future<Integer> copies = writer.submit(() -> copyWhile(writing, published));
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                    em.createNativeQuery("select id from outbox_event where id = ?1").setParameter(1, published)
+                            .getResultList().isEmpty()));
+        } finally {
+            writing.set(false);
+            assertThat(copies.get(20, TimeUnit.SECONDS)).isPositive();
+            writer.shutdown();
+        }
+    }
+
+    private int copyWhile(AtomicBoolean writing, long outboxId) throws InterruptedException {
+        int copies = 0;
+        while (writing.get()) {
+            copies += QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                    insert into outbox_event (topic, record_key, payload, event_id, event_type, occurred_at)
+                    select topic, record_key, payload, gen_random_uuid(), event_type, now() from outbox_event
+                    where id = ?1""").setParameter(1, outboxId).executeUpdate());
+            Thread.sleep(5);
+        }
+        return copies;
+    }
+
+    /** Rows of the outbox whose payload is like {@code like}: all of them, or those marked published only. */
+    private int outboxRows(String like, boolean publishedOnly) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from outbox_event where payload like ?1"
+                        + (publishedOnly ? " and published_at is not null" : ""))
+                .setParameter(1, like).getSingleResult()).intValue());
     }
 
     @Test

@@ -56,6 +56,7 @@ public class OutboxRelay {
             select id, topic, record_key, payload, event_id, event_type, occurred_at from outbox_event
             where published_at is null order by id limit ?""";
     private static final String PUBLISHED = "update outbox_event set published_at = ? where id = any(?)";
+    private static final int CLEANUP_CHUNK = 10_000;
 
     private final EntityManager em;
     private final DataSource dataSource;
@@ -133,9 +134,11 @@ public class OutboxRelay {
         while (running) {
             try {
                 int sent = QuarkusTransaction.requiringNew().timeout(30).call(this::relayBatch);
-                if (sent == 0 && Instant.now().isAfter(nextCleanup)) {
-                    QuarkusTransaction.requiringNew().timeout(60).call(this::deleteExpired);
-                    nextCleanup = Instant.now().plus(config.cleanupInterval());
+                if (sent < config.batchSize() && Instant.now().isAfter(nextCleanup)) {
+                    int deleted = QuarkusTransaction.requiringNew().timeout(60).call(this::deleteExpired);
+                    // a full chunk leaves more behind: the next round goes on deleting
+                    nextCleanup = deleted < CLEANUP_CHUNK ? Instant.now().plus(config.cleanupInterval())
+                            : Instant.EPOCH;
                 }
                 if (sent < config.batchSize()) {
                     wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -246,13 +249,15 @@ public class OutboxRelay {
 
     /**
      * Deletes published rows past the retention, a bounded number per transaction, oldest id first: rows are
-     * published in id order, so the scan finds them at the start of the primary key.
+     * published in id order, so the scan finds them at the start of the primary key. Runs whenever the relay is not
+     * behind (a stream of writes that never leaves the outbox empty does not put it off).
      */
     private int deleteExpired() {
         return em.createNativeQuery("""
                 delete from outbox_event where id in (
-                    select id from outbox_event where published_at < ?1 order by id limit 10000)""")
+                    select id from outbox_event where published_at < ?1 order by id limit ?2)""")
                 .setParameter(1, Instant.now().minus(config.retention()))
+                .setParameter(2, CLEANUP_CHUNK)
                 .executeUpdate();
     }
 

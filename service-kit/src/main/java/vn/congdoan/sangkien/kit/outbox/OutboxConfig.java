@@ -16,6 +16,15 @@ public interface OutboxConfig {
     @WithDefault("500")
     int batchSize();
 
+    /**
+     * Least time from the start of one relay batch to the start of the next: events written meanwhile gather and go
+     * in one transaction and one produce request. A batch after a quiet spell starts at once; under load this bounds
+     * the relay's transactions (each of them a commit of the database, and a produce request to the broker) to one
+     * per interval instead of one per writing transaction.
+     */
+    @WithDefault("0s")
+    Duration gather();
+
     /** How long the relay sleeps when the outbox is empty and nobody wakes it. */
     @WithDefault("1s")
     Duration pollInterval();

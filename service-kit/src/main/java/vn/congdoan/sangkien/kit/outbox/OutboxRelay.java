@@ -133,6 +133,7 @@ public class OutboxRelay {
     private void loop() {
         while (running) {
             try {
+                long started = System.nanoTime();
                 int sent = QuarkusTransaction.requiringNew().timeout(30).call(this::relayBatch);
                 if (sent < config.batchSize() && Instant.now().isAfter(nextCleanup)) {
                     int deleted = QuarkusTransaction.requiringNew().timeout(60).call(this::deleteExpired);
@@ -143,6 +144,9 @@ public class OutboxRelay {
                 if (sent < config.batchSize()) {
                     wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wakeUp.drainPermits();
+                    if (sent > 0) {
+                        gather(started);
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -259,6 +263,14 @@ public class OutboxRelay {
                 .setParameter(1, Instant.now().minus(config.retention()))
                 .setParameter(2, CLEANUP_CHUNK)
                 .executeUpdate();
+    }
+
+    /** Waits until {@link OutboxConfig#gather()} has passed since the batch that sent something started. */
+    private void gather(long batchStarted) throws InterruptedException {
+        long left = config.gather().toNanos() - (System.nanoTime() - batchStarted);
+        if (left > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
     }
 
     private void pause() {

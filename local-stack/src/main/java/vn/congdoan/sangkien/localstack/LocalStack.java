@@ -33,16 +33,16 @@ public final class LocalStack {
     }
 
     /**
-     * Keeps submission-service near 300 MB resident: a heap sized for a 5,000-row import, the
-     * serial collector (no concurrent threads or remembered sets on a 2-core machine), and bounded class metadata
-     * and compiled code. The heap starts at 80 MB so that the old generation has room for what a service keeps under
-     * load (a 64 MB start filled it within a minute of writes, and the full collection that grew it stopped the service
-     * for 160-180 ms; 80 MB left 10 MB of its 55 free after 2.5 minutes of writes, and a bulk import's peak 16 MB
-     * below that of a 96 MB start), and class metadata may grow to its limit before it triggers a full collection (three at start-up,
-     * one under load). Methods are compiled by C2 alone, one at a time: without the C1 tiers there is no C1 code and
-     * no profiling data for the thousands of methods that run only a few times, and a single compiler thread holds
-     * one compilation's working memory at a time (24-44 MB less resident under POST load, the same throughput once
-     * warm; the first minute after a start runs more of the write path interpreted). The heap grows only when a full
+     * Keeps submission-service near 300 MB resident: a heap sized for a 5,000-row import, the serial collector (no
+     * concurrent threads or remembered sets on a 2-core machine), and bounded class metadata and compiled code. The
+     * heap starts at 80 MB so that the old generation has room for what a service keeps under load (a 64 MB start
+     * filled it within a minute of writes, and the full collection that grew it stopped the service for 160-180 ms;
+     * 80 MB left 10 MB of its 55 free after 2.5 minutes of writes, and a bulk import's peak 16 MB below that of a 96 MB
+     * start), and class metadata may grow to its limit before it triggers a full collection (three at start-up, one
+     * under load). Methods are compiled by C2 alone, one at a time: without the C1 tiers there is no C1 code and no
+     * profiling data for the thousands of methods that run only a few times, and a single compiler thread holds one
+     * compilation's working memory at a time (24-44 MB less resident under POST load, the same throughput once warm;
+     * the first minute after a start runs more of the write path interpreted). The heap grows only when a full
      * collection leaves less than 10 % of it free (40 % by default, which grew it to its maximum during bulk imports
      * whose ~40 MB of live rows left a third of the old generation free), as the image's launcher has it too.
      */

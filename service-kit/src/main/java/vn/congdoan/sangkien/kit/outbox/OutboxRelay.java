@@ -135,13 +135,13 @@ public class OutboxRelay {
             try {
                 long started = System.nanoTime();
                 int sent = QuarkusTransaction.requiringNew().timeout(30).call(this::relayBatch);
-                if (sent < config.batchSize() && Instant.now().isAfter(nextCleanup)) {
-                    int deleted = QuarkusTransaction.requiringNew().timeout(60).call(this::deleteExpired);
-                    // a full chunk leaves more behind: the next round goes on deleting
-                    nextCleanup = deleted < CLEANUP_CHUNK ? Instant.now().plus(config.cleanupInterval())
-                            : Instant.EPOCH;
-                }
                 if (sent < config.batchSize()) {
+                    if (Instant.now().isAfter(nextCleanup)) {
+                        int deleted = QuarkusTransaction.requiringNew().timeout(60).call(this::deleteExpired);
+                        // a full chunk leaves more behind: the next round goes on deleting
+                        nextCleanup = deleted < CLEANUP_CHUNK ? Instant.now().plus(config.cleanupInterval())
+                                : Instant.EPOCH;
+                    }
                     wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wakeUp.drainPermits();
                     if (sent > 0) {

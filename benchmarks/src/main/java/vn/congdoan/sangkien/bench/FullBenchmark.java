@@ -95,13 +95,26 @@ final class FullBenchmark {
         }
     }
 
-    /** Runs a part, with a JFR recording of each service around it when BENCH_JFR=1. */
+    /**
+     * Runs a part, with a JFR recording of each service around it when BENCH_JFR=1, and a CPU profile of each when
+     * BENCH_PROFILE=1.
+     */
     private void record(Memory memory, String name, Runnable part) throws Exception {
         boolean jfr = "1".equals(Benchmarks.env("BENCH_JFR", ""));
+        Profiler profiler = "1".equals(Benchmarks.env("BENCH_PROFILE", ""))
+                ? Profiler.of(memory.pids(), folder.resolve("profiles")) : null;
         if (jfr) {
             memory.startRecording(name);
         }
+        if (profiler != null) {
+            profiler.start();
+        } else if ("1".equals(Benchmarks.env("BENCH_PROFILE", ""))) {
+            Benchmarks.say("  BENCH_PROFILE: async-profiler has no library for this machine; not profiled");
+        }
         part.run();
+        if (profiler != null) {
+            md.append(profiler.stop(name));
+        }
         if (jfr) {
             Path dir = Files.createDirectories(folder.resolve("jfr"));
             memory.stopRecording(name, dir);

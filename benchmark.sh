@@ -86,5 +86,8 @@ report="benchmarks/target/report-$suite.md"
 [ "$suite" = all ] && report=benchmarks/target/report.md
 # The load generator's own pauses would count in every latency it measures (from the moment each request was due):
 # ZGC collects without stopping it for more than a millisecond. With G1 its young collections stopped both cores for
-# 17-88 ms every ~5 s at 1,000 POSTs/s.
-java -XX:+UseZGC -Xmx1g -jar benchmarks/target/benchmarks-1.0.0-SNAPSHOT.jar "$suite" "$report"
+# 17-88 ms every ~5 s at 1,000 POSTs/s. ZGC starts a cycle as the heap nears SoftMaxHeapSize and the rest of -Xmx is
+# room to allocate in meanwhile: with -Xmx1g alone, cycles began at 92 % used and the senders waited up to 19 ms for
+# memory (relocation stalls), sending late. Its log: benchmarks/target/generator-gc.log.
+java -XX:+UseZGC -Xmx4g -XX:SoftMaxHeapSize=2g -Xlog:gc:file=benchmarks/target/generator-gc.log:time,uptime \
+  -jar benchmarks/target/benchmarks-1.0.0-SNAPSHOT.jar "$suite" "$report"

@@ -112,7 +112,7 @@ final class LatencyRun {
     Result runAtRate(String name, Supplier<HttpRequest> requests, int perSecond, Duration warmup, Duration measure,
             Timeline timeline, Answers answers) throws Exception {
         fire(requests, perSecond, warmup, null, timeline == null ? null
-                : (latency, response) -> timeline.record(response != null && response.status() < 400));
+                : (latency, response) -> timeline.record(response != null && response.status() < 400, latency));
         Recorder recorder = new Recorder(3);
         Recorder late = new Recorder(3);
         AtomicLong errors = new AtomicLong();
@@ -125,7 +125,7 @@ final class LatencyRun {
                 errors.incrementAndGet();
             }
             if (timeline != null) {
-                timeline.record(ok);
+                timeline.record(ok, latency);
             }
             if (answers != null && response != null) {
                 answers.accept(response);

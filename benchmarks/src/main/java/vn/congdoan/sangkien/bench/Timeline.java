@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
 
-/** Counts events per second since it was made: the data of a throughput-over-time chart. */
+/**
+ * Counts events per second since it was made, and the slowest of each second: the data of the throughput-over-time
+ * and slowest-answer charts.
+ */
 final class Timeline {
 
     private static final int SECONDS = 4 * 3600;
@@ -16,11 +19,21 @@ final class Timeline {
     private final long start = System.nanoTime();
     private final AtomicLongArray ok = new AtomicLongArray(SECONDS);
     private final AtomicLongArray failed = new AtomicLongArray(SECONDS);
+    private final AtomicLongArray slowestNanos = new AtomicLongArray(SECONDS);
     private final List<Mark> marks = new ArrayList<>();
     private volatile int last;
 
     void record(boolean success) {
         add(success ? 1 : 0, success ? 0 : 1);
+    }
+
+    /** An answer that took {@code latencyNanos}, counted in the second it came. */
+    void record(boolean success, long latencyNanos) {
+        record(success);
+        int second = now();
+        if (second < SECONDS) {
+            slowestNanos.accumulateAndGet(second, latencyNanos, Math::max);
+        }
     }
 
     void add(long succeeded, long failures) {
@@ -58,6 +71,15 @@ final class Timeline {
 
     double[] failed() {
         return series(failed);
+    }
+
+    /** The slowest answer of each second, ms; 0 in a second without answers. */
+    double[] slowestMillis() {
+        double[] values = series(slowestNanos);
+        for (int i = 0; i < values.length; i++) {
+            values[i] /= 1e6;
+        }
+        return values;
     }
 
     private double[] series(AtomicLongArray counts) {

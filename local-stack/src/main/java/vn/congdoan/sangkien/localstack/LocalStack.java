@@ -53,9 +53,12 @@ public final class LocalStack {
      * nothing, so its heap is fixed at 64 MB. The serial collector grows the heap, up to its maximum, whenever objects
      * outgrow the old generation between two collections, as a rebuild's 15,000-25,000 events a second make them do:
      * a rebuild took it from 96 to 144 MB, ~300 MB resident. With 64 MB it collects fully instead, ~70 ms about every
-     * 1.5 s of a rebuild, which took as long as before; reads between rebuilds are not affected.
+     * 1.5 s of a rebuild, which took as long as before; reads between rebuilds are not affected. Methods are compiled
+     * by C2 alone on one compiler thread, as in the other services: with tiered compilation its two compiler threads
+     * used 53 % of its CPU time during the benchmark's writes, in bursts on a machine already busy.
      */
-    static final String RANKING_JAVA_OPTS = "-Xms64m -Xmx64m " + SERIAL + trimNativeHeap();
+    static final String RANKING_JAVA_OPTS = "-Xms64m -Xmx64m " + SERIAL + " -XX:-TieredCompilation -XX:CICompilerCount=1"
+            + trimNativeHeap();
 
     /**
      * org-unit-service imports up to 50,000 units a request, which needs the larger heap. Otherwise as

@@ -52,7 +52,8 @@ final class Profiler {
     }
 
     void start() {
-        pids.forEach((service, pid) -> command(service, pid, "start,event=itimer,interval=" + INTERVAL_MS + "ms,threads"));
+        pids.forEach((service, pid) -> command(service, pid,
+                "start,event=itimer,interval=" + INTERVAL_MS + "ms,threads"));
     }
 
     /**
@@ -63,7 +64,8 @@ final class Profiler {
     String stop(String part) {
         StringBuilder md = new StringBuilder();
         md.append("\nCPU profiles of this part (async-profiler, a sample per %d ms of CPU): `%s/<service>-%s.html` "
-                .formatted(INTERVAL_MS, dir, part)).append("(flame graphs) and `.collapsed` (their stacks as text).\n\n");
+                .formatted(INTERVAL_MS, dir, part))
+                .append("(flame graphs) and `.collapsed` (their stacks as text).\n\n");
         md.append("| service | CPU sampled, s | by thread pool |\n|---|---|---|\n");
         pids.forEach((service, pid) -> {
             Path collapsed = dir.resolve(service + "-" + part + ".collapsed");

@@ -57,8 +57,8 @@ public final class LocalStack {
      * by C2 alone on one compiler thread, as in the other services: with tiered compilation its two compiler threads
      * used 53 % of its CPU time during the benchmark's writes, in bursts on a machine already busy.
      */
-    static final String RANKING_JAVA_OPTS = "-Xms64m -Xmx64m " + SERIAL + " -XX:-TieredCompilation -XX:CICompilerCount=1"
-            + trimNativeHeap();
+    static final String RANKING_JAVA_OPTS = "-Xms64m -Xmx64m " + SERIAL
+            + " -XX:-TieredCompilation -XX:CICompilerCount=1" + trimNativeHeap();
 
     /**
      * org-unit-service imports up to 50,000 units a request, which needs the larger heap. Otherwise as

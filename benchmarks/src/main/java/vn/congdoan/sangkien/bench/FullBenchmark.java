@@ -101,14 +101,14 @@ final class FullBenchmark {
      */
     private void record(Memory memory, String name, Runnable part) throws Exception {
         boolean jfr = "1".equals(Benchmarks.env("BENCH_JFR", ""));
-        Profiler profiler = "1".equals(Benchmarks.env("BENCH_PROFILE", ""))
-                ? Profiler.of(memory.pids(), folder.resolve("profiles")) : null;
+        boolean profile = "1".equals(Benchmarks.env("BENCH_PROFILE", ""));
+        Profiler profiler = profile ? Profiler.of(memory.pids(), folder.resolve("profiles")) : null;
         if (jfr) {
             memory.startRecording(name);
         }
         if (profiler != null) {
             profiler.start();
-        } else if ("1".equals(Benchmarks.env("BENCH_PROFILE", ""))) {
+        } else if (profile) {
             Benchmarks.say("  BENCH_PROFILE: async-profiler has no library for this machine; not profiled");
         }
         part.run();
@@ -360,12 +360,14 @@ final class FullBenchmark {
         double[] ok = timeline.succeeded();
         double[] seconds = new double[ok.length];
         Arrays.setAll(seconds, i -> i);
+        List<Charts.Marker> rateMarks = timeline.marks().stream()
+                .map(m -> new Charts.Marker(m.second(), m.label())).toList();
         draw(() -> Charts.line(folder.resolve("charts/write-throughput.png"),
                 "POST /api/v1/initiatives: answers per second",
                 "seconds since the write part began (warm-ups included)", "answers/s", List.of(
                         new Charts.Series("offered", seconds, offered(timeline, ok.length)),
                         new Charts.Series("2xx", seconds, ok), new Charts.Series("errors", seconds, timeline.failed())),
-                timeline.marks().stream().map(m -> new Charts.Marker(m.second(), m.label())).toList(), false));
+                rateMarks, false));
         double[] target = new double[seconds.length];
         Arrays.fill(target, 50);
         draw(() -> Charts.line(folder.resolve("charts/write-slowest.png"),
@@ -373,7 +375,7 @@ final class FullBenchmark {
                 "seconds since the write part began (warm-ups included)", "latency (ms, log scale)", List.of(
                         new Charts.Series("slowest", seconds, timeline.slowestMillis()),
                         new Charts.Series("target p99: 50 ms", seconds, target)),
-                timeline.marks().stream().map(m -> new Charts.Marker(m.second(), m.label())).toList(), true));
+                rateMarks, true));
         return steps;
     }
 
@@ -462,6 +464,8 @@ final class FullBenchmark {
         double[] ok = timeline.succeeded();
         double[] seconds = new double[ok.length];
         Arrays.setAll(seconds, i -> i);
+        List<Charts.Marker> rateMarks = timeline.marks().stream()
+                .map(m -> new Charts.Marker(m.second(), m.label())).toList();
         double[] counted = counting.succeeded();
         double[] countedSeconds = new double[counted.length];
         Arrays.setAll(countedSeconds, i -> i);

@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -95,12 +93,11 @@ final class Profiler {
             return "| %s | (not read: %s) | |\n".formatted(service, e.getMessage());
         }
         long all = Math.max(1, total);
-        List<Map.Entry<String, Long>> pools = byPool.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8).toList();
-        Map<String, String> shares = new LinkedHashMap<>();
-        pools.forEach(e -> shares.put(e.getKey(), "%.0f %%".formatted(100.0 * e.getValue() / all)));
-        return "| %s | %.1f | %s |\n".formatted(service, total * INTERVAL_MS / 1000.0, shares.entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        String shares = byPool.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                .map(e -> "%s %.0f %%".formatted(e.getKey(), 100.0 * e.getValue() / all))
+                .collect(Collectors.joining(", "));
+        return "| %s | %.1f | %s |\n".formatted(service, total * INTERVAL_MS / 1000.0, shares);
     }
 
     /** {@code [executor-thread-12 tid=345]} → {@code executor-thread-N}; other numbers (C2, v1) stay. */

@@ -27,19 +27,19 @@ final class Timeline {
         add(success ? 1 : 0, success ? 0 : 1);
     }
 
-    /** An answer that took {@code latencyNanos}, counted in the second it came. */
+    /** An answer that took {@code latencyNanos}, counted and timed in the second it came. */
     void record(boolean success, long latencyNanos) {
-        record(success);
-        int second = now();
+        int second = add(success ? 1 : 0, success ? 0 : 1);
         if (second < SECONDS) {
             slowestNanos.accumulateAndGet(second, latencyNanos, Math::max);
         }
     }
 
-    void add(long succeeded, long failures) {
+    /** @return the second counted in */
+    int add(long succeeded, long failures) {
         int second = now();
         if (second >= SECONDS) {
-            return;
+            return second;
         }
         if (succeeded > 0) {
             ok.addAndGet(second, succeeded);
@@ -50,6 +50,7 @@ final class Timeline {
         if (second > last) {
             last = second;
         }
+        return second;
     }
 
     synchronized void mark(String label) {

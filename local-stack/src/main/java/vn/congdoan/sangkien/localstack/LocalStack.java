@@ -129,6 +129,10 @@ public final class LocalStack {
 
         say("Starting PostgreSQL on 127.0.0.1:" + pgPort + " (data in " + data.resolve("postgres") + ")");
         postgres = PostgresServer.start(data.resolve("postgres"), pgPort, true);
+        if (postgres.created()) {
+            say("Reserving " + PostgresServer.MIN_WAL_FILES + " WAL files of 16 MB for reuse");
+            postgres.reserveWal(PostgresServer.MIN_WAL_FILES);
+        }
         all.forEach(s -> postgres.createDatabase(s.database()));
 
         say("Starting Kafka (KRaft) on 127.0.0.1:" + kafkaPort);

@@ -92,6 +92,16 @@ class DeploymentConfigTest {
         });
     }
 
+    /** PostgreSQL keeps WAL files for reuse as the local stack's does (see PostgresServer#MIN_WAL_SIZE). */
+    @Test
+    void postgresKeepsTheWalOfTheLocalStack() throws IOException {
+        Object command = services().get("postgres").get("command");
+        assertThat(command).as("postgres' command").isInstanceOf(List.class);
+        assertThat(String.join(" ", ((List<?>) command).stream().map(String::valueOf).toList()))
+                .contains("min_wal_size=" + PostgresServer.MIN_WAL_SIZE)
+                .contains("max_wal_size=" + PostgresServer.MAX_WAL_SIZE);
+    }
+
     /**
      * The images run the JVM options the local stack runs (the memory figures in the README are measured with those),
      * and choose the collector through the image's GC_CONTAINER_OPTIONS: its launcher adds -XX:+UseParallelGC

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,45 @@ class EmbeddedServersTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("Sáng kiến Hà Tĩnh");
             assertThat(rs.getString(2)).startsWith("PostgreSQL 18");
+        }
+    }
+
+    @Test
+    void aNewClusterWritesIntoTheWalFilesItReservedInsteadOfCreatingFiles() throws Exception {
+        try (PostgresServer pg = PostgresServer.start(dir.resolve("pg"), freePort(), true);
+             var c = DriverManager.getConnection(pg.jdbcUrl("postgres"), PostgresServer.USER, PostgresServer.PASSWORD);
+             var s = c.createStatement()) {
+            assertThat(pg.created()).isTrue();
+            s.execute("create table filler (x int)");
+            long beforeAny = walFiles(s);
+            switchWal(s, 2);
+            assertThat(walFiles(s)).as("a new cluster creates a file at each switch").isEqualTo(beforeAny + 2);
+
+            pg.reserveWal(8);
+            var ahead = s.executeQuery(
+                    "select count(*) from pg_ls_waldir() where name > pg_walfile_name(pg_current_wal_lsn())");
+            ahead.next();
+            assertThat(ahead.getLong(1)).isGreaterThanOrEqualTo(8);
+            long reserved = walFiles(s);
+            switchWal(s, 4);
+            assertThat(walFiles(s)).as("switches reuse reserved files").isEqualTo(reserved);
+        }
+        try (PostgresServer pg = PostgresServer.start(dir.resolve("pg"), freePort(), true)) {
+            assertThat(pg.created()).isFalse();
+        }
+    }
+
+    private static long walFiles(Statement s) throws SQLException {
+        var rs = s.executeQuery("select count(*) from pg_ls_waldir() where name ~ '^[0-9A-F]{24}$'");
+        rs.next();
+        return rs.getLong(1);
+    }
+
+    /** Moves to the next WAL file {@code times} times, writing a row into each. */
+    private static void switchWal(Statement s, int times) throws SQLException {
+        for (int i = 0; i < times; i++) {
+            s.execute("select pg_switch_wal()");
+            s.execute("insert into filler values (1)");
         }
     }
 

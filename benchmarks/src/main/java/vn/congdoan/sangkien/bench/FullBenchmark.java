@@ -36,8 +36,9 @@ final class FullBenchmark {
     private final Duration warmup = Duration.ofSeconds(Long.parseLong(Benchmarks.env("BENCH_WARMUP_SECONDS", "10")));
     private final Duration measure = Duration.ofSeconds(Long.parseLong(Benchmarks.env("BENCH_SECONDS", "20")));
     private final int clients = Integer.parseInt(Benchmarks.env("BENCH_CLIENTS", "4"));
-    private final List<Integer> rates = Arrays.stream(Benchmarks.env("BENCH_RATES", "250,500,1000,1500,2000,2500,3000")
-            .split(",")).map(String::trim).map(Integer::parseInt).toList();
+    private final List<Integer> rates = Arrays.stream(
+            Benchmarks.env("BENCH_RATES", "250,500,1000,1500,2000,2500,3000,3500,4000").split(","))
+            .map(String::trim).map(Integer::parseInt).toList();
     private final int scale = Integer.parseInt(Benchmarks.env("BENCH_SCALE", "1000000"));
     private final int sseClients = Integer.parseInt(Benchmarks.env("BENCH_SSE_CLIENTS", "1000"));
     private final int freshnessSamples = Integer.parseInt(Benchmarks.env("BENCH_FRESHNESS_SAMPLES", "100"));

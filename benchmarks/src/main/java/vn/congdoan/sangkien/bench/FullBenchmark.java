@@ -361,8 +361,7 @@ final class FullBenchmark {
         double[] ok = timeline.succeeded();
         double[] seconds = new double[ok.length];
         Arrays.setAll(seconds, i -> i);
-        List<Charts.Marker> rateMarks = timeline.marks().stream()
-                .map(m -> new Charts.Marker(m.second(), m.label())).toList();
+        List<Charts.Marker> rateMarks = timeline.marks();
         draw(() -> Charts.line(folder.resolve("charts/write-throughput.png"),
                 "POST /api/v1/initiatives: answers per second",
                 "seconds since the write part began (warm-ups included)", "answers/s", List.of(
@@ -383,9 +382,9 @@ final class FullBenchmark {
     /** The arrival rate in force each second, from the marks the write benchmark left at each new rate. */
     private static double[] offered(Timeline timeline, int length) {
         double[] offered = new double[length];
-        for (Timeline.Mark m : timeline.marks()) {
+        for (Charts.Marker m : timeline.marks()) {
             double rate = Double.parseDouble(m.label().replace("/s", ""));
-            for (int i = (int) m.second(); i < length; i++) {
+            for (int i = (int) m.x(); i < length; i++) {
                 offered[i] = rate;
             }
         }
@@ -465,8 +464,7 @@ final class FullBenchmark {
         double[] ok = timeline.succeeded();
         double[] seconds = new double[ok.length];
         Arrays.setAll(seconds, i -> i);
-        List<Charts.Marker> rateMarks = timeline.marks().stream()
-                .map(m -> new Charts.Marker(m.second(), m.label())).toList();
+        List<Charts.Marker> rateMarks = timeline.marks();
         double[] counted = counting.succeeded();
         double[] countedSeconds = new double[counted.length];
         Arrays.setAll(countedSeconds, i -> i);
@@ -515,7 +513,7 @@ final class FullBenchmark {
         }
         draw(() -> Charts.line(folder.resolve("charts/memory.png"), "Resident memory of each service (VmRSS)",
                 "seconds since the run began", "MB", memory.series(),
-                clock.marks().stream().map(m -> new Charts.Marker(m.second(), m.label())).toList(), false));
+                clock.marks(), false));
     }
 
     private void percentileChart() throws Exception {

@@ -12,15 +12,11 @@ final class Timeline {
 
     private static final int SECONDS = 4 * 3600;
 
-    /** A named moment, drawn on the chart. */
-    record Mark(double second, String label) {
-    }
-
     private final long start = System.nanoTime();
     private final AtomicLongArray ok = new AtomicLongArray(SECONDS);
     private final AtomicLongArray failed = new AtomicLongArray(SECONDS);
     private final AtomicLongArray slowestNanos = new AtomicLongArray(SECONDS);
-    private final List<Mark> marks = new ArrayList<>();
+    private final List<Charts.Marker> marks = new ArrayList<>();
     private volatile int last;
 
     void record(boolean success) {
@@ -53,11 +49,12 @@ final class Timeline {
         return second;
     }
 
+    /** A named moment (its second), drawn on the charts. */
     synchronized void mark(String label) {
-        marks.add(new Mark(now(), label));
+        marks.add(new Charts.Marker(now(), label));
     }
 
-    synchronized List<Mark> marks() {
+    synchronized List<Charts.Marker> marks() {
         return List.copyOf(marks);
     }
 

@@ -1,9 +1,9 @@
 package vn.congdoan.sangkien.bench;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -100,7 +100,9 @@ final class LatencyRun {
      * omission).
      */
     Result runAtRate(String name, List<String> urls, int perSecond, Duration warmup, Duration measure) throws Exception {
-        return runAtRate(name, () -> get(urls), perSecond, warmup, measure, null, null);
+        List<RawHttp.Request> gets = gets(urls, Duration.ofSeconds(30));
+        return runAtRate(name, () -> gets.get(ThreadLocalRandom.current().nextInt(gets.size())), perSecond, warmup,
+                measure, null, null);
     }
 
     /**
@@ -109,7 +111,7 @@ final class LatencyRun {
      * @param timeline counts the answers of the measured part per second, or {@code null}
      * @param answers  sees every answer of the measured part (any thread), or {@code null}
      */
-    Result runAtRate(String name, Supplier<HttpRequest> requests, int perSecond, Duration warmup, Duration measure,
+    Result runAtRate(String name, Supplier<RawHttp.Request> requests, int perSecond, Duration warmup, Duration measure,
             Timeline timeline, Answers answers) throws Exception {
         fire(requests, perSecond, warmup, null, timeline == null ? null
                 : (latency, response) -> timeline.record(response != null && response.status() < 400, latency));
@@ -141,11 +143,12 @@ final class LatencyRun {
         void accept(RawHttp.Answer response);
     }
 
-    private HttpRequest get(List<String> urls) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(
-                URI.create(urls.get(ThreadLocalRandom.current().nextInt(urls.size())))).timeout(Duration.ofSeconds(30));
-        headers.forEach(builder::header);
-        return builder.build();
+    /** GETs of these URLs with this run's headers, encoded once. */
+    private List<RawHttp.Request> gets(List<String> urls, Duration timeout) {
+        Map<String, List<String>> lines = new LinkedHashMap<>();
+        headers.forEach((name, value) -> lines.put(name, List.of(value)));
+        return urls.stream().map(url -> RawHttp.Request.of("GET", URI.create(url), lines, new byte[0],
+                (int) timeout.toMillis())).toList();
     }
 
     /**
@@ -155,7 +158,7 @@ final class LatencyRun {
      *
      * @param late records how late each request left after it was due, or {@code null}
      */
-    private long fire(Supplier<HttpRequest> requests, int perSecond, Duration length, Recorder late, Sink sink)
+    private long fire(Supplier<RawHttp.Request> requests, int perSecond, Duration length, Recorder late, Sink sink)
             throws Exception {
         long interval = 1_000_000_000L / perSecond;
         long count = length.toSeconds() * perSecond;
@@ -210,16 +213,13 @@ final class LatencyRun {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long deadline = System.nanoTime() + length.toNanos();
         AtomicLong count = new AtomicLong();
-        Supplier<String> pick = () -> urls.get(ThreadLocalRandom.current().nextInt(urls.size()));
+        List<RawHttp.Request> gets = gets(urls, Duration.ofSeconds(10));
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             running.add(pool.submit(() -> {
                 RawHttp connection = new RawHttp();
                 while (System.nanoTime() < deadline) {
-                    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(pick.get()))
-                            .timeout(Duration.ofSeconds(10));
-                    headers.forEach(builder::header);
-                    HttpRequest request = builder.build();
+                    RawHttp.Request request = gets.get(ThreadLocalRandom.current().nextInt(gets.size()));
                     long t0 = System.nanoTime();
                     boolean ok;
                     try {

@@ -1,6 +1,5 @@
 package vn.congdoan.sangkien.bench;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +10,9 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Flow;
 
 /**
@@ -19,6 +20,10 @@ import java.util.concurrent.Flow;
  * algorithm off, as browsers and curl send small requests. The JDK's client writes a POST's headers and body
  * separately; on this machine the body then waits for the server's delayed acknowledgement of the headers, and a
  * benchmark measures that wait (about 40 ms a request) instead of the service. One instance per thread.
+ * <p>
+ * The generator shares the machine with the system it measures, so what it spends per request is taken from the
+ * services: requests are encoded once into their bytes ({@link Request}), and answers are parsed from a buffer of
+ * its own, without a lock or an object per byte.
  */
 final class RawHttp implements AutoCloseable {
 
@@ -26,59 +31,80 @@ final class RawHttp implements AutoCloseable {
     record Answer(int status, byte[] body) {
     }
 
+    /** A request as it goes on the wire, to host:port. */
+    record Request(String host, int port, byte[] message, int timeoutMillis) {
+
+        static Request of(HttpRequest request) {
+            byte[] body = request.bodyPublisher().map(RawHttp::bytes).orElse(new byte[0]);
+            return of(request.method(), request.uri(), request.headers().map(), body,
+                    (int) request.timeout().map(d -> d.toMillis()).orElse(30_000L).longValue());
+        }
+
+        static Request of(String method, URI uri, Map<String, List<String>> headers, byte[] body, int timeoutMillis) {
+            int port = uri.getPort() < 0 ? 80 : uri.getPort();
+            StringBuilder head = new StringBuilder(256 + body.length);
+            head.append(method).append(' ').append(uri.getRawPath() == null || uri.getRawPath().isEmpty()
+                    ? "/" : uri.getRawPath());
+            if (uri.getRawQuery() != null) {
+                head.append('?').append(uri.getRawQuery());
+            }
+            head.append(" HTTP/1.1\r\nHost: ").append(uri.getHost()).append(':').append(port).append("\r\n");
+            headers.forEach((name, values) -> values.forEach(
+                    v -> head.append(name).append(": ").append(v).append("\r\n")));
+            if (body.length > 0 || !method.equals("GET")) {
+                head.append("Content-Length: ").append(body.length).append("\r\n");
+            }
+            head.append("\r\n");
+            byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] message = new byte[headBytes.length + body.length];
+            System.arraycopy(headBytes, 0, message, 0, headBytes.length);
+            System.arraycopy(body, 0, message, headBytes.length, body.length);
+            return new Request(uri.getHost(), port, message, timeoutMillis);
+        }
+    }
+
+    private final byte[] buffer = new byte[16 * 1024];
+    private int position;
+    private int limit;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
     private String connectedTo;
 
     Answer send(HttpRequest request) throws IOException {
-        URI uri = request.uri();
-        String hostPort = uri.getHost() + ":" + (uri.getPort() < 0 ? 80 : uri.getPort());
-        byte[] body = request.bodyPublisher().map(RawHttp::bytes).orElse(new byte[0]);
-        StringBuilder head = new StringBuilder(256);
-        head.append(request.method()).append(' ').append(uri.getRawPath() == null || uri.getRawPath().isEmpty()
-                ? "/" : uri.getRawPath());
-        if (uri.getRawQuery() != null) {
-            head.append('?').append(uri.getRawQuery());
-        }
-        head.append(" HTTP/1.1\r\nHost: ").append(hostPort).append("\r\n");
-        request.headers().map().forEach((name, values) -> values.forEach(
-                v -> head.append(name).append(": ").append(v).append("\r\n")));
-        if (body.length > 0 || !request.method().equals("GET")) {
-            head.append("Content-Length: ").append(body.length).append("\r\n");
-        }
-        head.append("\r\n");
-        byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] message = new byte[headBytes.length + body.length];
-        System.arraycopy(headBytes, 0, message, 0, headBytes.length);
-        System.arraycopy(body, 0, message, headBytes.length, body.length);
-        int timeout = (int) request.timeout().map(d -> d.toMillis()).orElse(30_000L).longValue();
-        boolean fresh = connect(uri, hostPort, timeout);
+        return send(Request.of(request));
+    }
+
+    Answer send(Request request) throws IOException {
+        boolean fresh = connect(request);
         try {
-            return exchange(message);
+            return exchange(request.message());
         } catch (IOException e) {
             close();
             if (fresh) {
                 throw e;
             }
             // a kept-alive connection the server had closed: once more on a new one
-            connect(uri, hostPort, timeout);
-            return exchange(message);
+            connect(request);
+            return exchange(request.message());
         }
     }
 
-    private boolean connect(URI uri, String hostPort, int timeout) throws IOException {
+    private boolean connect(Request request) throws IOException {
+        String hostPort = request.host() + ":" + request.port();
         if (socket != null && hostPort.equals(connectedTo) && !socket.isClosed()) {
-            socket.setSoTimeout(timeout);
+            socket.setSoTimeout(request.timeoutMillis());
             return false;
         }
         close();
         socket = new Socket();
         socket.setTcpNoDelay(true);
-        socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort()), 5_000);
-        socket.setSoTimeout(timeout);
-        in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+        socket.connect(new InetSocketAddress(request.host(), request.port()), 5_000);
+        socket.setSoTimeout(request.timeoutMillis());
+        in = socket.getInputStream();
         out = socket.getOutputStream();
+        position = 0;
+        limit = 0;
         connectedTo = hostPort;
         return true;
     }
@@ -99,21 +125,20 @@ final class RawHttp implements AutoCloseable {
             if (colon < 0) {
                 continue;
             }
-            String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
             String value = header.substring(colon + 1).trim();
-            switch (name) {
-                case "content-length" -> length = Long.parseLong(value);
-                case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-                case "connection" -> close = value.equalsIgnoreCase("close");
-                default -> { }
+            if (named(header, colon, "content-length")) {
+                length = Long.parseLong(value);
+            } else if (named(header, colon, "transfer-encoding")) {
+                chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+            } else if (named(header, colon, "connection")) {
+                close = value.equalsIgnoreCase("close");
             }
         }
         byte[] body;
         if (chunked) {
             ByteArrayOutputStream all = new ByteArrayOutputStream();
-            for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
-                    size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
-                all.write(in.readNBytes(size));
+            for (int size = chunkSize(line()); size > 0; size = chunkSize(line())) {
+                all.writeBytes(bytes(size));
                 line();
             }
             for (String trailer = line(); trailer != null && !trailer.isEmpty(); trailer = line()) {
@@ -121,11 +146,15 @@ final class RawHttp implements AutoCloseable {
             }
             body = all.toByteArray();
         } else if (length >= 0) {
-            body = in.readNBytes((int) length);
+            body = bytes((int) length);
         } else if (code == 204 || code == 304) {
             body = new byte[0];
         } else {
-            body = in.readAllBytes();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            all.write(buffer, position, limit - position);
+            position = limit;
+            all.writeBytes(in.readAllBytes());
+            body = all.toByteArray();
             close = true;
         }
         if (close) {
@@ -134,24 +163,75 @@ final class RawHttp implements AutoCloseable {
         return new Answer(code, body);
     }
 
-    /** A header line without its CRLF; {@code null} at the end of the stream. */
+    private static boolean named(String header, int colon, String name) {
+        return colon == name.length() && header.regionMatches(true, 0, name, 0, colon);
+    }
+
+    private static int chunkSize(String line) {
+        int semicolon = line.indexOf(';');
+        return Integer.parseInt((semicolon < 0 ? line : line.substring(0, semicolon)).trim(), 16);
+    }
+
+    /** Reads more of the answer into the buffer; false at the end of the stream. */
+    private boolean fill() throws IOException {
+        position = 0;
+        limit = 0;
+        int n = in.read(buffer);
+        if (n < 0) {
+            return false;
+        }
+        limit = n;
+        return true;
+    }
+
+    /** A header line without its CRLF (header lines are ASCII). */
     private String line() throws IOException {
-        StringBuilder line = new StringBuilder(64);
-        int b;
-        while ((b = in.read()) >= 0) {
-            if (b == '\n') {
-                int end = line.length();
-                if (end > 0 && line.charAt(end - 1) == '\r') {
-                    line.setLength(end - 1);
+        StringBuilder carried = null;
+        while (true) {
+            for (int i = position; i < limit; i++) {
+                if (buffer[i] == '\n') {
+                    int end = i > position && buffer[i - 1] == '\r' ? i - 1 : i;
+                    String part = new String(buffer, position, end - position, StandardCharsets.ISO_8859_1);
+                    position = i + 1;
+                    if (carried == null) {
+                        return part;
+                    }
+                    carried.append(part);
+                    int last = carried.length() - 1;
+                    if (end == i && last >= 0 && carried.charAt(last) == '\r') {
+                        carried.setLength(last);
+                    }
+                    return carried.toString();
                 }
-                return line.toString();
             }
-            line.append((char) b);
+            if (carried == null) {
+                carried = new StringBuilder(128);
+            }
+            carried.append(new String(buffer, position, limit - position, StandardCharsets.ISO_8859_1));
+            if (!fill()) {
+                if (carried.length() == 0) {
+                    throw new IOException("Connection closed by the server");
+                }
+                return carried.toString();
+            }
         }
-        if (line.length() == 0) {
-            throw new IOException("Connection closed by the server");
+    }
+
+    /** The next {@code length} bytes of the answer. */
+    private byte[] bytes(int length) throws IOException {
+        byte[] result = new byte[length];
+        int buffered = Math.min(length, limit - position);
+        System.arraycopy(buffer, position, result, 0, buffered);
+        position += buffered;
+        int read = buffered;
+        while (read < length) {
+            int n = in.read(result, read, length - read);
+            if (n < 0) {
+                throw new IOException("Connection closed by the server after " + read + " of " + length + " bytes");
+            }
+            read += n;
         }
-        return line.toString();
+        return result;
     }
 
     /** The bytes of a body publisher (the JDK's own publishers hand them over at once). */
@@ -192,5 +272,7 @@ final class RawHttp implements AutoCloseable {
             }
             socket = null;
         }
+        position = 0;
+        limit = 0;
     }
 }

@@ -1,9 +1,9 @@
 package vn.congdoan.sangkien.bench;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import vn.congdoan.sangkien.events.Topics;
 
@@ -148,24 +145,73 @@ final class WriteBenchmark {
     }
 
     private static final byte[] ID = "\"id\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] INITIATIVE_ID = "\"initiativeId\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] OCCURRED_AT = "\"occurredAt\":\"".getBytes(StandardCharsets.US_ASCII);
 
-    /** The id in a 201's body, found among its bytes without decoding or parsing the rest. */
-    static String id(byte[] body) {
-        search: for (int at = 0; at + ID.length + 36 <= body.length; at++) {
-            for (int i = 0; i < ID.length; i++) {
-                if (body[at + i] != ID[i]) {
+    /** Where {@code field} (a JSON name with its colon and opening quote) ends in {@code json}; -1 if absent. */
+    private static int after(byte[] json, byte[] field) {
+        search: for (int at = 0; at + field.length <= json.length; at++) {
+            for (int i = 0; i < field.length; i++) {
+                if (json[at + i] != field[i]) {
                     continue search;
                 }
             }
-            return new String(body, at + ID.length, 36, StandardCharsets.US_ASCII);
+            return at + field.length;
         }
-        return "";
+        return -1;
+    }
+
+    /** The id in a 201's body, found among its bytes without decoding or parsing the rest. */
+    static String id(byte[] body) {
+        int at = after(body, ID);
+        return at < 0 || at + 36 > body.length ? "" : new String(body, at, 36, StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * An event's initiativeId and its occurredAt in epoch milliseconds, read from the record's bytes (the generator
+     * reads thousands a second beside the system it measures); {@code null} when either is missing or unreadable.
+     */
+    static Map.Entry<String, Long> initiativeAndTime(byte[] event) {
+        int id = after(event, INITIATIVE_ID);
+        int time = after(event, OCCURRED_AT);
+        if (id < 0 || id + 36 > event.length || time < 0) {
+            return null;
+        }
+        int end = time;
+        while (end < event.length && event[end] != '"') {
+            end++;
+        }
+        try {
+            return Map.entry(new String(event, id, 36, StandardCharsets.US_ASCII),
+                    epochMillis(new String(event, time, end - time, StandardCharsets.US_ASCII)));
+        } catch (DateTimeParseException | NumberFormatException | StringIndexOutOfBoundsException e) {
+            return null;
+        }
+    }
+
+    /** An ISO-8601 instant in UTC ({@code 2026-11-28T03:10:00.123456Z}) in epoch milliseconds, without a formatter. */
+    static long epochMillis(String instant) {
+        if (instant.length() < 20 || instant.charAt(10) != 'T' || instant.charAt(instant.length() - 1) != 'Z') {
+            return Instant.parse(instant).toEpochMilli();
+        }
+        long day = LocalDate.of(Integer.parseInt(instant, 0, 4, 10), Integer.parseInt(instant, 5, 7, 10),
+                Integer.parseInt(instant, 8, 10, 10)).toEpochDay();
+        long seconds = day * 86_400 + Integer.parseInt(instant, 11, 13, 10) * 3_600L
+                + Integer.parseInt(instant, 14, 16, 10) * 60L + Integer.parseInt(instant, 17, 19, 10);
+        int millis = 0;
+        if (instant.charAt(19) == '.') {
+            for (int i = 20, digits = 0; digits < 3; digits++) {
+                char c = instant.charAt(i);
+                boolean digit = c >= '0' && c <= '9';
+                millis = millis * 10 + (digit ? c - '0' : 0);
+                i += digit ? 1 : 0;
+            }
+        }
+        return seconds * 1000 + millis;
     }
 
     /** Reads initiative-events.v1 from its end, noting for each initiative when it arrived and its outbox lag. */
     private static final class EventWatch implements AutoCloseable {
-
-        private static final ObjectMapper JSON = new ObjectMapper();
 
         /** initiative id → {read at (epoch ms), broker timestamp − occurredAt (ms)} */
         final Map<String, long[]> seen = new ConcurrentHashMap<>();
@@ -176,8 +222,8 @@ final class WriteBenchmark {
         EventWatch(String bootstrap) throws InterruptedException {
             Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-            KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                    new StringDeserializer());
+            KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                    new ByteArrayDeserializer());
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.INITIATIVE_EVENTS).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
@@ -186,16 +232,15 @@ final class WriteBenchmark {
             thread = new Thread(() -> {
                 try (consumer) {
                     while (running) {
-                        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
+                        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
                             long now = System.currentTimeMillis();
-                            // Read as a tree, by the two fields used: the record's key and the event's type names
-                            // are the producer's business.
-                            try {
-                                JsonNode event = JSON.readTree(r.value());
-                                seen.put(event.path("initiativeId").asText(), new long[] { now,
-                                    r.timestamp() - Instant.parse(event.path("occurredAt").asText()).toEpochMilli() });
-                            } catch (IOException | DateTimeParseException unreadable) {
+                            // Two fields, found among the bytes: the record's key and the event's type names are
+                            // the producer's business.
+                            Map.Entry<String, Long> event = r.value() == null ? null : initiativeAndTime(r.value());
+                            if (event == null) {
                                 unreadableRecords.incrementAndGet();
+                            } else {
+                                seen.put(event.getKey(), new long[] { now, r.timestamp() - event.getValue() });
                             }
                         }
                     }

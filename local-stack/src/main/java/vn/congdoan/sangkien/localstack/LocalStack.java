@@ -68,6 +68,10 @@ public final class LocalStack {
      */
     static final String ORG_UNIT_JAVA_OPTS = "-Xms64m -Xmx256m " + serialC2();
 
+    /** The C library's heap settings of every service (as in the services' images). */
+    static final Map<String, String> MALLOC_SETTINGS = Map.of("MALLOC_ARENA_MAX", "1", "MALLOC_MMAP_THRESHOLD_",
+            "65536", "MALLOC_TRIM_THRESHOLD_", "65536");
+
     /**
      * Gives memory the JIT compilers and others freed back to the system every five seconds (glibc keeps it
      * otherwise: 25 MB of submission-service's resident size after a bulk import). Java 17.0.9 and later.
@@ -151,8 +155,10 @@ public final class LocalStack {
             Map<String, String> env = pb.environment();
             // The "local" profile accepts tokens signed with the development key (./dev-token.sh); prod refuses it.
             env.put("QUARKUS_PROFILE", "local");
-            // glibc's default of one malloc arena per core and thread grows the resident size for nothing.
-            env.putIfAbsent("MALLOC_ARENA_MAX", "2");
+            // glibc's native heap, where the JIT compiler's working memory comes from: one arena (its default of one
+            // per core and thread grows the resident size for nothing), blocks of 64 KB or more mapped apart and
+            // unmapped when freed, and free memory at the top given back past 64 KB rather than 128 KB.
+            MALLOC_SETTINGS.forEach(env::putIfAbsent);
             env.put("HTTP_PORT", Integer.toString(s.port()));
             env.put("DB_URL", postgres.jdbcUrl(s.database()));
             env.put("DB_USER", PostgresServer.USER);

@@ -126,6 +126,9 @@ class DeploymentConfigTest {
             assertThat(appended).as(service + " JAVA_OPTS_APPEND").isEqualTo(expected);
             assertThat(options(dockerEnv(dockerfile, "GC_CONTAINER_OPTIONS"))).as(service + " GC_CONTAINER_OPTIONS")
                     .isEqualTo(collector);
+            LocalStack.MALLOC_SETTINGS.forEach((name, value) -> assertThat(dockerfile)
+                    .as(service + ": the C library's heap settings of the local stack")
+                    .containsPattern("(?m)^ENV .*\\b" + name + "=" + value + "\\b"));
         }
     }
 

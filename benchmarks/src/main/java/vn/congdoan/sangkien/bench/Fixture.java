@@ -29,10 +29,10 @@ final class Fixture {
     }
 
     /**
-     * A member's submission in bytes: the request up to its Content-Length value, and the body between the two places
-     * where the submission's serial number goes.
+     * A member's submission encoded once: the request's head, and the body between the two places where the
+     * submission's serial number goes.
      */
-    private record Encoded(byte[] head, byte[] middle) {
+    private record Encoded(RawHttp.Head head, byte[] middle) {
     }
 
     private static final byte[] BODY_START = ("{\"programmeCode\":\"1-trieu-sang-kien\",\"title\":\"Sáng kiến tiết "
@@ -111,40 +111,22 @@ final class Fixture {
     RawHttp.Request rawSubmission(Member member) {
         Encoded parts = encoded(member);
         byte[] number = Long.toString(serial.incrementAndGet()).getBytes(StandardCharsets.US_ASCII);
-        int length = BODY_START.length + 2 * number.length + parts.middle().length + BODY_END.length;
-        byte[] message = concat(parts.head(), (length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII), BODY_START,
-                number, parts.middle(), number, BODY_END);
-        return new RawHttp.Request(submissions.getHost(), submissions.getPort(), message, 30_000);
+        return parts.head().with(BODY_START, number, parts.middle(), number, BODY_END);
     }
 
     private byte[] body(Member member, long n) {
         byte[] number = Long.toString(n).getBytes(StandardCharsets.US_ASCII);
-        return concat(BODY_START, number, encoded(member).middle(), number, BODY_END);
+        return RawHttp.concat(BODY_START, number, encoded(member).middle(), number, BODY_END);
     }
 
     private Encoded encoded(Member member) {
-        return encoded.computeIfAbsent(member, m -> new Encoded(("POST " + submissions.getRawPath() + " HTTP/1.1\r\n"
-                + "Host: " + submissions.getHost() + ":" + submissions.getPort() + "\r\nAuthorization: "
-                + m.authorization() + "\r\nContent-Type: application/json\r\nContent-Length: ")
-                        .getBytes(StandardCharsets.UTF_8),
+        return encoded.computeIfAbsent(member, m -> new Encoded(RawHttp.Head.of("POST", submissions,
+                Map.of("Authorization", List.of(m.authorization()), "Content-Type", List.of("application/json")),
+                30_000),
                 ("\",\"problem\":\"Hệ thống chiếu sáng nhà xưởng bật cả ngày.\",\"solution\":\"Lắp cảm biến ánh "
                         + "sáng và hẹn giờ theo ca.\",\"expectedBenefit\":\"Giảm 18 % điện năng chiếu sáng.\","
                         + "\"field\":\"OTHER\",\"unitId\":\"" + m.unitId() + "\",\"authors\":[{\"memberId\":\""
                         + m.id() + "\",\"displayName\":\"Người lao động ").getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        int length = 0;
-        for (byte[] part : parts) {
-            length += part.length;
-        }
-        byte[] all = new byte[length];
-        int at = 0;
-        for (byte[] part : parts) {
-            System.arraycopy(part, 0, all, at, part.length);
-            at += part.length;
-        }
-        return all;
     }
 
     /** Submits one initiative; the answer's status. */

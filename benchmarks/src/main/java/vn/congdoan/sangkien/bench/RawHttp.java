@@ -7,13 +7,10 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Flow;
 
 /**
  * A minimal blocking HTTP/1.1 client: one keep-alive connection, each request written in one piece with Nagle's
@@ -34,15 +31,20 @@ final class RawHttp implements AutoCloseable {
     /** A request as it goes on the wire, to host:port. */
     record Request(String host, int port, byte[] message, int timeoutMillis) {
 
-        static Request of(HttpRequest request) {
-            byte[] body = request.bodyPublisher().map(RawHttp::bytes).orElse(new byte[0]);
-            return of(request.method(), request.uri(), request.headers().map(), body,
-                    (int) request.timeout().map(d -> d.toMillis()).orElse(30_000L).longValue());
-        }
-
         static Request of(String method, URI uri, Map<String, List<String>> headers, byte[] body, int timeoutMillis) {
+            return Head.of(method, uri, headers, timeoutMillis).with(body);
+        }
+    }
+
+    /**
+     * The start of requests to one URI with the same headers, encoded once; {@link #with} completes one with its body
+     * (given in parts, so that a body made of fixed pieces and a few varying ones is copied once).
+     */
+    record Head(String host, int port, byte[] bytes, boolean sendsLength, int timeoutMillis) {
+
+        static Head of(String method, URI uri, Map<String, List<String>> headers, int timeoutMillis) {
             int port = uri.getPort() < 0 ? 80 : uri.getPort();
-            StringBuilder head = new StringBuilder(256 + body.length);
+            StringBuilder head = new StringBuilder(256);
             head.append(method).append(' ').append(uri.getRawPath() == null || uri.getRawPath().isEmpty()
                     ? "/" : uri.getRawPath());
             if (uri.getRawQuery() != null) {
@@ -51,16 +53,37 @@ final class RawHttp implements AutoCloseable {
             head.append(" HTTP/1.1\r\nHost: ").append(uri.getHost()).append(':').append(port).append("\r\n");
             headers.forEach((name, values) -> values.forEach(
                     v -> head.append(name).append(": ").append(v).append("\r\n")));
-            if (body.length > 0 || !method.equals("GET")) {
-                head.append("Content-Length: ").append(body.length).append("\r\n");
-            }
-            head.append("\r\n");
-            byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
-            byte[] message = new byte[headBytes.length + body.length];
-            System.arraycopy(headBytes, 0, message, 0, headBytes.length);
-            System.arraycopy(body, 0, message, headBytes.length, body.length);
-            return new Request(uri.getHost(), port, message, timeoutMillis);
+            return new Head(uri.getHost(), port, head.toString().getBytes(StandardCharsets.UTF_8),
+                    !method.equals("GET"), timeoutMillis);
         }
+
+        Request with(byte[]... body) {
+            int length = 0;
+            for (byte[] part : body) {
+                length += part.length;
+            }
+            String end = length > 0 || sendsLength ? "Content-Length: " + length + "\r\n\r\n" : "\r\n";
+            byte[][] parts = new byte[body.length + 2][];
+            parts[0] = bytes;
+            parts[1] = end.getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(body, 0, parts, 2, body.length);
+            return new Request(host, port, concat(parts), timeoutMillis);
+        }
+    }
+
+    /** The parts one after the other, in one array. */
+    static byte[] concat(byte[]... parts) {
+        int length = 0;
+        for (byte[] part : parts) {
+            length += part.length;
+        }
+        byte[] all = new byte[length];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
     }
 
     private final byte[] buffer = new byte[16 * 1024];
@@ -70,10 +93,6 @@ final class RawHttp implements AutoCloseable {
     private InputStream in;
     private OutputStream out;
     private String connectedTo;
-
-    Answer send(HttpRequest request) throws IOException {
-        return send(Request.of(request));
-    }
 
     Answer send(Request request) throws IOException {
         boolean fresh = connect(request);
@@ -232,34 +251,6 @@ final class RawHttp implements AutoCloseable {
             read += n;
         }
         return result;
-    }
-
-    /** The bytes of a body publisher (the JDK's own publishers hand them over at once). */
-    private static byte[] bytes(HttpRequest.BodyPublisher publisher) {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        publisher.subscribe(new Flow.Subscriber<>() {
-            @Override
-            public void onSubscribe(Flow.Subscription subscription) {
-                subscription.request(Long.MAX_VALUE);
-            }
-
-            @Override
-            public void onNext(ByteBuffer item) {
-                byte[] chunk = new byte[item.remaining()];
-                item.get(chunk);
-                all.writeBytes(chunk);
-            }
-
-            @Override
-            public void onError(Throwable throwable) {
-                throw new IllegalStateException(throwable);
-            }
-
-            @Override
-            public void onComplete() {
-            }
-        });
-        return all.toByteArray();
     }
 
     @Override

@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -39,6 +40,7 @@ import io.restassured.response.Response;
 import vn.congdoan.sangkien.events.GroupingKind;
 import vn.congdoan.sangkien.events.InitiativeEvent;
 import vn.congdoan.sangkien.events.InitiativeStatus;
+import vn.congdoan.sangkien.kit.rest.HttpDates;
 import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.ranking.service.StandingsMath;
 import vn.congdoan.sangkien.testsupport.KafkaResource;
@@ -55,6 +57,8 @@ class StandingsResourceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** The obsolete asctime form of an HTTP date, as old clients send it: a day of one digit padded with a space. */
+    private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ENGLISH);
 
     @Test
     void eventsFromTheBrokerAreCountedOnceAndWithdrawalLowersTheCount() {
@@ -386,7 +390,7 @@ class StandingsResourceTest {
         // a Last-Modified of this second could not tell this state from a later change within the same second
         await().atMost(WAIT).ignoreException(NullPointerException.class).untilAsserted(() -> assertThat(given().queryParam("programme", programme)
                 .get("/api/v1/standings").then().statusCode(200).extract().header("Last-Modified")).isNull());
-        given().queryParam("programme", programme).header("If-Modified-Since", httpDate(changed))
+        given().queryParam("programme", programme).header("If-Modified-Since", HttpDates.format(changed))
                 .get("/api/v1/standings").then()
                 .statusCode(200);
     }
@@ -395,7 +399,7 @@ class StandingsResourceTest {
     void ifModifiedSinceIs304OnlyWhenNothingChangedAfterItsSecond() {
         String programme = Fixtures.newProgramme();
         Instant changed = changeStandingsAt("date_trunc('second', clock_timestamp()) - interval '9.5 seconds'");
-        String second = httpDate(changed);
+        String second = HttpDates.format(changed);
         await().atMost(WAIT).ignoreException(NullPointerException.class).untilAsserted(() -> given().queryParam("programme", programme)
                 .get("/api/v1/standings").then().statusCode(200).header("Last-Modified", second));
 
@@ -403,7 +407,12 @@ class StandingsResourceTest {
                 .get("/api/v1/standings").then()
                 .statusCode(304)
                 .body(equalTo(""));
-        given().queryParam("programme", programme).header("If-Modified-Since", httpDate(changed.minusSeconds(1)))
+        // recipients also read the obsolete asctime form and a one-digit day (RFC 9110, 5.6.7)
+        given().queryParam("programme", programme)
+                .header("If-Modified-Since", ASCTIME.format(changed.atZone(ZoneOffset.UTC)))
+                .get("/api/v1/standings").then()
+                .statusCode(304);
+        given().queryParam("programme", programme).header("If-Modified-Since", HttpDates.format(changed.minusSeconds(1)))
                 .get("/api/v1/standings").then()
                 .statusCode(200);
 
@@ -420,14 +429,14 @@ class StandingsResourceTest {
         await().atMost(WAIT).ignoreException(NullPointerException.class).untilAsserted(() -> assertThat(given().queryParam("programme", programme)
                 .get("/api/v1/standings").then().statusCode(200).extract().header("Last-Modified")).isNotNull());
         String etag = given().queryParam("programme", programme).get("/api/v1/standings").header("ETag");
-        String future = httpDate(Instant.now().plus(Duration.ofDays(1)));
+        String future = HttpDates.format(Instant.now().plus(Duration.ofDays(1)));
 
         given().queryParam("programme", programme).header("If-None-Match", "\"other\"")
                 .header("If-Modified-Since", future)
                 .get("/api/v1/standings").then()
                 .statusCode(200);
         given().queryParam("programme", programme).header("If-None-Match", etag)
-                .header("If-Modified-Since", httpDate(Instant.EPOCH))
+                .header("If-Modified-Since", HttpDates.format(Instant.EPOCH))
                 .get("/api/v1/standings").then()
                 .statusCode(304);
     }
@@ -480,10 +489,6 @@ class StandingsResourceTest {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String httpDate(Instant instant) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(ZoneOffset.UTC));
     }
 
     private static void problem(String path, String param, String value, String field) {

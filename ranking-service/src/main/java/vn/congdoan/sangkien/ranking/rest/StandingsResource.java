@@ -3,8 +3,6 @@ package vn.congdoan.sangkien.ranking.rest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -38,6 +36,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.rest.HttpDates;
 import vn.congdoan.sangkien.ranking.config.RankingConfig;
 import vn.congdoan.sangkien.ranking.service.StandingRow;
 import vn.congdoan.sangkien.ranking.service.StandingsService;
@@ -75,7 +74,7 @@ public class StandingsResource {
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince, @Context Request request) {
         Query query = query(programme, sort, region, cluster, date);
-        Instant modifiedSince = ifNoneMatch == null ? httpDate(ifModifiedSince) : null;
+        Instant modifiedSince = ifNoneMatch == null ? HttpDates.parse(ifModifiedSince) : null;
         // Dashboards poll this hard: standings already in memory are answered on the I/O thread; only a change of
         // revision sends the request to a worker thread to be computed.
         return standings.cached(query).map(view -> Uni.createFrom().item(respond(view, modifiedSince, request)))
@@ -102,18 +101,6 @@ public class StandingsResource {
         }
         standings.lastModified(view).map(Date::from).ifPresent(response::lastModified);
         return response.tag(tag).cacheControl(cacheControl).build();
-    }
-
-    /** An HTTP date; null when absent or invalid, which RFC 9110 (13.1.3) says to ignore. */
-    private static Instant httpDate(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return DateTimeFormatter.RFC_1123_DATE_TIME.parse(value.strip(), Instant::from);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     @GET

@@ -19,7 +19,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * docker-compose.yml cannot be run on the build machines, so it is checked against the code: every setting it
  * gives a service is one the service reads, every host and port it names exists in the file, and every setting a
- * service reads is documented in the README.
+ * service reads is documented: all of them in docs/operations.md, and those not every service reads also in the
+ * README of each service that reads them.
  */
 class DeploymentConfigTest {
 
@@ -103,9 +104,9 @@ class DeploymentConfigTest {
     }
 
     /**
-     * The images run the JVM options the local stack runs (the memory figures in the README are measured with those),
-     * and choose the collector through the image's GC_CONTAINER_OPTIONS: its launcher adds -XX:+UseParallelGC
-     * otherwise, and a JVM given two collectors does not start.
+     * The images run the JVM options the local stack runs (the memory figures in benchmarks/README.md are measured
+     * with those), and choose the collector through the image's GC_CONTAINER_OPTIONS: its launcher adds
+     * -XX:+UseParallelGC otherwise, and a JVM given two collectors does not start.
      */
     @Test
     void dockerfilesRunTheJvmOptionsOfTheLocalStack() throws IOException {
@@ -143,8 +144,8 @@ class DeploymentConfigTest {
     }
 
     @Test
-    void readmeDocumentsEverySettingTheServicesAndTheLauncherRead() throws IOException {
-        String readme = Files.readString(ROOT.resolve("README.md"));
+    void operationsDocumentsEverySettingTheServicesAndTheLauncherRead() throws IOException {
+        String operations = Files.readString(ROOT.resolve("docs/operations.md"));
         Set<String> settings = new TreeSet<>();
         for (String service : SERVICES) {
             settings.addAll(settingsRead(service));
@@ -156,7 +157,25 @@ class DeploymentConfigTest {
             settings.add(launcher.group(1));
         }
         assertThat(settings).isNotEmpty();
-        assertThat(settings).allSatisfy(name -> assertThat(readme).as("README documents " + name).contains("`" + name + "`"));
+        assertThat(settings).allSatisfy(name -> assertThat(operations)
+                .as("docs/operations.md documents " + name).contains("`" + name + "`"));
+    }
+
+    /** A service's README lists the settings that are its own, beside its API. */
+    @Test
+    void eachServiceReadmeDocumentsTheSettingsNotEveryServiceReads() throws IOException {
+        Set<String> common = new TreeSet<>(settingsRead(SERVICES.get(0)));
+        for (String service : SERVICES) {
+            common.retainAll(settingsRead(service));
+        }
+        for (String service : SERVICES) {
+            String readme = Files.readString(ROOT.resolve(service).resolve("README.md"));
+            Set<String> own = settingsRead(service);
+            own.removeAll(common);
+            assertThat(own).allSatisfy(name -> assertThat(readme)
+                    .as(service + "/README.md documents " + name + ", a setting not every service reads")
+                    .contains("`" + name + "`"));
+        }
     }
 
     private static Set<String> settingsRead(String service) throws IOException {

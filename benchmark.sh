@@ -10,7 +10,7 @@
 #                              201,000 initiatives, freshness from a submission's 201 to its count
 # The stack runs with its own data folder (benchmarks/target/stack-data), deleted before each run. Run it on an
 # otherwise idle machine: the load generator shares its cores with the system under test. Sizes and lengths can be
-# made smaller for a quick check (README, "Benchmarks"). BENCH_SKIP_BUILD=1 uses the jars already built.
+# made smaller for a quick check (benchmarks/README.md). BENCH_SKIP_BUILD=1 uses the jars already built.
 set -euo pipefail
 cd "$(dirname "$0")"
 suite="${1:-org-units}"

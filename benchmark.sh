@@ -26,6 +26,8 @@ touch local-stack/target/local-stack.built
 # The per-client write limit is for production; the benchmark measures the service, not the limiter.
 export RATE_LIMIT_WRITES_PER_SECOND="${RATE_LIMIT_WRITES_PER_SECOND:-100000}"
 export RATE_LIMIT_BURST="${RATE_LIMIT_BURST:-100000}"
+# Likewise the cap on streams per address: every simulated dashboard connects from this machine.
+export RANKING_STREAMS_PER_ADDRESS="${RANKING_STREAMS_PER_ADDRESS:-100000}"
 export ORG_UNIT_URL="http://localhost:${ORG_UNIT_PORT:-8081}"
 export SUBMISSION_URL="http://localhost:${SUBMISSION_PORT:-8082}"
 export RANKING_URL="http://localhost:${RANKING_PORT:-8083}"

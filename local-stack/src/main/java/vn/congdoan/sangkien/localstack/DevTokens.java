@@ -29,6 +29,8 @@ import org.jose4j.lang.JoseException;
 public final class DevTokens {
 
     public static final String ISSUER = "https://sangkien.local/dev-issuer";
+    /** The audience the services expect by default ({@code JWT_AUDIENCE}). */
+    public static final String AUDIENCE = "sangkien-api";
     private static final Set<String> ROLES = Set.of("MEMBER", "UNIT_ADMIN", "REVIEWER", "PROVINCE_INTEGRATION",
             "NATIONAL_ADMIN");
 
@@ -46,8 +48,14 @@ public final class DevTokens {
     /** A token with every part chosen: for tests of expired, wrongly signed or foreign tokens. */
     public static String token(String issuer, String subject, String unit, Instant expiresAt, PrivateKey key,
             String... roles) {
+        return sign(claims(issuer, subject, unit, expiresAt, roles), key);
+    }
+
+    /** The claims of a development token, for tests that change one of them before {@link #sign}ing. */
+    public static JwtClaims claims(String issuer, String subject, String unit, Instant expiresAt, String... roles) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
+        claims.setAudience(AUDIENCE);
         claims.setSubject(subject);
         claims.setClaim("upn", subject);
         claims.setStringListClaim("roles", roles);
@@ -57,6 +65,10 @@ public final class DevTokens {
         claims.setIssuedAtToNow();
         claims.setExpirationTime(NumericDate.fromMilliseconds(expiresAt.toEpochMilli()));
         claims.setGeneratedJwtId();
+        return claims;
+    }
+
+    public static String sign(JwtClaims claims, PrivateKey key) {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(key);

@@ -5,6 +5,9 @@ import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
+
+import org.jose4j.jwt.JwtClaims;
 
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
@@ -43,6 +46,16 @@ public final class Tokens {
     public static String wronglySigned(String role, String unit) {
         return "Bearer " + DevTokens.token(DevTokens.ISSUER, "m-test", unit, Instant.now().plusSeconds(600),
                 key(false), role);
+    }
+
+    /**
+     * A development token whose claims a test changes first: another {@code aud}, a lifetime beyond the services'
+     * limit, a {@code upn} that differs from {@code sub}.
+     */
+    public static String custom(String role, String unit, String subject, Consumer<JwtClaims> change) {
+        JwtClaims claims = DevTokens.claims(DevTokens.ISSUER, subject, unit, Instant.now().plusSeconds(600), role);
+        change.accept(claims);
+        return "Bearer " + DevTokens.sign(claims, key(true));
     }
 
     /** Makes every following REST Assured request of this thread carry the token. */

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
-import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
@@ -18,9 +17,11 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * A body larger than {@code quarkus.http.limits.max-body-size} is refused with a problem+json 413: before it is read
- * when its Content-Length says so, and when a body without a length (chunked) grows past the limit while the endpoint
- * reads it ({@link StreamedBodyLimit}). Quarkus refuses both too (its handler runs at order -2), but with an empty
+ * A body larger than its limit is refused with a problem+json 413: before it is read when its Content-Length says
+ * so, and when a body without a length (chunked) grows past the limit while the endpoint reads it
+ * ({@link StreamedBodyLimit}). The limit is {@link BodyConfig#maxSize()}, and {@code quarkus.http.limits.max-body-size}
+ * for bulk imports: an ordinary request never needs more, and every byte a service accepts is memory a client
+ * can hold. Quarkus refuses both too (its handler runs at order -2), but with an empty
  * answer. Small bodies are read ahead (see {@link #READ_AHEAD}); others, chunked ones included, are read as they
  * arrive, by the endpoint, so that a bulk import waiting for its slot holds none of its body in memory.
  */
@@ -38,18 +39,20 @@ public class BodyLimit {
      */
     static final long READ_AHEAD = 64 * 1024;
 
-    void install(@Observes Router router, ObjectMapper json,
+    void install(@Observes Router router, ObjectMapper json, BodyConfig config,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize max)
             throws JsonProcessingException {
-        long limit = max.asLongValue();
+        long importLimit = max.asLongValue();
+        long limit = Math.min(config.maxSize().asLongValue(), importLimit);
         Buffer problem = Buffer.buffer(json.writeValueAsBytes(StreamedBodyLimit.tooLarge(limit).toProblem()));
-        Handler<RoutingContext> refuse = rc -> rc.response().setStatusCode(413)
-                .putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Connection", "close").end(problem);
+        Buffer importProblem = Buffer.buffer(json.writeValueAsBytes(
+                StreamedBodyLimit.tooLarge(importLimit).toProblem()));
         BodyHandler reader = BodyHandler.create(false).setBodyLimit(READ_AHEAD);
         router.route().order(-3).handler(rc -> {
             long declared = declared(rc.request().getHeader("Content-Length"));
-            if (declared > limit) {
-                refuse.handle(rc);
+            boolean isImport = BodyConfig.isImport(rc.request().path());
+            if (declared > (isImport ? importLimit : limit)) {
+                refuse(rc, isImport ? importProblem : problem);
             } else if (declared > 0 && declared <= READ_AHEAD && rc.request().version() != HttpVersion.HTTP_2) {
                 reader.handle(rc);
             } else {
@@ -62,6 +65,11 @@ public class BodyLimit {
             rc.remove(VertxInputStream.MAX_REQUEST_SIZE_KEY);
             rc.next();
         });
+    }
+
+    private static void refuse(RoutingContext rc, Buffer problem) {
+        rc.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Connection", "close")
+                .end(problem);
     }
 
     /** The length a Content-Length header declares; -1 when absent or no number. Runs on every request: no regex. */

@@ -47,6 +47,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(403, "Forbidden", detail, null);
     }
 
+    /** The caller holds or sends more than its share: 429 with Retry-After. */
+    public static ProblemException tooManyRequests(String detail, int retryAfterSeconds) {
+        return new ProblemException(429, "Too many requests", detail, null, retryAfterSeconds);
+    }
+
     /** The service is busy, not broken: 503 with Retry-After, so that clients come back instead of giving up. */
     public static ProblemException unavailable(String detail, int retryAfterSeconds) {
         return new ProblemException(503, "Service unavailable", detail, null, retryAfterSeconds);

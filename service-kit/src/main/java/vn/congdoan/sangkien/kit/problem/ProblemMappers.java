@@ -35,8 +35,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
@@ -92,19 +94,12 @@ public class ProblemMappers {
 
     /** Listed one by one: Quarkus maps some subclasses itself, and the most specific mapper wins. */
     @ServerExceptionMapper(value = { JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
-            MismatchedInputException.class, InvalidFormatException.class, ValueInstantiationException.class },
-            priority = 1)
+            MismatchedInputException.class, InvalidFormatException.class, ValueInstantiationException.class,
+            UnrecognizedPropertyException.class, StreamConstraintsException.class }, priority = 1)
     public Response unreadable(JsonProcessingException e) {
         // Without a path the fault is the body as a whole: not JSON, or not the object or array the endpoint reads.
-        String field = "body";
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            field = pathOf(mapping.getPath());
-        }
-        String detail = e.getOriginalMessage();
-        if (detail != null && detail.length() > 300) {
-            detail = detail.substring(0, 300) + "…";
-        }
-        return respond(Problem.of(400, "Malformed JSON", field + ": " + detail, field));
+        String field = JsonProblems.field(e);
+        return respond(Problem.of(400, "Malformed JSON", field + ": " + JsonProblems.detail(e), field));
     }
 
     @ServerExceptionMapper
@@ -263,20 +258,5 @@ public class ProblemMappers {
             nodes++;
         }
         return nodes == 2;
-    }
-
-    private static String pathOf(List<JsonMappingException.Reference> path) {
-        StringBuilder field = new StringBuilder();
-        for (JsonMappingException.Reference ref : path) {
-            if (ref.getFieldName() != null) {
-                if (!field.isEmpty()) {
-                    field.append('.');
-                }
-                field.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                field.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return field.toString();
     }
 }

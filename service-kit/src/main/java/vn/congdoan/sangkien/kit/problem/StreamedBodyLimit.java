@@ -16,7 +16,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 
 /**
  * Refuses a body that declared no length (chunked) with a problem+json 413 once the endpoint has read more than
- * {@code quarkus.http.limits.max-body-size} of it. Bodies that declare their length are refused before they are read
+ * its limit ({@link BodyConfig}) of it. Bodies that declare their length are refused before they are read
  * ({@link BodyLimit}). A request filter rather than a reader interceptor: while any reader interceptor exists, Quarkus
  * REST reads every body through its general path, which parses the endpoint's parameter annotations by reflection on
  * each request (2.4 % of submission-service's CPU samples under POST load).
@@ -25,10 +25,12 @@ import io.quarkus.runtime.configuration.MemorySize;
 public class StreamedBodyLimit {
 
     private final long limit;
+    private final long importLimit;
 
-    public StreamedBodyLimit(
+    public StreamedBodyLimit(BodyConfig config,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize max) {
-        this.limit = max.asLongValue();
+        this.importLimit = max.asLongValue();
+        this.limit = Math.min(config.maxSize().asLongValue(), importLimit);
     }
 
     @ServerRequestFilter
@@ -36,7 +38,8 @@ public class StreamedBodyLimit {
         String method = request.getMethod();
         if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)
                 && request.getHeaderString(HttpHeaders.CONTENT_LENGTH) == null) {
-            request.setEntityStream(new Limited(request.getEntityStream(), limit));
+            boolean isImport = BodyConfig.isImport(request.getUriInfo().getPath());
+            request.setEntityStream(new Limited(request.getEntityStream(), isImport ? importLimit : limit));
         }
     }
 

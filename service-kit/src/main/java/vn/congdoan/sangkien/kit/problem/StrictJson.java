@@ -21,7 +21,8 @@ import vn.congdoan.sangkien.kit.rest.QueryParams;
 /**
  * Request bodies mean what they say: a key given twice, a number where a name belongs ({@code "field": 5}, which
  * Jackson would read as the sixth constant) and text holding the NUL character (which PostgreSQL cannot store) are
- * refused as malformed JSON naming the field, instead of being guessed at; so are half a surrogate pair ({@code
+ * refused as malformed JSON naming the field, instead of being guessed at; so is a property the request does not have
+ * ({@code "titel"}); so are half a surrogate pair ({@code
  * "\\ud800"} alone, which would be stored as '?') and dates beyond four-digit years. Numbers are still read as text
  * ({@code "memberCount": 42} where the bulk import takes text), which loses nothing.
  */
@@ -38,6 +39,8 @@ public class StrictJson implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        // a misspelt or unexpected property is refused, naming it, instead of being dropped without a word
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.registerModule(new SimpleModule("strict-text").addDeserializer(String.class, new NoNulText())
                 .addDeserializer(LocalDate.class, new FourDigitYears()));
     }

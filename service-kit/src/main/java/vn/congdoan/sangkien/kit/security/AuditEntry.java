@@ -9,7 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One successful write: who (token subject or API key), what (method and path) and when. */
+/** One successful write, or refused attempts: who (token subject or API key), what (method and path) and when. */
 @Entity
 @Table(name = "audit_entry")
 public class AuditEntry {
@@ -32,4 +32,8 @@ public class AuditEntry {
 
     @Column(nullable = false)
     public int status;
+
+    /** How many times this happened: refusals of one caller, request and status are summed over a few seconds. */
+    @Column(nullable = false)
+    public int occurrences;
 }

@@ -7,9 +7,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 import javax.sql.DataSource;
 
@@ -25,9 +28,15 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
 /**
- * Records every successful write request in {@code audit_entry}. Entries are queued when the response is sent and
+ * Records every successful write request in {@code audit_entry}, and every refused attempt (401, 403, 429), counted:
+ * refusals of one caller, request and status are summed over {@value #REFUSALS_EVERY_MILLIS} ms into one entry with
+ * its number of {@code occurrences}, so that a flood of them costs the service a counter, not a write each; beyond
+ * {@value #MAX_REFUSAL_KEYS} distinct ones in that time, the rest are summed into one entry of actor {@code (others)}. Entries are queued when the response is sent and
  * written in batches by one background thread, so that auditing costs a write request no transaction of its own:
  * the first entry waits {@value #LINGER_MILLIS} ms for those that follow, and they commit together (without that
  * wait, at 500 writes a second each batch held an entry or two, a commit and WAL flush beside every write's own). An
@@ -42,13 +51,21 @@ public class AuditLog {
     private static final int BATCH = 1_000;
     private static final long LINGER_MILLIS = 200;
 
-    private record Pending(Instant at, String actor, String method, String path, int status) {
+    private static final long REFUSALS_EVERY_MILLIS = 5_000;
+    private static final int MAX_REFUSAL_KEYS = 10_000;
+
+    private record Pending(Instant at, String actor, String method, String path, int status, int occurrences) {
+    }
+
+    private record Refusal(String actor, String method, String path, int status) {
     }
 
     private final EntityManager em;
     private final SecurityIdentity identity;
     private final DataSource dataSource;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(CAPACITY);
+    private final Map<Refusal, LongAdder> refusals = new ConcurrentHashMap<>();
+    private volatile long refusalsFlushedAt = System.currentTimeMillis();
     private volatile boolean running;
     private Thread writer;
 
@@ -87,10 +104,63 @@ public class AuditLog {
                 + (request.getUriInfo().getRequestUri().getRawQuery() == null ? ""
                         : "?" + request.getUriInfo().getRequestUri().getRawQuery());
         Pending entry = new Pending(Instant.now(),
-                identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName(), method, path,
-                response.getStatus());
+                identity.isAnonymous() ? "anonymous" : Principals.subject(identity), method, path,
+                response.getStatus(), 1);
         if (!queue.offer(entry)) {
             LOG.errorf("Audit queue full, entry not recorded: %s", entry);
+        }
+    }
+
+    /** Counts the refusals of every request, those answered before an endpoint is reached included. */
+    void watchRefusals(@Observes Router router) {
+        router.route().order(WritesAuthenticateFirst.ORDER - 1).handler(rc -> {
+            rc.addHeadersEndHandler(v -> {
+                int status = rc.response().getStatusCode();
+                if (status == 401 || status == 403 || status == 429) {
+                    refused(actorOf(rc), rc.request().method().name(), rc.request().path(), status);
+                }
+            });
+            rc.next();
+        });
+    }
+
+    /** The subject when the caller was authenticated (a 403, a 429), else where the attempt came from. */
+    private static String actorOf(RoutingContext rc) {
+        String subject = rc.user() instanceof QuarkusHttpUser user ? Principals.subject(user.getSecurityIdentity())
+                : null;
+        if (subject != null) {
+            return subject;
+        }
+        return "anonymous@" + (rc.request().remoteAddress() == null ? "unknown"
+                : rc.request().remoteAddress().hostAddress());
+    }
+
+    void refused(String actor, String method, String path, int status) {
+        Refusal key = new Refusal(actor, method, path, status);
+        LongAdder count = refusals.get(key);
+        if (count == null) {
+            if (refusals.size() >= MAX_REFUSAL_KEYS) {
+                key = new Refusal("(others)", method, "(various)", status);
+            }
+            count = refusals.computeIfAbsent(key, k -> new LongAdder());
+        }
+        count.increment();
+    }
+
+    /** The refusals summed since the last call, as entries. */
+    private void drainRefusals(List<Pending> batch) {
+        long now = System.currentTimeMillis();
+        if (now - refusalsFlushedAt < REFUSALS_EVERY_MILLIS || refusals.isEmpty()) {
+            return;
+        }
+        refusalsFlushedAt = now;
+        Instant at = Instant.ofEpochMilli(now);
+        for (Refusal key : List.copyOf(refusals.keySet())) {
+            LongAdder count = refusals.remove(key);
+            if (count != null) {
+                batch.add(new Pending(at, key.actor(), key.method(), key.path(), key.status(),
+                        (int) Math.min(Integer.MAX_VALUE, count.sum())));
+            }
         }
     }
 
@@ -105,19 +175,24 @@ public class AuditLog {
             try {
                 if (batch.isEmpty()) {
                     Pending first = queue.poll(1, TimeUnit.SECONDS);
-                    if (first == null) {
+                    if (first != null) {
+                        batch.add(first);
+                        // Let the entries of the next moments join: one commit for many writes, not one for each.
+                        Thread.sleep(LINGER_MILLIS);
+                        queue.drainTo(batch, BATCH - 1);
+                    }
+                    drainRefusals(batch);
+                    if (batch.isEmpty()) {
                         continue;
                     }
-                    batch.add(first);
-                    // Let the entries of the next moments join: one commit for many writes, not one for each.
-                    Thread.sleep(LINGER_MILLIS);
-                    queue.drainTo(batch, BATCH - 1);
                 }
                 write(batch);
                 batch.clear();
             } catch (InterruptedException e) {
                 if (!running) {
                     queue.drainTo(batch);
+                    refusalsFlushedAt = 0;
+                    drainRefusals(batch);
                     flushOnShutdown(batch);
                     return;
                 }
@@ -135,7 +210,8 @@ public class AuditLog {
     private void write(List<Pending> batch) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement insert = c.prepareStatement(
-                        "insert into audit_entry (at, actor, method, path, status) values (?, ?, ?, ?, ?)")) {
+                        "insert into audit_entry (at, actor, method, path, status, occurrences) "
+                                + "values (?, ?, ?, ?, ?, ?)")) {
             c.setAutoCommit(false);
             for (Pending p : batch) {
                 insert.setTimestamp(1, Timestamp.from(p.at()));
@@ -143,6 +219,7 @@ public class AuditLog {
                 insert.setString(3, p.method());
                 insert.setString(4, p.path());
                 insert.setInt(5, p.status());
+                insert.setInt(6, p.occurrences());
                 insert.addBatch();
             }
             insert.executeBatch();

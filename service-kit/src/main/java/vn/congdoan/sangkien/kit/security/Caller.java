@@ -30,9 +30,9 @@ public class Caller {
         return identity.isAnonymous();
     }
 
-    /** The member id of a token, or {@code apikey:<id>} for an API key. */
+    /** The member id of a token (its {@code sub}), or {@code apikey:<id>} for an API key; see {@link Principals}. */
     public String subject() {
-        return anonymous() ? null : identity.getPrincipal().getName();
+        return Principals.subject(identity);
     }
 
     public boolean has(String role) {

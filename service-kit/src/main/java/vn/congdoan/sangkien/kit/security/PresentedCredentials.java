@@ -40,11 +40,14 @@ public class PresentedCredentials {
 
     /** The credentials the request presents, verified or not: its Authorization or X-API-Key header; else null. */
     static String of(ContainerRequestContext request) {
-        String authorization = request.getHeaderString("Authorization");
+        return of(request.getHeaderString("Authorization"),
+                request.getHeaderString(ApiKeyAuthenticationMechanism.HEADER));
+    }
+
+    static String of(String authorization, String apiKey) {
         if (authorization != null && !authorization.isBlank()) {
             return authorization;
         }
-        String key = request.getHeaderString(ApiKeyAuthenticationMechanism.HEADER);
-        return key != null && !key.isBlank() ? key : null;
+        return apiKey != null && !apiKey.isBlank() ? apiKey : null;
     }
 }

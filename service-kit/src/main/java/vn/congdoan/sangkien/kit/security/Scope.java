@@ -30,6 +30,47 @@ public final class Scope {
         return false;
     }
 
+    /**
+     * Whether the caller holds one of {@code roles} for a unit that contains {@code target}, national administrators
+     * included only when they hold the role too: for acts that take the role itself (deciding a review).
+     */
+    public static boolean holds(Caller caller, Hierarchy hierarchy, UUID target, String... roles) {
+        if (caller.anonymous() || target == null) {
+            return false;
+        }
+        UUID scope = caller.unit().orElse(null);
+        for (String role : roles) {
+            if (caller.has(role) && (scope != null && hierarchy.within(target, scope))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the caller may administer {@code target} itself: national administrators, and holders of one of
+     * {@code roles} for a unit strictly above it. An administrator acts on the units below their own, never on their
+     * own unit (its name, its member count, its place, its end), which those above it keep.
+     */
+    public static boolean allowsBelow(Caller caller, Hierarchy hierarchy, UUID target, String... roles) {
+        if (caller.anonymous()) {
+            return false;
+        }
+        if (caller.has(Roles.NATIONAL_ADMIN)) {
+            return true;
+        }
+        UUID scope = caller.unit().orElse(null);
+        return scope != null && !scope.equals(target) && allows(caller, hierarchy, target, roles);
+    }
+
+    /** @throws ProblemException 401 for anonymous callers, 403 unless {@link #allowsBelow} */
+    public static void requireBelow(Caller caller, Hierarchy hierarchy, UUID target, String... roles) {
+        caller.requireSignedIn();
+        if (!allowsBelow(caller, hierarchy, target, roles)) {
+            throw ProblemException.forbidden("Your roles cover the units below your own unit, not this one");
+        }
+    }
+
     /** @throws ProblemException 401 for anonymous callers, 403 when outside the caller's scope */
     public static void require(Caller caller, Hierarchy hierarchy, UUID target, String... roles) {
         caller.requireSignedIn();

@@ -1,114 +1,92 @@
 package vn.congdoan.sangkien.kit.security;
 
-import java.util.Map;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import vn.congdoan.sangkien.kit.problem.Problem;
 
 /**
- * Limits write requests per client (its credentials, or its address when anonymous) with a token bucket: a burst
- * of {@code burst} writes, refilled at {@code writesPerSecond}. Over the limit: 429 with Retry-After.
+ * Limits write requests per caller with a token bucket (Bucket4j): a burst of {@code burst} writes, refilled at
+ * {@code writes-per-second}; over the limit, 429 with Retry-After. The caller is who the credentials prove
+ * ({@link Principals#subject}: a member, or an API key's id), never the text of a header, which a client can vary
+ * ({@code bearer …}, two spaces) to start afresh; anonymous callers, whose writes are refused anyway, by address.
+ * Runs after authentication. Buckets of callers idle long enough to be full again are forgotten (Caffeine), so the
+ * memory stays bounded without scanning.
  */
 @ApplicationScoped
 public class WriteRateLimiter {
 
-    /** Beyond this many remembered clients, idle ones are forgotten, so the map cannot grow without bound. */
-    private static final int MAX_CLIENTS = 10_000;
+    private final RateLimitConfig config;
+    private final CurrentIdentityAssociation identities;
+    private final TimeMeter clock;
+    private final Cache<String, Bucket> buckets;
 
-    private final double perSecond;
-    private final double burst;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-
-    public WriteRateLimiter(@ConfigProperty(name = "sangkien.rate-limit.writes-per-second", defaultValue = "50") double perSecond,
-            @ConfigProperty(name = "sangkien.rate-limit.burst", defaultValue = "200") double burst) {
-        this.perSecond = perSecond;
-        this.burst = burst;
+    @Inject
+    public WriteRateLimiter(RateLimitConfig config, CurrentIdentityAssociation identities) {
+        this(config, identities, TimeMeter.SYSTEM_NANOTIME);
     }
 
-    private static final class Bucket {
-        private double tokens;
-        private long last;
-
-        Bucket(double tokens, long now) {
-            this.tokens = tokens;
-            this.last = now;
-        }
+    WriteRateLimiter(RateLimitConfig config, CurrentIdentityAssociation identities, TimeMeter clock) {
+        this.config = config;
+        this.identities = identities;
+        this.clock = clock;
+        this.buckets = Caffeine.newBuilder().maximumSize(config.maxCallers())
+                .expireAfterAccess(refillTime(config)).build();
     }
 
-    @ServerRequestFilter
-    public Optional<Response> limit(ContainerRequestContext request, HttpServerRequest http) {
+    /** How long an empty bucket takes to fill: after that, a forgotten caller would start with a full one anyway. */
+    static Duration refillTime(RateLimitConfig config) {
+        return Duration.ofNanos((long) Math.ceil(1e9 * config.burst() / config.writesPerSecond()));
+    }
+
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 10)
+    public Uni<Response> limit(ContainerRequestContext request, HttpServerRequest http) {
         String method = request.getMethod();
         if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
-            return Optional.empty();
+            return Uni.createFrom().nullItem();
         }
-        long waitMillis = take(clientKey(request, http), System.nanoTime());
-        if (waitMillis <= 0) {
-            return Optional.empty();
-        }
-        long seconds = Math.max(1, (waitMillis + 999) / 1000);
-        return Optional.of(Response.status(429).type(Problem.MEDIA_TYPE)
-                .header("Retry-After", Long.toString(seconds))
-                .entity(Problem.of(429, "Too many requests", "Too many writes from this client; retry in "
-                        + seconds + " s", null))
-                .build());
-    }
-
-    /** @return 0 when a token was taken, else the milliseconds until one is available */
-    long take(String client, long nanos) {
-        if (buckets.size() > MAX_CLIENTS) {
-            forgetIdle(nanos);
-        }
-        Bucket bucket = buckets.computeIfAbsent(client, k -> new Bucket(burst, nanos));
-        synchronized (bucket) {
-            bucket.tokens = Math.min(burst, bucket.tokens + (nanos - bucket.last) / 1e9 * perSecond);
-            bucket.last = nanos;
-            if (bucket.tokens >= 1) {
-                bucket.tokens -= 1;
-                return 0;
-            }
-            return (long) Math.ceil((1 - bucket.tokens) / perSecond * 1000);
-        }
-    }
-
-    /** A client whose bucket would be full again is indistinguishable from a new one: drop it. */
-    private void forgetIdle(long nanos) {
-        double refill = burst / perSecond * 1e9;
-        buckets.entrySet().removeIf(e -> {
-            synchronized (e.getValue()) {
-                return nanos - e.getValue().last >= refill;
-            }
+        return identities.getDeferredIdentity().onFailure().recoverWithNull().map(identity -> {
+            String subject = Principals.subject(identity);
+            String key = subject != null ? "caller:" + subject
+                    : "address:" + (http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress());
+            return take(key).map(WriteRateLimiter::tooMany).orElse(null);
         });
     }
 
-    private static String clientKey(ContainerRequestContext request, HttpServerRequest http) {
-        String credentials = PresentedCredentials.of(request);
-        if (credentials != null) {
-            return credentialKey(credentials);
-        }
-        return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+    /** @return empty when a write was granted, else how long until the next one is */
+    Optional<Duration> take(String caller) {
+        ConsumptionProbe probe = buckets.get(caller, k -> newBucket()).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
-    /**
-     * Credentials are known by a 64-bit FNV-1a hash, not kept (a token is about a kilobyte) and not digested on every
-     * write (an MD5 per request was 1.1 % of submission-service's CPU at 500 POSTs/s). Two clients sharing a bucket by
-     * chance would only share their limit; choosing a token that collides with another's needs that token's hash,
-     * hence the token.
-     */
-    static String credentialKey(String credentials) {
-        long hash = 0xcbf29ce484222325L;
-        for (int i = 0; i < credentials.length(); i++) {
-            hash ^= credentials.charAt(i);
-            hash *= 0x100000001b3L;
-        }
-        return "c:" + Long.toHexString(hash);
+    private Bucket newBucket() {
+        return Bucket.builder().withCustomTimePrecision(clock).addLimit(Bandwidth.builder().capacity(config.burst())
+                .refillGreedy(config.writesPerSecond(), Duration.ofSeconds(1)).build()).build();
+    }
+
+    private static Response tooMany(Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", Long.toString(seconds))
+                .entity(Problem.of(429, "Too many requests", "Too many writes from this caller; retry in " + seconds
+                        + " s", null))
+                .build();
     }
 }

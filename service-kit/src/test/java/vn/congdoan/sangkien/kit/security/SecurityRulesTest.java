@@ -1,44 +1,104 @@
 package vn.congdoan.sangkien.kit.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.bucket4j.TimeMeter;
 
 class SecurityRulesTest {
 
     @Test
-    void prodRefusesTheDevelopmentKeyOtherProfilesAcceptIt() {
-        assertThat(DevKeyGuard.refuses(List.of("prod"), "dev-jwt/publicKey.pem")).isTrue();
-        assertThat(DevKeyGuard.refuses(List.of("prod"), "classpath:dev-jwt/publicKey.pem")).isTrue();
-        assertThat(DevKeyGuard.refuses(List.of("prod"), "file:/run/secrets/jwt-public-key.pem")).isFalse();
-        assertThat(DevKeyGuard.refuses(List.of("local"), "dev-jwt/publicKey.pem")).isFalse();
-        assertThat(DevKeyGuard.refuses(List.of("test"), "dev-jwt/publicKey.pem")).isFalse();
+    void prodRefusesTheDevelopmentKeyWhereverItIsAndOtherProfilesAcceptIt(@TempDir Path dir) throws IOException {
+        String pem = DevKeyGuard.read(DevKeyGuard.DEV_PUBLIC_KEY).orElseThrow();
+        // a copy elsewhere, under another name, with other line breaks
+        Path copy = dir.resolve("issuer.pem");
+        Files.writeString(copy, pem.replace("\n", "\r\n"));
+        for (String location : List.of("dev-jwt/publicKey.pem", "classpath:dev-jwt/publicKey.pem", "file:" + copy,
+                copy.toString())) {
+            assertThatThrownBy(() -> DevKeyGuard.check(List.of("prod"), Optional.of(location), Optional.empty()))
+                    .as(location).isInstanceOf(IllegalStateException.class).hasMessageContaining("development");
+            DevKeyGuard.check(List.of("test"), Optional.of(location), Optional.empty());
+        }
+        assertThatThrownBy(() -> DevKeyGuard.check(List.of("prod"), Optional.empty(), Optional.of(pem)))
+                .isInstanceOf(IllegalStateException.class);
+
+        Path other = dir.resolve("other.pem");
+        Files.writeString(other, "-----BEGIN PUBLIC KEY-----\n" + Base64.getEncoder().encodeToString(
+                otherKey().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        DevKeyGuard.check(List.of("prod"), Optional.of("file:" + other), Optional.empty());
     }
 
     @Test
     void writesBeyondTheBurstWaitForTheRefill() {
-        WriteRateLimiter limiter = new WriteRateLimiter(2, 3);
-        long t = 1_000_000_000L;
-        assertThat(limiter.take("a", t)).isZero();
-        assertThat(limiter.take("a", t)).isZero();
-        assertThat(limiter.take("a", t)).isZero();
-        assertThat(limiter.take("a", t)).isEqualTo(500);
-        assertThat(limiter.take("b", t)).as("another client has its own bucket").isZero();
-        assertThat(limiter.take("a", t + 500_000_000L)).as("half a second refills one write at 2/s").isZero();
-        assertThat(limiter.take("a", t + 500_000_000L)).isPositive();
+        AtomicLong nanos = new AtomicLong(1_000_000_000L);
+        WriteRateLimiter limiter = new WriteRateLimiter(config(2, 3), null, new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return nanos.get();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return false;
+            }
+        });
+        assertThat(limiter.take("a")).isEmpty();
+        assertThat(limiter.take("a")).isEmpty();
+        assertThat(limiter.take("a")).isEmpty();
+        assertThat(limiter.take("a")).contains(Duration.ofMillis(500));
+        assertThat(limiter.take("b")).as("another caller has its own bucket").isEmpty();
+        nanos.addAndGet(500_000_000L);
+        assertThat(limiter.take("a")).as("half a second refills one write at 2/s").isEmpty();
+        assertThat(limiter.take("a")).isPresent();
     }
 
     @Test
-    void eachCredentialHasItsOwnBucketKeyWithoutTheCredentialInIt() {
-        String token = "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJtLTEyMyIsInVuaXQiOiI0MiJ9.c2lnbmF0dXJl";
-        String key = WriteRateLimiter.credentialKey(token);
+    void aBucketIsForgottenOnceItWouldBeFullAgain() {
+        assertThat(WriteRateLimiter.refillTime(config(50, 200))).isEqualTo(Duration.ofSeconds(4));
+    }
 
-        assertThat(WriteRateLimiter.credentialKey(token)).isEqualTo(key);
-        assertThat(key).doesNotContain("eyJ").hasSizeLessThanOrEqualTo(18);
-        assertThat(WriteRateLimiter.credentialKey(token.replace("c2lnbmF0dXJl", "c2lnbmF0dXJm"))).isNotEqualTo(key);
-        assertThat(WriteRateLimiter.credentialKey("ApiKey sk-1")).isNotEqualTo(WriteRateLimiter.credentialKey("ApiKey sk-2"));
+    private static RateLimitConfig config(long perSecond, long burst) {
+        return new RateLimitConfig() {
+            @Override
+            public long writesPerSecond() {
+                return perSecond;
+            }
+
+            @Override
+            public long burst() {
+                return burst;
+            }
+
+            @Override
+            public long maxCallers() {
+                return 1_000;
+            }
+        };
+    }
+
+    private static PublicKey otherKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair().getPublic();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

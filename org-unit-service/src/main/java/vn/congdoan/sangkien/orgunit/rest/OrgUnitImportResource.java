@@ -24,6 +24,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.kit.rest.ImportSlots;
 import vn.congdoan.sangkien.kit.rest.Uploads;
@@ -31,6 +32,7 @@ import vn.congdoan.sangkien.kit.security.Caller;
 import vn.congdoan.sangkien.kit.security.Hierarchy;
 import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.kit.security.Scope;
+import vn.congdoan.sangkien.orgunit.OrgUnit;
 import vn.congdoan.sangkien.orgunit.service.ImportReport;
 import vn.congdoan.sangkien.orgunit.service.ImportRow;
 import vn.congdoan.sangkien.orgunit.service.OrgUnitImportService;
@@ -65,11 +67,16 @@ public class OrgUnitImportResource {
         this.rowsReader = json.readerForListOf(ImportRow.class);
     }
 
-    /** Provincial IT systems import into their own province; unit admins into their subtree. */
+    /**
+     * Provincial IT systems import into their own province; unit admins into their subtree. Checked, and the province
+     * found, before the import waits for a slot: a caller the import would refuse never holds one.
+     */
     private void authorize(String province) {
         caller.requireSignedIn();
-        units.findByCode(province.strip()).ifPresent(p -> Scope.require(caller, hierarchy, p.id,
-                Roles.PROVINCE_INTEGRATION, Roles.UNIT_ADMIN));
+        OrgUnit target = units.findByCode(province.strip())
+                .filter(p -> p.type == OrgUnitType.PROVINCIAL_FEDERATION)
+                .orElseThrow(() -> ProblemException.notFound("Provincial federation", province.strip()));
+        Scope.require(caller, hierarchy, target.id, Roles.PROVINCE_INTEGRATION, Roles.UNIT_ADMIN);
     }
 
     @POST

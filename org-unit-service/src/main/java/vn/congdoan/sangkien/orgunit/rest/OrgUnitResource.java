@@ -2,7 +2,9 @@ package vn.congdoan.sangkien.orgunit.rest;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -56,6 +58,10 @@ import vn.congdoan.sangkien.orgunit.service.UnitUpdate;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Units", description = "The union hierarchy")
 public class OrgUnitResource {
+
+    /** Units directly below the confederation, whose member counts only national administrators set. */
+    private static final Set<OrgUnitType> NATIONAL_LEVEL = EnumSet.of(OrgUnitType.CONFEDERATION,
+            OrgUnitType.PROVINCIAL_FEDERATION, OrgUnitType.SECTOR_UNION, OrgUnitType.CORPORATION_UNION);
 
     private final OrgUnitService service;
     private final ScheduledChanges scheduled;
@@ -162,7 +168,13 @@ public class OrgUnitResource {
             + "With an effectiveFrom after today: 202 and a scheduled change, applied on that day")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ChangeRequests.Update request) {
-        Scope.require(caller, hierarchy, id, Roles.UNIT_ADMIN);
+        Scope.requireBelow(caller, hierarchy, id, Roles.UNIT_ADMIN);
+        if ((request.memberCount() != null || request.memberCountAsOf() != null) && !caller.has(Roles.NATIONAL_ADMIN)
+                && service.find(id).map(u -> NATIONAL_LEVEL.contains(u.type)).orElse(false)) {
+            throw new ProblemException(403, "Forbidden", "The member count of a province, sector or corporation union "
+                    + "is set by national administrators: it decides the province's figures per 1,000 members",
+                    "memberCount");
+        }
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(428, "Precondition required",
                     "Send If-Match with the ETag of the unit as you read it", "If-Match");
@@ -190,7 +202,7 @@ public class OrgUnitResource {
             + "effectiveFrom after today: 202 and a scheduled change, applied on that day")
     public Response move(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ChangeRequests.Move request) {
-        Scope.require(caller, hierarchy, id, Roles.UNIT_ADMIN);
+        Scope.requireBelow(caller, hierarchy, id, Roles.UNIT_ADMIN);
         Scope.require(caller, hierarchy, request.parentId(), Roles.UNIT_ADMIN);
         if (later(request.effectiveFrom())) {
             return accepted(scheduled.scheduleMove(id, ifMatch == null ? null : version(ifMatch), request.parentId(),
@@ -206,7 +218,7 @@ public class OrgUnitResource {
     @Operation(summary = "End a unit on validTo (default today); its history stays readable with asOf")
     public Response deactivate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid ChangeRequests.Deactivate request) {
-        Scope.require(caller, hierarchy, id, Roles.UNIT_ADMIN);
+        Scope.requireBelow(caller, hierarchy, id, Roles.UNIT_ADMIN);
         OrgUnit unit = service.deactivate(id, ifMatch == null ? null : version(ifMatch),
                 request == null ? null : request.validTo());
         return Response.ok(OrgUnitView.of(unit)).tag(etag(unit)).build();

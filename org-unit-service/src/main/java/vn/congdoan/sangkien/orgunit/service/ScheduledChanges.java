@@ -242,10 +242,16 @@ public class ScheduledChanges {
         }).orElse(true));
     }
 
-    /** The roles of whoever scheduled a change must still cover every unit it concerns: units move in between. */
+    /**
+     * The roles of whoever scheduled a change must still cover every unit it concerns (units move in between), and
+     * the unit it renames or moves must lie below their own unit.
+     */
     private void checkScope(ScheduledChange change) {
         if (change.requesterUnit == null) {
             return;
+        }
+        if (change.requesterUnit.equals(change.unitId)) {
+            throw ProblemException.forbidden("An administrator changes the units below their own unit, not their own");
         }
         for (UUID unit : change.units) {
             if (!structure.within(unit, change.requesterUnit)) {

@@ -140,8 +140,27 @@ public class Initiative {
     @OrderColumn(name = "position")
     public List<Attachment> attachments = new ArrayList<>();
 
+    /**
+     * Whether the member was assigned to the evaluation council of this initiative by someone else: an assignment one
+     * made of oneself (possible before that was refused) opens nothing.
+     */
     public boolean isAssignedReviewer(String memberId) {
-        return reviewers.stream().anyMatch(r -> r.memberId.equals(memberId));
+        return reviewers.stream().anyMatch(r -> r.memberId.equals(memberId) && !r.assignedBy.equals(memberId));
+    }
+
+    /** Whether the member assigned any of its reviewers: whoever chose the council does not decide. */
+    public boolean isReviewerAssigner(String memberId) {
+        return reviewers.stream().anyMatch(r -> r.assignedBy.equals(memberId));
+    }
+
+    /** Whether the member is listed as an author, confirmed or only claimed. */
+    public boolean isListedAuthor(String memberId) {
+        return authors.stream().anyMatch(a -> a.memberId.equals(memberId));
+    }
+
+    /** Whether the member is an author who confirmed (or was confirmed by an officer who listed them). */
+    public boolean isConfirmedAuthor(String memberId) {
+        return authors.stream().anyMatch(a -> a.confirmed && a.memberId.equals(memberId));
     }
 
     @Embeddable
@@ -153,12 +172,21 @@ public class Initiative {
         @Column(name = "display_name", nullable = false)
         public String displayName;
 
+        /**
+         * Whether the member confirmed being an author: co-authors named by a member are claimed until they do, and
+         * only confirmed authors count as submitters. Authors listed by an officer or a province's import are
+         * confirmed by whoever listed them.
+         */
+        @Column(nullable = false)
+        public boolean confirmed;
+
         protected Author() {
         }
 
-        public Author(String memberId, String displayName) {
+        public Author(String memberId, String displayName, boolean confirmed) {
             this.memberId = memberId;
             this.displayName = displayName;
+            this.confirmed = confirmed;
         }
     }
 
@@ -221,9 +249,12 @@ public class Initiative {
         }
     }
 
-    /** The event describing this initiative as it is now; call after a flush, so that the version is current. */
+    /**
+     * The event describing this initiative as it is now; call after a flush, so that the version is current. Its
+     * authors are the confirmed ones: those the standings count as submitters.
+     */
     public InitiativeEvent toEvent(InitiativeEvent.Type type, Instant at) {
         return new InitiativeEvent(UUID.randomUUID(), type, at, id, version, programmeCode, unitId, provinceId,
-                status, authors.stream().map(a -> a.memberId).toList(), submittedAt);
+                status, authors.stream().filter(a -> a.confirmed).map(a -> a.memberId).toList(), submittedAt);
     }
 }

@@ -48,7 +48,8 @@ class AccessControlTest {
             Roles.PROVINCE_INTEGRATION, Roles.NATIONAL_ADMIN);
 
     /** Who may call an endpoint. */
-    enum Access { PUBLIC, SIGNED_IN, NATIONAL_ADMIN, CREATE, SUBMIT, WITHDRAW, PROVINCE, UNIT_ADMIN, OPEN_REVIEW, REVIEW }
+    enum Access { PUBLIC, SIGNED_IN, NATIONAL_ADMIN, CREATE, SUBMIT, WITHDRAW, PROVINCE, UNIT_ADMIN, OPEN_REVIEW, REVIEW,
+        AUTHORSHIP }
 
     record Rule(String method, String path, Access access) {
     }
@@ -66,6 +67,8 @@ class AccessControlTest {
             new Rule("POST", "/api/v1/initiatives/{id}/review/start", Access.OPEN_REVIEW),
             new Rule("POST", "/api/v1/initiatives/{id}/review", Access.REVIEW),
             new Rule("POST", "/api/v1/initiatives/{id}/duplicate", Access.UNIT_ADMIN),
+            new Rule("POST", "/api/v1/initiatives/{id}/authorship", Access.AUTHORSHIP),
+            new Rule("DELETE", "/api/v1/initiatives/{id}/authorship", Access.AUTHORSHIP),
             new Rule("GET", "/api/v1/audit", Access.NATIONAL_ADMIN));
 
     @Inject
@@ -114,22 +117,72 @@ class AccessControlTest {
                         case CREATE -> role.equals(Roles.NATIONAL_ADMIN)
                                 || (in && (role.equals(Roles.UNIT_ADMIN) || role.equals(Roles.MEMBER))) ? 0 : 403;
                         case SUBMIT -> role.equals(Roles.NATIONAL_ADMIN) || (in && role.equals(Roles.UNIT_ADMIN)) ? 0 : 403;
-                        case WITHDRAW -> 403;
                         case UNIT_ADMIN -> role.equals(Roles.NATIONAL_ADMIN) || (in && role.equals(Roles.UNIT_ADMIN)) ? 0 : 403;
                         case OPEN_REVIEW -> role.equals(Roles.NATIONAL_ADMIN)
                                 || (in && (role.equals(Roles.UNIT_ADMIN) || role.equals(Roles.REVIEWER))) ? 0 : 403;
-                        case REVIEW -> role.equals(Roles.NATIONAL_ADMIN) || (in && role.equals(Roles.REVIEWER)) ? 0 : 403;
+                        // deciding takes the REVIEWER role itself: a national administrator decides only as one
+                        case REVIEW -> in && role.equals(Roles.REVIEWER) ? 0 : 403;
+                        case WITHDRAW, AUTHORSHIP -> 403;
                         case PROVINCE -> role.equals(Roles.NATIONAL_ADMIN) || (in && (role.equals(Roles.UNIT_ADMIN)
                                 || role.equals(Roles.PROVINCE_INTEGRATION))) ? 0 : 403;
                     };
                     check(wrong, rule, role, unit, "m-other", expected);
                 }
             }
-            if (rule.access() == Access.WITHDRAW || rule.access() == Access.SUBMIT) {
+            if (rule.access() == Access.WITHDRAW || rule.access() == Access.SUBMIT
+                    || rule.access() == Access.AUTHORSHIP) {
                 check(wrong, rule, Roles.MEMBER, inside, "m-author", 0);
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * Object level: who reads the content of an initiative of each visibility, one by one and through the author
+     * filter of the list (which must neither show nor count what the caller may not read).
+     */
+    @Test
+    void contentIsReadExactlyAsEachVisibilityAllowsEveryRole() {
+        String author = "m-vis-" + UUID.randomUUID();
+        List<String> ids = new ArrayList<>();
+        for (String visibility : List.of("PUBLIC", "INTERNAL", "CONFIDENTIAL")) {
+            ids.add(given().header("Authorization", Tokens.bearer(Roles.MEMBER, inside.toString(), author))
+                    .contentType(ContentType.JSON).body(body(inside, author).replace("\"field\"",
+                            "\"visibility\":\"" + visibility + "\",\"field\""))
+                    .post("/api/v1/initiatives").then().statusCode(201).extract().<String>path("id"));
+        }
+        List<String> wrong = new ArrayList<>();
+        readable(wrong, null, "anonymous", ids, author, true, false, false);
+        readable(wrong, Tokens.bearer(Roles.MEMBER, inside.toString(), author), "the author", ids, author,
+                true, true, true);
+        for (String role : ROLES) {
+            for (boolean in : List.of(true, false)) {
+                boolean internal = role.equals(Roles.NATIONAL_ADMIN) || in && !role.equals(Roles.PROVINCE_INTEGRATION);
+                readable(wrong, Tokens.bearer(role, (in ? inside : outside).toString(), "m-reader"),
+                        role + (in ? " inside" : " outside"), ids, author, true, internal, false);
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private static void readable(List<String> wrong, String token, String who, List<String> ids, String author,
+            boolean... expected) {
+        int expectedListed = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            RequestSpecification request = token == null ? given() : given().header("Authorization", token);
+            boolean reads = request.get("/api/v1/initiatives/" + ids.get(i)).then().statusCode(200).extract()
+                    .path("problem") != null;
+            if (reads != expected[i]) {
+                wrong.add(who + " reads " + List.of("PUBLIC", "INTERNAL", "CONFIDENTIAL").get(i) + ": " + reads);
+            }
+            expectedListed += expected[i] ? 1 : 0;
+        }
+        RequestSpecification request = token == null ? given() : given().header("Authorization", token);
+        List<Object> listed = request.queryParam("author", author).get("/api/v1/initiatives").then().statusCode(200)
+                .extract().path("items");
+        if (listed.size() != expectedListed) {
+            wrong.add(who + " lists " + listed.size() + " by author, expected " + expectedListed);
+        }
     }
 
     private void check(List<String> wrong, Rule rule, String role, UUID unit, String subject, int expected) {

@@ -35,9 +35,9 @@ public class InitiativeInserts {
                     updated_at, version)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ), author_rows as (
-                insert into initiative_author (initiative_id, position, member_id, display_name)
-                select ?, a.n - 1, a.member_id, a.display_name
-                from unnest(?::text[], ?::text[]) with ordinality as a (member_id, display_name, n)
+                insert into initiative_author (initiative_id, position, member_id, display_name, confirmed)
+                select ?, a.n - 1, a.member_id, a.display_name, a.confirmed
+                from unnest(?::text[], ?::text[], ?::boolean[]) with ordinality as a (member_id, display_name, confirmed, n)
             )""";
     private static final String ATTACHMENTS = """
             , attachment_rows as (
@@ -140,6 +140,11 @@ public class InitiativeInserts {
         // escaped text (a sixth of what a POST allocated).
         insert.setObject(p++, initiative.authors.stream().map(a -> a.memberId).toArray(String[]::new));
         insert.setObject(p++, initiative.authors.stream().map(a -> a.displayName).toArray(String[]::new));
+        boolean[] confirmed = new boolean[initiative.authors.size()];
+        for (int i = 0; i < confirmed.length; i++) {
+            confirmed[i] = initiative.authors.get(i).confirmed;
+        }
+        insert.setObject(p++, confirmed);
 
         if (!initiative.attachments.isEmpty()) {
             insert.setObject(p++, initiative.id);

@@ -30,11 +30,27 @@ public class InitiativeQueries {
      * @param submittedUntil submitted before
      */
     public record Filter(UUID provinceId, UUID unitId, Set<InitiativeStatus> statuses, Set<InitiativeField> fields,
-            Instant submittedFrom, Instant submittedUntil, String authorId, String programmeCode) {
+            Instant submittedFrom, Instant submittedUntil, String authorId, String programmeCode,
+            Reader readableBy) {
 
         public static Filter province(UUID provinceId) {
-            return new Filter(provinceId, null, Set.of(), Set.of(), null, null, null, null);
+            return new Filter(provinceId, null, Set.of(), Set.of(), null, null, null, null, null);
         }
+    }
+
+    /**
+     * A caller whose page holds only initiatives whose content they may read (the rules of
+     * {@code InitiativeAccess.mayReadContent}): a filter by author must neither list nor count, nor let a cursor
+     * point past, an initiative whose authors the caller may not see.
+     *
+     * @param memberId    the caller's member id; null when anonymous
+     * @param allInternal whether every INTERNAL initiative is readable (national administrators)
+     * @param officerUnit the unit an administrator's or reviewer's role covers: INTERNAL initiatives of its subtree
+     * @param memberUnit  a member's unit: INTERNAL initiatives of it and of the units above it
+     */
+    public record Reader(String memberId, boolean allInternal, UUID officerUnit, UUID memberUnit) {
+
+        public static final Reader ANONYMOUS = new Reader(null, false, null, null);
     }
 
     /** Where a page ends: the order key of its last row. */
@@ -91,6 +107,9 @@ public class InitiativeQueries {
                     + " and a.member_id = :author)");
             params.put("author", filter.authorId());
         }
+        if (filter.readableBy() != null) {
+            readable(filter.readableBy(), sql, params);
+        }
         if (filter.programmeCode() != null) {
             sql.append(" and i.programme_code = :programme");
             params.put("programme", filter.programmeCode());
@@ -119,6 +138,43 @@ public class InitiativeQueries {
         ids.forEach(id -> items.add(byId.get(id)));
         Object[] last = more ? shown.get(shown.size() - 1) : null;
         return new Slice(items, last == null ? null : new Position(instant(last[1]), (UUID) last[0]));
+    }
+
+    private static void readable(Reader reader, StringBuilder sql, Map<String, Object> params) {
+        sql.append(" and (i.visibility = 'PUBLIC'");
+        if (reader.memberId() != null) {
+            sql.append("""
+                     or exists (select 1 from initiative_author a where a.initiative_id = i.id and a.member_id = :reader)
+                     or exists (select 1 from initiative_reviewer r where r.initiative_id = i.id
+                                and r.member_id = :reader and r.assigned_by <> :reader)""");
+            params.put("reader", reader.memberId());
+        }
+        if (reader.allInternal()) {
+            sql.append(" or i.visibility = 'INTERNAL'");
+        }
+        if (reader.officerUnit() != null) {
+            sql.append("""
+                     or i.visibility = 'INTERNAL' and i.unit_id in (
+                        with recursive down(id, depth) as (
+                            select cast(:officerUnit as uuid), 0
+                            union all
+                            select u.id, down.depth + 1 from org_unit_replica u join down on u.parent_id = down.id
+                            where down.depth < 64
+                        ) select id from down)""");
+            params.put("officerUnit", reader.officerUnit());
+        }
+        if (reader.memberUnit() != null) {
+            sql.append("""
+                     or i.visibility = 'INTERNAL' and i.unit_id in (
+                        with recursive up(id, parent_id, depth) as (
+                            select id, parent_id, 0 from org_unit_replica where id = cast(:memberUnit as uuid)
+                            union all
+                            select u.id, u.parent_id, up.depth + 1 from org_unit_replica u join up on u.id = up.parent_id
+                            where up.depth < 64
+                        ) select id from up)""");
+            params.put("memberUnit", reader.memberUnit());
+        }
+        sql.append(")");
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -3,6 +3,7 @@ package vn.congdoan.sangkien.submission.rest;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -48,10 +49,12 @@ public record CreateInitiativeRequest(
     /** 2 GiB: larger files belong in the document store's own transfer channel. */
     public static final long MAX_ATTACHMENT_BYTES = 2L << 30;
 
-    NewInitiative toCommand() {
+    /** @param confirmed whether an author listed here is confirmed (see {@link Initiative.Author#confirmed}) */
+    NewInitiative toCommand(Predicate<String> confirmed) {
         return new NewInitiative(programmeCode, title.strip(), problem, solution, expectedBenefit, field, unitId,
                 visibility == null ? Visibility.PUBLIC : visibility, externalRef,
-                authors.stream().map(a -> new Initiative.Author(a.memberId(), a.displayName())).toList(),
+                authors.stream().map(a -> new Initiative.Author(a.memberId(), a.displayName(),
+                        confirmed.test(a.memberId()))).toList(),
                 attachments == null ? List.of() : attachments.stream().map(a -> new Initiative.Attachment(a.name(),
                         a.size(), a.mediaType(), a.sha256().toLowerCase(Locale.ROOT))).toList(),
                 submit);

@@ -88,7 +88,7 @@ public class InitiativeImportResource {
     public InitiativeImportReport importJson(@QueryParam("province") String province, InputStream body)
             throws IOException {
         OrgUnitReplica target = authorize(province);
-        return slots.run(() -> imports.importRows(target, rows.fromJson(body)));
+        return slots.run(() -> imports.importRows(target, rows.fromJson(body), access::mayReadContent));
     }
 
     @POST
@@ -100,7 +100,7 @@ public class InitiativeImportResource {
     public InitiativeImportReport importCsv(@QueryParam("province") String province, InputStream body)
             throws IOException {
         OrgUnitReplica target = authorize(province);
-        return slots.run(() -> imports.importRows(target, rows.fromCsv(body)));
+        return slots.run(() -> imports.importRows(target, rows.fromCsv(body), access::mayReadContent));
     }
 
     @GET

@@ -69,12 +69,13 @@ public class InitiativeQueryResource {
         if (from != null && to != null && to.isBefore(from)) {
             throw ProblemException.badRequest("submittedTo", "must not be before submittedFrom");
         }
+        String authorId = Params.text(author);
         Filter filter = new Filter(provinceId(province), QueryParams.uuid("unit", unit),
                 Params.enums("status", InitiativeStatus.class, status),
                 Params.enums("field", InitiativeField.class, field),
                 from == null ? null : from.atStartOfDay(InitiativeService.VIETNAM).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(InitiativeService.VIETNAM).toInstant(),
-                Params.text(author), Params.text(programme));
+                authorId, Params.text(programme), authorId == null ? null : access.reader());
         Slice slice = queries.page(filter, Params.cursor(cursor), Params.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
         return page(slice, filter.authorId() != null);
     }
@@ -86,7 +87,7 @@ public class InitiativeQueryResource {
             @QueryParam("limit") String limit) {
         caller.requireSignedIn();
         Filter filter = new Filter(null, null, Params.enums("status", InitiativeStatus.class, status),
-                Set.of(), null, null, caller.subject(), null);
+                Set.of(), null, null, caller.subject(), null, null);
         return page(queries.page(filter, Params.cursor(cursor), Params.limit(limit, DEFAULT_LIMIT, MAX_LIMIT)), false);
     }
 
@@ -100,7 +101,8 @@ public class InitiativeQueryResource {
 
     /**
      * @param onlyReadable drop items whose content the caller may not read: filtering by author must not reveal
-     *                     who wrote an initiative whose authors are hidden
+     *                     who wrote an initiative whose authors are hidden. The query already returns only those
+     *                     (so that the page's cursor is built from them alone); this is the second line.
      */
     private InitiativePage page(Slice slice, boolean onlyReadable) {
         ReadableContent readable = new ReadableContent(access);

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -34,6 +35,7 @@ import vn.congdoan.sangkien.submission.Initiative;
 import vn.congdoan.sangkien.submission.service.IdempotentRequests;
 import vn.congdoan.sangkien.submission.service.InitiativeAccess;
 import vn.congdoan.sangkien.submission.service.InitiativeService;
+import vn.congdoan.sangkien.submission.service.NewInitiative;
 
 @Path("/api/v1/initiatives")
 @Produces(MediaType.APPLICATION_JSON)
@@ -62,15 +64,18 @@ public class InitiativeResource {
     @Operation(summary = "Create an initiative, as a draft or submitted at once (submit=true)")
     public Response create(@HeaderParam(KEY) String idempotencyKey,
             @Valid @NotNull CreateInitiativeRequest request) {
-        access.checkMayCreate(request.unitId(), request.authors().stream().map(a -> a.memberId()).toList());
+        boolean vouchesForAll = access.checkMayCreate(request.unitId(),
+                request.authors().stream().map(a -> a.memberId()).toList());
+        String submitter = caller.subject();
+        NewInitiative command = request.toCommand(author -> vouchesForAll || author.equals(submitter));
         if (idempotencyKey == null) {
-            Initiative initiative = service.create(request.toCommand(), access::checkMayNameExternalRef);
+            Initiative initiative = service.create(command, access::checkMayNameExternalRef);
             return Response.created(URI.create("/api/v1/initiatives/" + initiative.id))
                     .entity(InitiativeView.of(initiative, true)).build();
         }
         checkKey(idempotencyKey);
         IdempotentRequests.Answer answer = idempotent.once(caller.key(), idempotencyKey, hash(request), () -> {
-            Initiative initiative = service.create(request.toCommand(), access::checkMayNameExternalRef);
+            Initiative initiative = service.create(command, access::checkMayNameExternalRef);
             return new IdempotentRequests.Answer(201, "/api/v1/initiatives/" + initiative.id,
                     write(InitiativeView.of(initiative, true)));
         });
@@ -179,7 +184,25 @@ public class InitiativeResource {
             + "the content whatever its visibility")
     public InitiativeView assignReviewers(@PathParam("id") UUID id, @Valid @NotNull ReviewersRequest request) {
         return viewed(service.assignReviewers(id, request.memberIds(), caller.subject(),
-                access::checkMayAssignReviewers));
+                initiative -> access.checkMayAssignReviewers(initiative, request.memberIds())));
+    }
+
+    @POST
+    @Path("/{id}/authorship")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Confirm that you are an author: co-authors a member names are claimed until they confirm, "
+            + "and only confirmed authors count as submitters")
+    public InitiativeView confirmAuthorship(@PathParam("id") UUID id) {
+        return viewed(service.confirmAuthorship(id, caller.subject(), access::checkIsListedAuthor));
+    }
+
+    @DELETE
+    @Path("/{id}/authorship")
+    @Operation(summary = "Decline being named an author of an initiative you have not confirmed: you are taken off "
+            + "its authors")
+    public Response declineAuthorship(@PathParam("id") UUID id) {
+        service.declineAuthorship(id, caller.subject(), access::checkIsListedAuthor);
+        return Response.noContent().build();
     }
 
     @POST

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,6 +62,14 @@ public class InitiativeRows {
             "unitId");
     private static final Set<String> WITHHOLDABLE = Set.of("problem", "solution", "expectedBenefit", "authors",
             "visibility");
+    /**
+     * What an export's JSON rows carry beyond a creation's fields (the view of the initiative): an import reads them
+     * past, so that an exported file imports back; any other property a row does not know is refused, naming it.
+     */
+    private static final Set<String> VIEW_ONLY = viewOnly();
+    /** Text a spreadsheet would run as a formula: it starts (after any quotes) with one of these. */
+    private static final Pattern FORMULA = Pattern.compile("^'*[=+\\-@\t\r]");
+    private static final Pattern NEUTRALISED = Pattern.compile("^'+[=+\\-@\t\r]");
 
     private static final CsvMapper CSV = CsvMapper.builder()
             .enable(CsvParser.Feature.TRIM_SPACES)
@@ -127,7 +136,7 @@ public class InitiativeRows {
     private ObjectNode csvRow(Map<String, String> cells) {
         ObjectNode node = json.createObjectNode();
         for (String column : IMPORTED) {
-            String value = cells.get(column);
+            String value = restored(cells.get(column));
             if (value == null || value.isBlank()) {
                 continue;
             }
@@ -156,6 +165,15 @@ public class InitiativeRows {
                 ? node.path("externalRef").asText().strip() : null;
         if (node == null || !node.isObject()) {
             return new ImportRow(externalRef, null, Set.of(), List.of(new FieldError("row", "must be an object")));
+        }
+        ObjectNode row = (ObjectNode) node;
+        row.remove(VIEW_ONLY);
+        if (row.get("authors") instanceof ArrayNode authors) {
+            authors.forEach(a -> {
+                if (a instanceof ObjectNode author) {
+                    author.remove("confirmed");
+                }
+            });
         }
         Set<String> withheld = new HashSet<>();
         for (String field : WITHHOLDABLE) {
@@ -195,7 +213,8 @@ public class InitiativeRows {
                 request.field(), request.unitId(), withheld.contains("visibility") ? null : request.visibility(),
                 externalRef,
                 withheld.contains("authors") ? null : request.authors().stream()
-                        .map(a -> new Initiative.Author(a.memberId().strip(), a.displayName().strip())).toList(),
+                        .map(a -> new Initiative.Author(a.memberId().strip(), a.displayName().strip(), true))
+                        .toList(),
                 request.attachments() == null ? null : request.attachments().stream()
                         .map(a -> new Initiative.Attachment(a.name(), a.size(), a.mediaType(),
                                 a.sha256().toLowerCase(Locale.ROOT))).toList(),
@@ -228,20 +247,24 @@ public class InitiativeRows {
         return CSV.writer(schema.build()).writeValues(out);
     }
 
-    /** One initiative as a CSV row; withheld content is left empty. */
+    /**
+     * One initiative as a CSV row; withheld content is left empty. Text that a spreadsheet would take for a formula
+     * ({@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return first) is written behind a {@code '},
+     * which the spreadsheet shows as text and an import takes off again ({@link #restored}).
+     */
     static List<String> csvRow(InitiativeView view) {
         List<String> cells = new ArrayList<>(COLUMNS.size());
-        cells.add(view.externalRef());
-        cells.add(view.programmeCode());
-        cells.add(view.title());
-        cells.add(view.problem());
-        cells.add(view.solution());
-        cells.add(view.expectedBenefit());
+        cells.add(neutralised(view.externalRef()));
+        cells.add(neutralised(view.programmeCode()));
+        cells.add(neutralised(view.title()));
+        cells.add(neutralised(view.problem()));
+        cells.add(neutralised(view.solution()));
+        cells.add(neutralised(view.expectedBenefit()));
         cells.add(view.field().name());
         cells.add(view.unitId().toString());
         cells.add(view.visibility().name());
-        cells.add(view.authors() == null ? null : view.authors().stream()
-                .map(a -> a.memberId() + ":" + a.displayName()).collect(Collectors.joining("|")));
+        cells.add(view.authors() == null ? null : neutralised(view.authors().stream()
+                .map(a -> a.memberId() + ":" + a.displayName()).collect(Collectors.joining("|"))));
         cells.add(String.valueOf(submitted(view)));
         cells.add(view.id().toString());
         cells.add(view.status().name());
@@ -249,6 +272,27 @@ public class InitiativeRows {
         cells.add(view.createdAt().toString());
         cells.add(view.updatedAt().toString());
         return cells;
+    }
+
+    /** A cell as written: text that starts like a formula (after any quotes) gets one more quote in front. */
+    static String neutralised(String cell) {
+        return cell != null && FORMULA.matcher(cell).find() ? "'" + cell : cell;
+    }
+
+    /** A cell as read: what {@link #neutralised} wrote comes back as it was. */
+    static String restored(String cell) {
+        return cell != null && NEUTRALISED.matcher(cell).find() ? cell.substring(1) : cell;
+    }
+
+    private static Set<String> viewOnly() {
+        Set<String> names = new HashSet<>();
+        for (var component : InitiativeView.class.getRecordComponents()) {
+            names.add(component.getName());
+        }
+        for (var component : CreateInitiativeRequest.class.getRecordComponents()) {
+            names.remove(component.getName());
+        }
+        return Set.copyOf(names);
     }
 
     /** One initiative as a JSON object an import reads back: the view and {@code submit}. */

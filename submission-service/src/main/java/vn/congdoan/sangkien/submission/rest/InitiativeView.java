@@ -18,10 +18,17 @@ import vn.congdoan.sangkien.submission.Visibility;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InitiativeView(UUID id, String programmeCode, String title, String problem, String solution,
         String expectedBenefit, InitiativeField field, UUID unitId, UUID provinceId, Visibility visibility,
-        InitiativeStatus status, String externalRef, List<CreateInitiativeRequest.AuthorDto> authors,
+        InitiativeStatus status, String externalRef, List<AuthorView> authors,
         List<CreateInitiativeRequest.AttachmentDto> attachments, List<String> reviewers, ReviewView review,
         UUID duplicateOf, Instant submittedAt, Instant reviewStartedAt, Instant createdAt, Instant updatedAt,
         long version) {
+
+    /**
+     * An author as listed: {@code confirmed} is false for a co-author named by the member who submitted it, until
+     * they confirm (only confirmed authors count as submitters).
+     */
+    public record AuthorView(String memberId, String displayName, Boolean confirmed) {
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ReviewView(int novelty, int feasibility, int effectiveness, InitiativeStatus decision,
@@ -51,8 +58,8 @@ public record InitiativeView(UUID id, String programmeCode, String title, String
         return new InitiativeView(i.id, i.programmeCode, i.title, content ? i.problem : null,
                 content ? i.solution : null, content ? i.expectedBenefit : null, i.field, i.unitId, i.provinceId,
                 i.visibility, i.status, i.externalRef,
-                content ? i.authors.stream().map(a -> new CreateInitiativeRequest.AuthorDto(a.memberId, a.displayName))
-                        .toList() : null,
+                content ? i.authors.stream().map(a -> new AuthorView(a.memberId, a.displayName, a.confirmed)).toList()
+                        : null,
                 content ? i.attachments.stream().map(a -> new CreateInitiativeRequest.AttachmentDto(a.name,
                         a.sizeBytes, a.mediaType, a.sha256)).toList() : null,
                 reviewers ? i.reviewers.stream().map(r -> r.memberId).sorted().toList() : null,

@@ -12,8 +12,13 @@ import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.kit.security.Scope;
 import vn.congdoan.sangkien.submission.Initiative;
 import vn.congdoan.sangkien.submission.Visibility;
+import vn.congdoan.sangkien.submission.repository.InitiativeQueries.Reader;
 
-/** Who may see and change an initiative. */
+/**
+ * Who may see and change an initiative. The rules of the evaluation council separate duties: an administrator assigns
+ * the reviewers but never themselves; deciding takes the REVIEWER role for the initiative's unit or an assignment made
+ * by someone else; neither an author nor whoever assigned the council decides.
+ */
 @RequestScoped
 public class InitiativeAccess {
 
@@ -25,14 +30,21 @@ public class InitiativeAccess {
         this.hierarchy = hierarchy;
     }
 
+    /** Whether the caller is listed as an author, confirmed or only claimed by whoever submitted it. */
     public boolean isAuthor(Initiative initiative) {
-        return !caller.anonymous() && initiative.authors.stream().anyMatch(a -> a.memberId.equals(caller.subject()));
+        return !caller.anonymous() && initiative.isListedAuthor(caller.subject());
+    }
+
+    /** Whether the caller is an author who confirmed it: they act on it as its author (submit, withdraw). */
+    public boolean isConfirmedAuthor(Initiative initiative) {
+        return !caller.anonymous() && initiative.isConfirmedAuthor(caller.subject());
     }
 
     /**
      * Whether the caller may read the content (problem, solution, benefit, authors). PUBLIC: everyone. INTERNAL:
      * authors, assigned reviewers, members of the submitting unit's subtree, and admins and reviewers whose scope
-     * holds the unit. CONFIDENTIAL: its authors and its assigned reviewers only.
+     * holds the unit. CONFIDENTIAL: its authors and its assigned reviewers only. {@link #reader()} says the same to
+     * the database.
      */
     public boolean mayReadContent(Initiative initiative) {
         if (initiative.visibility == Visibility.PUBLIC || isAuthor(initiative) || isAssignedReviewer(initiative)) {
@@ -47,17 +59,33 @@ public class InitiativeAccess {
         return caller.has(Roles.MEMBER) && caller.unit().map(u -> hierarchy.within(u, initiative.unitId)).orElse(false);
     }
 
-    /** Members submit for themselves (as an author) through a unit of their subtree; unit admins within theirs. */
-    public void checkMayCreate(UUID unitId, List<String> authorIds) {
+    /** The caller as {@link #mayReadContent} sees them, for queries that must return only what they may read. */
+    public Reader reader() {
+        if (caller.anonymous()) {
+            return Reader.ANONYMOUS;
+        }
+        UUID unit = caller.unit().orElse(null);
+        return new Reader(caller.subject(), caller.has(Roles.NATIONAL_ADMIN),
+                caller.has(Roles.UNIT_ADMIN) || caller.has(Roles.REVIEWER) ? unit : null,
+                caller.has(Roles.MEMBER) ? unit : null);
+    }
+
+    /**
+     * Members submit for themselves (as an author) through a unit of their subtree; unit admins within theirs.
+     *
+     * @return whether the caller vouches for every author listed (an officer), rather than for themselves only (a
+     *         member, whose co-authors are claimed until they confirm)
+     */
+    public boolean checkMayCreate(UUID unitId, List<String> authorIds) {
         caller.requireSignedIn();
         if (Scope.allows(caller, hierarchy, unitId, Roles.UNIT_ADMIN)) {
-            return;
+            return true;
         }
         if (Scope.allows(caller, hierarchy, unitId, Roles.MEMBER)) {
             if (!authorIds.contains(caller.subject())) {
                 throw ProblemException.unprocessable("authors", "The submitting member must be one of the authors");
             }
-            return;
+            return false;
         }
         throw ProblemException.forbidden("You may submit only through a unit of your own subtree");
     }
@@ -75,14 +103,23 @@ public class InitiativeAccess {
         }
     }
 
-    /** Submitting a draft: its authors, or unit admins whose scope holds its unit. */
+    /** Submitting a draft: its confirmed authors, or unit admins whose scope holds its unit. */
     public void checkMaySubmit(Initiative initiative) {
         caller.requireSignedIn();
-        if (!isAuthor(initiative) && !Scope.allows(caller, hierarchy, initiative.unitId, Roles.UNIT_ADMIN)) {
+        if (!isConfirmedAuthor(initiative) && !Scope.allows(caller, hierarchy, initiative.unitId, Roles.UNIT_ADMIN)) {
             throw ProblemException.forbidden("Only its authors or a unit administrator may submit this initiative");
         }
     }
 
+    /** Confirming or declining authorship: a member listed as an author. */
+    public void checkIsListedAuthor(Initiative initiative) {
+        caller.requireSignedIn();
+        if (!isAuthor(initiative)) {
+            throw ProblemException.forbidden("Only a member listed as an author confirms or declines authorship");
+        }
+    }
+
+    /** Whether the caller was assigned to the initiative's council by someone else. */
     public boolean isAssignedReviewer(Initiative initiative) {
         return !caller.anonymous() && initiative.isAssignedReviewer(caller.subject());
     }
@@ -92,9 +129,18 @@ public class InitiativeAccess {
         return Scope.allows(caller, hierarchy, initiative.unitId, Roles.UNIT_ADMIN);
     }
 
-    /** Assigning the evaluation council's reviewers: unit admins whose scope holds the initiative's unit. */
-    public void checkMayAssignReviewers(Initiative initiative) {
+    /**
+     * Assigning the evaluation council's reviewers: unit admins whose scope holds the initiative's unit, who may not
+     * assign themselves (a reviewer reads the content whatever its visibility, and decides).
+     */
+    public void checkMayAssignReviewers(Initiative initiative, Iterable<String> memberIds) {
         Scope.require(caller, hierarchy, initiative.unitId, Roles.UNIT_ADMIN);
+        for (String memberId : memberIds) {
+            if (memberId.equals(caller.subject())) {
+                throw ProblemException.unprocessable("memberIds", "You cannot assign yourself to the evaluation "
+                        + "council of an initiative: another administrator must");
+            }
+        }
     }
 
     /** Opening the review: its assigned reviewers, reviewers and unit admins whose scope holds its unit. */
@@ -107,13 +153,20 @@ public class InitiativeAccess {
         }
     }
 
-    /** Deciding: its assigned reviewers and reviewers whose scope holds its unit, never its authors. */
+    /**
+     * Deciding: a member assigned to its council by someone else, or a holder of the REVIEWER role whose scope holds
+     * its unit (a national administrator decides only as a reviewer); never one of its authors, never whoever assigned
+     * its council.
+     */
     public void checkMayReview(Initiative initiative) {
         caller.requireSignedIn();
         if (isAuthor(initiative)) {
             throw ProblemException.forbidden("An author cannot review their own initiative");
         }
-        if (!isAssignedReviewer(initiative) && !Scope.allows(caller, hierarchy, initiative.unitId, Roles.REVIEWER)) {
+        if (initiative.isReviewerAssigner(caller.subject())) {
+            throw ProblemException.forbidden("Whoever assigned the evaluation council does not decide; its members do");
+        }
+        if (!isAssignedReviewer(initiative) && !Scope.holds(caller, hierarchy, initiative.unitId, Roles.REVIEWER)) {
             throw ProblemException.forbidden("Only an assigned reviewer or a reviewer of the initiative's unit may "
                     + "review it");
         }
@@ -124,10 +177,10 @@ public class InitiativeAccess {
         Scope.require(caller, hierarchy, initiative.unitId, Roles.UNIT_ADMIN);
     }
 
-    /** Withdrawing: its authors only. */
+    /** Withdrawing: its confirmed authors only. */
     public void checkMayWithdraw(Initiative initiative) {
         caller.requireSignedIn();
-        if (!isAuthor(initiative)) {
+        if (!isConfirmedAuthor(initiative)) {
             throw ProblemException.forbidden("Only an author may withdraw an initiative");
         }
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -76,7 +77,12 @@ public class InitiativeImportService {
         this.inserts = inserts;
     }
 
-    public InitiativeImportReport importRows(OrgUnitReplica province, List<ImportRow> rows) {
+    /**
+     * @param mayRead whether the importer may read an initiative's content: one it may not read keeps its visibility
+     *                (or a stricter one) and its authors, whatever a row says
+     */
+    public InitiativeImportReport importRows(OrgUnitReplica province, List<ImportRow> rows,
+            Predicate<Initiative> mayRead) {
         if (rows.size() > MAX_ROWS) {
             throw tooMany(rows.size());
         }
@@ -118,7 +124,7 @@ public class InitiativeImportService {
         }
         for (int from = 0; from < candidates.size(); from += WRITE_CHUNK) {
             write(province, rows, candidates.subList(from, Math.min(from + WRITE_CHUNK, candidates.size())), results,
-                    now);
+                    now, mayRead);
         }
 
         int[] totals = new int[Outcome.values().length];
@@ -150,12 +156,12 @@ public class InitiativeImportService {
     }
 
     private void write(OrgUnitReplica province, List<ImportRow> rows, List<Integer> indexes, RowResult[] results,
-            Instant now) {
+            Instant now, Predicate<Initiative> mayRead) {
         if (indexes.isEmpty()) {
             return;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> apply(province, rows, indexes, results, now));
+            QuarkusTransaction.requiringNew().run(() -> apply(province, rows, indexes, results, now, mayRead));
         } catch (RuntimeException batchFailed) {
             if (ProblemMappers.isDatabaseUnavailable(batchFailed)) {
                 // Not the rows' fault: the request gets the 503 to resend it, and what was written is UNCHANGED then.
@@ -165,7 +171,8 @@ public class InitiativeImportService {
                     indexes.size(), rootMessage(batchFailed));
             for (int index : indexes) {
                 try {
-                    QuarkusTransaction.requiringNew().run(() -> apply(province, rows, List.of(index), results, now));
+                    QuarkusTransaction.requiringNew()
+                            .run(() -> apply(province, rows, List.of(index), results, now, mayRead));
                 } catch (RuntimeException rowFailed) {
                     if (ProblemMappers.isDatabaseUnavailable(rowFailed)) {
                         throw rowFailed;
@@ -179,7 +186,7 @@ public class InitiativeImportService {
 
     /** Creates or updates the rows at {@code indexes} and appends their events; one transaction, batched. */
     private void apply(OrgUnitReplica province, List<ImportRow> rows, List<Integer> indexes, RowResult[] results,
-            Instant now) {
+            Instant now, Predicate<Initiative> mayRead) {
         em.unwrap(Session.class).setJdbcBatchSize(500);
         List<String> refs = indexes.stream().map(i -> rows.get(i).externalRef()).toList();
         Map<String, Initiative> stored = new HashMap<>();
@@ -206,6 +213,12 @@ public class InitiativeImportService {
                         values.submit() ? InitiativeEvent.Type.SUBMITTED : InitiativeEvent.Type.CREATED, now)));
                 results[index] = new RowResult(index + 1, Outcome.CREATED, initiative.id, row.externalRef(),
                         List.of());
+                continue;
+            }
+            FieldError unreadable = mayRead.test(current) ? null : opensOrTakesOver(current, values, row.withheld());
+            if (unreadable != null) {
+                results[index] = new RowResult(index + 1, Outcome.REJECTED, current.id, row.externalRef(),
+                        List.of(unreadable));
                 continue;
             }
             boolean differs = differs(current, values, row.withheld());
@@ -263,6 +276,22 @@ public class InitiativeImportService {
         initiative.createdAt = now;
         initiative.updatedAt = now;
         return initiative;
+    }
+
+    /**
+     * What a row may not change of an initiative whose content the importer may not read: lowering its visibility
+     * would open its content to others, replacing its authors would hand it (and its content) to someone else.
+     */
+    private static FieldError opensOrTakesOver(Initiative current, NewInitiative values, Set<String> withheld) {
+        if (!withheld.contains("visibility") && values.visibility().ordinal() < current.visibility.ordinal()) {
+            return new FieldError("visibility", "cannot be lowered from " + current.visibility + " by an import that "
+                    + "may not read the initiative's content");
+        }
+        if (!withheld.contains("authors") && !sameAuthors(current.authors, values.authors())) {
+            return new FieldError("authors", "cannot be changed by an import that may not read the initiative's "
+                    + "content; leave them empty to keep them");
+        }
+        return null;
     }
 
     private static boolean differs(Initiative current, NewInitiative values, Set<String> withheld) {

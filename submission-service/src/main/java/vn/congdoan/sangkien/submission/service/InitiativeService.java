@@ -80,7 +80,9 @@ public class InitiativeService {
         }
         initiative.authors = new ArrayList<>(request.authors());
         initiative.attachments = new ArrayList<>(request.attachments());
-        initiative.submittedBy = request.authors().get(0).memberId;
+        // the member who submits, never a co-author they only name
+        initiative.submittedBy = request.authors().stream().filter(a -> a.confirmed).findFirst()
+                .orElse(request.authors().get(0)).memberId;
         initiative.status = InitiativeStatus.DRAFT;
         initiative.createdAt = now;
         initiative.updatedAt = now;
@@ -124,7 +126,10 @@ public class InitiativeService {
         return move(initiative, InitiativeStatus.WITHDRAWN, InitiativeEvent.Type.WITHDRAWN, clock.instant());
     }
 
-    /** Replaces the reviewers assigned to an initiative that is still open for review. */
+    /**
+     * Replaces the reviewers assigned to an initiative that is still open for review. {@code check} refuses callers
+     * who may not assign, and those who name themselves.
+     */
     @Transactional
     public Initiative assignReviewers(UUID id, Set<String> memberIds, String assignedBy, Consumer<Initiative> check) {
         Initiative initiative = existing(id, check);
@@ -133,21 +138,63 @@ public class InitiativeService {
                     + "initiatives; this one is " + initiative.status);
         }
         for (String memberId : memberIds) {
-            if (initiative.authors.stream().anyMatch(a -> a.memberId.equals(memberId))) {
+            if (initiative.isListedAuthor(memberId)) {
                 throw ProblemException.unprocessable("memberIds", "Member " + memberId
                         + " is an author and cannot review the initiative");
             }
         }
         Instant now = clock.instant();
-        initiative.reviewers.removeIf(r -> !memberIds.contains(r.memberId));
+        // an assignment one made of oneself (refused now, possible before) gives way to this one
+        initiative.reviewers.removeIf(r -> !memberIds.contains(r.memberId) || r.assignedBy.equals(r.memberId));
         for (String memberId : memberIds) {
-            if (!initiative.isAssignedReviewer(memberId)) {
+            if (initiative.reviewers.stream().noneMatch(r -> r.memberId.equals(memberId))) {
                 initiative.reviewers.add(new Initiative.Reviewer(memberId, assignedBy, now));
             }
         }
         initiative.updatedAt = now;
         initiatives.flush();
         return initiative;
+    }
+
+    /**
+     * A member named as a co-author confirms it: from now on they count as one of its submitters. Confirming again
+     * changes nothing.
+     */
+    @Transactional
+    public Initiative confirmAuthorship(UUID id, String memberId, Consumer<Initiative> check) {
+        Initiative initiative = existing(id, check);
+        Initiative.Author author = listedAuthor(initiative, memberId);
+        if (author.confirmed) {
+            return initiative;
+        }
+        author.confirmed = true;
+        Instant now = clock.instant();
+        initiative.updatedAt = now;
+        initiatives.flush();
+        publish(initiative, InitiativeEvent.Type.UPDATED, now);
+        return initiative;
+    }
+
+    /** A member named as a co-author declines: they are taken off its authors. A confirmed author withdraws instead. */
+    @Transactional
+    public Initiative declineAuthorship(UUID id, String memberId, Consumer<Initiative> check) {
+        Initiative initiative = existing(id, check);
+        Initiative.Author author = listedAuthor(initiative, memberId);
+        if (author.confirmed) {
+            throw ProblemException.conflict("authors", "You confirmed being an author of this initiative; an author "
+                    + "may withdraw it instead");
+        }
+        initiative.authors.remove(author);
+        Instant now = clock.instant();
+        initiative.updatedAt = now;
+        initiatives.flush();
+        publish(initiative, InitiativeEvent.Type.UPDATED, now);
+        return initiative;
+    }
+
+    private static Initiative.Author listedAuthor(Initiative initiative, String memberId) {
+        return initiative.authors.stream().filter(a -> a.memberId.equals(memberId)).findFirst()
+                .orElseThrow(() -> ProblemException.forbidden("You are not listed as an author of this initiative"));
     }
 
     @Transactional

@@ -40,4 +40,26 @@ public interface RankingConfig {
     /** How many consumers a rebuild applies the topic's partitions with, side by side. */
     @WithDefault("2")
     int rebuildWorkers();
+
+    /** The Server-Sent Events streams of the standings. */
+    Streams streams();
+
+    interface Streams {
+
+        /** How often a stream without news sends a comment, so that proxies and clients know it is alive. */
+        @WithDefault("15S")
+        Duration heartbeat();
+
+        /** How long a client waits before it reconnects after a stream broke (the {@code retry:} field). */
+        @WithDefault("5S")
+        Duration reconnectDelay();
+
+        /** Streams one client address may hold open at once; more are refused with 429. */
+        @WithDefault("50")
+        int perAddress();
+
+        /** Streams the service holds open at once; more are refused with 503 and Retry-After. */
+        @WithDefault("10000")
+        int total();
+    }
 }

@@ -1,10 +1,8 @@
 package vn.congdoan.sangkien.ranking.rest;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.DefaultValue;
@@ -35,10 +33,12 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.http.HttpServerRequest;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.kit.rest.HttpDates;
 import vn.congdoan.sangkien.ranking.config.RankingConfig;
 import vn.congdoan.sangkien.ranking.service.StandingRow;
+import vn.congdoan.sangkien.ranking.service.StandingsBroadcast;
 import vn.congdoan.sangkien.ranking.service.StandingsService;
 import vn.congdoan.sangkien.ranking.service.StandingsService.History;
 import vn.congdoan.sangkien.ranking.service.StandingsService.Query;
@@ -49,14 +49,15 @@ import vn.congdoan.sangkien.ranking.service.StandingsService.View;
 @Tag(name = "Standings")
 public class StandingsResource {
 
-    /** At most one push a second, however often the standings change. */
-    private static final Duration STREAM_PERIOD = Duration.ofSeconds(1);
-
     private final StandingsService standings;
+    private final StandingsBroadcast broadcast;
     private final CacheControl cacheControl;
+    private final long reconnectDelayMillis;
 
-    public StandingsResource(StandingsService standings, RankingConfig config) {
+    public StandingsResource(StandingsService standings, StandingsBroadcast broadcast, RankingConfig config) {
         this.standings = standings;
+        this.broadcast = broadcast;
+        this.reconnectDelayMillis = config.streams().reconnectDelay().toMillis();
         this.cacheControl = new CacheControl();
         cacheControl.setMaxAge((int) config.cacheMaxAge().toSeconds());
     }
@@ -107,21 +108,27 @@ public class StandingsResource {
     @Path("stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
-    @Operation(summary = "The standings now, then again whenever they change, at most once a second")
+    @Operation(summary = "The standings now, then again whenever they change (at most once a second), as Server-Sent "
+            + "Events; a comment line keeps a quiet stream alive",
+            description = "Each event is named standings, with the entity tag of the standings as its id: a client "
+                    + "that reconnects with Last-Event-ID gets nothing until they change. One address may hold a "
+                    + "limited number of streams (429 beyond), the service a limited number in all (503).")
     public Multi<OutboundSseEvent> stream(
             @QueryParam("programme") @DefaultValue("1-trieu-sang-kien") @NotBlank String programme,
             @QueryParam("sort") String sort, @QueryParam("region") String region,
-            @QueryParam("cluster") String cluster, @Context Sse sse) {
+            @QueryParam("cluster") String cluster, @HeaderParam("Last-Event-ID") String lastEventId,
+            @Context Sse sse, @Context HttpServerRequest http) {
         Query query = query(programme, sort, region, cluster, null);
         standings.validate(query);
-        AtomicReference<String> lastSent = new AtomicReference<>();
-        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(STREAM_PERIOD)
-                .onOverflow().drop()
-                .map(tick -> standings.standings(query))
-                .select().where(view -> !view.etag().equals(lastSent.getAndSet(view.etag())))
-                .map(view -> sse.newEventBuilder().name("standings").id(view.etag())
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                        .data(String.class, new String(view.json(), StandardCharsets.UTF_8)).build());
+        String address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        return broadcast.subscribe(query, lastEventId, address).map(push -> {
+            if (push instanceof StandingsBroadcast.Standings pushed) {
+                return sse.newEventBuilder().name("standings").id(pushed.view().etag())
+                        .reconnectDelay(reconnectDelayMillis).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(String.class, new String(pushed.view().json(), StandardCharsets.UTF_8)).build();
+            }
+            return sse.newEventBuilder().comment("keep-alive").build();
+        });
     }
 
     @GET

@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.congdoan.sangkien.localstack.DevTokens;
+import vn.congdoan.sangkien.localstack.JavaNames;
 import vn.congdoan.sangkien.system.SystemUnderTest.Service;
 
 /**
@@ -106,6 +107,7 @@ class BadInputIT {
         String named = problem.path("field").asText("") + " " + problem.path("title").asText("") + " "
                 + problem.path("detail").asText("");
         assertThat(named).as("the problem names what is wrong").containsIgnoringCase(row.names());
+        assertThat(reply.body()).as("no Java name in the answer").doesNotContainPattern(JavaNames.PATTERN);
         assertThat(DataState.of(system)).as("no data changed").isEqualTo(before);
     }
 
@@ -256,8 +258,15 @@ class BadInputIT {
                         .replaceFirst("\\{", "{\"title\":\"Hai lần\",")), 400, "title"));
         rows.add(post("initiative: invalid UTF-8 in the title", initiatives, admin,
                 invalidUtf8(initiative(b -> b.put("title", "@@@"))), 400, "UTF"));
-        rows.add(new Row("initiative: body over the 20 MB limit", Service.SUBMISSION, "POST", initiatives, admin, JSON,
-                initiative(b -> b.put("problem", "x".repeat(21 * 1024 * 1024))), Map.of(), 413, "large"));
+        rows.add(new Row("initiative: body over the 256 KB limit", Service.SUBMISSION, "POST", initiatives, admin, JSON,
+                initiative(b -> b.put("problem", "x".repeat(300 * 1024))), Map.of(), 413, "large"));
+        rows.add(new Row("import: body over the 20 MB limit", Service.SUBMISSION, "POST",
+                initiatives + "/import?province=42", admin, JSON, ("[\"" + "x".repeat(21 * 1024 * 1024) + "\"]")
+                        .getBytes(StandardCharsets.UTF_8), Map.of(), 413, "large"));
+        rows.add(post("initiative: a property it does not have", initiatives, member,
+                initiative(b -> b.put("titel", "Lỗi chính tả")), 400, "titel"));
+        rows.add(post("initiative: without credentials, and invalid", initiatives, null,
+                initiative(b -> b.put("field", "ASTROLOGY")), 401, "Unauthorized"));
         rows.add(new Row("initiative: text/plain content type", Service.SUBMISSION, "POST", initiatives, admin,
                 "text/plain", initiative(b -> { }), Map.of(), 415, "media type"));
         rows.add(new Row("initiative: XML body", Service.SUBMISSION, "POST", initiatives, admin, "application/xml",

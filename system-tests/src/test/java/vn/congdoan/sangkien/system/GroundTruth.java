@@ -135,7 +135,7 @@ final class GroundTruth {
                 }
             }
             try (PreparedStatement s = c.prepareStatement("select i.province_id, count(distinct a.member_id)"
-                    + " from initiative i join initiative_author a on a.initiative_id = i.id"
+                    + " from initiative i join initiative_author a on a.initiative_id = i.id and a.confirmed"
                     + " where i.programme_code = ? and i.status = any(?) group by i.province_id")) {
                 s.setString(1, PROGRAMME);
                 s.setArray(2, c.createArrayOf("text", counting));

@@ -142,8 +142,9 @@ final class Workload {
         Entry entry = ledger.open(unit, member, token);
         List<Map<String, String>> authors = new ArrayList<>();
         authors.add(Map.of("memberId", member, "displayName", "Đoàn viên " + index));
-        if (random.nextInt(4) == 0) {
-            authors.add(Map.of("memberId", member + "-co" + random.nextInt(3), "displayName", "Đồng tác giả"));
+        String coAuthor = random.nextInt(4) == 0 ? member + "-co" + random.nextInt(3) : null;
+        if (coAuthor != null) {
+            authors.add(Map.of("memberId", coAuthor, "displayName", "Đồng tác giả"));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("programmeCode", "1-trieu-sang-kien");
@@ -169,6 +170,16 @@ final class Workload {
         entry.id = UUID.fromString(answer.reply.json().get("id").asText());
         acknowledged.incrementAndGet();
         SystemSummary.ACKNOWLEDGED_CREATES.incrementAndGet();
+        if (coAuthor != null && random.nextBoolean()) {
+            // a co-author counts as a submitter once they confirm; half of them do
+            String coToken = Api.bearer(coAuthor, unit.id().toString(), "MEMBER");
+            String confirm = url + "/" + entry.id + "/authorship";
+            Answer confirmed = untilAnswered("confirm " + entry.key, () -> Api.send("POST", confirm, coToken, Map.of(),
+                    null));
+            if (confirmed != null && confirmed.reply.status() != 200) {
+                problems.add("confirm " + entry.key + " answered " + confirmed.reply);
+            }
+        }
         return Optional.of(entry);
     }
 

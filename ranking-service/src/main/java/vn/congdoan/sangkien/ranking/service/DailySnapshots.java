@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import vn.congdoan.sangkien.ranking.config.RankingConfig;
-import vn.congdoan.sangkien.ranking.repository.StandingsRepository;
+import vn.congdoan.sangkien.ranking.repository.ReferenceDataRepository;
 
 /**
  * Keeps the standings of every running programme at the end of each day (Asia/Ho_Chi_Minh). Soon after midnight
@@ -26,13 +26,13 @@ public class DailySnapshots {
     private static final Logger LOG = Logger.getLogger(DailySnapshots.class);
 
     private final StandingsService standings;
-    private final StandingsRepository repository;
+    private final ReferenceDataRepository reference;
     private final RankingConfig config;
     private ScheduledExecutorService executor;
 
-    public DailySnapshots(StandingsService standings, StandingsRepository repository, RankingConfig config) {
+    public DailySnapshots(StandingsService standings, ReferenceDataRepository reference, RankingConfig config) {
         this.standings = standings;
-        this.repository = repository;
+        this.reference = reference;
         this.config = config;
     }
 
@@ -53,7 +53,7 @@ public class DailySnapshots {
     void snapshotYesterday() {
         try {
             LocalDate yesterday = standings.today().minusDays(1);
-            for (String programme : repository.programmesRunningOn(yesterday)) {
+            for (String programme : reference.programmesRunningOn(yesterday)) {
                 standings.takeSnapshot(programme, yesterday, false).ifPresent(
                         taken -> LOG.infof("Kept the standings of %s at the end of %s", programme, yesterday));
             }

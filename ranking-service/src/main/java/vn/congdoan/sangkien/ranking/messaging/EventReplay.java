@@ -42,12 +42,14 @@ public class EventReplay {
     private static final int MAX_ATTEMPTS = 5;
 
     private final StandingsUpdater updater;
+    private final StandingsConsumer live;
     private final Map<String, Object> kafkaConfig;
     private final RankingConfig config;
 
-    public EventReplay(StandingsUpdater updater, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-            RankingConfig config) {
+    public EventReplay(StandingsUpdater updater, StandingsConsumer live,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, RankingConfig config) {
         this.updater = updater;
+        this.live = live;
         this.kafkaConfig = kafkaConfig;
         this.config = config;
     }
@@ -139,7 +141,7 @@ public class EventReplay {
                     }
                 });
                 if (!batch.isEmpty()) {
-                    apply(StandingsConsumer.read(batch));
+                    apply(live.events(batch));
                     read += batch.size();
                     lastProgress = System.nanoTime();
                 }

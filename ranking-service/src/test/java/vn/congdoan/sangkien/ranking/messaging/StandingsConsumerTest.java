@@ -134,7 +134,7 @@ class StandingsConsumerTest {
                 r -> keys.contains(EventJson.read(r.value(), InitiativeEvent.class).initiativeId().toString()),
                 events.size(), WAIT);
         assertThat(records).hasSize(events.size());
-        consumer.apply(records);
+        consumer.handle(records);
 
         JsonPath replayed = standings(programme);
         for (UUID province : List.of(first, second)) {
@@ -153,7 +153,7 @@ class StandingsConsumerTest {
         List<InitiativeEvent> events = stream(programme, first, second, 40);
 
         try (ConsumerLoop otherInstance = new ConsumerLoop(kafkaConfig, StandingsConsumer.GROUP_ID,
-                Topics.INITIATIVE_EVENTS, topics, consumer::apply)) {
+                Topics.INITIATIVE_EVENTS, topics, consumer::handle)) {
             otherInstance.start();
             send(events.subList(0, 30));
             send(events.subList(30, events.size()));

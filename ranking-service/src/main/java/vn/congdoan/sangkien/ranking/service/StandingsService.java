@@ -12,10 +12,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -80,7 +78,10 @@ public class StandingsService {
     private record SummaryKey(String programme, LocalDate today, long revision) {
     }
 
+    /** How many views, and how many summaries, are kept at most. */
     private static final int CACHE_LIMIT = 512;
+    /** How long a view or a summary nobody asks for is kept. */
+    private static final Duration CACHE_IDLE = Duration.ofMinutes(10);
 
     private final LiveStandingsRepository live;
     private final SnapshotRepository snapshots;
@@ -91,10 +92,8 @@ public class StandingsService {
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration settle;
-    private final Map<CacheKey, View> cache = new ConcurrentHashMap<>();
-    /** Summaries by programme, computed for {@link #cachedRevision} like the views. */
-    private final Map<SummaryKey, Summary> summaries = new ConcurrentHashMap<>();
-    private volatile long cachedRevision = -1;
+    private final RevisionCache<CacheKey, View> views = new RevisionCache<>(CACHE_LIMIT, CACHE_IDLE);
+    private final RevisionCache<SummaryKey, Summary> summaries = new RevisionCache<>(CACHE_LIMIT, CACHE_IDLE);
 
     public StandingsService(LiveStandingsRepository live, SnapshotRepository snapshots, HistoryRepository history,
             ReferenceDataRepository reference, Revision revision, DataSource dataSource, ObjectMapper json,
@@ -120,16 +119,13 @@ public class StandingsService {
         Revision.Current current = currentRevision();
         LocalDate today = today();
         CacheKey key = new CacheKey(query, today, current.revision());
-        View view = cache.get(key);
+        View view = views.get(key);
         if (view == null) {
             byte[] body = write(rows(query));
             Instant startOfDay = today.atStartOfDay(clock.getZone()).toInstant();
             Instant changed = current.changedAt().isAfter(startOfDay) ? current.changedAt() : startOfDay;
             view = new View(body, etag(body), changed);
-            if (cache.size() >= CACHE_LIMIT) {
-                cache.clear();
-            }
-            cache.put(key, view);
+            views.put(key, view);
         }
         return view;
     }
@@ -137,11 +133,8 @@ public class StandingsService {
     /** The revision of the standings' inputs; what was computed for an earlier one is dropped. */
     private Revision.Current currentRevision() {
         Revision.Current current = revision.current();
-        if (current.revision() != cachedRevision) {
-            cache.clear();
-            summaries.clear();
-            cachedRevision = current.revision();
-        }
+        views.moveTo(current.revision());
+        summaries.moveTo(current.revision());
         return current;
     }
 
@@ -169,10 +162,10 @@ public class StandingsService {
      */
     public Optional<View> cached(Query query) {
         Revision.Current current = revision.known();
-        if (current == null || current.revision() != cachedRevision) {
+        if (current == null || current.revision() != views.revision()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(cache.get(new CacheKey(query, today(), current.revision())));
+        return Optional.ofNullable(views.get(new CacheKey(query, today(), current.revision())));
     }
 
     /** The ranked rows of a query, filtered by region or cluster. */
@@ -247,12 +240,7 @@ public class StandingsService {
             return Optional.of(cached);
         }
         Optional<Summary> summary = summary(programmeCode, today);
-        summary.ifPresent(s -> {
-            if (summaries.size() >= CACHE_LIMIT) {
-                summaries.clear();
-            }
-            summaries.put(key, s);
-        });
+        summary.ifPresent(s -> summaries.put(key, s));
         return summary;
     }
 

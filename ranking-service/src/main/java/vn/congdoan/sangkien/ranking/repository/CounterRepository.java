@@ -27,6 +27,41 @@ import vn.congdoan.sangkien.ranking.service.CounterSet;
 @ApplicationScoped
 public class CounterRepository {
 
+    /** Adds rises to members' counts, inserting the members not counted yet; returns each one's count after. */
+    private static final String MEMBERS_RISE = """
+            insert into %s as s (programme_code, province_id, member_id, initiatives)
+            select * from unnest(?::text[], ?::uuid[], ?::text[], ?::int[])
+            on conflict (programme_code, province_id, member_id) do update
+            set initiatives = s.initiatives + excluded.initiatives
+            returning programme_code, province_id, member_id, initiatives
+            """;
+
+    /** Adds falls to members' counts; returns each one's count after. */
+    private static final String MEMBERS_FALL = """
+            update %s s set initiatives = s.initiatives + t.change
+            from unnest(?::text[], ?::uuid[], ?::text[], ?::int[]) as t(programme_code, province_id, member_id, change)
+            where s.programme_code = t.programme_code and s.province_id = t.province_id and s.member_id = t.member_id
+            returning s.programme_code, s.province_id, s.member_id, s.initiatives
+            """;
+
+    /** Adds rises to the number of provinces members are submitters in, inserting the members not there yet. */
+    private static final String REACH_RISE = """
+            insert into %s as r (programme_code, member_id, provinces)
+            select * from unnest(?::text[], ?::text[], ?::int[])
+            on conflict (programme_code, member_id) do update set provinces = r.provinces + excluded.provinces
+            """;
+
+    /**
+     * Adds falls to the number of provinces members are submitters in, never below 0: an instance of an older
+     * version, still consuming during a rolling upgrade, counts submitters without this table, and a batch refused
+     * by its check would be retried forever.
+     */
+    private static final String REACH_FALL = """
+            update %s r set provinces = greatest(r.provinces + t.change, 0)
+            from unnest(?::text[], ?::text[], ?::int[]) as t(programme_code, member_id, change)
+            where r.programme_code = t.programme_code and r.member_id = t.member_id
+            """;
+
     /** Writes the members' counts first: crossing zero, they change the provinces' submitters and members' reach. */
     public void write(Connection c, CounterSet set, CounterChanges changes) throws SQLException {
         writeMembers(c, set, changes, true);
@@ -56,19 +91,7 @@ public class CounterRepository {
         if (members.isEmpty()) {
             return;
         }
-        String table = set.table("submitter");
-        String sql = rises
-                ? "insert into " + table + " as s (programme_code, province_id, member_id, initiatives)"
-                        + " select * from unnest(?::text[], ?::uuid[], ?::text[], ?::int[])"
-                        + " on conflict (programme_code, province_id, member_id) do update"
-                        + " set initiatives = s.initiatives + excluded.initiatives"
-                        + " returning programme_code, province_id, member_id, initiatives"
-                : "update " + table + " s set initiatives = s.initiatives + t.change"
-                        + " from unnest(?::text[], ?::uuid[], ?::text[], ?::int[])"
-                        + " as t(programme_code, province_id, member_id, change)"
-                        + " where s.programme_code = t.programme_code and s.province_id = t.province_id"
-                        + " and s.member_id = t.member_id"
-                        + " returning s.programme_code, s.province_id, s.member_id, s.initiatives";
+        String sql = (rises ? MEMBERS_RISE : MEMBERS_FALL).formatted(set.table("submitter"));
         try (PreparedStatement upsert = c.prepareStatement(sql)) {
             upsert.setObject(1, members.stream().map(e -> e.getKey().province().programmeCode())
                     .toArray(String[]::new));
@@ -120,17 +143,7 @@ public class CounterRepository {
         if (changes.isEmpty()) {
             return;
         }
-        String table = set.table("member_reach");
-        String sql = rises
-                ? "insert into " + table + " as r (programme_code, member_id, provinces)"
-                        + " select * from unnest(?::text[], ?::text[], ?::int[])"
-                        + " on conflict (programme_code, member_id) do update"
-                        + " set provinces = r.provinces + excluded.provinces"
-                // Never below 0: an instance of an older version, still consuming during a rolling upgrade,
-                // counts submitters without this table, and a batch refused by its check would be retried forever.
-                : "update " + table + " r set provinces = greatest(r.provinces + t.change, 0)"
-                        + " from unnest(?::text[], ?::text[], ?::int[]) as t(programme_code, member_id, change)"
-                        + " where r.programme_code = t.programme_code and r.member_id = t.member_id";
+        String sql = (rises ? REACH_RISE : REACH_FALL).formatted(set.table("member_reach"));
         try (PreparedStatement write = c.prepareStatement(sql)) {
             write.setObject(1, changes.stream().map(e -> e.getKey().programmeCode()).toArray(String[]::new));
             write.setObject(2, changes.stream().map(e -> e.getKey().memberId()).toArray(String[]::new));

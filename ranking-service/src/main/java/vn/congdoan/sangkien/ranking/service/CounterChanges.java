@@ -3,6 +3,7 @@ package vn.congdoan.sangkien.ranking.service;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -20,38 +21,20 @@ import java.util.UUID;
  */
 public final class CounterChanges {
 
-    public record ProvinceKey(String programmeCode, UUID provinceId) implements Comparable<ProvinceKey> {
-        @Override
-        public int compareTo(ProvinceKey o) {
-            int byProgramme = programmeCode.compareTo(o.programmeCode);
-            return byProgramme != 0 ? byProgramme : provinceId.compareTo(o.provinceId);
-        }
+    /** A province's counters in a programme. */
+    public record ProvinceKey(String programmeCode, UUID provinceId) {
     }
 
     /** A member's count of initiatives in a province. */
-    public record MemberKey(ProvinceKey province, String memberId) implements Comparable<MemberKey> {
-        @Override
-        public int compareTo(MemberKey o) {
-            int byProvince = province.compareTo(o.province);
-            return byProvince != 0 ? byProvince : memberId.compareTo(o.memberId);
-        }
+    public record MemberKey(ProvinceKey province, String memberId) {
     }
 
     /** The number of a programme's provinces a member is a submitter in. */
-    public record ReachKey(String programmeCode, String memberId) implements Comparable<ReachKey> {
-        @Override
-        public int compareTo(ReachKey o) {
-            int byProgramme = programmeCode.compareTo(o.programmeCode);
-            return byProgramme != 0 ? byProgramme : memberId.compareTo(o.memberId);
-        }
+    public record ReachKey(String programmeCode, String memberId) {
     }
 
-    public record DayKey(ProvinceKey province, LocalDate day) implements Comparable<DayKey> {
-        @Override
-        public int compareTo(DayKey o) {
-            int byDay = day.compareTo(o.day);
-            return byDay != 0 ? byDay : province.compareTo(o.province);
-        }
+    /** The submissions of a province on a day. */
+    public record DayKey(ProvinceKey province, LocalDate day) {
     }
 
     /** The changes of a province's totals. */
@@ -68,11 +51,17 @@ public final class CounterChanges {
         }
     }
 
+    private static final Comparator<ProvinceKey> BY_PROVINCE = Comparator.comparing(ProvinceKey::programmeCode)
+            .thenComparing(ProvinceKey::provinceId);
+
     private final ZoneId zone;
-    private final SortedMap<ProvinceKey, Totals> provinces = new TreeMap<>();
-    private final SortedMap<MemberKey, Integer> members = new TreeMap<>();
-    private final SortedMap<DayKey, Long> days = new TreeMap<>();
-    private final SortedMap<ReachKey, Integer> reach = new TreeMap<>();
+    private final SortedMap<ProvinceKey, Totals> provinces = new TreeMap<>(BY_PROVINCE);
+    private final SortedMap<MemberKey, Integer> members = new TreeMap<>(
+            Comparator.comparing(MemberKey::province, BY_PROVINCE).thenComparing(MemberKey::memberId));
+    private final SortedMap<DayKey, Long> days = new TreeMap<>(
+            Comparator.comparing(DayKey::day).thenComparing(DayKey::province, BY_PROVINCE));
+    private final SortedMap<ReachKey, Integer> reach = new TreeMap<>(
+            Comparator.comparing(ReachKey::programmeCode).thenComparing(ReachKey::memberId));
 
     /** @param zone the time zone of the days submissions are counted in */
     public CounterChanges(ZoneId zone) {

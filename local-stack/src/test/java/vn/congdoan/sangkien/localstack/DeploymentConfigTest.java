@@ -28,6 +28,8 @@ class DeploymentConfigTest {
     private static final List<String> SERVICES = List.of("org-unit-service", "submission-service", "ranking-service");
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::[^}]*)?}");
     private static final Pattern HOST_PORT = Pattern.compile("(?:^|//|,|@)([a-z][a-z0-9-]*):(\\d+)");
+    private static final Pattern MAPPING = Pattern.compile("(?m)^@ConfigMapping\\(prefix = \"([a-z0-9.-]+)\"\\)");
+    private static final Pattern MAPPED_KEY = Pattern.compile("(?m)^    [\\w<>, ]+ (\\w+)\\(\\);$");
 
     @Test
     void composeGivesEachServiceOnlySettingsItReads() throws IOException {
@@ -184,6 +186,36 @@ class DeploymentConfigTest {
         Matcher m = ENV_REFERENCE.matcher(properties);
         while (m.find()) {
             names.add(m.group(1));
+        }
+        names.addAll(mappedSettings(service, properties));
+        return names;
+    }
+
+    /**
+     * The keys of a service's own {@code @ConfigMapping} interfaces that application.properties leaves alone, by the
+     * environment variable SmallRye Config reads them from: {@code ranking.cache-max-age} from
+     * {@code RANKING_CACHE_MAX_AGE}.
+     */
+    private static Set<String> mappedSettings(String service, String properties) throws IOException {
+        Set<String> names = new TreeSet<>();
+        List<Path> sources;
+        try (var files = Files.walk(ROOT.resolve(service).resolve("src/main/java"))) {
+            sources = files.filter(f -> f.toString().endsWith(".java")).toList();
+        }
+        for (Path source : sources) {
+            String code = Files.readString(source);
+            Matcher mapping = MAPPING.matcher(code);
+            if (!mapping.find()) {
+                continue;
+            }
+            Matcher key = MAPPED_KEY.matcher(code);
+            while (key.find()) {
+                String name = mapping.group(1) + "." + key.group(1).replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+                        .toLowerCase();
+                if (!Pattern.compile("(?m)^" + Pattern.quote(name) + "=").matcher(properties).find()) {
+                    names.add(name.replaceAll("[^A-Za-z0-9]", "_").toUpperCase());
+                }
+            }
         }
         return names;
     }

@@ -6,6 +6,11 @@ import java.time.ZoneId;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+/**
+ * Every setting of the standings, each default stated here and nowhere else. A deployer sets a key through the
+ * environment variable SmallRye Config derives from its name: {@code ranking.cache-max-age} from
+ * {@code RANKING_CACHE_MAX_AGE}.
+ */
 @ConfigMapping(prefix = "ranking")
 public interface RankingConfig {
 
@@ -17,7 +22,7 @@ public interface RankingConfig {
     @WithDefault("5S")
     Duration cacheMaxAge();
 
-    /** How long reads reuse the last revision of the standings they saw before reading it again. */
+    /** How long reads reuse the last revision of the standings they saw (changes then show this much later). */
     @WithDefault("0.1S")
     Duration revisionMaxAge();
 
@@ -29,11 +34,7 @@ public interface RankingConfig {
     @WithDefault("30S")
     Duration rebuildCatchUpTimeout();
 
-    /**
-     * How long the broker lets new initiative events gather before it hands them to the standings (unless a megabyte
-     * of them comes first): one batch, transaction and offset commit for all that came meanwhile, instead of one for
-     * the few of each fetch. 0 hands each fetch over at once.
-     */
+    /** How long initiative events gather at the broker before they are counted (less if a megabyte comes; 0: none). */
     @WithDefault("0.05S")
     Duration eventsGather();
 

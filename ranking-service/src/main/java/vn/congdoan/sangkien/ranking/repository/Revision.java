@@ -4,22 +4,20 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 
 import javax.sql.DataSource;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import com.github.benmanes.caffeine.cache.CacheLoader;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import vn.congdoan.sangkien.ranking.config.RankingConfig;
 
 /**
@@ -41,63 +39,50 @@ public class Revision {
     }
 
     private static final Logger LOG = Logger.getLogger(Revision.class);
+    private static final String KEY = "standings";
 
     private final DataSource dataSource;
-    private final long maxAgeNanos;
-    private ScheduledExecutorService refresher;
-    private volatile Current last;
-    private volatile long lastReadAt;
+    /** The revision last read, under {@link #KEY}; null when {@code ranking.revision-max-age} is 0. */
+    private final LoadingCache<String, Current> last;
 
     /**
      * A revision read from the database is reused for {@code ranking.revision-max-age}: readers then cost no
-     * database round trip, and see a change at most that much later.
+     * database round trip. A read past that age has it read again in the background, so that readers find a fresh
+     * one in memory and are answered without blocking; past twice that age it is forgotten. A reader so sees a
+     * change at most twice the maximum age late.
      */
     public Revision(DataSource dataSource, RankingConfig config) {
         this.dataSource = dataSource;
-        this.maxAgeNanos = config.revisionMaxAge().toNanos();
+        Duration maxAge = config.revisionMaxAge();
+        this.last = maxAge.isZero() || maxAge.isNegative() ? null : Caffeine.newBuilder()
+                .refreshAfterWrite(maxAge)
+                .expireAfterWrite(maxAge.multipliedBy(2))
+                .executor(Infrastructure.getDefaultWorkerPool())
+                .build(new CacheLoader<String, Current>() {
+                    @Override
+                    public Current load(String key) {
+                        return read();
+                    }
+
+                    // a revision that cannot be read again is forgotten: readers then ask the database and learn why
+                    @Override
+                    public Current reload(String key, Current old) {
+                        try {
+                            return read();
+                        } catch (RuntimeException e) {
+                            LOG.debugf("Standings revision not read: %s", e.getMessage());
+                            return null;
+                        }
+                    }
+                });
     }
 
     /**
-     * Reads the revision every maximum age in the background, so that a reader finds a fresh one in memory and
-     * can be answered without blocking.
-     */
-    void start(@Observes StartupEvent event) {
-        if (maxAgeNanos <= 0) {
-            return;
-        }
-        refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "standings-revision");
-            thread.setDaemon(true);
-            return thread;
-        });
-        refresher.scheduleWithFixedDelay(this::refresh, 0, maxAgeNanos, TimeUnit.NANOSECONDS);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (refresher != null) {
-            refresher.shutdownNow();
-        }
-    }
-
-    private void refresh() {
-        try {
-            Current fresh = read();
-            synchronized (this) {
-                last = fresh;
-                lastReadAt = System.nanoTime();
-            }
-        } catch (RuntimeException e) {
-            LOG.debugf("Standings revision not read: %s", e.getMessage());
-        }
-    }
-
-    /**
-     * The revision known in memory, or {@code null} when none was read within the maximum age (the database is
-     * unreachable, or there is no background refresh): then call {@link #current()} from a thread that may block.
+     * The revision known in memory, or {@code null} when none was read within twice the maximum age: then call
+     * {@link #current()} from a thread that may block.
      */
     public Current known() {
-        Current known = last;
-        return known != null && System.nanoTime() - lastReadAt < 2 * maxAgeNanos ? known : null;
+        return last == null ? null : last.getIfPresent(KEY);
     }
 
     /** Bumps the revision in the caller's transaction; call it last, as it locks one row until commit. */
@@ -107,21 +92,9 @@ public class Revision {
         }
     }
 
-    /** The committed revision, read again from the database when the last read is older than the maximum age. */
+    /** The committed revision: the one in memory, or read from the database when there is none. */
     public Current current() {
-        Current known = last;
-        if (known != null && System.nanoTime() - lastReadAt < maxAgeNanos) {
-            return known;
-        }
-        synchronized (this) {
-            if (last != null && System.nanoTime() - lastReadAt < maxAgeNanos) {
-                return last;
-            }
-            Current fresh = read();
-            last = fresh;
-            lastReadAt = System.nanoTime();
-            return fresh;
-        }
+        return last == null ? read() : last.get(KEY);
     }
 
     private Current read() {

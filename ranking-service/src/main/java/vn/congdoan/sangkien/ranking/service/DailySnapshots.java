@@ -1,24 +1,20 @@
 package vn.congdoan.sangkien.ranking.service;
 
 import java.time.LocalDate;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import vn.congdoan.sangkien.ranking.config.RankingConfig;
-import vn.congdoan.sangkien.ranking.repository.StandingsRepository;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import vn.congdoan.sangkien.ranking.repository.ReferenceDataRepository;
 
 /**
  * Keeps the standings of every running programme at the end of each day (Asia/Ho_Chi_Minh). Soon after midnight
- * it snapshots the day that has just ended; it checks every minute, so a restart or a second instance takes no
- * snapshot twice (the first one written is kept) and a service that was down at midnight catches up when it starts.
+ * it snapshots the day that has just ended; it checks every {@code ranking.snapshot-check-interval}, so a restart or
+ * a second instance takes no snapshot twice (the first one written is kept) and a service that was down at midnight
+ * catches up when it starts.
  */
 @ApplicationScoped
 public class DailySnapshots {
@@ -26,34 +22,19 @@ public class DailySnapshots {
     private static final Logger LOG = Logger.getLogger(DailySnapshots.class);
 
     private final StandingsService standings;
-    private final StandingsRepository repository;
-    private final RankingConfig config;
-    private ScheduledExecutorService executor;
+    private final ReferenceDataRepository reference;
 
-    public DailySnapshots(StandingsService standings, StandingsRepository repository, RankingConfig config) {
+    public DailySnapshots(StandingsService standings, ReferenceDataRepository reference) {
         this.standings = standings;
-        this.repository = repository;
-        this.config = config;
+        this.reference = reference;
     }
 
-    void start(@Observes StartupEvent event) {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "daily-snapshots");
-            t.setDaemon(true);
-            return t;
-        });
-        long period = config.snapshotCheckInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::snapshotYesterday, period, period, TimeUnit.MILLISECONDS);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        executor.shutdownNow();
-    }
-
+    @Scheduled(identity = "daily-snapshots", every = "${ranking.snapshot-check-interval}",
+            delayed = "${ranking.snapshot-check-interval}", concurrentExecution = ConcurrentExecution.SKIP)
     void snapshotYesterday() {
         try {
             LocalDate yesterday = standings.today().minusDays(1);
-            for (String programme : repository.programmesRunningOn(yesterday)) {
+            for (String programme : reference.programmesRunningOn(yesterday)) {
                 standings.takeSnapshot(programme, yesterday, false).ifPresent(
                         taken -> LOG.infof("Kept the standings of %s at the end of %s", programme, yesterday));
             }

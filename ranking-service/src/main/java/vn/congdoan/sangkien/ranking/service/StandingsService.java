@@ -12,10 +12,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -28,10 +26,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.congdoan.sangkien.events.GroupingKind;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.ranking.config.RankingConfig;
+import vn.congdoan.sangkien.ranking.repository.HistoryRepository;
+import vn.congdoan.sangkien.ranking.repository.HistoryRepository.SnapshotPoint;
+import vn.congdoan.sangkien.ranking.repository.LiveStandingsRepository;
+import vn.congdoan.sangkien.ranking.repository.ReferenceDataRepository;
+import vn.congdoan.sangkien.ranking.repository.ReferenceDataRepository.ProvinceRef;
 import vn.congdoan.sangkien.ranking.repository.Revision;
-import vn.congdoan.sangkien.ranking.repository.StandingsRepository;
-import vn.congdoan.sangkien.ranking.repository.StandingsRepository.ProvinceRef;
-import vn.congdoan.sangkien.ranking.repository.StandingsRepository.SnapshotPoint;
+import vn.congdoan.sangkien.ranking.repository.SnapshotRepository;
 
 /**
  * The standings, the programme summary and the history. A standings response is computed once per revision of
@@ -77,22 +78,30 @@ public class StandingsService {
     private record SummaryKey(String programme, LocalDate today, long revision) {
     }
 
+    /** How many views, and how many summaries, are kept at most. */
     private static final int CACHE_LIMIT = 512;
+    /** How long a view or a summary nobody asks for is kept. */
+    private static final Duration CACHE_IDLE = Duration.ofMinutes(10);
 
-    private final StandingsRepository repository;
+    private final LiveStandingsRepository live;
+    private final SnapshotRepository snapshots;
+    private final HistoryRepository history;
+    private final ReferenceDataRepository reference;
     private final Revision revision;
     private final DataSource dataSource;
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration settle;
-    private final Map<CacheKey, View> cache = new ConcurrentHashMap<>();
-    /** Summaries by programme, computed for {@link #cachedRevision} like the views. */
-    private final Map<SummaryKey, Summary> summaries = new ConcurrentHashMap<>();
-    private volatile long cachedRevision = -1;
+    private final RevisionCache<CacheKey, View> views = new RevisionCache<>(CACHE_LIMIT, CACHE_IDLE);
+    private final RevisionCache<SummaryKey, Summary> summaries = new RevisionCache<>(CACHE_LIMIT, CACHE_IDLE);
 
-    public StandingsService(StandingsRepository repository, Revision revision, DataSource dataSource,
-            ObjectMapper json, Clock clock, RankingConfig config) {
-        this.repository = repository;
+    public StandingsService(LiveStandingsRepository live, SnapshotRepository snapshots, HistoryRepository history,
+            ReferenceDataRepository reference, Revision revision, DataSource dataSource, ObjectMapper json,
+            Clock clock, RankingConfig config) {
+        this.live = live;
+        this.snapshots = snapshots;
+        this.history = history;
+        this.reference = reference;
         this.revision = revision;
         this.dataSource = dataSource;
         this.json = json;
@@ -110,16 +119,13 @@ public class StandingsService {
         Revision.Current current = currentRevision();
         LocalDate today = today();
         CacheKey key = new CacheKey(query, today, current.revision());
-        View view = cache.get(key);
+        View view = views.get(key);
         if (view == null) {
             byte[] body = write(rows(query));
             Instant startOfDay = today.atStartOfDay(clock.getZone()).toInstant();
             Instant changed = current.changedAt().isAfter(startOfDay) ? current.changedAt() : startOfDay;
             view = new View(body, etag(body), changed);
-            if (cache.size() >= CACHE_LIMIT) {
-                cache.clear();
-            }
-            cache.put(key, view);
+            views.put(key, view);
         }
         return view;
     }
@@ -127,11 +133,8 @@ public class StandingsService {
     /** The revision of the standings' inputs; what was computed for an earlier one is dropped. */
     private Revision.Current currentRevision() {
         Revision.Current current = revision.current();
-        if (current.revision() != cachedRevision) {
-            cache.clear();
-            summaries.clear();
-            cachedRevision = current.revision();
-        }
+        views.moveTo(current.revision());
+        summaries.moveTo(current.revision());
         return current;
     }
 
@@ -159,10 +162,10 @@ public class StandingsService {
      */
     public Optional<View> cached(Query query) {
         Revision.Current current = revision.known();
-        if (current == null || current.revision() != cachedRevision) {
+        if (current == null || current.revision() != views.revision()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(cache.get(new CacheKey(query, today(), current.revision())));
+        return Optional.ofNullable(views.get(new CacheKey(query, today(), current.revision())));
     }
 
     /** The ranked rows of a query, filtered by region or cluster. */
@@ -170,11 +173,11 @@ public class StandingsService {
         validate(query);
         LocalDate today = today();
         LocalDate day = query.date() == null ? today : query.date();
-        List<ProvinceFigures> figures = day.equals(today) ? repository.live(query.programme(), today)
-                : repository.snapshot(query.programme(), day).orElseThrow(() -> new ProblemException(404,
+        List<ProvinceFigures> figures = day.equals(today) ? live.live(query.programme(), today)
+                : snapshots.snapshot(query.programme(), day).orElseThrow(() -> new ProblemException(404,
                         "Not found", "No snapshot of " + query.programme() + " was taken for " + day, "date"));
-        List<ProvinceFigures> yesterday = repository.snapshot(query.programme(), day.minusDays(1)).orElse(null);
-        List<ProvinceFigures> lastWeek = repository.snapshot(query.programme(), day.minusDays(7)).orElse(null);
+        List<ProvinceFigures> yesterday = snapshots.snapshot(query.programme(), day.minusDays(1)).orElse(null);
+        List<ProvinceFigures> lastWeek = snapshots.snapshot(query.programme(), day.minusDays(7)).orElse(null);
         return StandingsCalculator.rank(figures, yesterday, lastWeek, query.sort(), query.region(), query.cluster())
                 .stream()
                 .filter(r -> query.region() == null || r.regions().contains(query.region()))
@@ -199,7 +202,7 @@ public class StandingsService {
 
     /** One province's row in today's standings. */
     public Optional<StandingRow> province(String programme, String idOrCode, Metric sort) {
-        Optional<ProvinceRef> province = repository.province(idOrCode);
+        Optional<ProvinceRef> province = reference.province(idOrCode);
         if (province.isEmpty()) {
             return Optional.empty();
         }
@@ -213,12 +216,12 @@ public class StandingsService {
             throw ProblemException.badRequest("from", "from " + from + " is after to " + to);
         }
         requireProgramme(programme);
-        return repository.province(idOrCode).map(p -> {
-            List<HistoryPoint> points = repository.history(programme, p.id(),
+        return reference.province(idOrCode).map(p -> {
+            List<HistoryPoint> points = history.history(programme, p.id(),
                     from == null ? LocalDate.of(1900, 1, 1) : from, to == null ? today() : to).stream()
                     .map(StandingsService::point).toList();
-            LocalDate latest = repository.latestSnapshotDay(programme).orElse(null);
-            RankOneRuns.Runs runs = RankOneRuns.of(repository.ranks(programme, p.id()), latest);
+            LocalDate latest = snapshots.latestDay(programme).orElse(null);
+            RankOneRuns.Runs runs = RankOneRuns.of(history.ranks(programme, p.id()), latest);
             return new History(programme, p.id(), p.code(), ProvinceNames.shortName(p.name()), points,
                     runs.longest(), runs.current());
         });
@@ -237,24 +240,19 @@ public class StandingsService {
             return Optional.of(cached);
         }
         Optional<Summary> summary = summary(programmeCode, today);
-        summary.ifPresent(s -> {
-            if (summaries.size() >= CACHE_LIMIT) {
-                summaries.clear();
-            }
-            summaries.put(key, s);
-        });
+        summary.ifPresent(s -> summaries.put(key, s));
         return summary;
     }
 
     private Optional<Summary> summary(String programmeCode, LocalDate today) {
-        return repository.programme(programmeCode).map(programme -> {
-            StandingsRepository.Live live = repository.liveWithSubmitters(programmeCode, today);
-            List<ProvinceFigures> figures = live.provinces();
+        return reference.programme(programmeCode).map(programme -> {
+            LiveStandingsRepository.Live standings = live.liveWithSubmitters(programmeCode, today);
+            List<ProvinceFigures> figures = standings.provinces();
             long submissions = figures.stream().mapToLong(ProvinceFigures::submissions).sum();
             return new Summary(programme.code(), programme.name(), programme.startDate(), programme.endDate(), today,
                     programme.nationalTarget(), submissions,
                     // a member who submitted in two provinces is one of the country's submitters
-                    live.submitters(),
+                    standings.submitters(),
                     figures.stream().mapToLong(ProvinceFigures::recognized).sum(),
                     figures.stream().mapToLong(ProvinceFigures::thisWeek).sum(),
                     figures.stream().mapToLong(ProvinceFigures::today).sum(),
@@ -280,9 +278,9 @@ public class StandingsService {
             throw ProblemException.badRequest("date", "date " + day + " is in the future");
         }
         requireProgramme(programme);
-        List<ProvinceFigures> figures = repository.live(programme, day);
+        List<ProvinceFigures> figures = live.live(programme, day);
         try (Connection c = dataSource.getConnection()) {
-            if (!repository.saveSnapshot(c, programme, day, figures, StandingsCalculator.submissionRanks(figures),
+            if (!snapshots.save(c, programme, day, figures, StandingsCalculator.submissionRanks(figures),
                     replace)) {
                 return Optional.empty();
             }
@@ -294,13 +292,13 @@ public class StandingsService {
     }
 
     private void requireProgramme(String code) {
-        if (repository.programme(code).isEmpty()) {
+        if (reference.programme(code).isEmpty()) {
             throw unknownProgramme(code);
         }
     }
 
     private void requireGrouping(String param, String code, GroupingKind kind) {
-        if (code != null && repository.groupingKind(code).filter(kind::equals).isEmpty()) {
+        if (code != null && reference.groupingKind(code).filter(kind::equals).isEmpty()) {
             throw ProblemException.badRequest(param, "There is no " + kind.name().toLowerCase().replace('_', ' ')
                     + " with code " + code);
         }

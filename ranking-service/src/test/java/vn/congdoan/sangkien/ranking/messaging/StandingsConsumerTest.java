@@ -31,8 +31,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.common.annotation.Identifier;
@@ -50,8 +50,8 @@ import vn.congdoan.sangkien.testsupport.PostgresResource;
 import vn.congdoan.sangkien.testsupport.TopicProbe;
 
 @QuarkusTest
-@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "ranking"))
-@QuarkusTestResource(KafkaResource.class)
+@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "ranking"))
+@WithTestResource(KafkaResource.class)
 class StandingsConsumerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(25);
@@ -134,7 +134,7 @@ class StandingsConsumerTest {
                 r -> keys.contains(EventJson.read(r.value(), InitiativeEvent.class).initiativeId().toString()),
                 events.size(), WAIT);
         assertThat(records).hasSize(events.size());
-        consumer.apply(records);
+        consumer.handle(records);
 
         JsonPath replayed = standings(programme);
         for (UUID province : List.of(first, second)) {
@@ -153,7 +153,7 @@ class StandingsConsumerTest {
         List<InitiativeEvent> events = stream(programme, first, second, 40);
 
         try (ConsumerLoop otherInstance = new ConsumerLoop(kafkaConfig, StandingsConsumer.GROUP_ID,
-                Topics.INITIATIVE_EVENTS, topics, consumer::apply)) {
+                Topics.INITIATIVE_EVENTS, topics, consumer::handle)) {
             otherInstance.start();
             send(events.subList(0, 30));
             send(events.subList(30, events.size()));

@@ -1,0 +1,206 @@
+package vn.congdoan.sangkien.ranking.repository;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import vn.congdoan.sangkien.ranking.service.CounterChanges;
+import vn.congdoan.sangkien.ranking.service.CounterChanges.DayKey;
+import vn.congdoan.sangkien.ranking.service.CounterChanges.MemberKey;
+import vn.congdoan.sangkien.ranking.service.CounterChanges.ProvinceKey;
+import vn.congdoan.sangkien.ranking.service.CounterChanges.ReachKey;
+import vn.congdoan.sangkien.ranking.service.CounterChanges.Totals;
+import vn.congdoan.sangkien.ranking.service.CounterSet;
+
+/**
+ * Writes a batch's {@link CounterChanges} to the counters of a set, in the caller's transaction and in key order. A
+ * change is passed apart from the inserted value because PostgreSQL checks the {@code >= 0} constraints on the row
+ * proposed for insertion even when the conflict turns it into an update.
+ */
+@ApplicationScoped
+public class CounterRepository {
+
+    /** Adds rises to members' counts, inserting the members not counted yet; returns each one's count after. */
+    private static final String MEMBERS_RISE = """
+            insert into %s as s (programme_code, province_id, member_id, initiatives)
+            select * from unnest(?::text[], ?::uuid[], ?::text[], ?::int[])
+            on conflict (programme_code, province_id, member_id) do update
+            set initiatives = s.initiatives + excluded.initiatives
+            returning programme_code, province_id, member_id, initiatives
+            """;
+
+    /** Adds falls to members' counts; returns each one's count after. */
+    private static final String MEMBERS_FALL = """
+            update %s s set initiatives = s.initiatives + t.change
+            from unnest(?::text[], ?::uuid[], ?::text[], ?::int[]) as t(programme_code, province_id, member_id, change)
+            where s.programme_code = t.programme_code and s.province_id = t.province_id and s.member_id = t.member_id
+            returning s.programme_code, s.province_id, s.member_id, s.initiatives
+            """;
+
+    /** Adds rises to the number of provinces members are submitters in, inserting the members not there yet. */
+    private static final String REACH_RISE = """
+            insert into %s as r (programme_code, member_id, provinces)
+            select * from unnest(?::text[], ?::text[], ?::int[])
+            on conflict (programme_code, member_id) do update set provinces = r.provinces + excluded.provinces
+            """;
+
+    /**
+     * Adds falls to the number of provinces members are submitters in, never below 0: an instance of an older
+     * version, still consuming during a rolling upgrade, counts submitters without this table, and a batch refused
+     * by its check would be retried forever.
+     */
+    private static final String REACH_FALL = """
+            update %s r set provinces = greatest(r.provinces + t.change, 0)
+            from unnest(?::text[], ?::text[], ?::int[]) as t(programme_code, member_id, change)
+            where r.programme_code = t.programme_code and r.member_id = t.member_id
+            """;
+
+    /** Writes the members' counts first: crossing zero, they change the provinces' submitters and members' reach. */
+    public void write(Connection c, CounterSet set, CounterChanges changes) throws SQLException {
+        writeMembers(c, set, changes, true);
+        writeMembers(c, set, changes, false);
+        lockReach(c, set, changes.reach());
+        writeReach(c, set, changes.reach(), true);
+        writeReach(c, set, changes.reach(), false);
+        writeProvinces(c, set, changes.provinces());
+        writeDays(c, set, changes.days());
+    }
+
+    /** Removes everything a set holds; a rebuild starts from nothing. */
+    public void clear(Connection c, CounterSet set) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("truncate " + String.join(", ", set.table("initiative_state"), set.table("submitter"),
+                    set.table("member_reach"), set.table("standing"), set.table("period_count")));
+        }
+    }
+
+    /**
+     * Adds the members' changes (first the rises, inserting new members, then the falls) in one statement each, and
+     * tells {@code changes} where each member's count stands now.
+     */
+    private static void writeMembers(Connection c, CounterSet set, CounterChanges changes, boolean rises)
+            throws SQLException {
+        List<Map.Entry<MemberKey, Integer>> members = ofSign(changes.members(), rises);
+        if (members.isEmpty()) {
+            return;
+        }
+        String sql = (rises ? MEMBERS_RISE : MEMBERS_FALL).formatted(set.table("submitter"));
+        try (PreparedStatement upsert = c.prepareStatement(sql)) {
+            upsert.setObject(1, members.stream().map(e -> e.getKey().province().programmeCode())
+                    .toArray(String[]::new));
+            upsert.setArray(2, c.createArrayOf("uuid",
+                    members.stream().map(e -> e.getKey().province().provinceId()).toArray()));
+            upsert.setObject(3, members.stream().map(e -> e.getKey().memberId()).toArray(String[]::new));
+            upsert.setObject(4, members.stream().mapToInt(Map.Entry::getValue).toArray());
+            try (ResultSet rs = upsert.executeQuery()) {
+                while (rs.next()) {
+                    ProvinceKey province = new ProvinceKey(rs.getString(1), rs.getObject(2, UUID.class));
+                    changes.memberCounted(new MemberKey(province, rs.getString(3)), rs.getInt(4));
+                }
+            }
+        }
+    }
+
+    /**
+     * Locks the rows of the members whose number of provinces changes, in key order, before any is written,
+     * creating those not there yet (with 0). These rows are shared between instances (a member may submit in
+     * provinces another instance counts), and the rises and the falls are written by two statements: without this,
+     * one instance raising member a and lowering b while another raised b and lowered a deadlocked. A batch of rises
+     * alone is one statement, which takes its rows in the same order.
+     */
+    private static void lockReach(Connection c, CounterSet set, Map<ReachKey, Integer> reach) throws SQLException {
+        if (reach.values().stream().noneMatch(change -> change < 0)) {
+            return;
+        }
+        List<ReachKey> keys = reach.entrySet().stream().filter(e -> e.getValue() != 0).map(Map.Entry::getKey)
+                .toList();
+        try (PreparedStatement lock = c.prepareStatement("insert into " + set.table("member_reach") + " as r"
+                + " (programme_code, member_id, provinces)"
+                + " select t.programme_code, t.member_id, 0"
+                + " from unnest(?::text[], ?::text[]) with ordinality as t(programme_code, member_id, n)"
+                + " order by t.n"
+                + " on conflict (programme_code, member_id) do update set provinces = r.provinces")) {
+            lock.setObject(1, keys.stream().map(ReachKey::programmeCode).toArray(String[]::new));
+            lock.setObject(2, keys.stream().map(ReachKey::memberId).toArray(String[]::new));
+            lock.executeUpdate();
+        }
+    }
+
+    /**
+     * Adds the changes in the number of provinces each member is a submitter in: first the rises, inserting new
+     * members, then the falls, on rows {@link #lockReach} has locked.
+     */
+    private static void writeReach(Connection c, CounterSet set, Map<ReachKey, Integer> reach, boolean rises)
+            throws SQLException {
+        List<Map.Entry<ReachKey, Integer>> changes = ofSign(reach, rises);
+        if (changes.isEmpty()) {
+            return;
+        }
+        String sql = (rises ? REACH_RISE : REACH_FALL).formatted(set.table("member_reach"));
+        try (PreparedStatement write = c.prepareStatement(sql)) {
+            write.setObject(1, changes.stream().map(e -> e.getKey().programmeCode()).toArray(String[]::new));
+            write.setObject(2, changes.stream().map(e -> e.getKey().memberId()).toArray(String[]::new));
+            write.setObject(3, changes.stream().mapToInt(Map.Entry::getValue).toArray());
+            write.executeUpdate();
+        }
+    }
+
+    private static void writeProvinces(Connection c, CounterSet set, Map<ProvinceKey, Totals> provinces)
+            throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement("insert into " + set.table("standing")
+                + " (programme_code, province_id, submissions, recognized, submitters)"
+                + " values (?, ?, greatest(?, 0), greatest(?, 0), greatest(?, 0))"
+                + " on conflict (programme_code, province_id) do update set"
+                + " submissions = standing.submissions + ?, recognized = standing.recognized + ?,"
+                + " submitters = standing.submitters + ?")) {
+            for (Map.Entry<ProvinceKey, Totals> e : provinces.entrySet()) {
+                Totals d = e.getValue();
+                if (d.isNone()) {
+                    continue;
+                }
+                upsert.setString(1, e.getKey().programmeCode());
+                upsert.setObject(2, e.getKey().provinceId());
+                upsert.setLong(3, d.submissions());
+                upsert.setLong(4, d.recognized());
+                upsert.setLong(5, d.submitters());
+                upsert.setLong(6, d.submissions());
+                upsert.setLong(7, d.recognized());
+                upsert.setLong(8, d.submitters());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    private static void writeDays(Connection c, CounterSet set, Map<DayKey, Long> days) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement("insert into " + set.table("period_count")
+                + " (programme_code, province_id, day, submissions) values (?, ?, ?, greatest(?, 0))"
+                + " on conflict (programme_code, day, province_id) do update"
+                + " set submissions = period_count.submissions + ?")) {
+            for (Map.Entry<DayKey, Long> e : days.entrySet()) {
+                if (e.getValue() == 0) {
+                    continue;
+                }
+                upsert.setString(1, e.getKey().province().programmeCode());
+                upsert.setObject(2, e.getKey().province().provinceId());
+                upsert.setObject(3, e.getKey().day());
+                upsert.setLong(4, e.getValue());
+                upsert.setLong(5, e.getValue());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    /** The rises (or the falls) among {@code changes}, in key order. */
+    private static <K> List<Map.Entry<K, Integer>> ofSign(Map<K, Integer> changes, boolean rises) {
+        return changes.entrySet().stream().filter(e -> rises ? e.getValue() > 0 : e.getValue() < 0).toList();
+    }
+}

@@ -1,0 +1,94 @@
+package vn.congdoan.sangkien.ranking.repository;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import vn.congdoan.sangkien.events.GroupingKind;
+
+/** Looks up programmes, groupings and provinces as their owners published them. */
+@ApplicationScoped
+public class ReferenceDataRepository {
+
+    /** A programme as published on programmes.v1. */
+    public record Programme(String code, String name, LocalDate startDate, LocalDate endDate, Long nationalTarget) {
+    }
+
+    /** A provincial federation's identity. */
+    public record ProvinceRef(UUID id, String code, String name) {
+    }
+
+    private final DataSource dataSource;
+
+    public ReferenceDataRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public Optional<Programme> programme(String code) {
+        return Reads.run(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("select code, name, start_date, end_date, national_target"
+                    + " from programme where code = ?")) {
+                s.setString(1, code);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(new Programme(rs.getString(1), rs.getString(2),
+                            rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class),
+                            (Long) rs.getObject(5))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Programmes running on {@code day}: those the daily snapshot job keeps. */
+    public List<String> programmesRunningOn(LocalDate day) {
+        return Reads.run(dataSource, c -> {
+            List<String> codes = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("select code from programme where"
+                    + " (start_date is null or start_date <= ?) and (end_date is null or end_date >= ?)")) {
+                s.setObject(1, day);
+                s.setObject(2, day);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        codes.add(rs.getString(1));
+                    }
+                }
+            }
+            return codes;
+        });
+    }
+
+    /** The kind of the grouping with {@code code}; empty when there is none. */
+    public Optional<GroupingKind> groupingKind(String code) {
+        return Reads.run(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("select kind from grouping where code = ? limit 1")) {
+                s.setString(1, code);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(GroupingKind.valueOf(rs.getString(1))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** A province by id or by code; of two with one code (before and after a merge), the one in force. */
+    public Optional<ProvinceRef> province(String idOrCode) {
+        return Reads.run(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("select id, code, name from province"
+                    + " where id::text = ? or code = ? order by valid_to desc nulls first limit 1")) {
+                s.setString(1, idOrCode.toLowerCase(Locale.ROOT));
+                s.setString(2, idOrCode);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(new ProvinceRef(rs.getObject(1, UUID.class), rs.getString(2),
+                            rs.getString(3))) : Optional.empty();
+                }
+            }
+        });
+    }
+}

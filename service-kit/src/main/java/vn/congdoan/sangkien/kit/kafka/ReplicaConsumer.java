@@ -1,0 +1,134 @@
+package vn.congdoan.sangkien.kit.kafka;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import vn.congdoan.sangkien.events.EventJson;
+
+/**
+ * Keeps something of this service equal to a topic of full-state records, with the plain Kafka client: from startup
+ * to shutdown a {@link ConsumerLoop} of its consumer group polls the topic, each record's value is read as the record
+ * type, a record no retry would make readable is logged and skipped, and each batch goes to {@link #apply}, which
+ * applies it in one transaction of its own before the offsets are committed. Where the records carry a version,
+ * {@code apply} compares it with the one held in that same transaction, so that a batch read again changes nothing.
+ * <p>
+ * A replica is a {@code @Singleton} bean that extends this class, names its topic, group and record type to the
+ * constructor and implements {@code apply}. (A normal-scoped one would need a no-args constructor for its client
+ * proxy, which this class does not have.)
+ *
+ * @param <T> the record type
+ */
+public abstract class ReplicaConsumer<T> {
+
+    /**
+     * A record of a batch, read.
+     *
+     * @param state the state it carries; null for a tombstone
+     */
+    public record Change<T>(String key, T state) {
+    }
+
+    /**
+     * A polled batch, read.
+     *
+     * @param changes     its readable records, in the order they were polled
+     * @param nextOffsets per partition, the offset after its last record, an unreadable one included
+     */
+    public record Batch<T>(List<Change<T>> changes, Map<Integer, Long> nextOffsets) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(ReplicaConsumer.class);
+
+    private final Map<String, Object> kafkaConfig;
+    private final TopicAdmin topics;
+    private final String group;
+    private final String topic;
+    private final Class<T> type;
+    private ConsumerLoop loop;
+
+    /**
+     * @param kafkaConfig the extension's {@code default-kafka-broker} settings, or settings made from them
+     * @param group       the consumer group; every instance of the service joins it
+     */
+    protected ReplicaConsumer(Map<String, Object> kafkaConfig, TopicAdmin topics, String group, String topic,
+            Class<T> type) {
+        this.kafkaConfig = kafkaConfig;
+        this.topics = topics;
+        this.group = group;
+        this.topic = topic;
+        this.type = type;
+    }
+
+    /** Applies a batch in one transaction of its own; a failure has the batch read again. */
+    protected abstract void apply(Batch<T> batch);
+
+    /**
+     * Rejects, with an {@link IllegalArgumentException}, a record {@link #apply} could not use, such as one missing a
+     * field it needs: it is logged and skipped. Every readable record is taken unless a replica says otherwise.
+     */
+    protected void check(String key, T state) {
+    }
+
+    /** Whether this service keeps the replica; by default it does. */
+    protected boolean enabled() {
+        return true;
+    }
+
+    public void onStart(@Observes StartupEvent event) {
+        if (enabled()) {
+            start();
+        }
+    }
+
+    public void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Joins the group and resumes from its committed offsets. */
+    public synchronized void start() {
+        if (loop == null) {
+            loop = new ConsumerLoop(kafkaConfig, group, topic, topics, this::handle);
+            loop.start();
+        }
+    }
+
+    /** Leaves the group; what was polled but not committed is read again by whoever takes the partitions. */
+    public synchronized void stop() {
+        if (loop != null) {
+            loop.close();
+            loop = null;
+        }
+    }
+
+    /** Reads and applies a polled batch. */
+    public void handle(List<ConsumerRecord<String, String>> records) {
+        apply(read(records));
+    }
+
+    /** Reads a polled batch; an unreadable record is logged and skipped, as no retry would make it readable. */
+    public Batch<T> read(List<ConsumerRecord<String, String>> records) {
+        List<Change<T>> changes = new ArrayList<>(records.size());
+        Map<Integer, Long> nextOffsets = new HashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            nextOffsets.merge(record.partition(), record.offset() + 1, Math::max);
+            try {
+                T state = record.value() == null ? null : EventJson.read(record.value(), type);
+                check(record.key(), state);
+                changes.add(new Change<>(record.key(), state));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                LOG.errorf("Skipping unreadable record at %s-%d@%d: %s", record.topic(), record.partition(),
+                        record.offset(), e.getMessage());
+            }
+        }
+        return new Batch<>(changes, nextOffsets);
+    }
+}

@@ -29,7 +29,7 @@ class DeploymentConfigTest {
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::[^}]*)?}");
     private static final Pattern HOST_PORT = Pattern.compile("(?:^|//|,|@)([a-z][a-z0-9-]*):(\\d+)");
     private static final Pattern MAPPING = Pattern.compile("(?m)^@ConfigMapping\\(prefix = \"([a-z0-9.-]+)\"\\)");
-    private static final Pattern MAPPED_KEY = Pattern.compile("(?m)^    [\\w<>, ]+ (\\w+)\\(\\);$");
+    private static final Pattern MAPPED_KEY = Pattern.compile("(?m)^    (\\w[\\w<>, ]*) (\\w+)\\(\\);$");
 
     @Test
     void composeGivesEachServiceOnlySettingsItReads() throws IOException {
@@ -210,7 +210,10 @@ class DeploymentConfigTest {
             }
             Matcher key = MAPPED_KEY.matcher(code);
             while (key.find()) {
-                String name = mapping.group(1) + "." + key.group(1).replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+                if (code.contains("interface " + key.group(1) + " {")) {
+                    continue;
+                }
+                String name = mapping.group(1) + "." + key.group(2).replaceAll("([a-z0-9])([A-Z])", "$1-$2")
                         .toLowerCase();
                 if (!Pattern.compile("(?m)^" + Pattern.quote(name) + "=").matcher(properties).find()) {
                     names.add(name.replaceAll("[^A-Za-z0-9]", "_").toUpperCase());

@@ -33,29 +33,25 @@ public final class LocalStack {
     }
 
     /**
-     * Keeps submission-service near 300 MB resident: a heap sized for a 5,000-row import, the serial collector (no
+     * Keeps submission-service under its 300 MB target: a heap sized for a 5,000-row import, the serial collector (no
      * concurrent threads or remembered sets on a 2-core machine), and bounded class metadata and compiled code. The
-     * heap starts at 80 MB so that the old generation has room for what a service keeps under load (a 64 MB start
-     * filled it within a minute of writes, and the full collection that grew it stopped the service for 160-180 ms;
-     * 80 MB left 10 MB of its 55 free after 2.5 minutes of writes, and a bulk import's peak 16 MB below that of a 96 MB
-     * start), and class metadata may grow to its limit before it triggers a full collection (three at start-up, one
-     * under load). Methods are compiled by C2 alone, one at a time: without the C1 tiers there is no C1 code and no
-     * profiling data for the thousands of methods that run only a few times, and a single compiler thread holds one
-     * compilation's working memory at a time (24-44 MB less resident under POST load, the same throughput once warm;
-     * the first minute after a start runs more of the write path interpreted). The heap grows only when a full
-     * collection leaves less than 10 % of it free (40 % by default, which grew it to its maximum during bulk imports
-     * whose ~40 MB of live rows left a third of the old generation free), as the image's launcher has it too.
+     * heap starts large enough that the old generation has room for what a service keeps under load, without a long
+     * full collection to grow it, and class metadata may grow to its limit before it triggers a full collection.
+     * Methods are compiled by C2 alone, one at a time: without the C1 tiers there is no C1 code and no profiling data
+     * for the thousands of methods that run only a few times, and a single compiler thread holds one compilation's
+     * working memory at a time (less resident, the same throughput once warm; the first minute after a start runs
+     * more of the write path interpreted). The heap grows only when a full collection leaves less than 10 % of it
+     * free, as the image's launcher has it too. The measurements: benchmarks/FINDINGS.md, "Measurements behind the code's choices".
      */
     static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xms80m -Xmx144m " + serialC2();
 
     /**
-     * ranking-service keeps little (~15 MB live: standings of 63 provinces, its consumers' buffers) and imports
-     * nothing, so its heap is fixed at 64 MB. The serial collector grows the heap, up to its maximum, whenever objects
-     * outgrow the old generation between two collections, as a rebuild's 15,000-25,000 events a second make them do:
-     * a rebuild took it from 96 to 144 MB, ~300 MB resident. With 64 MB it collects fully instead, ~70 ms about every
-     * 1.5 s of a rebuild, which took as long as before; reads between rebuilds are not affected. Methods are compiled
-     * by C2 alone on one compiler thread, as in the other services: with tiered compilation its two compiler threads
-     * used 53 % of its CPU time during the benchmark's writes, in bursts on a machine already busy.
+     * ranking-service keeps little (the standings of 63 provinces, its consumers' buffers) and imports nothing, so
+     * its heap is fixed at 64 MB. The serial collector grows the heap, up to its maximum, whenever objects outgrow the
+     * old generation between two collections, as a rebuild's events make them do; with a fixed heap it collects fully
+     * instead, and a rebuild takes as long. Methods are compiled by C2 alone on one compiler thread, as in the other
+     * services: tiered compilation's two compiler threads took much of its CPU in bursts on a busy machine. The
+     * measurements: benchmarks/FINDINGS.md, "Measurements behind the code's choices".
      */
     static final String RANKING_JAVA_OPTS = "-Xms64m -Xmx64m " + SERIAL
             + " -XX:-TieredCompilation -XX:CICompilerCount=1" + trimNativeHeap();
@@ -63,8 +59,8 @@ public final class LocalStack {
     /**
      * org-unit-service imports up to 50,000 units a request, which needs the larger heap. Otherwise as
      * submission-service: the serial collector, growing the heap only below 10 % free, and C2 alone on one compiler
-     * thread. With G1 and tiered compilation its resident size had reached 304 and 338 MB in two runs of the benchmark
-     * (264-274 MB in others): G1's own structures took 40 MB and compiled code 20 MB, against 0.2 and 4 MB now.
+     * thread. With G1 and tiered compilation its resident size had passed 300 MB, G1's own structures and compiled
+     * code most of the difference (see benchmarks/FINDINGS.md, "Measurements behind the code's choices").
      */
     static final String ORG_UNIT_JAVA_OPTS = "-Xms64m -Xmx256m " + serialC2();
 
@@ -74,7 +70,7 @@ public final class LocalStack {
 
     /**
      * Gives memory the JIT compilers and others freed back to the system every five seconds (glibc keeps it
-     * otherwise: 25 MB of submission-service's resident size after a bulk import). Java 17.0.9 and later.
+     * otherwise; see benchmarks/FINDINGS.md, "Measurements behind the code's choices"). Java 17.0.9 and later.
      */
     static String trimNativeHeap() {
         Runtime.Version v = Runtime.version();

@@ -43,12 +43,12 @@ public final class PostgresServer implements AutoCloseable {
     /**
      * WAL kept for reuse: at each checkpoint the server recycles the WAL files it has passed, up to this much, instead
      * of deleting them. A server that must create a WAL file zero-fills and syncs all 16 MB of it while holding the WAL
-     * write lock, and every commit waits meanwhile (10 ms on an idle 2-core machine, 50-70 ms under 1,500 POSTs/s).
+     * write lock, and every commit waits meanwhile (see benchmarks/FINDINGS.md, "Measurements behind the code's choices").
      */
     static final String MIN_WAL_SIZE = "1GB";
     /**
-     * WAL between checkpoints that volume triggers: about 2 GB instead of 0.5 GB, so that even at 1,500 POSTs/s they
-     * come every 5 minutes ({@code checkpoint_timeout}), each followed by a burst of full-page images.
+     * WAL between checkpoints that volume triggers: enough that even under heavy writes they come every 5 minutes
+     * ({@code checkpoint_timeout}), each followed by a burst of full-page images.
      */
     static final String MAX_WAL_SIZE = "4GB";
     /** {@link #MIN_WAL_SIZE} in 16 MB WAL files. */

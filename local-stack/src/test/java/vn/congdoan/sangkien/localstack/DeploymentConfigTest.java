@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,8 +29,10 @@ class DeploymentConfigTest {
     private static final List<String> SERVICES = List.of("org-unit-service", "submission-service", "ranking-service");
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::[^}]*)?}");
     private static final Pattern HOST_PORT = Pattern.compile("(?:^|//|,|@)([a-z][a-z0-9-]*):(\\d+)");
-    private static final Pattern MAPPING = Pattern.compile("(?m)^@ConfigMapping\\(prefix = \"([a-z0-9.-]+)\"\\)");
-    private static final Pattern MAPPED_KEY = Pattern.compile("(?m)^    (\\w[\\w<>, ]*) (\\w+)\\(\\);$");
+    private static final Pattern ENV_DEFAULT = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):([^}]*)}");
+    private static final Pattern MAPPING = Pattern.compile("^(\\s*)@ConfigMapping\\(prefix = \"([a-z0-9.-]+)\"\\)");
+    private static final Path KIT_CONFIG = ROOT.resolve(
+            "service-kit/src/main/resources/META-INF/microprofile-config.properties");
 
     @Test
     void composeGivesEachServiceOnlySettingsItReads() throws IOException {
@@ -180,47 +183,147 @@ class DeploymentConfigTest {
         }
     }
 
-    private static Set<String> settingsRead(String service) throws IOException {
-        String properties = Files.readString(ROOT.resolve(service).resolve("src/main/resources/application.properties"));
-        Set<String> names = new TreeSet<>();
-        Matcher m = ENV_REFERENCE.matcher(properties);
-        while (m.find()) {
-            names.add(m.group(1));
+    /**
+     * Where docs/operations.md gives a setting's default as one value, it is the default the code has: stated once,
+     * in a {@code @WithDefault} or a {@code ${VAR:default}}, and not restated differently in the docs.
+     */
+    @Test
+    void operationsStatesTheDefaultsTheCodeHas() throws IOException {
+        Map<String, String> documented = new TreeMap<>();
+        Matcher row = Pattern.compile("(?m)^\\| `([A-Z][A-Z0-9_]*)` \\| `([^`]+)` \\|").matcher(
+                Files.readString(ROOT.resolve("docs/operations.md")));
+        while (row.find()) {
+            documented.put(row.group(1), row.group(2));
         }
-        names.addAll(mappedSettings(service, properties));
-        return names;
+        List<String> wrong = new ArrayList<>();
+        for (String service : SERVICES) {
+            settings(service).forEach((name, value) -> {
+                if (value != null && documented.containsKey(name) && !sameValue(documented.get(name), value)) {
+                    wrong.add(service + " " + name + ": the code says " + value + ", docs/operations.md "
+                            + documented.get(name));
+                }
+            });
+        }
+        assertThat(documented).as("rows with a default read").isNotEmpty();
+        assertThat(wrong).isEmpty();
+    }
+
+    /** Durations as SmallRye Config reads them ({@code 60S} is {@code 1M}), other values ignoring case. */
+    private static boolean sameValue(String a, String b) {
+        Matcher x = Pattern.compile("(?i)(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)").matcher(a.strip());
+        Matcher y = Pattern.compile("(?i)(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)").matcher(b.strip());
+        if (x.matches() && y.matches()) {
+            return millis(x) == millis(y);
+        }
+        return a.strip().equalsIgnoreCase(b.strip());
+    }
+
+    private static double millis(Matcher duration) {
+        double amount = Double.parseDouble(duration.group(1));
+        return amount * switch (duration.group(2).toLowerCase()) {
+            case "ms" -> 1;
+            case "s" -> 1_000;
+            case "m" -> 60_000;
+            case "h" -> 3_600_000;
+            default -> 86_400_000;
+        };
+    }
+
+    /** The environment variables a service reads: see {@link #settings}. */
+    private static Set<String> settingsRead(String service) throws IOException {
+        return new TreeSet<>(settings(service).keySet());
     }
 
     /**
-     * The keys of a service's own {@code @ConfigMapping} interfaces that application.properties leaves alone, by the
-     * environment variable SmallRye Config reads them from: {@code ranking.cache-max-age} from
-     * {@code RANKING_CACHE_MAX_AGE}.
+     * What a service reads, by environment variable, with its default where one is stated: the variables named in its
+     * application.properties and in the kit's shared microprofile-config.properties ({@code ${VAR:default}}), and the
+     * keys of its own and the kit's {@code @ConfigMapping} interfaces, by the variable SmallRye Config reads them from
+     * ({@code outbox.retention} from {@code OUTBOX_RETENTION}).
      */
-    private static Set<String> mappedSettings(String service, String properties) throws IOException {
-        Set<String> names = new TreeSet<>();
-        List<Path> sources;
-        try (var files = Files.walk(ROOT.resolve(service).resolve("src/main/java"))) {
-            sources = files.filter(f -> f.toString().endsWith(".java")).toList();
+    private static Map<String, String> settings(String service) throws IOException {
+        String properties = Files.readString(ROOT.resolve(service).resolve("src/main/resources/application.properties"))
+                + "\n" + Files.readString(KIT_CONFIG);
+        Map<String, String> settings = new TreeMap<>();
+        Matcher m = ENV_REFERENCE.matcher(properties);
+        while (m.find()) {
+            settings.put(m.group(1), null);
+        }
+        Matcher d = ENV_DEFAULT.matcher(properties);
+        while (d.find()) {
+            settings.put(d.group(1), d.group(2));
+        }
+        List<Path> sources = new ArrayList<>();
+        for (Path tree : List.of(ROOT.resolve(service).resolve("src/main/java"),
+                ROOT.resolve("service-kit/src/main/java"))) {
+            try (var files = Files.walk(tree)) {
+                files.filter(f -> f.toString().endsWith(".java")).forEach(sources::add);
+            }
         }
         for (Path source : sources) {
-            String code = Files.readString(source);
-            Matcher mapping = MAPPING.matcher(code);
-            if (!mapping.find()) {
-                continue;
-            }
-            Matcher key = MAPPED_KEY.matcher(code);
-            while (key.find()) {
-                if (code.contains("interface " + key.group(1) + " {")) {
-                    continue;
+            // an environment variable overrides a key application.properties gives, so every key is a setting
+            mapped(Files.readAllLines(source)).forEach((key, value) ->
+                    settings.put(key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(), value));
+        }
+        return settings;
+    }
+
+    /** The keys of the {@code @ConfigMapping} interfaces of a source file, with their defaults (null: none). */
+    static Map<String, String> mapped(List<String> lines) {
+        Map<String, String> keys = new TreeMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher mapping = MAPPING.matcher(lines.get(i));
+            if (mapping.find()) {
+                int body = i + 1;
+                while (!lines.get(body).contains("interface ")) {
+                    body++;
                 }
-                String name = mapping.group(1) + "." + key.group(2).replaceAll("([a-z0-9])([A-Z])", "$1-$2")
-                        .toLowerCase();
-                if (!Pattern.compile("(?m)^" + Pattern.quote(name) + "=").matcher(properties).find()) {
-                    names.add(name.replaceAll("[^A-Za-z0-9]", "_").toUpperCase());
-                }
+                members(lines, body + 1, mapping.group(1).length() + 4, mapping.group(2), keys);
             }
         }
-        return names;
+        return keys;
+    }
+
+    private static void members(List<String> lines, int from, int indent, String prefix, Map<String, String> keys) {
+        String in = " ".repeat(indent);
+        Pattern member = Pattern.compile("^" + in + "([\\w][\\w<>, .]*) (\\w+)\\(\\);$");
+        String name = null;
+        String value = null;
+        for (int i = from; i < lines.size() && !lines.get(i).equals(" ".repeat(indent - 4) + "}"); i++) {
+            String line = lines.get(i);
+            Matcher withName = Pattern.compile("^" + in + "@WithName\\(\"([^\"]+)\"\\)").matcher(line);
+            Matcher withDefault = Pattern.compile("^" + in + "@WithDefault\\(\"([^\"]*)\"\\)").matcher(line);
+            Matcher m = member.matcher(line);
+            if (withName.find()) {
+                name = withName.group(1);
+            } else if (withDefault.find()) {
+                value = withDefault.group(1);
+            } else if (m.find()) {
+                String key = prefix + "." + (name != null ? name
+                        : m.group(2).replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase());
+                int group = nested(lines, m.group(1));
+                if (group >= 0) {
+                    members(lines, group + 1, indentOf(lines.get(group)) + 4, key, keys);
+                } else {
+                    keys.put(key, value);
+                }
+                name = null;
+                value = null;
+            }
+        }
+    }
+
+    /** The line declaring the nested interface {@code type}, or -1. */
+    private static int nested(List<String> lines, String type) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches("\\s+(?:public )?interface " + Pattern.quote(type) + " \\{")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int indentOf(String line) {
+        return line.length() - line.stripLeading().length();
     }
 
     @SuppressWarnings("unchecked")

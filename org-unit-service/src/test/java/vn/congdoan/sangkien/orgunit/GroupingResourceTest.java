@@ -18,38 +18,25 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import vn.congdoan.sangkien.events.EventJson;
 import vn.congdoan.sangkien.events.GroupingKind;
 import vn.congdoan.sangkien.events.GroupingState;
 import vn.congdoan.sangkien.events.Topics;
-import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.testsupport.KafkaResource;
 import vn.congdoan.sangkien.testsupport.PostgresResource;
-import vn.congdoan.sangkien.testsupport.Tokens;
+import vn.congdoan.sangkien.testsupport.SignedInAsNationalAdmin;
 import vn.congdoan.sangkien.testsupport.TopicProbe;
 
 @QuarkusTest
-@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "orgunit"))
-@QuarkusTestResource(KafkaResource.class)
-class GroupingResourceTest {
-
-    @BeforeEach
-    void signIn() {
-        Tokens.signInAs(Roles.NATIONAL_ADMIN, "TLD");
-    }
-
-    @AfterEach
-    void signOut() {
-        Tokens.signOut();
-    }
+@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "orgunit"))
+@WithTestResource(KafkaResource.class)
+class GroupingResourceTest extends SignedInAsNationalAdmin {
 
     private static final List<String> REFERENCE_REGIONS = List.of("REGION-TAY-BAC", "REGION-DONG-BAC",
             "REGION-DONG-BANG-SONG-HONG", "REGION-BAC-TRUNG-BO", "REGION-DUYEN-HAI-NAM-TRUNG-BO", "REGION-TAY-NGUYEN",

@@ -13,37 +13,24 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import vn.congdoan.sangkien.events.Topics;
-import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.testsupport.KafkaResource;
 import vn.congdoan.sangkien.testsupport.PostgresResource;
-import vn.congdoan.sangkien.testsupport.Tokens;
+import vn.congdoan.sangkien.testsupport.SignedInAsNationalAdmin;
 import vn.congdoan.sangkien.testsupport.TopicProbe;
 
 @QuarkusTest
-@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "orgunit"))
-@QuarkusTestResource(KafkaResource.class)
-class OrgUnitImportTest {
-
-    @BeforeEach
-    void signIn() {
-        Tokens.signInAs(Roles.NATIONAL_ADMIN, "TLD");
-    }
-
-    @AfterEach
-    void signOut() {
-        Tokens.signOut();
-    }
+@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "orgunit"))
+@WithTestResource(KafkaResource.class)
+class OrgUnitImportTest extends SignedInAsNationalAdmin {
 
     @Test
     void mixedRowsEachGetTheirOwnResult() {

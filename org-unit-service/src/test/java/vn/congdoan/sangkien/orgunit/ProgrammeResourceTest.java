@@ -14,37 +14,24 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import vn.congdoan.sangkien.events.EventJson;
 import vn.congdoan.sangkien.events.ProgrammeState;
 import vn.congdoan.sangkien.events.Topics;
-import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.testsupport.KafkaResource;
 import vn.congdoan.sangkien.testsupport.PostgresResource;
-import vn.congdoan.sangkien.testsupport.Tokens;
+import vn.congdoan.sangkien.testsupport.SignedInAsNationalAdmin;
 import vn.congdoan.sangkien.testsupport.TopicProbe;
 
 @QuarkusTest
-@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "orgunit"))
-@QuarkusTestResource(KafkaResource.class)
-class ProgrammeResourceTest {
-
-    @BeforeEach
-    void signIn() {
-        Tokens.signInAs(Roles.NATIONAL_ADMIN, "TLD");
-    }
-
-    @AfterEach
-    void signOut() {
-        Tokens.signOut();
-    }
+@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "orgunit"))
+@WithTestResource(KafkaResource.class)
+class ProgrammeResourceTest extends SignedInAsNationalAdmin {
 
     private static final String ONE_MILLION = "1-trieu-sang-kien";
 

@@ -15,12 +15,10 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import vn.congdoan.sangkien.events.EventJson;
@@ -30,6 +28,7 @@ import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.orgunit.service.ScheduledChanges;
 import vn.congdoan.sangkien.testsupport.KafkaResource;
 import vn.congdoan.sangkien.testsupport.PostgresResource;
+import vn.congdoan.sangkien.testsupport.SignedInAsNationalAdmin;
 import vn.congdoan.sangkien.testsupport.Tokens;
 import vn.congdoan.sangkien.testsupport.TopicProbe;
 
@@ -38,9 +37,9 @@ import vn.congdoan.sangkien.testsupport.TopicProbe;
  * as the service's own timer calls it with today.
  */
 @QuarkusTest
-@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "orgunit"))
-@QuarkusTestResource(KafkaResource.class)
-class ScheduledChangesTest {
+@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "orgunit"))
+@WithTestResource(KafkaResource.class)
+class ScheduledChangesTest extends SignedInAsNationalAdmin {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
 
@@ -49,16 +48,6 @@ class ScheduledChangesTest {
 
     @Inject
     jakarta.persistence.EntityManager em;
-
-    @BeforeEach
-    void signIn() {
-        Tokens.signInAs(Roles.NATIONAL_ADMIN, "TLD");
-    }
-
-    @AfterEach
-    void signOut() {
-        Tokens.signOut();
-    }
 
     @Test
     void aMergeDecidedAheadChangesNothingUntilItsDayThenTakesEffectWithItsEvents() {

@@ -24,8 +24,8 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -45,8 +45,8 @@ import vn.congdoan.sangkien.testsupport.Tokens;
 import vn.congdoan.sangkien.testsupport.TopicProbe;
 
 @QuarkusTest
-@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "submission"))
-@QuarkusTestResource(KafkaResource.class)
+@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "submission"))
+@WithTestResource(KafkaResource.class)
 class InitiativeImportTest {
 
     private static final String HEADER = "externalRef,programmeCode,title,problem,solution,expectedBenefit,field,"

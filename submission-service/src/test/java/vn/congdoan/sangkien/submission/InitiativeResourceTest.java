@@ -24,13 +24,11 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -42,17 +40,18 @@ import vn.congdoan.sangkien.events.OrgUnitState;
 import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.security.Roles;
-import vn.congdoan.sangkien.submission.repository.GroupCommit;
+import vn.congdoan.sangkien.submission.service.GroupCommit;
 import vn.congdoan.sangkien.submission.repository.OrgUnitReplicaRepository;
 import vn.congdoan.sangkien.testsupport.KafkaResource;
 import vn.congdoan.sangkien.testsupport.PostgresResource;
+import vn.congdoan.sangkien.testsupport.SignedInAsNationalAdmin;
 import vn.congdoan.sangkien.testsupport.TopicProbe;
 import vn.congdoan.sangkien.testsupport.Tokens;
 
 @QuarkusTest
-@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "submission"))
-@QuarkusTestResource(KafkaResource.class)
-class InitiativeResourceTest {
+@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "submission"))
+@WithTestResource(KafkaResource.class)
+class InitiativeResourceTest extends SignedInAsNationalAdmin {
 
     @Inject
     OrgUnitReplicaRepository replicas;
@@ -62,16 +61,6 @@ class InitiativeResourceTest {
 
     @TestHTTPResource("/api/v1/initiatives")
     URI initiatives;
-
-    @BeforeEach
-    void signIn() {
-        Tokens.signInAs(Roles.NATIONAL_ADMIN, "TLD");
-    }
-
-    @AfterEach
-    void signOut() {
-        Tokens.signOut();
-    }
 
     @Test
     void submittedInitiativeIsStoredAndPublished() {
@@ -278,7 +267,7 @@ class InitiativeResourceTest {
 
     @Test
     void anIdempotencyKeyReplaysWithinItsConfiguredWindowAndIsANewRequestAfterIt() {
-        // The test profile keeps keys 25 hours (sangkien.idempotency.retention); the default is 48.
+        // The test profile keeps keys 25 hours (idempotency.retention); the default is 48.
         UUID unit = publishGrassroots(UUID.randomUUID(), null);
         String key = "window-" + UUID.randomUUID();
         String first = given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(initiative(unit, true))

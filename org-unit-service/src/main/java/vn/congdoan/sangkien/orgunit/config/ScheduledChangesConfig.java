@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-@ConfigMapping(prefix = "sangkien.scheduled-changes")
+@ConfigMapping(prefix = "scheduled-changes")
 public interface ScheduledChangesConfig {
 
     /** How often pending changes whose day has come are looked for and applied. */

@@ -18,7 +18,7 @@ import vn.congdoan.sangkien.orgunit.service.OrgUnitService;
 
 /**
  * Tells monitoring, at {@code /q/health/well}, of restructurings that did not happen on their day: DOWN while a
- * scheduled change has failed within {@code sangkien.scheduled-changes.alert-period}, or a pending one's day is over
+ * scheduled change has failed within {@code scheduled-changes.alert-period}, or a pending one's day is over
  * (the database was away, say, at every check of that day). The failed change itself says why
  * ({@code GET /api/v1/scheduled-changes/{id}}).
  */

@@ -55,7 +55,7 @@ public class OrgUnitQueries {
      * code matches (trigram index), up to {@value #SEARCH_CANDIDATES}; a term that matches more is common enough that
      * walking the code index until the page is full is the faster plan, and the one used. Collecting costs about the
      * number of matches m, walking about (units / m) × page size: they cross near the square root of their product,
-     * about 3,000 for 150,000 units and pages of 50 (a term with 1,000 matches took 118 ms walking, 15 ms collecting).
+     * about 3,000 for 150,000 units and pages of 50 (see benchmarks/FINDINGS.md, "Measurements behind the code's choices").
      */
     public List<UnitAsOf> list(Filter filter, LocalDate day, String afterCode, int limit) {
         if (filter.text() == null) {

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 
 import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.rest.CsvFiles;
 import vn.congdoan.sangkien.kit.rest.ImportSlots;
 import vn.congdoan.sangkien.kit.rest.Uploads;
 import vn.congdoan.sangkien.kit.security.Caller;
@@ -114,6 +115,8 @@ public class OrgUnitImportResource {
             throws IOException {
         authorize(province);
         return slots.run(() -> imports.importUnits(province.strip(),
-                CsvRows.read(body, ImportRow.class, REQUIRED_COLUMNS, OrgUnitImportService.MAX_ROWS)));
+                CsvFiles.read(body, ImportRow.class, REQUIRED_COLUMNS, null, OrgUnitImportService.MAX_ROWS,
+                        rows -> ProblemException.unprocessable("rows", "At most " + OrgUnitImportService.MAX_ROWS
+                                + " rows per request"))));
     }
 }

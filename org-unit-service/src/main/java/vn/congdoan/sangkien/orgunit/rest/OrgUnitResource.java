@@ -88,10 +88,10 @@ public class OrgUnitResource {
             @QueryParam("groupingId") String groupingId, @QueryParam("q") String q, @QueryParam("asOf") String asOf,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        var filter = new OrgUnitQueries.Filter(Params.enumValue("type", OrgUnitType.class, type),
+        var filter = new OrgUnitQueries.Filter(QueryParams.enumValue("type", OrgUnitType.class, type),
                 QueryParams.uuid("parentId", parentId),
                 QueryParams.uuid("groupingId", groupingId), q == null || q.isBlank() ? null : q);
-        List<UnitAsOf> rows = queries.list(filter, day(asOf), Params.cursor(cursor), limit + 1);
+        List<UnitAsOf> rows = queries.list(filter, day(asOf), Page.after(cursor), limit + 1);
         return Page.of(rows, limit, OrgUnitView::of, UnitAsOf::code);
     }
 
@@ -119,7 +119,7 @@ public class OrgUnitResource {
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         var filter = new OrgUnitQueries.Filter(null, id, null, null);
-        List<UnitAsOf> rows = queries.list(filter, day(asOf), Params.cursor(cursor), limit + 1);
+        List<UnitAsOf> rows = queries.list(filter, day(asOf), Page.after(cursor), limit + 1);
         if (rows.isEmpty()) {
             // Children name their parent, so only an empty page leaves open whether the unit exists.
             existing(id);
@@ -149,7 +149,7 @@ public class OrgUnitResource {
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         LocalDate day = day(asOf);
         queries.byId(id, day).orElseThrow(() -> notInForce(id, day));
-        return Page.of(queries.subtree(id, day, Params.cursor(cursor), limit + 1), limit, OrgUnitView::of,
+        return Page.of(queries.subtree(id, day, Page.after(cursor), limit + 1), limit, OrgUnitView::of,
                 UnitAsOf::code);
     }
 

@@ -3,6 +3,8 @@ package vn.congdoan.sangkien.orgunit.rest;
 import java.util.List;
 import java.util.function.Function;
 
+import vn.congdoan.sangkien.kit.rest.QueryParams;
+
 /** A page of a list; {@code nextCursor} is absent on the last page. */
 public record Page<T>(List<T> items, String nextCursor) {
 
@@ -11,6 +13,11 @@ public record Page<T>(List<T> items, String nextCursor) {
         boolean more = rows.size() > limit;
         List<R> shown = more ? rows.subList(0, limit) : rows;
         return new Page<>(shown.stream().map(view).toList(),
-                more ? Params.nextCursor(code.apply(shown.get(shown.size() - 1))) : null);
+                more ? QueryParams.cursor(code.apply(shown.get(shown.size() - 1))) : null);
+    }
+
+    /** The code a cursor this API returned ends its page with (cursors are opaque to clients); null without one. */
+    static String after(String cursor) {
+        return QueryParams.cursor(cursor, 1, parts -> parts[0]);
     }
 }

@@ -59,7 +59,7 @@ public class ScheduledChangeResource {
     @Operation(summary = "Scheduled changes, latest day first; of one status, or concerning one unit")
     public List<ScheduledChangeView> list(@QueryParam("status") String status, @QueryParam("unitId") String unitId,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
-        return changes.list(Params.enumValue("status", Status.class, status), QueryParams.uuid("unitId", unitId),
+        return changes.list(QueryParams.enumValue("status", Status.class, status), QueryParams.uuid("unitId", unitId),
                 limit).stream().map(this::view).toList();
     }
 

@@ -7,12 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
@@ -20,8 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.orgunit.ScheduledChange;
 import vn.congdoan.sangkien.orgunit.ScheduledChange.Kind;
@@ -64,7 +59,6 @@ public class ScheduledChanges {
     private final ScheduledChangeRepository changes;
     private final ObjectMapper json;
     private final Duration checkInterval;
-    private ScheduledExecutorService executor;
 
     public ScheduledChanges(OrgUnitService units, OrgUnitRepository structure, ScheduledChangeRepository changes,
             ObjectMapper json, ScheduledChangesConfig config) {
@@ -73,19 +67,6 @@ public class ScheduledChanges {
         this.changes = changes;
         this.json = json;
         this.checkInterval = config.checkInterval();
-    }
-
-    void start(@Observes StartupEvent event) {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "scheduled-changes");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleWithFixedDelay(this::applyDueToday, 0, checkInterval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        executor.shutdownNow();
     }
 
     /** Who schedules a change: what the audit and admins see, and the unit their roles hold (null: national). */
@@ -172,7 +153,10 @@ public class ScheduledChanges {
         });
     }
 
-    private void applyDueToday() {
+    /** Soon after start-up (a service that was down on a change's day catches up), then every check interval. */
+    @Scheduled(every = "${scheduled-changes.check-interval}", identity = "scheduled-changes",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void applyDueToday() {
         try {
             applyDue(units.today());
         } catch (Throwable e) {

@@ -15,7 +15,7 @@ import vn.congdoan.sangkien.kit.kafka.ConsumersConfig;
 
 /**
  * The consumers of this service at {@code /q/health/well}: per consumer group, how many records it has still to
- * apply, and DOWN once one has kept failing to apply a batch for longer than {@code sangkien.consumers.alert-after}.
+ * apply, and DOWN once one has kept failing to apply a batch for longer than {@code consumers.alert-after}.
  * Such a consumer retries the same batch for ever (nothing is skipped), so what it feeds — the standings, a
  * replica of the hierarchy — stands still until someone looks.
  */

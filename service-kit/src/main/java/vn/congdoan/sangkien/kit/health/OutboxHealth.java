@@ -21,7 +21,7 @@ import vn.congdoan.sangkien.kit.outbox.OutboxConfig;
 
 /**
  * How many events wait in the outbox and how long the oldest has waited, at {@code /q/health/well}: DOWN once it has
- * waited longer than {@code sangkien.outbox.alert-after}. Events wait while the broker is away, and writes go on
+ * waited longer than {@code outbox.alert-after}. Events wait while the broker is away, and writes go on
  * meanwhile, so this is for monitoring, not readiness.
  */
 @Wellness

@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-@ConfigMapping(prefix = "sangkien.consumers")
+@ConfigMapping(prefix = "consumers")
 public interface ConsumersConfig {
 
     /** How long a consumer may keep failing to apply a batch before {@code /q/health/well} reports it DOWN. */

@@ -5,7 +5,11 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-@ConfigMapping(prefix = "sangkien.outbox")
+/**
+ * The transactional outbox and its relay. Each key is read from the environment variable of its name in capitals
+ * ({@code outbox.retention} from {@code OUTBOX_RETENTION}).
+ */
+@ConfigMapping(prefix = "outbox")
 public interface OutboxConfig {
 
     /** Whether this instance relays the outbox to Kafka. */
@@ -20,7 +24,8 @@ public interface OutboxConfig {
      * Least time from the start of one relay batch to the start of the next: events written meanwhile gather and go
      * in one transaction and one produce request. A batch after a quiet spell starts at once; under load this bounds
      * the relay's transactions (each of them a commit of the database, and a produce request to the broker) to one
-     * per interval instead of one per writing transaction.
+     * per interval instead of one per writing transaction. Off by default: it saved CPU but made POSTs slower under
+     * load (benchmarks/FINDINGS.md, "Committing POSTs together").
      */
     @WithDefault("0s")
     Duration gather();

@@ -166,7 +166,7 @@ public class OutboxRelay {
 
     /**
      * One batch, in plain JDBC on the transaction's connection: the relay runs tens of times a second under load, and
-     * reading and marking its rows through Hibernate had been ~70 % of its CPU (JFR at 1,000 POSTs/s).
+     * reading and marking its rows through Hibernate had been most of its CPU (see benchmarks/FINDINGS.md, "Measurements behind the code's choices").
      */
     private int relayBatch() throws Exception {
         try (Connection connection = dataSource.getConnection()) {

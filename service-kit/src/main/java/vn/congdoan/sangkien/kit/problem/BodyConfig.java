@@ -5,15 +5,16 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /** How large request bodies may be. */
-@ConfigMapping(prefix = "sangkien.body")
+@ConfigMapping(prefix = "max-body")
 public interface BodyConfig {
 
     /**
      * Largest body of any request but a bulk import (an initiative with its longest texts is under 100 KB). Bulk
-     * imports, whose path ends in {@code /import}, may send up to {@code quarkus.http.limits.max-body-size}.
+     * imports, whose path ends in {@code /import}, may send up to {@code quarkus.http.limits.max-body-size}
+     * ({@code MAX_IMPORT_BODY_SIZE}).
      */
     @WithDefault("256K")
-    MemorySize maxSize();
+    MemorySize size();
 
     /** Whether a request's body is a bulk import's, which may be large. */
     static boolean isImport(String path) {

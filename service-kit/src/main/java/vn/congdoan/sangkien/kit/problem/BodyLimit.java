@@ -31,8 +31,8 @@ public class BodyLimit {
     /**
      * Bodies up to this size (an initiative, a unit, a review) are read on the I/O thread before the request goes to
      * a worker, which then reads them from memory. A blocking endpoint otherwise gets its worker first and parks it
-     * twice per request, until the body arrives and until its end is seen: two thread hand-overs, ~10 % of
-     * submission-service's CPU samples under POST load. Larger bodies (bulk imports) are still read as a stream by
+     * twice per request, until the body arrives and until its end is seen: two thread hand-overs a request (see
+     * benchmarks/FINDINGS.md, "Measurements behind the code's choices"). Larger bodies (bulk imports) are still read as a stream by
      * the endpoint, after it has taken an import slot. Not over HTTP/2 (clients that upgrade a plain connection, such
      * as the JDK's HttpClient): Quarkus REST pauses every request it takes, which Vert.x refuses for an HTTP/2 request
      * whose body has been read.
@@ -43,7 +43,7 @@ public class BodyLimit {
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize max)
             throws JsonProcessingException {
         long importLimit = max.asLongValue();
-        long limit = Math.min(config.maxSize().asLongValue(), importLimit);
+        long limit = Math.min(config.size().asLongValue(), importLimit);
         Buffer problem = Buffer.buffer(json.writeValueAsBytes(StreamedBodyLimit.tooLarge(limit).toProblem()));
         Buffer importProblem = Buffer.buffer(json.writeValueAsBytes(
                 StreamedBodyLimit.tooLarge(importLimit).toProblem()));

@@ -19,7 +19,7 @@ import io.quarkus.runtime.configuration.MemorySize;
  * its limit ({@link BodyConfig}) of it. Bodies that declare their length are refused before they are read
  * ({@link BodyLimit}). A request filter rather than a reader interceptor: while any reader interceptor exists, Quarkus
  * REST reads every body through its general path, which parses the endpoint's parameter annotations by reflection on
- * each request (2.4 % of submission-service's CPU samples under POST load).
+ * each request (see benchmarks/FINDINGS.md, "Measurements behind the code's choices").
  */
 @ApplicationScoped
 public class StreamedBodyLimit {
@@ -30,7 +30,7 @@ public class StreamedBodyLimit {
     public StreamedBodyLimit(BodyConfig config,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize max) {
         this.importLimit = max.asLongValue();
-        this.limit = Math.min(config.maxSize().asLongValue(), importLimit);
+        this.limit = Math.min(config.size().asLongValue(), importLimit);
     }
 
     @ServerRequestFilter

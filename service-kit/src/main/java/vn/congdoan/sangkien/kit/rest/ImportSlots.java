@@ -7,8 +7,11 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 
@@ -16,7 +19,7 @@ import vn.congdoan.sangkien.kit.problem.ProblemException;
  * Bounds how many bulk imports a service reads and writes at once. An import holds its rows in memory (up to the
  * 20 MB body limit, about twice that as Java strings), so a dozen provinces importing at the same moment would
  * exhaust the heap. An import takes a slot before it reads its body: the others wait for one, their bodies unread in
- * the network buffers, for at most {@code sangkien.import.wait}, and are then answered 503 with Retry-After.
+ * the network buffers, for at most {@code import.wait}, and are then answered 503 with Retry-After.
  */
 @ApplicationScoped
 public class ImportSlots {
@@ -26,13 +29,26 @@ public class ImportSlots {
     private final Semaphore slots;
     private final Duration wait;
 
-    public ImportSlots(@ConfigProperty(name = "sangkien.import.concurrency", defaultValue = "2") int concurrency,
-            @ConfigProperty(name = "sangkien.import.wait", defaultValue = "30S") Duration wait) {
-        if (concurrency < 1) {
-            throw new IllegalArgumentException("sangkien.import.concurrency must be at least 1, was " + concurrency);
+    /** How many bulk imports a service reads and writes at once. */
+    @ConfigMapping(prefix = "import")
+    public interface Config {
+
+        /** Imports read and written at once (each holds its rows in memory). */
+        @WithDefault("2")
+        int concurrency();
+
+        /** How long a further import waits for a slot before its 503 with Retry-After. */
+        @WithName("wait")
+        @WithDefault("30S")
+        Duration waitFor();
+    }
+
+    public ImportSlots(Config config) {
+        if (config.concurrency() < 1) {
+            throw new IllegalArgumentException("import.concurrency must be at least 1, was " + config.concurrency());
         }
-        this.slots = new Semaphore(concurrency, true);
-        this.wait = wait;
+        this.slots = new Semaphore(config.concurrency(), true);
+        this.wait = config.waitFor();
     }
 
     /** An import: reads its body and writes its rows. */

@@ -1,19 +1,115 @@
 package vn.congdoan.sangkien.kit.rest;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 
 /**
- * Query parameters read by hand: JAX-RS answers 404 for a parameter it cannot convert, and clients deserve a 400
- * that names the parameter. A blank parameter is an absent one.
+ * Query parameters read by hand, the same way in every service: JAX-RS answers 404 for a parameter it cannot convert,
+ * and clients deserve a 400 that names the parameter. A blank parameter is an absent one.
  */
 public final class QueryParams {
 
     private QueryParams() {
+    }
+
+    /** The text of a parameter, stripped; null when absent or blank. */
+    public static String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** One constant of {@code type}, by its name; null when absent. */
+    public static <E extends Enum<E>> E enumValue(String name, Class<E> type, String value) {
+        String text = text(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(name, "must be one of " + Arrays.toString(type.getEnumConstants())
+                    + ", was '" + value + "'");
+        }
+    }
+
+    /** Values of a parameter given several times, comma-separated, or both: {@code status=A,B&status=C}. */
+    public static <E extends Enum<E>> Set<E> enums(String name, Class<E> type, List<String> values) {
+        Set<E> result = EnumSet.noneOf(type);
+        if (values == null) {
+            return result;
+        }
+        for (String value : values) {
+            for (String part : value.split(",")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                try {
+                    result.add(Enum.valueOf(type, part.strip()));
+                } catch (IllegalArgumentException e) {
+                    throw ProblemException.badRequest(name, "must be one or more of "
+                            + Arrays.toString(type.getEnumConstants()) + ", was '" + part.strip() + "'");
+                }
+            }
+        }
+        return result;
+    }
+
+    /** A page size from 1 to {@code max}; {@code defaultLimit} when absent. */
+    public static int limit(String value, int defaultLimit, int max) {
+        String text = text(value);
+        if (text == null) {
+            return defaultLimit;
+        }
+        try {
+            int limit = Integer.parseInt(text);
+            if (limit >= 1 && limit <= max) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.badRequest("limit", "must be a whole number from 1 to " + max + ", was '" + value + "'");
+    }
+
+    /**
+     * A cursor as clients see it: opaque, the base64url form of where the previous page ended (its parts joined by
+     * {@code /}, none holding one).
+     */
+    public static String cursor(String... parts) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(String.join("/", parts).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The parts of a cursor this API returned, or null when absent.
+     *
+     * @param read the parts as the service's position; it throws for parts it cannot read
+     */
+    public static <T> T cursor(String value, int parts, Function<String[], T> read) {
+        String text = text(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
+            String[] split = decoded.split("/", -1);
+            if (split.length != parts || decoded.indexOf('\u0000') >= 0) {
+                throw new IllegalArgumentException("not a cursor of this list");
+            }
+            return read.apply(split);
+        } catch (RuntimeException e) {
+            throw ProblemException.badRequest("cursor", "is not a cursor this API returned");
+        }
     }
 
     public static LocalDate date(String name, String value) {

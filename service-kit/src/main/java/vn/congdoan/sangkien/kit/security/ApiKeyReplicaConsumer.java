@@ -27,7 +27,7 @@ public class ApiKeyReplicaConsumer extends ReplicaConsumer<ApiKeyState> {
     public ApiKeyReplicaConsumer(EntityManager em, TopicAdmin topics,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             @ConfigProperty(name = "quarkus.application.name") String application,
-            @ConfigProperty(name = "sangkien.api-keys.replicate", defaultValue = "false") boolean enabled) {
+            @ConfigProperty(name = "api-keys.replicate", defaultValue = "false") boolean enabled) {
         super(kafkaConfig, topics, application + ".api-keys", Topics.API_KEYS, ApiKeyState.class);
         this.em = em;
         this.enabled = enabled;

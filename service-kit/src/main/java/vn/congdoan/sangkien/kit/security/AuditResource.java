@@ -1,5 +1,6 @@
 package vn.congdoan.sangkien.kit.security;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.constraints.Max;
@@ -28,11 +29,21 @@ public class AuditResource {
         this.caller = caller;
     }
 
+    /**
+     * One entry as national administrators read it.
+     *
+     * @param occurrences how many times it happened: refusals of one caller, request and status are summed
+     */
+    public record AuditEntryView(long id, Instant at, String actor, String method, String path, int status,
+            int occurrences) {
+    }
+
     @GET
-    @Operation(summary = "Recent writes: who, what, when (national administrators)")
-    public List<AuditEntry> list(@QueryParam("before") Long before,
+    @Operation(summary = "Recent writes and refused attempts: who, what, when (national administrators)")
+    public List<AuditEntryView> list(@QueryParam("before") Long before,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         Scope.requireNationalAdmin(caller);
-        return log.latest(before, limit);
+        return log.latest(before, limit).stream().map(e -> new AuditEntryView(e.id, e.at, e.actor, e.method, e.path,
+                e.status, e.occurrences)).toList();
     }
 }

@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /** The write limit per caller. */
-@ConfigMapping(prefix = "sangkien.rate-limit")
+@ConfigMapping(prefix = "rate-limit")
 public interface RateLimitConfig {
 
     /** Writes a second a caller gets back after a burst. */

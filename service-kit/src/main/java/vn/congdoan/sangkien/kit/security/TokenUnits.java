@@ -1,39 +1,33 @@
 package vn.congdoan.sangkien.kit.security;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
  * The unit claim of each token, read once per token rather than once per request: smallrye-jwt looks every claim name
- * up among the standard ones first and throws and catches an exception for a custom one such as {@code unit} (2 % of
- * submission-service's CPU under POST load). Bounded like {@link VerifiedTokens}: when it holds as many tokens, it
- * starts again empty.
+ * up among the standard ones first and throws and catches an exception for a custom one such as {@code unit} (see
+ * benchmarks/FINDINGS.md, "Measurements behind the code's choices"). Bounded like {@link VerifiedTokens}: the least used tokens are
+ * forgotten first.
  */
 @ApplicationScoped
 public class TokenUnits {
 
-    private final Map<String, Optional<UUID>> units = new ConcurrentHashMap<>();
+    private final Cache<String, Optional<UUID>> units = Caffeine.newBuilder()
+            .maximumSize(VerifiedTokens.MAX_TOKENS).expireAfterAccess(VerifiedTokens.MAX_AGE).build();
 
     Optional<UUID> of(JsonWebToken jwt) {
         String raw = jwt.getRawToken();
         if (raw == null) {
             return read(jwt);
         }
-        Optional<UUID> known = units.get(raw);
-        if (known == null) {
-            if (units.size() >= VerifiedTokens.MAX_TOKENS) {
-                units.clear();
-            }
-            known = read(jwt);
-            units.put(raw, known);
-        }
-        return known;
+        return units.get(raw, token -> read(jwt));
     }
 
     static Optional<UUID> read(JsonWebToken jwt) {

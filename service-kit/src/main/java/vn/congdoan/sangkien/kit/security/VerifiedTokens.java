@@ -1,8 +1,6 @@
 package vn.congdoan.sangkien.kit.security;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.Priority;
 import jakarta.decorator.Decorator;
@@ -11,6 +9,9 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 
@@ -18,7 +19,8 @@ import io.smallrye.jwt.auth.principal.ParseException;
  * Remembers tokens already verified, so that a member's app sending many requests with one token pays for the
  * signature check and the parsing once, not on every request: they were most of the cost of a submission after the
  * database. A token is remembered at most {@link #MAX_AGE} and never past its expiry; a token that fails is checked
- * afresh every time. The memory is bounded: when it holds {@link #MAX_TOKENS}, it starts again empty.
+ * afresh every time. The memory is bounded (Caffeine): beyond {@link #MAX_TOKENS} tokens, the least used are
+ * forgotten first.
  */
 @Decorator
 @Priority(10)
@@ -30,7 +32,8 @@ public abstract class VerifiedTokens implements JWTParser {
     private record Verified(JsonWebToken token, long until) {
     }
 
-    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final Cache<String, Verified> verified = Caffeine.newBuilder().maximumSize(MAX_TOKENS)
+            .expireAfterWrite(MAX_AGE).build();
 
     @Inject
     @Delegate
@@ -39,15 +42,12 @@ public abstract class VerifiedTokens implements JWTParser {
     @Override
     public JsonWebToken parse(String token) throws ParseException {
         long now = System.currentTimeMillis();
-        Verified known = verified.get(token);
+        Verified known = verified.getIfPresent(token);
         if (known != null && now < known.until()) {
             return known.token();
         }
         JsonWebToken parsed = parser.parse(token);
         long until = Math.min(now + MAX_AGE.toMillis(), parsed.getExpirationTime() * 1000);
-        if (verified.size() >= MAX_TOKENS) {
-            verified.clear();
-        }
         verified.put(token, new Verified(parsed, until));
         return parsed;
     }

@@ -13,16 +13,16 @@ import vn.congdoan.sangkien.kit.kafka.ReplicaConsumer;
 import vn.congdoan.sangkien.kit.kafka.TopicAdmin;
 import vn.congdoan.sangkien.submission.OrgUnitReplica;
 import vn.congdoan.sangkien.submission.repository.OrgUnitReplicaRepository;
-import vn.congdoan.sangkien.submission.service.UnitDirectory;
+import vn.congdoan.sangkien.submission.service.OrgUnitReplicaCache;
 
 /** Keeps {@code org_unit_replica} equal to the latest state of every unit on {@code org-units.v1}. */
 @Singleton
 public class OrgUnitReplicaConsumer extends ReplicaConsumer<OrgUnitState> {
 
     private final OrgUnitReplicaRepository replicas;
-    private final UnitDirectory directory;
+    private final OrgUnitReplicaCache directory;
 
-    public OrgUnitReplicaConsumer(OrgUnitReplicaRepository replicas, UnitDirectory directory, TopicAdmin topics,
+    public OrgUnitReplicaConsumer(OrgUnitReplicaRepository replicas, OrgUnitReplicaCache directory, TopicAdmin topics,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         super(kafkaConfig, topics, "submission-service.org-units", Topics.ORG_UNITS, OrgUnitState.class);
         this.replicas = replicas;

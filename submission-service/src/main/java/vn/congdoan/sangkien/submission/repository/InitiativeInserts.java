@@ -66,7 +66,7 @@ public class InitiativeInserts {
 
     /**
      * Inserts the initiatives (version 0) and their events, keyed by their provincial federations; many in JDBC
-     * batches of {@value #BATCH}, in the caller's transaction (a bulk import, a {@link GroupCommit}).
+     * batches of {@value #BATCH}, in the caller's transaction (a bulk import, a group commit).
      */
     public void insertAll(List<Row> rows) {
         if (rows.isEmpty()) {

@@ -2,6 +2,7 @@ package vn.congdoan.sangkien.submission.repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import vn.congdoan.sangkien.events.InitiativeStatus;
+import vn.congdoan.sangkien.kit.rest.QueryParams;
 import vn.congdoan.sangkien.submission.Initiative;
 import vn.congdoan.sangkien.submission.InitiativeField;
 
@@ -55,6 +57,23 @@ public class InitiativeQueries {
 
     /** Where a page ends: the order key of its last row. */
     public record Position(Instant createdAt, UUID id) {
+
+        /** The position a cursor this API returned names; null without one. */
+        public static Position fromCursor(String cursor) {
+            return QueryParams.cursor(cursor, 3, parts -> {
+                Instant createdAt = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+                if (!QueryParams.inRange(LocalDate.ofInstant(createdAt, ZoneOffset.UTC))) {
+                    throw new IllegalArgumentException("outside the years a creation time can have");
+                }
+                return new Position(createdAt, UUID.fromString(parts[2]));
+            });
+        }
+
+        /** The cursor of the page that starts after this position: opaque to clients. */
+        public String cursor() {
+            return QueryParams.cursor(Long.toString(createdAt.getEpochSecond()), Integer.toString(createdAt.getNano()),
+                    id.toString());
+        }
     }
 
     /** @param next where the following page starts; {@code null} on the last page */

@@ -23,6 +23,7 @@ import vn.congdoan.sangkien.submission.Initiative;
 import vn.congdoan.sangkien.submission.InitiativeField;
 import vn.congdoan.sangkien.submission.repository.InitiativeQueries;
 import vn.congdoan.sangkien.submission.repository.InitiativeQueries.Filter;
+import vn.congdoan.sangkien.submission.repository.InitiativeQueries.Position;
 import vn.congdoan.sangkien.submission.repository.InitiativeQueries.Slice;
 import vn.congdoan.sangkien.submission.service.InitiativeAccess;
 import vn.congdoan.sangkien.submission.service.InitiativeService;
@@ -69,14 +70,14 @@ public class InitiativeQueryResource {
         if (from != null && to != null && to.isBefore(from)) {
             throw ProblemException.badRequest("submittedTo", "must not be before submittedFrom");
         }
-        String authorId = Params.text(author);
+        String authorId = QueryParams.text(author);
         Filter filter = new Filter(provinceId(province), QueryParams.uuid("unit", unit),
-                Params.enums("status", InitiativeStatus.class, status),
-                Params.enums("field", InitiativeField.class, field),
+                QueryParams.enums("status", InitiativeStatus.class, status),
+                QueryParams.enums("field", InitiativeField.class, field),
                 from == null ? null : from.atStartOfDay(InitiativeService.VIETNAM).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(InitiativeService.VIETNAM).toInstant(),
-                authorId, Params.text(programme), authorId == null ? null : access.reader());
-        Slice slice = queries.page(filter, Params.cursor(cursor), Params.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
+                authorId, QueryParams.text(programme), authorId == null ? null : access.reader());
+        Slice slice = queries.page(filter, Position.fromCursor(cursor), QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
         return page(slice, filter.authorId() != null);
     }
 
@@ -86,9 +87,9 @@ public class InitiativeQueryResource {
     public InitiativePage mine(@QueryParam("status") List<String> status, @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
         caller.requireSignedIn();
-        Filter filter = new Filter(null, null, Params.enums("status", InitiativeStatus.class, status),
+        Filter filter = new Filter(null, null, QueryParams.enums("status", InitiativeStatus.class, status),
                 Set.of(), null, null, caller.subject(), null, null);
-        return page(queries.page(filter, Params.cursor(cursor), Params.limit(limit, DEFAULT_LIMIT, MAX_LIMIT)), false);
+        return page(queries.page(filter, Position.fromCursor(cursor), QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT)), false);
     }
 
     private UUID provinceId(String province) {
@@ -113,6 +114,6 @@ public class InitiativeQueryResource {
                 items.add(InitiativeView.of(initiative, content));
             }
         }
-        return new InitiativePage(items, Params.nextCursor(slice.next()));
+        return new InitiativePage(items, slice.next() == null ? null : slice.next().cursor());
     }
 }

@@ -1,12 +1,7 @@
 package vn.congdoan.sangkien.submission.rest;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import jakarta.validation.Valid;
@@ -26,8 +21,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.kit.security.Caller;
@@ -43,21 +36,19 @@ import vn.congdoan.sangkien.submission.service.NewInitiative;
 @Tag(name = "Initiatives")
 public class InitiativeResource {
 
-    private static final String KEY = "Idempotency-Key";
+    private static final String KEY = IdempotentRequests.HEADER;
 
     private final InitiativeService service;
     private final InitiativeAccess access;
     private final IdempotentRequests idempotent;
     private final Caller caller;
-    private final ObjectMapper json;
 
     public InitiativeResource(InitiativeService service, InitiativeAccess access, IdempotentRequests idempotent,
-            Caller caller, ObjectMapper json) {
+            Caller caller) {
         this.service = service;
         this.access = access;
         this.idempotent = idempotent;
         this.caller = caller;
-        this.json = json;
     }
 
     @POST
@@ -73,25 +64,19 @@ public class InitiativeResource {
             return Response.created(URI.create("/api/v1/initiatives/" + initiative.id))
                     .entity(InitiativeView.of(initiative, true)).build();
         }
-        checkKey(idempotencyKey);
-        IdempotentRequests.Answer answer = idempotent.once(caller.key(), idempotencyKey, hash(request), () -> {
+        IdempotentRequests.Answer answer = idempotent.once(caller.key(), idempotencyKey, request, () -> {
             Initiative initiative = service.create(command, access::checkMayNameExternalRef);
             return new IdempotentRequests.Answer(201, "/api/v1/initiatives/" + initiative.id,
-                    write(InitiativeView.of(initiative, true)));
-        });
+                    idempotent.write(InitiativeView.of(initiative, true)));
+        }).answer();
         return Response.status(answer.status()).location(URI.create(answer.location()))
                 .type(MediaType.APPLICATION_JSON).entity(answer.body()).build();
     }
 
-    private static void checkKey(String idempotencyKey) {
-        if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-            throw ProblemException.badRequest(KEY, "must be 1 to 200 characters");
-        }
-    }
-
     /**
-     * A change made once per {@code Idempotency-Key}: a retry of it gets the first answer, even though the change
-     * itself (a withdrawal, say) could not be made twice; without a key, the change as asked.
+     * A change made once per {@code Idempotency-Key} (see {@link IdempotentRequests}); without a key, the change as
+     * asked. A replay shows no more than the caller may see now: a reviewer taken off the council since reads no
+     * content.
      *
      * @param action what the request does to which initiative, so that a key reused for another action is a 422
      */
@@ -99,59 +84,16 @@ public class InitiativeResource {
         if (idempotencyKey == null) {
             return viewed(change.get());
         }
-        checkKey(idempotencyKey);
-        AtomicBoolean changed = new AtomicBoolean();
-        IdempotentRequests.Answer answer = idempotent.once(caller.key(), idempotencyKey, hash(action, request), () -> {
-            changed.set(true);
-            return new IdempotentRequests.Answer(200, null, write(viewed(change.get())));
-        });
-        InitiativeView first;
-        try {
-            first = json.readValue(answer.body(), InitiativeView.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot read a stored answer", e);
-        }
-        if (changed.get()) {
+        IdempotentRequests.Outcome outcome = idempotent.once(caller.key(), idempotencyKey, action, request,
+                () -> new IdempotentRequests.Answer(200, null, idempotent.write(viewed(change.get()))));
+        InitiativeView first = idempotent.read(outcome.answer(), InitiativeView.class);
+        if (outcome.made()) {
             return first;
         }
-        // A replay shows no more than the caller may see now: a reviewer taken off the council since reads no content.
         return service.find(first.id()).map(now -> {
             boolean content = access.mayReadContent(now);
             return first.withheld(content, content || access.mayAssignReviewers(now));
         }).orElse(first);
-    }
-
-    private String hash(CreateInitiativeRequest request) {
-        return hash(json(request));
-    }
-
-    private String hash(String action, Object request) {
-        return hash(action + "\n" + (request == null ? "" : json(request)));
-    }
-
-    private static String hash(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Cannot hash the request", e);
-        }
-    }
-
-    private String json(Object request) {
-        try {
-            return json.writeValueAsString(request);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot hash the request", e);
-        }
-    }
-
-    private String write(Object view) {
-        try {
-            return json.writeValueAsString(view);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the answer", e);
-        }
     }
 
     @GET

@@ -1,6 +1,5 @@
 package vn.congdoan.sangkien.submission.rest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,19 +21,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import vn.congdoan.sangkien.events.InitiativeStatus;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.rest.CsvFiles;
 import vn.congdoan.sangkien.kit.rest.Uploads;
 import vn.congdoan.sangkien.submission.Initiative;
 import vn.congdoan.sangkien.submission.service.ImportRow;
@@ -67,15 +61,6 @@ public class InitiativeRows {
      * past, so that an exported file imports back; any other property a row does not know is refused, naming it.
      */
     private static final Set<String> VIEW_ONLY = viewOnly();
-    /** Text a spreadsheet would run as a formula: it starts (after any quotes) with one of these. */
-    private static final Pattern FORMULA = Pattern.compile("^'*[=+\\-@\t\r]");
-    private static final Pattern NEUTRALISED = Pattern.compile("^'+[=+\\-@\t\r]");
-
-    private static final CsvMapper CSV = CsvMapper.builder()
-            .enable(CsvParser.Feature.TRIM_SPACES)
-            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
-            .enable(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS)
-            .build();
 
     private final ObjectMapper json;
     private final Validator validator;
@@ -115,28 +100,15 @@ public class InitiativeRows {
 
     /** @param body a UTF-8 CSV file whose first line names the columns, read as it arrives */
     List<ImportRow> fromCsv(InputStream body) {
-        BufferedReader text = Uploads.csv(body, REQUIRED_COLUMNS, COLUMNS);
-        CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnReordering(true);
-        List<ImportRow> rows = new ArrayList<>();
-        try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class).with(schema)
-                .readValues(text)) {
-            while (it.hasNextValue()) {
-                if (rows.size() == InitiativeImportService.MAX_ROWS) {
-                    throw InitiativeImportService.tooMany(rows.size() + 1);
-                }
-                rows.add(read(csvRow(it.nextValue())));
-            }
-        } catch (IOException | RuntimeException e) {
-            throw Uploads.unreadableCsv(e);
-        }
-        return rows;
+        return CsvFiles.readCells(body, REQUIRED_COLUMNS, COLUMNS, InitiativeImportService.MAX_ROWS,
+                InitiativeImportService::tooMany, cells -> read(csvRow(cells)));
     }
 
     /** Blank cells are absent values; the authors cell becomes the array the JSON form has. */
     private ObjectNode csvRow(Map<String, String> cells) {
         ObjectNode node = json.createObjectNode();
         for (String column : IMPORTED) {
-            String value = restored(cells.get(column));
+            String value = CsvFiles.restored(cells.get(column));
             if (value == null || value.isBlank()) {
                 continue;
             }
@@ -242,28 +214,25 @@ public class InitiativeRows {
 
     /** Writes a header line and returns a writer of rows in {@link #COLUMNS} order. */
     static SequenceWriter csvWriter(OutputStream out) throws IOException {
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-        COLUMNS.forEach(schema::addColumn);
-        return CSV.writer(schema.build()).writeValues(out);
+        return CsvFiles.writer(out, COLUMNS);
     }
 
     /**
-     * One initiative as a CSV row; withheld content is left empty. Text that a spreadsheet would take for a formula
-     * ({@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return first) is written behind a {@code '},
-     * which the spreadsheet shows as text and an import takes off again ({@link #restored}).
+     * One initiative as a CSV row; withheld content is left empty, and text that a spreadsheet would take for a
+     * formula is written so that it shows as text ({@link CsvFiles#neutralised}).
      */
     static List<String> csvRow(InitiativeView view) {
         List<String> cells = new ArrayList<>(COLUMNS.size());
-        cells.add(neutralised(view.externalRef()));
-        cells.add(neutralised(view.programmeCode()));
-        cells.add(neutralised(view.title()));
-        cells.add(neutralised(view.problem()));
-        cells.add(neutralised(view.solution()));
-        cells.add(neutralised(view.expectedBenefit()));
+        cells.add(CsvFiles.neutralised(view.externalRef()));
+        cells.add(CsvFiles.neutralised(view.programmeCode()));
+        cells.add(CsvFiles.neutralised(view.title()));
+        cells.add(CsvFiles.neutralised(view.problem()));
+        cells.add(CsvFiles.neutralised(view.solution()));
+        cells.add(CsvFiles.neutralised(view.expectedBenefit()));
         cells.add(view.field().name());
         cells.add(view.unitId().toString());
         cells.add(view.visibility().name());
-        cells.add(view.authors() == null ? null : neutralised(view.authors().stream()
+        cells.add(view.authors() == null ? null : CsvFiles.neutralised(view.authors().stream()
                 .map(a -> a.memberId() + ":" + a.displayName()).collect(Collectors.joining("|"))));
         cells.add(String.valueOf(submitted(view)));
         cells.add(view.id().toString());
@@ -272,16 +241,6 @@ public class InitiativeRows {
         cells.add(view.createdAt().toString());
         cells.add(view.updatedAt().toString());
         return cells;
-    }
-
-    /** A cell as written: text that starts like a formula (after any quotes) gets one more quote in front. */
-    static String neutralised(String cell) {
-        return cell != null && FORMULA.matcher(cell).find() ? "'" + cell : cell;
-    }
-
-    /** A cell as read: what {@link #neutralised} wrote comes back as it was. */
-    static String restored(String cell) {
-        return cell != null && NEUTRALISED.matcher(cell).find() ? cell.substring(1) : cell;
     }
 
     private static Set<String> viewOnly() {

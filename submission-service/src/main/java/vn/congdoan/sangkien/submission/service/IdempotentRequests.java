@@ -1,10 +1,11 @@
 package vn.congdoan.sangkien.submission.service;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,62 +13,70 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 
 /**
- * Makes a POST safe to retry: the first request with a key claims it and stores its answer in the same transaction
- * as the change itself; a retry with the same key and body gets that answer again, with a different body a 422.
- * A concurrent retry waits on the claim until the first commits. A key lives {@code sangkien.idempotency.retention}
- * (48 hours unless configured; never less than 24): after that the same key is a new request, and an hourly job
- * deletes what has expired.
+ * Makes a POST safe to retry: the first request with an {@code Idempotency-Key} claims it and stores its answer in
+ * the same transaction as the change itself; a retry with the same key and request gets that answer again, with
+ * another request a 422. A concurrent retry waits on the claim until the first commits. A key lives
+ * {@code idempotency.retention} (48 hours unless configured; never less than 24): after that the same key is
+ * a new request, and an hourly job deletes what has expired.
  */
 @ApplicationScoped
 public class IdempotentRequests {
 
+    /** The header clients send their key in. */
+    public static final String HEADER = "Idempotency-Key";
     /** The shortest retention allowed: a mobile client may retry a day later. */
     public static final Duration MINIMUM_RETENTION = Duration.ofHours(24);
 
     private static final Logger LOG = Logger.getLogger(IdempotentRequests.class);
 
-    /** An answer to replay. */
+    /** An answer to replay: its status, its Location (or null) and its JSON body. */
     public record Answer(int status, String location, String body) {
     }
 
-    private final EntityManager em;
-    private final long retentionSeconds;
-    private ScheduledExecutorService cleaner;
-
-    public IdempotentRequests(EntityManager em,
-            @ConfigProperty(name = "sangkien.idempotency.retention", defaultValue = "48H") Duration retention) {
-        this.em = em;
-        this.retentionSeconds = retention.toSeconds();
+    /** The answer to give, and whether this request made the change (false: it replays the first one's). */
+    public record Outcome(Answer answer, boolean made) {
     }
 
-    void start(@Observes StartupEvent event) {
+    /** How long a key replays its first answer. */
+    @ConfigMapping(prefix = "idempotency")
+    public interface Config {
+
+        /** How long the first answer to a key is replayed (at least 24 hours). */
+        @WithDefault("48H")
+        Duration retention();
+    }
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final long retentionSeconds;
+
+    public IdempotentRequests(EntityManager em, ObjectMapper json, Config config) {
+        this.em = em;
+        this.json = json;
+        this.retentionSeconds = config.retention().toSeconds();
+    }
+
+    void checkRetention(@Observes StartupEvent event) {
         if (retentionSeconds < MINIMUM_RETENTION.toSeconds()) {
-            throw new IllegalStateException("sangkien.idempotency.retention must be at least 24 hours, is "
+            throw new IllegalStateException("idempotency.retention must be at least 24 hours, is "
                     + Duration.ofSeconds(retentionSeconds));
         }
-        cleaner = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "idempotency-cleanup");
-            t.setDaemon(true);
-            return t;
-        });
-        cleaner.scheduleWithFixedDelay(this::deleteExpired, 1, 60, TimeUnit.MINUTES);
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        if (cleaner != null) {
-            cleaner.shutdownNow();
-        }
-    }
-
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void deleteExpired() {
         try {
             int deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
@@ -79,8 +88,58 @@ public class IdempotentRequests {
         }
     }
 
+    /** A creation made once per key: the request itself tells one creation from another. */
     @Transactional
-    public Answer once(String caller, String key, String requestHash, Supplier<Answer> action) {
+    public Outcome once(String caller, String key, Object request, Supplier<Answer> change) {
+        return claim(caller, checked(key), hash(write(request)), change);
+    }
+
+    /**
+     * A change made once per key: a retry gets the first answer, even where the change itself (a withdrawal, say)
+     * could not be made twice.
+     *
+     * @param action what the request does to which initiative, so that a key reused for another action is a 422
+     */
+    @Transactional
+    public Outcome once(String caller, String key, String action, Object request, Supplier<Answer> change) {
+        return claim(caller, checked(key), hash(action + "\n" + (request == null ? "" : write(request))), change);
+    }
+
+    /** An answer's body as stored and replayed. */
+    public String write(Object view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the answer", e);
+        }
+    }
+
+    /** A stored answer's body read back. */
+    public <T> T read(Answer answer, Class<T> type) {
+        try {
+            return json.readValue(answer.body(), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read a stored answer", e);
+        }
+    }
+
+    private static String checked(String key) {
+        if (key.isBlank() || key.length() > 200) {
+            throw ProblemException.badRequest(HEADER, "must be 1 to 200 characters");
+        }
+        return key;
+    }
+
+    private static String hash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot hash the request", e);
+        }
+    }
+
+    private Outcome claim(String caller, String key, String requestHash, Supplier<Answer> action) {
         // Claims the key: a new one, or one whose first use has expired (it is then a new request).
         @SuppressWarnings("unchecked")
         List<Object> claimed = em.createNativeQuery("""
@@ -96,16 +155,17 @@ public class IdempotentRequests {
                     "select request_hash, status, location, body from idempotency_record where caller = ?1 and key = ?2")
                     .setParameter(1, caller).setParameter(2, key).getSingleResult();
             if (!requestHash.equals(first[0])) {
-                throw ProblemException.unprocessable("Idempotency-Key",
+                throw ProblemException.unprocessable(HEADER,
                         "This key was used for a different request; use a new key for a new request");
             }
-            return new Answer(((Number) first[1]).intValue(), (String) first[2], (String) first[3]);
+            return new Outcome(new Answer(((Number) first[1]).intValue(), (String) first[2], (String) first[3]),
+                    false);
         }
         Answer answer = action.get();
         em.createNativeQuery("update idempotency_record set status = ?3, location = ?4, body = ?5 "
                 + "where caller = ?1 and key = ?2")
                 .setParameter(1, caller).setParameter(2, key).setParameter(3, answer.status())
                 .setParameter(4, answer.location()).setParameter(5, answer.body()).executeUpdate();
-        return answer;
+        return new Outcome(answer, true);
     }
 }

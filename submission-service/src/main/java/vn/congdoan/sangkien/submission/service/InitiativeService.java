@@ -23,7 +23,6 @@ import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.outbox.Outbox;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.submission.Initiative;
-import vn.congdoan.sangkien.submission.repository.GroupCommit;
 import vn.congdoan.sangkien.submission.repository.InitiativeInserts;
 import vn.congdoan.sangkien.submission.repository.InitiativeRepository;
 
@@ -35,14 +34,14 @@ public class InitiativeService {
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final InitiativeRepository initiatives;
-    private final UnitDirectory units;
+    private final OrgUnitReplicaCache units;
     private final Outbox outbox;
     private final InitiativeInserts inserts;
     private final GroupCommit groupCommit;
     /** Microseconds, PostgreSQL's precision: times in events equal the stored ones. */
     private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 
-    public InitiativeService(InitiativeRepository initiatives, UnitDirectory units, Outbox outbox,
+    public InitiativeService(InitiativeRepository initiatives, OrgUnitReplicaCache units, Outbox outbox,
             InitiativeInserts inserts, GroupCommit groupCommit) {
         this.initiatives = initiatives;
         this.units = units;
@@ -62,7 +61,7 @@ public class InitiativeService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Initiative create(NewInitiative request, Consumer<Initiative> check) {
         Instant now = clock.instant();
-        UnitDirectory.Unit unit = submittingUnit(request.unitId(), now);
+        OrgUnitReplicaCache.Unit unit = submittingUnit(request.unitId(), now);
         Initiative initiative = new Initiative();
         initiative.id = UUID.randomUUID();
         initiative.programmeCode = request.programmeCode();
@@ -284,8 +283,8 @@ public class InitiativeService {
     }
 
     /** @see SubmittingUnits */
-    private UnitDirectory.Unit submittingUnit(UUID unitId, Instant now) {
-        UnitDirectory.Unit unit = units.find(unitId).orElse(null);
+    private OrgUnitReplicaCache.Unit submittingUnit(UUID unitId, Instant now) {
+        OrgUnitReplicaCache.Unit unit = units.find(unitId).orElse(null);
         String problem = SubmittingUnits.problem(unitId, unit, LocalDate.ofInstant(now, VIETNAM));
         if (problem != null) {
             throw ProblemException.unprocessable("unitId", problem);

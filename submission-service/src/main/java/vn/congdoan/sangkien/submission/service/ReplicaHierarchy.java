@@ -10,9 +10,9 @@ import vn.congdoan.sangkien.kit.security.Hierarchy;
 @ApplicationScoped
 public class ReplicaHierarchy implements Hierarchy {
 
-    private final UnitDirectory units;
+    private final OrgUnitReplicaCache units;
 
-    public ReplicaHierarchy(UnitDirectory units) {
+    public ReplicaHierarchy(OrgUnitReplicaCache units) {
         this.units = units;
     }
 

@@ -15,7 +15,7 @@ public final class SubmittingUnits {
     }
 
     /** @return why {@code unit} cannot take initiatives on {@code day}, or {@code null} when it can */
-    public static String problem(UUID unitId, UnitDirectory.Unit unit, LocalDate day) {
+    public static String problem(UUID unitId, OrgUnitReplicaCache.Unit unit, LocalDate day) {
         if (unit == null) {
             return "Unit " + unitId + " is not known";
         }

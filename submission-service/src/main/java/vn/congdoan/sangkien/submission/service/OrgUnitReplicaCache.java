@@ -8,26 +8,30 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.submission.OrgUnitReplica;
 
 /**
- * The units of the replica as every submission needs them (the submitting unit, and the parent chain for scope
- * checks), kept in memory for a few seconds: a submission then costs no database round trip for them. This
- * instance forgets a unit as soon as its replica row changes; other instances sharing the database see the change
- * after at most the time to live.
+ * A cache of this service's replica of the org units, as every submission needs them (the submitting unit, and the
+ * parent chain for scope checks): a submission then costs no database round trip for them. Kept for a few seconds
+ * each (Caffeine, bounded in size); this instance forgets a unit as soon as its replica row changes, other instances
+ * sharing the database see the change after at most the time to live.
  */
 @ApplicationScoped
-public class UnitDirectory {
+public class OrgUnitReplicaCache {
 
     /** What a submission needs to know of a unit. */
     public record Unit(UUID id, String code, OrgUnitType type, UUID parentId, UUID provinceId, LocalDate validFrom,
@@ -43,53 +47,48 @@ public class UnitDirectory {
         }
     }
 
-    private record Entry(Unit unit, long loadedAt) {
-    }
-
     private static final int MAX_ENTRIES = 50_000;
     private static final int MAX_DEPTH = 64;
     /** The columns {@link OrgUnitReplica} maps, as {@link Unit} needs them. */
     private static final String SELECT = """
             select code, type, parent_id, province_id, valid_from, valid_to from org_unit_replica where id = ?""";
 
-    private final DataSource dataSource;
-    private final long ttlNanos;
-    private final ConcurrentHashMap<UUID, Entry> cache = new ConcurrentHashMap<>();
+    /** How long a unit is kept. */
+    @ConfigMapping(prefix = "unit-cache")
+    public interface Config {
 
-    public UnitDirectory(DataSource dataSource,
-            @ConfigProperty(name = "sangkien.unit-cache.time-to-live", defaultValue = "5S") Duration ttl) {
+        /** How long this instance keeps a unit it read: how late it sees a change another instance applied. */
+        @WithDefault("5S")
+        Duration timeToLive();
+    }
+
+    private final DataSource dataSource;
+    private final Cache<UUID, Optional<Unit>> cache;
+
+    public OrgUnitReplicaCache(DataSource dataSource, Config config) {
         this.dataSource = dataSource;
-        this.ttlNanos = ttl.toNanos();
+        this.cache = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(config.timeToLive()).build();
     }
 
     public Optional<Unit> find(UUID id) {
-        long now = System.nanoTime();
-        Entry entry = cache.get(id);
-        if (entry == null || now - entry.loadedAt() > ttlNanos) {
-            entry = new Entry(load(id), now);
-            if (cache.size() >= MAX_ENTRIES) {
-                cache.clear();
-            }
-            cache.put(id, entry);
-        }
-        return Optional.ofNullable(entry.unit());
+        return cache.get(id, this::load);
     }
 
     /**
      * One row of the replica, in plain JDBC: every unit comes back here after its time to live, tens of times a
-     * second under load, and a read through Hibernate outside a transaction (a session of its own each time) had been
-     * 5 % of the service's CPU samples at 1,000 POSTs/s. Joins the caller's transaction, if any.
+     * second under load, and a read through Hibernate outside a transaction (a session of its own each time) cost
+     * more than the read (see benchmarks/FINDINGS.md, "Measurements behind the code's choices"). Joins the caller's transaction, if any.
      */
-    private Unit load(UUID id) {
+    private Optional<Unit> load(UUID id) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(SELECT)) {
             select.setObject(1, id);
             try (ResultSet row = select.executeQuery()) {
                 return row.next()
-                        ? new Unit(id, row.getString(1), OrgUnitType.valueOf(row.getString(2)),
+                        ? Optional.of(new Unit(id, row.getString(1), OrgUnitType.valueOf(row.getString(2)),
                                 row.getObject(3, UUID.class), row.getObject(4, UUID.class),
-                                row.getObject(5, LocalDate.class), row.getObject(6, LocalDate.class))
-                        : null;
+                                row.getObject(5, LocalDate.class), row.getObject(6, LocalDate.class)))
+                        : Optional.empty();
             }
         } catch (SQLException e) {
             throw new PersistenceException("Unit " + id + " not read", e);
@@ -114,6 +113,6 @@ public class UnitDirectory {
 
     /** Called after a change of the replica has committed. */
     public void forget(UUID id) {
-        cache.remove(id);
+        cache.invalidate(id);
     }
 }

@@ -1,4 +1,4 @@
-package vn.congdoan.sangkien.submission.repository;
+package vn.congdoan.sangkien.submission.service;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +20,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import vn.congdoan.sangkien.kit.problem.ProblemMappers;
+import vn.congdoan.sangkien.submission.repository.InitiativeInserts;
 
 /**
  * Commits the new initiatives of concurrent requests together. A request hands its row to a writer thread and waits
- * for its commit; a writer takes every row waiting when it is free (at most {@code sangkien.group-commit.max-rows}),
+ * for its commit; a writer takes every row waiting when it is free (at most {@code group-commit.max-rows}),
  * sends them as one JDBC batch in one transaction, and answers each request once that transaction has committed.
  * Alone, a row commits alone; under load, the rows that arrive while the writer is busy share its next commit: one
  * transaction, one round trip and one WAL flush for many instead of one each (pgbench on this project's 2-core
@@ -37,12 +38,12 @@ import vn.congdoan.sangkien.kit.problem.ProblemMappers;
 @ApplicationScoped
 public class GroupCommit {
 
-    @ConfigMapping(prefix = "sangkien.group-commit")
+    @ConfigMapping(prefix = "group-commit")
     public interface Config {
 
         /**
-         * Writer threads, each with at most one transaction in flight. One makes the largest batches: on this
-         * project's 2-core machine, POST p99 at 1,400/s was 104 ms with one and 202 ms with two.
+         * Writer threads, each with at most one transaction in flight. One makes the largest batches, and the
+         * shortest POST tail on the 2-core machine (see benchmarks/FINDINGS.md, "Measurements behind the code's choices").
          */
         @WithDefault("1")
         int writers();
@@ -71,7 +72,7 @@ public class GroupCommit {
     @PostConstruct
     void start() {
         if (config.writers() < 1 || config.maxRows() < 1) {
-            throw new IllegalStateException("sangkien.group-commit.writers and max-rows must be at least 1");
+            throw new IllegalStateException("group-commit.writers and max-rows must be at least 1");
         }
         for (int i = 0; i < config.writers(); i++) {
             Thread writer = new Thread(this::write, "initiative-writer-" + i);

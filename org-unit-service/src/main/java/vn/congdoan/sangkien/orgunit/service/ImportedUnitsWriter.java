@@ -1,0 +1,216 @@
+package vn.congdoan.sangkien.orgunit.service;
+
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import vn.congdoan.sangkien.events.OrgUnitState;
+import vn.congdoan.sangkien.events.Topics;
+import vn.congdoan.sangkien.kit.outbox.Outbox;
+import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.orgunit.OrgUnit;
+import vn.congdoan.sangkien.orgunit.repository.OrgUnitRepository;
+import vn.congdoan.sangkien.orgunit.service.ImportReport.Outcome;
+import vn.congdoan.sangkien.orgunit.service.ImportReport.RowResult;
+
+/**
+ * Writes the planned rows of a unit import: new units in JDBC batches with their events, updates through the
+ * service's own rules, each chunk in a transaction of its own under the lock of the province or of the structure.
+ */
+@ApplicationScoped
+class ImportedUnitsWriter {
+
+    private static final int CHUNK = 2_000;
+    private static final int UPDATES_PER_FLUSH = 100;
+    private static final Set<String> COLUMNS = Set.of("code", "name", "type", "parentCode", "memberCount",
+            "memberCountAsOf", "validFrom");
+    private static final Logger LOG = Logger.getLogger(ImportedUnitsWriter.class);
+
+    private final OrgUnitRepository units;
+    private final OrgUnitService service;
+    private final Outbox outbox;
+    private final EntityManager em;
+
+    ImportedUnitsWriter(OrgUnitRepository units, OrgUnitService service, Outbox outbox, EntityManager em) {
+        this.units = units;
+        this.service = service;
+        this.outbox = outbox;
+        this.em = em;
+    }
+
+    /** Writes the plans in chunks, each in its own transaction; a chunk that fails is retried row by row. */
+    void write(OrgUnit province, List<UnitImportPlan> plans, RowResult[] results) {
+        for (int start = 0; start < plans.size(); start += CHUNK) {
+            List<UnitImportPlan> chunk = plans.subList(start, Math.min(plans.size(), start + CHUNK));
+            try {
+                QuarkusTransaction.requiringNew().run(() -> apply(province, chunk));
+                chunk.forEach(p -> results[p.index()] = done(p));
+            } catch (RuntimeException chunkFailed) {
+                LOG.debugf("Import chunk failed, retrying its rows one by one: %s", chunkFailed.getMessage());
+                for (UnitImportPlan plan : chunk) {
+                    try {
+                        QuarkusTransaction.requiringNew().run(() -> apply(province, List.of(plan)));
+                        results[plan.index()] = done(plan);
+                    } catch (RuntimeException rowFailed) {
+                        results[plan.index()] = unwritten(plan, rowFailed);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * One transaction, under one lock for the chunk: the province's (see {@link OrgUnitRepository#lockProvince}) when
+     * it only creates units; the whole structure's when it updates some, since an update may move a unit, and a move
+     * takes that lock exclusively — asking for it while holding it shared would wait on every other import.
+     */
+    private void apply(OrgUnit province, List<UnitImportPlan> plans) {
+        if (plans.stream().anyMatch(p -> p.outcome() == Outcome.UPDATED)) {
+            units.lockStructure();
+        } else {
+            units.lockProvince(province.id);
+        }
+        List<UnitImportPlan> creates = plans.stream().filter(p -> p.outcome() == Outcome.CREATED).toList();
+        if (!creates.isEmpty()) {
+            insert(province, creates);
+            checkParents(province, creates);
+        }
+        int updated = 0;
+        for (UnitImportPlan plan : plans) {
+            if (plan.outcome() == Outcome.UPDATED) {
+                OrgUnit unit = units.findById(plan.id());
+                if (!Objects.equals(unit.parentId, plan.parentId())) {
+                    service.move(unit.id, null, plan.parentId(), null);
+                }
+                service.update(unit.id, unit.version, new UnitUpdate(plan.name(), null, plan.memberCount(),
+                        plan.memberCountAsOf()));
+                if (++updated % UPDATES_PER_FLUSH == 0) {
+                    // Every query flushes the session first, which checks each unit it holds: keep it small.
+                    em.flush();
+                    em.clear();
+                }
+            }
+        }
+    }
+
+    /**
+     * The rows were planned on the province as it stood when the import began; inside the lock, their parents must
+     * still be in force in it (another request may have ended, moved or merged one since).
+     */
+    private void checkParents(OrgUnit province, List<UnitImportPlan> creates) {
+        UUID[] parents = creates.stream().map(UnitImportPlan::parentId).distinct().toArray(UUID[]::new);
+        Number placed = (Number) em.createNativeQuery("""
+                select count(*) from org_unit where id = any(:ids) and valid_to is null and province_id = :province""")
+                .setParameter("ids", parents).setParameter("province", province.id).getSingleResult();
+        if (placed.intValue() != parents.length) {
+            throw ProblemException.conflict("parentCode", "the parent is no longer in force in " + province.code
+                    + ": it was ended, moved or merged while the import ran");
+        }
+    }
+
+    /**
+     * Merges the names this import added to the trigram index's pending list into the index, in one sorted pass
+     * (much cheaper than one insertion per name), so that searches do not scan them. The rows are committed already:
+     * a failure here only leaves the merge to the next import or to autovacuum.
+     */
+    void mergeSearchIndex() {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                    "select gin_clean_pending_list('org_unit_period_name_trgm'::regclass)").getSingleResult());
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not merge the search index's pending list after an import: %s", rootMessage(e));
+        }
+    }
+
+    private void insert(OrgUnit province, List<UnitImportPlan> creates) {
+        Instant now = Instant.now();
+        Timestamp stamp = Timestamp.from(now);
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement unit = connection.prepareStatement("""
+                    insert into org_unit (id, code, name, type, parent_id, province_id, member_count,
+                        member_count_as_of, valid_from, version, created_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""");
+                 PreparedStatement period = connection.prepareStatement("""
+                    insert into org_unit_period (unit_id, valid_from, name, parent_id, province_id)
+                    values (?, ?, ?, ?, ?)""")) {
+                for (UnitImportPlan p : creates) {
+                    unit.setObject(1, p.id());
+                    unit.setString(2, p.code());
+                    unit.setString(3, p.name());
+                    unit.setString(4, p.type().name());
+                    unit.setObject(5, p.parentId());
+                    unit.setObject(6, province.id);
+                    if (p.memberCount() == null) {
+                        unit.setNull(7, Types.INTEGER);
+                    } else {
+                        unit.setInt(7, p.memberCount());
+                    }
+                    unit.setDate(8, p.memberCountAsOf() == null ? null : Date.valueOf(p.memberCountAsOf()));
+                    unit.setDate(9, Date.valueOf(p.validFrom()));
+                    unit.setTimestamp(10, stamp);
+                    unit.setTimestamp(11, stamp);
+                    unit.addBatch();
+                    period.setObject(1, p.id());
+                    period.setDate(2, Date.valueOf(p.validFrom()));
+                    period.setString(3, p.name());
+                    period.setObject(4, p.parentId());
+                    period.setObject(5, province.id);
+                    period.addBatch();
+                }
+                unit.executeBatch();
+                period.executeBatch();
+            }
+        });
+        Map<UUID, OrgUnitState> events = new LinkedHashMap<>();
+        for (UnitImportPlan p : creates) {
+            events.put(p.id(), new OrgUnitState(p.id(), p.code(), p.name(), p.type(), p.parentId(), province.id,
+                    p.memberCount(), p.memberCountAsOf(), p.validFrom(), null, null, 0));
+        }
+        outbox.appendAll(Topics.ORG_UNITS, events);
+    }
+
+    /**
+     * A row that passed its own checks and failed while being written: a rule of the hierarchy it breaks names the
+     * row's column (the API's {@code parentId} is the row's {@code parentCode}; a rule about the unit itself, such as
+     * its having ended, names its {@code code}).
+     */
+    private static RowResult unwritten(UnitImportPlan plan, RuntimeException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ProblemException problem) {
+                String field = "parentId".equals(problem.field()) ? "parentCode"
+                        : problem.field() != null && COLUMNS.contains(problem.field()) ? problem.field() : "code";
+                return new RowResult(plan.index() + 1, plan.code(), Outcome.REJECTED, null, field,
+                        problem.getMessage());
+            }
+        }
+        return new RowResult(plan.index() + 1, plan.code(), Outcome.REJECTED, null, null,
+                "could not be written: " + rootMessage(failure));
+    }
+
+    private static RowResult done(UnitImportPlan plan) {
+        return new RowResult(plan.index() + 1, plan.code(), plan.outcome(), plan.id(), null, null);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

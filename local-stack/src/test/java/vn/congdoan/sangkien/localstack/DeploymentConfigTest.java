@@ -29,7 +29,8 @@ class DeploymentConfigTest {
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::[^}]*)?}");
     private static final Pattern HOST_PORT = Pattern.compile("(?:^|//|,|@)([a-z][a-z0-9-]*):(\\d+)");
     private static final Pattern MAPPING = Pattern.compile("(?m)^@ConfigMapping\\(prefix = \"([a-z0-9.-]+)\"\\)");
-    private static final Pattern MAPPED_KEY = Pattern.compile("(?m)^    [\\w<>, ]+ (\\w+)\\(\\);$");
+    /** A member of a mapping or of one of its groups: its indentation, its type and its name. */
+    private static final Pattern MAPPED_KEY = Pattern.compile("(?m)^( +)([\\w<>][\\w<>, ]*) (\\w+)\\(\\);$");
 
     @Test
     void composeGivesEachServiceOnlySettingsItReads() throws IOException {
@@ -208,16 +209,37 @@ class DeploymentConfigTest {
             if (!mapping.find()) {
                 continue;
             }
-            Matcher key = MAPPED_KEY.matcher(code);
-            while (key.find()) {
-                String name = mapping.group(1) + "." + key.group(1).replaceAll("([a-z0-9])([A-Z])", "$1-$2")
-                        .toLowerCase();
+            for (String name : mappedKeys(code, mapping.group(1), "    ")) {
                 if (!Pattern.compile("(?m)^" + Pattern.quote(name) + "=").matcher(properties).find()) {
                     names.add(name.replaceAll("[^A-Za-z0-9]", "_").toUpperCase());
                 }
             }
         }
         return names;
+    }
+
+    /**
+     * The keys of the members at {@code indent} in {@code code}; a member whose type is an interface declared in the
+     * file is a group ({@code ranking.streams()}), whose members are keys under its name
+     * ({@code ranking.streams.heartbeat}).
+     */
+    private static List<String> mappedKeys(String code, String prefix, String indent) {
+        List<String> keys = new ArrayList<>();
+        Matcher key = MAPPED_KEY.matcher(code);
+        while (key.find()) {
+            if (!key.group(1).equals(indent)) {
+                continue;
+            }
+            String name = prefix + "." + key.group(3).replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+            Matcher group = Pattern.compile("(?ms)^" + indent + "interface " + Pattern.quote(key.group(2))
+                    + " \\{$(.*?)^" + indent + "}$").matcher(code);
+            if (group.find()) {
+                keys.addAll(mappedKeys(group.group(1), name, indent + "    "));
+            } else {
+                keys.add(name);
+            }
+        }
+        return keys;
     }
 
     @SuppressWarnings("unchecked")

@@ -181,8 +181,12 @@ class DeploymentConfigTest {
         }
     }
 
-    private static Set<String> settingsRead(String service) throws IOException {
-        String properties = Files.readString(ROOT.resolve(service).resolve("src/main/resources/application.properties"));
+    /** Settings of the kit that every service reads, stated once for all of them. */
+    static final Path KIT_PROPERTIES = ROOT.resolve("service-kit/src/main/resources/META-INF/microprofile-config.properties");
+
+    static Set<String> settingsRead(String service) throws IOException {
+        String properties = Files.readString(ROOT.resolve(service).resolve("src/main/resources/application.properties"))
+                + "\n" + Files.readString(KIT_PROPERTIES);
         Set<String> names = new TreeSet<>();
         Matcher m = ENV_REFERENCE.matcher(properties);
         while (m.find()) {

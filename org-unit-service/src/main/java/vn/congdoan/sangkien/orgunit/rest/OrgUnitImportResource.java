@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import vn.congdoan.sangkien.events.OrgUnitType;
+import vn.congdoan.sangkien.kit.health.ImportMeters;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.kit.rest.ImportSlots;
 import vn.congdoan.sangkien.kit.rest.Uploads;
@@ -55,15 +56,17 @@ public class OrgUnitImportResource {
     private final Caller caller;
     private final Hierarchy hierarchy;
     private final ImportSlots slots;
+    private final ImportMeters meters;
     private final ObjectReader rowsReader;
 
     public OrgUnitImportResource(OrgUnitImportService imports, OrgUnitService units, Caller caller,
-            Hierarchy hierarchy, ImportSlots slots, ObjectMapper json) {
+            Hierarchy hierarchy, ImportSlots slots, ImportMeters meters, ObjectMapper json) {
         this.imports = imports;
         this.units = units;
         this.caller = caller;
         this.hierarchy = hierarchy;
         this.slots = slots;
+        this.meters = meters;
         this.rowsReader = json.readerForListOf(ImportRow.class);
     }
 
@@ -87,7 +90,7 @@ public class OrgUnitImportResource {
     public ImportReport importJson(@QueryParam("province") @NotBlank String province, InputStream body)
             throws IOException {
         authorize(province);
-        return slots.run(() -> imports.importUnits(province.strip(), readJson(body)));
+        return counted(slots.run(() -> imports.importUnits(province.strip(), readJson(body))));
     }
 
     /** The rows, read from the stream: the body is never held whole. */
@@ -113,7 +116,12 @@ public class OrgUnitImportResource {
     public ImportReport importCsv(@QueryParam("province") @NotBlank String province, InputStream body)
             throws IOException {
         authorize(province);
-        return slots.run(() -> imports.importUnits(province.strip(),
-                CsvRows.read(body, ImportRow.class, REQUIRED_COLUMNS, OrgUnitImportService.MAX_ROWS)));
+        return counted(slots.run(() -> imports.importUnits(province.strip(),
+                CsvRows.read(body, ImportRow.class, REQUIRED_COLUMNS, OrgUnitImportService.MAX_ROWS))));
+    }
+
+    private ImportReport counted(ImportReport report) {
+        meters.count(report.created(), report.updated(), report.unchanged(), report.rejected());
+        return report;
     }
 }

@@ -21,6 +21,10 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+
 /**
  * A poll loop on its own thread with the plain Kafka client. Each batch goes to the handler, which applies it in one
  * database transaction and must be idempotent; offsets are committed only after it returns. When the handler fails
@@ -79,7 +83,46 @@ public final class ConsumerLoop implements AutoCloseable {
 
     public void start() {
         RUNNING.add(this);
+        // registered once per group and name; a later loop of the group finds the gauges there
+        Gauge.builder("sangkien.consumer.lag", groupId, ConsumerLoop::lagOf).strongReference(true)
+                .tag("group", groupId).baseUnit("records")
+                .description("Records of the group's partitions not yet applied by its loops in this instance")
+                .register(Metrics.globalRegistry);
+        Gauge.builder("sangkien.consumer.failing", groupId, ConsumerLoop::failingSecondsOf).strongReference(true)
+                .tag("group", groupId).baseUnit("seconds")
+                .description("How long the group's loop in this instance has kept failing to apply a batch; 0 while "
+                        + "batches apply")
+                .register(Metrics.globalRegistry);
         thread.start();
+    }
+
+    /** The records still to apply of the running loops of a group; NaN while a loop does not know yet. */
+    static double lagOf(String group) {
+        long total = 0;
+        boolean any = false;
+        for (ConsumerLoop loop : RUNNING) {
+            if (loop.groupId.equals(group)) {
+                if (loop.lag < 0) {
+                    return Double.NaN;
+                }
+                total += loop.lag;
+                any = true;
+            }
+        }
+        return any ? total : Double.NaN;
+    }
+
+    /** The longest a running loop of a group has kept failing, in seconds; 0 while all apply their batches. */
+    static double failingSecondsOf(String group) {
+        Instant now = Instant.now();
+        double longest = 0;
+        for (ConsumerLoop loop : RUNNING) {
+            Instant since = loop.failingSince;
+            if (loop.groupId.equals(group) && since != null) {
+                longest = Math.max(longest, Duration.between(since, now).toMillis() / 1000.0);
+            }
+        }
+        return longest;
     }
 
     /** The loops started in this JVM and not closed. */
@@ -116,7 +159,7 @@ public final class ConsumerLoop implements AutoCloseable {
 
     private void consume() {
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer())) {
+                new StringDeserializer()); KafkaClientMetrics meters = KafkaClientMeters.bind(c)) {
             consumer = c;
             c.subscribe(List.of(topic));
             while (running) {

@@ -63,6 +63,8 @@ class MetricsTest {
                 .contains("sangkien_outbox_oldest_waiting_seconds 0.0")
                 .containsPattern("sangkien_consumer_lag_records\\{group=\"submission-service.org-units\"} \\d")
                 .contains("sangkien_consumer_failing_seconds{group=\"submission-service.org-units\"} 0.0")
+                .contains("sangkien_health_well_up{check=\"outbox\"} 1.0")
+                .contains("sangkien_health_well_up{check=\"kafka-broker\"} 1.0")
                 .contains("kafka_producer_record_send_total")
                 .contains("kafka_consumer_fetch_manager_records_consumed_total")
                 .contains("agroal_active_count")

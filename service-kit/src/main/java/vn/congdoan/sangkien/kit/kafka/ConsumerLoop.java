@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 
@@ -64,6 +65,7 @@ public final class ConsumerLoop implements AutoCloseable {
     private volatile long lag = -1;
     private volatile Instant failingSince;
     private volatile String failure;
+    private List<Meter> meters = List.of();
 
     public ConsumerLoop(Map<String, Object> kafkaConfig, String groupId, String topic, TopicAdmin topics,
             BatchHandler handler) {
@@ -83,46 +85,21 @@ public final class ConsumerLoop implements AutoCloseable {
 
     public void start() {
         RUNNING.add(this);
-        // registered once per group and name; a later loop of the group finds the gauges there
-        Gauge.builder("sangkien.consumer.lag", groupId, ConsumerLoop::lagOf).strongReference(true)
-                .tag("group", groupId).baseUnit("records")
-                .description("Records of the group's partitions not yet applied by its loops in this instance")
-                .register(Metrics.globalRegistry);
-        Gauge.builder("sangkien.consumer.failing", groupId, ConsumerLoop::failingSecondsOf).strongReference(true)
-                .tag("group", groupId).baseUnit("seconds")
-                .description("How long the group's loop in this instance has kept failing to apply a batch; 0 while "
-                        + "batches apply")
-                .register(Metrics.globalRegistry);
+        meters = List.of(
+                Gauge.builder("sangkien.consumer.lag", this, loop -> loop.lag < 0 ? Double.NaN : loop.lag)
+                        .strongReference(true).tag("group", groupId).baseUnit("records")
+                        .description("Records of the group's partitions not yet applied by this instance")
+                        .register(Metrics.globalRegistry),
+                Gauge.builder("sangkien.consumer.failing", this, ConsumerLoop::failingSeconds)
+                        .strongReference(true).tag("group", groupId).baseUnit("seconds")
+                        .description("How long this instance has kept failing to apply a batch; 0 while batches apply")
+                        .register(Metrics.globalRegistry));
         thread.start();
     }
 
-    /** The records still to apply of the running loops of a group; NaN while a loop does not know yet. */
-    static double lagOf(String group) {
-        long total = 0;
-        boolean any = false;
-        for (ConsumerLoop loop : RUNNING) {
-            if (loop.groupId.equals(group)) {
-                if (loop.lag < 0) {
-                    return Double.NaN;
-                }
-                total += loop.lag;
-                any = true;
-            }
-        }
-        return any ? total : Double.NaN;
-    }
-
-    /** The longest a running loop of a group has kept failing, in seconds; 0 while all apply their batches. */
-    static double failingSecondsOf(String group) {
-        Instant now = Instant.now();
-        double longest = 0;
-        for (ConsumerLoop loop : RUNNING) {
-            Instant since = loop.failingSince;
-            if (loop.groupId.equals(group) && since != null) {
-                longest = Math.max(longest, Duration.between(since, now).toMillis() / 1000.0);
-            }
-        }
-        return longest;
+    private double failingSeconds() {
+        Instant since = failingSince;
+        return since == null ? 0 : Duration.between(since, Instant.now()).toMillis() / 1000.0;
     }
 
     /** The loops started in this JVM and not closed. */
@@ -235,6 +212,7 @@ public final class ConsumerLoop implements AutoCloseable {
     public void close() {
         running = false;
         RUNNING.remove(this);
+        meters.forEach(Metrics.globalRegistry::remove);
         KafkaConsumer<String, String> c = consumer;
         if (c != null) {
             c.wakeup();

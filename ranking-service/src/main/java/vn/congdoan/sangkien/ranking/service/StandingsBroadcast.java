@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,24 +17,22 @@ import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.ranking.config.RankingConfig;
-import vn.congdoan.sangkien.ranking.service.StandingsService.Query;
-import vn.congdoan.sangkien.ranking.service.StandingsService.View;
 
 /**
- * The standings pushed to every open stream from one place: once a second the standings of each query some stream
- * follows are read once (from the cache while nothing changed) and sent to the streams whose client does not have them
- * yet, and quiet streams get a heartbeat. A stream costs its connection and a few objects, not a timer and a
+ * The standings and the programme summaries pushed to every open stream from one place: once a second what each
+ * channel (a query of the standings, a programme's summary) shows is read once (from the {@link Views} while nothing
+ * changed) and sent to the streams whose client does not have it yet, and quiet streams get a heartbeat. A stream costs its connection and a few objects, not a timer and a
  * computation of its own. Streams are capped per client address and in total, so that clients opening thousands of
  * them cannot take the memory the standings are served from.
  */
 @ApplicationScoped
 public class StandingsBroadcast {
 
-    /** What a stream sends: the standings, or a sign of life. */
+    /** What a stream sends: what it follows, or a sign of life. */
     public sealed interface Push {
     }
 
-    public record Standings(View view) implements Push {
+    public record Update(View view) implements Push {
     }
 
     public record Heartbeat() implements Push {
@@ -45,40 +44,48 @@ public class StandingsBroadcast {
     private record Subscriber(MultiEmitter<? super Push> emitter, AtomicReference<String> lastSent) {
     }
 
-    private final StandingsService standings;
+    /** The streams that follow one thing, and how to read it. */
+    private record Channel(Supplier<View> read, Set<Subscriber> subscribers) {
+    }
+
     private final RankingConfig.Streams config;
-    private final Map<Query, Set<Subscriber>> channels = new ConcurrentHashMap<>();
+    private final Map<Object, Channel> channels = new ConcurrentHashMap<>();
     private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
     private volatile long lastHeartbeat = System.nanoTime();
 
-    public StandingsBroadcast(StandingsService standings, RankingConfig config) {
-        this.standings = standings;
+    public StandingsBroadcast(RankingConfig config) {
         this.config = config.streams();
     }
 
     /**
-     * A stream of the standings of {@code query}: now (unless the client's last event already was these standings),
-     * then whenever they change, and heartbeats while they do not.
+     * A stream of what {@code read} shows: now (unless the client's last event already was that), then whenever it
+     * changes, and heartbeats while it does not.
      *
+     * @param key         what the stream follows, a value (a record): streams with equal keys share one read
+     * @param read        what the stream shows now; throws to refuse the stream (an unknown programme, say)
      * @param lastEventId the {@code Last-Event-ID} a reconnecting client sends: the entity tag it last got
      * @throws ProblemException 429 when the address holds as many streams as it may, 503 when the service does
      */
-    public Multi<Push> subscribe(Query query, String lastEventId, String address) {
+    public Multi<Push> subscribe(Object key, Supplier<View> read, String lastEventId, String address) {
         admit(address);
         View current;
         try {
-            current = standings.standings(query);
+            current = read.get();
         } catch (RuntimeException e) {
             release(address);
             throw e;
         }
         return Multi.createFrom().<Push>emitter(emitter -> {
             Subscriber subscriber = new Subscriber(emitter, new AtomicReference<>(lastEventId));
-            Set<Subscriber> channel = channels.computeIfAbsent(query, q -> ConcurrentHashMap.newKeySet());
-            channel.add(subscriber);
+            // joined atomically with push() dropping an empty channel, so that no stream joins a dropped one
+            Channel channel = channels.compute(key, (k, existing) -> {
+                Channel joined = existing == null ? new Channel(read, ConcurrentHashMap.newKeySet()) : existing;
+                joined.subscribers().add(subscriber);
+                return joined;
+            });
             emitter.onTermination(() -> {
-                channel.remove(subscriber);
+                channel.subscribers().remove(subscriber);
                 release(address);
             });
             send(subscriber, current);
@@ -96,18 +103,18 @@ public class StandingsBroadcast {
         if (beat) {
             lastHeartbeat = System.nanoTime();
         }
-        for (Map.Entry<Query, Set<Subscriber>> channel : channels.entrySet()) {
-            Set<Subscriber> subscribers = channel.getValue();
+        for (Map.Entry<Object, Channel> channel : channels.entrySet()) {
+            Set<Subscriber> subscribers = channel.getValue().subscribers();
             if (subscribers.isEmpty()) {
-                channels.remove(channel.getKey(), subscribers);
+                channels.computeIfPresent(channel.getKey(), (k, c) -> c.subscribers().isEmpty() ? null : c);
                 continue;
             }
             View view;
             try {
-                view = standings.standings(channel.getKey());
+                view = channel.getValue().read().get();
             } catch (RuntimeException e) {
                 // the database may be away: the streams keep what they have and get the next change
-                LOG.debugf("Standings of %s not read for their streams: %s", channel.getKey(), e.getMessage());
+                LOG.debugf("%s not read for its streams: %s", channel.getKey(), e.getMessage());
                 view = null;
             }
             for (Subscriber subscriber : subscribers) {
@@ -124,7 +131,7 @@ public class StandingsBroadcast {
         if (view.etag().equals(subscriber.lastSent().getAndSet(view.etag()))) {
             return false;
         }
-        subscriber.emitter().emit(new Standings(view));
+        subscriber.emitter().emit(new Update(view));
         return true;
     }
 

@@ -34,11 +34,8 @@ class DashboardReadsTest {
 
     @Test
     void aWeakEntityTagAsAProxyThatCompressedTheAnswerSendsItMatchesTheStrongOne() {
-        String programme = Fixtures.newProgramme();
-        UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Phú Thọ", 10_000);
-        send(submitted(programme, province, "m-1"));
-        await().atMost(WAIT).ignoreException(NullPointerException.class)
-                .until(() -> standings(programme).getInt(row(province) + ".submissions") == 1);
+        Counted counted = oneSubmissionIn("Liên đoàn Lao động tỉnh Phú Thọ");
+        String programme = counted.programme();
         String etag = given().queryParam("programme", programme).get("/api/v1/standings").header("ETag");
 
         for (String ifNoneMatch : List.of(etag, "W/" + etag, "\"other\", W/" + etag, "*")) {
@@ -51,11 +48,9 @@ class DashboardReadsTest {
 
     @Test
     void theSummaryAndOneProvincesRowAreAnswered304WhileUnchanged() {
-        String programme = Fixtures.newProgramme();
-        UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Vĩnh Phúc", 10_000);
-        send(submitted(programme, province, "m-1"));
-        await().atMost(WAIT).ignoreException(NullPointerException.class)
-                .until(() -> standings(programme).getInt(row(province) + ".submissions") == 1);
+        Counted counted = oneSubmissionIn("Liên đoàn Lao động tỉnh Vĩnh Phúc");
+        String programme = counted.programme();
+        UUID province = counted.province();
         String summary = "/api/v1/programmes/" + programme + "/summary";
         String row = "/api/v1/standings/" + province + "?programme=" + programme;
 
@@ -107,5 +102,18 @@ class DashboardReadsTest {
         assertThat(names).isSortedAccordingTo(VietnameseOrder.NAMES);
         given().queryParam("kind", "PROVINCE").get("/api/v1/groupings").then()
                 .statusCode(400).body("field", equalTo("kind"));
+    }
+
+    private record Counted(String programme, UUID province) {
+    }
+
+    /** A programme of its own with a province that has one submission, once the standings count it. */
+    private static Counted oneSubmissionIn(String provinceName) {
+        String programme = Fixtures.newProgramme();
+        UUID province = Fixtures.province(provinceName, 10_000);
+        send(submitted(programme, province, "m-1"));
+        await().atMost(WAIT).ignoreException(NullPointerException.class)
+                .until(() -> standings(programme).getInt(row(province) + ".submissions") == 1);
+        return new Counted(programme, province);
     }
 }

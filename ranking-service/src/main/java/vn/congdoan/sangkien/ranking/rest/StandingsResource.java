@@ -8,12 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -22,11 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.smallrye.common.annotation.Blocking;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.http.HttpServerRequest;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.ranking.service.StandingRow;
 import vn.congdoan.sangkien.ranking.service.StandingsService;
@@ -40,12 +34,10 @@ public class StandingsResource {
 
     private final StandingsService standings;
     private final ConditionalGet conditional;
-    private final EventStreams streams;
 
-    StandingsResource(StandingsService standings, ConditionalGet conditional, EventStreams streams) {
+    StandingsResource(StandingsService standings, ConditionalGet conditional) {
         this.standings = standings;
         this.conditional = conditional;
-        this.streams = streams;
     }
 
     @GET
@@ -67,26 +59,6 @@ public class StandingsResource {
                 .map(view -> Uni.createFrom().item(conditional.respond(view, ifNoneMatch, ifModifiedSince)))
                 .orElseGet(() -> Uni.createFrom().item(() -> conditional.respond(standings.standings(query),
                         ifNoneMatch, ifModifiedSince)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
-    }
-
-    @GET
-    @Path("stream")
-    @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Blocking
-    @Operation(summary = "The standings now, then again whenever they change (at most once a second), as Server-Sent "
-            + "Events; a comment line keeps a quiet stream alive",
-            description = "Each event is named standings, with the entity tag of the standings as its id: a client "
-                    + "that reconnects with Last-Event-ID gets nothing until they change. Each event carries retry:, "
-                    + "the milliseconds to wait before reconnecting. One address may hold a "
-                    + "limited number of streams (429 beyond), the service a limited number in all (503).")
-    public Multi<OutboundSseEvent> stream(
-            @QueryParam("programme") @DefaultValue("1-trieu-sang-kien") @NotBlank String programme,
-            @QueryParam("sort") String sort, @QueryParam("region") String region,
-            @QueryParam("cluster") String cluster, @HeaderParam("Last-Event-ID") String lastEventId,
-            @Context Sse sse, @Context HttpServerRequest http) {
-        Query query = query(programme, sort, region, cluster, null);
-        standings.validate(query);
-        return streams.events("standings", query, () -> standings.standings(query), lastEventId, sse, http);
     }
 
     @GET
@@ -114,8 +86,8 @@ public class StandingsResource {
                 .orElseThrow(() -> ProblemException.notFound("Province", province));
     }
 
-    /** Checked here rather than by bean validation: this is the hot path dashboards poll. */
-    private static Query query(String programme, String sort, String region, String cluster, String date) {
+    /** Checked here rather than by bean validation: this is the hot path dashboards poll, and streams open. */
+    static Query query(String programme, String sort, String region, String cluster, String date) {
         if (programme == null || programme.isBlank()) {
             throw ProblemException.badRequest("programme", "must not be blank");
         }

@@ -1,8 +1,10 @@
 package vn.congdoan.sangkien.ranking.service;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -12,40 +14,44 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.subscription.BackPressureStrategy;
-import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.vertx.core.buffer.Buffer;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.ranking.config.RankingConfig;
 
 /**
  * The standings and the programme summaries pushed to every open stream from one place: once a second what each
  * channel (a query of the standings, a programme's summary) shows is read once (from the {@link Views} while nothing
- * changed) and sent to the streams whose client does not have it yet, and quiet streams get a heartbeat. A stream costs its connection and a few objects, not a timer and a
- * computation of its own. Streams are capped per client address and in total, so that clients opening thousands of
- * them cannot take the memory the standings are served from.
+ * changed), written out once as a Server-Sent Event, and those same bytes are sent to every stream of the channel
+ * whose client does not have them yet; quiet streams get a heartbeat. A stream costs its connection and a few
+ * objects, not a timer, a computation or a copy of the standings of its own: 5,000 streams fit the service's 64 MB
+ * heap. A client that reads too slowly is skipped, and gets the latest figures once it has caught up. Streams are
+ * capped per client address and in total, so that clients opening thousands of them cannot take the memory the
+ * standings are served from.
  */
 @ApplicationScoped
 public class StandingsBroadcast {
 
-    /** What a stream sends: what it follows, or a sign of life. */
-    public sealed interface Push {
-    }
+    /** Where a stream's bytes go: its connection. */
+    public interface Sink {
 
-    public record Update(View view) implements Push {
-    }
+        /** Whether the connection takes more now; one whose client has not read what it was sent is skipped. */
+        boolean ready();
 
-    public record Heartbeat() implements Push {
+        void send(Buffer bytes);
     }
 
     private static final Logger LOG = Logger.getLogger(StandingsBroadcast.class);
-    private static final Heartbeat HEARTBEAT = new Heartbeat();
+    private static final Buffer HEARTBEAT = Buffer.buffer(": keep-alive\n\n");
 
-    private record Subscriber(MultiEmitter<? super Push> emitter, AtomicReference<String> lastSent) {
+    private record Subscriber(Sink sink, AtomicReference<String> lastSent) {
     }
 
-    /** The streams that follow one thing, and how to read it. */
-    private record Channel(Supplier<View> read, Set<Subscriber> subscribers) {
+    /** A view as an event: its entity tag and the bytes every stream of the channel is sent. */
+    private record Event(String etag, Buffer bytes) {
+    }
+
+    /** The streams that follow one thing, how to read it, and the last event written for them. */
+    private record Channel(String name, Supplier<View> read, Set<Subscriber> subscribers, AtomicReference<Event> last) {
     }
 
     private final RankingConfig.Streams config;
@@ -59,15 +65,19 @@ public class StandingsBroadcast {
     }
 
     /**
-     * A stream of what {@code read} shows: now (unless the client's last event already was that), then whenever it
-     * changes, and heartbeats while it does not.
+     * Starts a stream of what {@code read} shows: now (unless the client's last event already was that), then
+     * whenever it changes, and heartbeats while it does not. Call it from a worker thread: the first read may go to
+     * the database.
      *
      * @param key         what the stream follows, a value (a record): streams with equal keys share one read
+     * @param name        the name of the stream's events
      * @param read        what the stream shows now; throws to refuse the stream (an unknown programme, say)
      * @param lastEventId the {@code Last-Event-ID} a reconnecting client sends: the entity tag it last got
+     * @return what ends the stream, to run when its connection closes
      * @throws ProblemException 429 when the address holds as many streams as it may, 503 when the service does
      */
-    public Multi<Push> subscribe(Object key, Supplier<View> read, String lastEventId, String address) {
+    public Runnable subscribe(Object key, String name, Supplier<View> read, String lastEventId, String address,
+            Sink sink) {
         admit(address);
         View current;
         try {
@@ -76,20 +86,22 @@ public class StandingsBroadcast {
             release(address);
             throw e;
         }
-        return Multi.createFrom().<Push>emitter(emitter -> {
-            Subscriber subscriber = new Subscriber(emitter, new AtomicReference<>(lastEventId));
-            // joined atomically with push() dropping an empty channel, so that no stream joins a dropped one
-            Channel channel = channels.compute(key, (k, existing) -> {
-                Channel joined = existing == null ? new Channel(read, ConcurrentHashMap.newKeySet()) : existing;
-                joined.subscribers().add(subscriber);
-                return joined;
-            });
-            emitter.onTermination(() -> {
+        Subscriber subscriber = new Subscriber(sink, new AtomicReference<>(lastEventId));
+        // joined atomically with push() dropping an empty channel, so that no stream joins a dropped one
+        Channel channel = channels.compute(key, (k, existing) -> {
+            Channel joined = existing == null ? new Channel(name, read, ConcurrentHashMap.newKeySet(),
+                    new AtomicReference<>()) : existing;
+            joined.subscribers().add(subscriber);
+            return joined;
+        });
+        send(subscriber, event(channel, current));
+        AtomicBoolean ended = new AtomicBoolean();
+        return () -> {
+            if (ended.compareAndSet(false, true)) {
                 channel.subscribers().remove(subscriber);
                 release(address);
-            });
-            send(subscriber, current);
-        }, BackPressureStrategy.LATEST);
+            }
+        };
     }
 
     /** Streams open now, for health and metrics. */
@@ -103,35 +115,52 @@ public class StandingsBroadcast {
         if (beat) {
             lastHeartbeat = System.nanoTime();
         }
-        for (Map.Entry<Object, Channel> channel : channels.entrySet()) {
-            Set<Subscriber> subscribers = channel.getValue().subscribers();
-            if (subscribers.isEmpty()) {
-                channels.computeIfPresent(channel.getKey(), (k, c) -> c.subscribers().isEmpty() ? null : c);
+        for (Map.Entry<Object, Channel> entry : channels.entrySet()) {
+            Channel channel = entry.getValue();
+            if (channel.subscribers().isEmpty()) {
+                channels.computeIfPresent(entry.getKey(), (k, c) -> c.subscribers().isEmpty() ? null : c);
                 continue;
             }
-            View view;
+            Event event;
             try {
-                view = channel.getValue().read().get();
+                event = event(channel, channel.read().get());
             } catch (RuntimeException e) {
                 // the database may be away: the streams keep what they have and get the next change
-                LOG.debugf("%s not read for its streams: %s", channel.getKey(), e.getMessage());
-                view = null;
+                LOG.debugf("%s not read for its streams: %s", entry.getKey(), e.getMessage());
+                event = null;
             }
-            for (Subscriber subscriber : subscribers) {
-                boolean sent = view != null && send(subscriber, view);
-                if (beat && !sent && subscriber.emitter().requested() > 0) {
-                    subscriber.emitter().emit(HEARTBEAT);
+            for (Subscriber subscriber : channel.subscribers()) {
+                boolean sent = event != null && send(subscriber, event);
+                if (beat && !sent && subscriber.sink().ready()) {
+                    subscriber.sink().send(HEARTBEAT);
                 }
             }
         }
     }
 
-    /** @return whether the view was new to the subscriber */
-    private static boolean send(Subscriber subscriber, View view) {
-        if (view.etag().equals(subscriber.lastSent().getAndSet(view.etag()))) {
+    /** The event of a view, written out once per channel and change. */
+    private Event event(Channel channel, View view) {
+        Event last = channel.last().get();
+        if (last != null && last.etag().equals(view.etag())) {
+            return last;
+        }
+        Buffer bytes = Buffer.buffer(view.body().length + 128)
+                .appendString("event: " + channel.name() + "\nid: " + view.etag() + "\nretry: "
+                        + config.reconnectDelay().toMillis() + "\ndata: ", StandardCharsets.UTF_8.name())
+                .appendBytes(view.body()).appendString("\n\n");
+        Event event = new Event(view.etag(), bytes);
+        channel.last().set(event);
+        return event;
+    }
+
+    /** @return whether the event was new to the subscriber and sent */
+    private static boolean send(Subscriber subscriber, Event event) {
+        String had = subscriber.lastSent().get();
+        if (event.etag().equals(had) || !subscriber.sink().ready()
+                || !subscriber.lastSent().compareAndSet(had, event.etag())) {
             return false;
         }
-        subscriber.emitter().emit(new Update(view));
+        subscriber.sink().send(event.bytes());
         return true;
     }
 

@@ -1,13 +1,10 @@
 package vn.congdoan.sangkien.ranking.service;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -84,7 +81,7 @@ public class Views {
         }
         byte[] body = rendered.get();
         Instant startOfDay = today.atStartOfDay(clock.getZone()).toInstant();
-        view = new View(body, etag(body), current.changedAt().isAfter(startOfDay) ? current.changedAt() : startOfDay);
+        view = new View(body, View.etagOf(body), current.changedAt().isAfter(startOfDay) ? current.changedAt() : startOfDay);
         views.put(key, view);
         return Optional.of(view);
     }
@@ -124,15 +121,6 @@ public class Views {
             return json.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not write " + value.getClass().getSimpleName(), e);
-        }
-    }
-
-    private static String etag(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

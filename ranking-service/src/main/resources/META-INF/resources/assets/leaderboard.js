@@ -7,7 +7,6 @@ import { follow } from './live.js';
 
 const PROGRAMME = '1-trieu-sang-kien';
 const API = '/api/v1';
-const CONFERENCE_PAGE = 16;
 const CONFERENCE_SECONDS = 15;
 
 const $ = (id) => document.getElementById(id);
@@ -89,6 +88,9 @@ function show(view) {
   }
 }
 
+/** Rows a conference page holds: as many as fit under the header on this screen. */
+const conferencePage = () => Math.max(5, Math.floor((window.innerHeight - 330) / 50));
+
 function render(rows) {
   const previous = new Map(shownRows.map((r) => [r.provinceId, r]));
   shownRows = rows;
@@ -102,9 +104,10 @@ function render(rows) {
   const scope = view.region ? 'Khu vực ' + groupingName(view.region)
     : view.cluster ? groupingName(view.cluster) : 'Toàn quốc';
   let shown = rows;
-  if (view.page != null) shown = rows.slice(view.page * CONFERENCE_PAGE, (view.page + 1) * CONFERENCE_PAGE);
-  const range = view.page != null && rows.length > CONFERENCE_PAGE
-    ? ` (hạng ${view.page * CONFERENCE_PAGE + 1}–${view.page * CONFERENCE_PAGE + shown.length})` : '';
+  const size = conferencePage();
+  if (view.page != null) shown = rows.slice(view.page * size, (view.page + 1) * size);
+  const range = view.page != null && rows.length > size
+    ? ` (hạng ${view.page * size + 1}–${view.page * size + shown.length})` : '';
   const head = COLUMNS.map((c) => `<th scope="col" class="num ${c.cls || ''} ${c.key === m.column ? 'sorted' : ''}"`
     + `${c.key === m.column ? ' aria-sort="descending"' : ''}>${c.head}</th>`).join('');
   const body = shown.map((r) => {
@@ -176,20 +179,25 @@ function fillControls() {
   $('national').addEventListener('click', (e) => { e.preventDefault(); location.hash = hashOf({ sort: current.sort }); });
 }
 
-/** Full screen, large type, and the views in turn: the national table page by page, each region and cluster, the climbers. */
+/**
+ * Full screen, large type, and the views in turn: the national table a screenful at a time, each region and cluster,
+ * the climbers, this week.
+ */
 function conference(on, fullscreen) {
   document.body.classList.toggle('conference', on);
   $('conference').setAttribute('aria-pressed', String(on));
   clearInterval(conferenceTimer);
   if (!on) {
     if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+    if (route().conference) history.replaceState(null, '', hashOf(route()));
     show(route());
     return;
   }
   if (fullscreen && document.documentElement.requestFullscreen) {
     document.documentElement.requestFullscreen().catch(() => {});
   }
-  const views = [0, 1, 2, 3].map((page) => ({ sort: 'submissions', page }))
+  const pages = Math.ceil((current.province || !shownRows.length ? 63 : shownRows.length) / conferencePage());
+  const views = [...Array(pages).keys()].map((page) => ({ sort: 'submissions', page }))
     .concat(groupings.REGION.map((g) => ({ region: g.code, sort: 'submissions' })))
     .concat(groupings.EMULATION_CLUSTER.map((g) => ({ cluster: g.code, sort: 'submissions' })))
     .concat([{ sort: 'movementSinceLastWeek', page: 0 }, { sort: 'thisWeek', page: 0 }]);
@@ -217,8 +225,12 @@ async function start() {
     if (!document.fullscreenElement && document.body.classList.contains('conference')) conference(false);
   });
   window.addEventListener('hashchange', () => {
-    if (!document.body.classList.contains('conference')) {
-      show(route());
+    const view = route();
+    const on = document.body.classList.contains('conference');
+    if (view.conference !== on) {
+      conference(view.conference, false);
+    } else if (!on) {
+      show(view);
       content.focus();
     }
   });

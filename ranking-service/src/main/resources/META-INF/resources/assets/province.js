@@ -85,7 +85,8 @@ export function open(container, code, { programme, groupingName }) {
         ],
         axes: [
           { values: (u, splits) => splits.map(shortDay), stroke: '#333', incrs: [86400, 7 * 86400, 28 * 86400] },
-          { values: (u, splits) => splits.map((v) => count(v)), stroke: '#333', size: 60 },
+          { values: (u, splits) => splits.map((v) => count(v)), stroke: '#333', size: 60,
+            incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000] },
         ],
       }, data, element);
       element.dataset.points = String(points.length);

@@ -40,9 +40,11 @@ class LeaderboardPageTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.body().asString()).contains("<html lang=\"vi\">", "/assets/leaderboard.js");
-        assertThat(page.header("Cache-Control")).contains("max-age=3600").doesNotContain("no-store");
+        assertThat(page.header("Cache-Control")).contains("max-age=300").doesNotContain("no-store");
         assertThat(page.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
         assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
+        given().header("Accept-Encoding", "gzip").get("/").then().statusCode(200).header("Content-Encoding", "gzip");
+        given().header("If-None-Match", "W/" + page.header("ETag")).get("/").then().statusCode(304);
         given().header("Accept-Encoding", "gzip").get("/assets/leaderboard.js").then().statusCode(200)
                 .header("Content-Encoding", "gzip").header("Cache-Control", containsString("max-age=3600"));
         given().get("/webjars/uplot/dist/uPlot.iife.min.js").then().statusCode(200);

@@ -19,10 +19,10 @@ import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.ranking.config.RankingConfig;
 
 /**
- * The standings and the programme summaries pushed to every open stream from one place: once a second what each
- * channel (a query of the standings, a programme's summary) shows is read once (from the {@link Views} while nothing
+ * The standings and the programme summaries pushed to every open stream from one place: what each channel (a query
+ * of the standings, a programme's summary) shows is read once per look (from the {@link Views} while nothing
  * changed), written out once as a Server-Sent Event, and those same bytes are sent to every stream of the channel
- * whose client does not have them yet; quiet streams get a heartbeat. A stream costs its connection and a few
+ * whose client does not have them yet, at most once a second; quiet streams get a heartbeat. A stream costs its connection and a few
  * objects, not a timer, a computation or a copy of the standings of its own: 5,000 streams fit the service's 64 MB
  * heap. A client that reads too slowly is skipped, and gets the latest figures once it has caught up. Streams are
  * capped per client address and in total, so that clients opening thousands of them cannot take the memory the
@@ -50,9 +50,31 @@ public class StandingsBroadcast {
     private record Event(String etag, Buffer bytes) {
     }
 
-    /** The streams that follow one thing, how to read it, and the last event written for them. */
-    private record Channel(String name, Supplier<View> read, Set<Subscriber> subscribers, AtomicReference<Event> last) {
+    /**
+     * The streams that follow one thing, how to read it, and the last event written for them; when the latest change
+     * was pushed, and whether a stream was skipped for reading slowly and still lacks it.
+     */
+    private static final class Channel {
+
+        final String name;
+        final Supplier<View> read;
+        final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+        final AtomicReference<Event> last = new AtomicReference<>();
+        volatile String pushed;
+        volatile long pushedAt = System.nanoTime() - MIN_INTERVAL_NANOS;
+        volatile boolean lagging;
+
+        Channel(String name, Supplier<View> read) {
+            this.name = name;
+            this.read = read;
+        }
     }
+
+    /**
+     * The least time between two pushes of a channel: under a stream of submissions clients get the standings once
+     * a second, not once per change.
+     */
+    private static final long MIN_INTERVAL_NANOS = 1_000_000_000L;
 
     private final RankingConfig.Streams config;
     private final Map<Object, Channel> channels = new ConcurrentHashMap<>();
@@ -89,16 +111,15 @@ public class StandingsBroadcast {
         Subscriber subscriber = new Subscriber(sink, new AtomicReference<>(lastEventId));
         // joined atomically with push() dropping an empty channel, so that no stream joins a dropped one
         Channel channel = channels.compute(key, (k, existing) -> {
-            Channel joined = existing == null ? new Channel(name, read, ConcurrentHashMap.newKeySet(),
-                    new AtomicReference<>()) : existing;
-            joined.subscribers().add(subscriber);
+            Channel joined = existing == null ? new Channel(name, read) : existing;
+            joined.subscribers.add(subscriber);
             return joined;
         });
         send(subscriber, event(channel, current));
         AtomicBoolean ended = new AtomicBoolean();
         return () -> {
             if (ended.compareAndSet(false, true)) {
-                channel.subscribers().remove(subscriber);
+                channel.subscribers.remove(subscriber);
                 release(address);
             }
         };
@@ -109,47 +130,68 @@ public class StandingsBroadcast {
         return total.get();
     }
 
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Looks at every channel four times a second, so that a change after a quiet moment goes out within a quarter of
+     * a second, and one during a stream of changes a second after the one before.
+     */
+    @Scheduled(every = "PT0.25S", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void push() {
-        boolean beat = System.nanoTime() - lastHeartbeat >= config.heartbeat().toNanos();
+        long now = System.nanoTime();
+        boolean beat = now - lastHeartbeat >= config.heartbeat().toNanos();
         if (beat) {
-            lastHeartbeat = System.nanoTime();
+            lastHeartbeat = now;
         }
         for (Map.Entry<Object, Channel> entry : channels.entrySet()) {
             Channel channel = entry.getValue();
-            if (channel.subscribers().isEmpty()) {
-                channels.computeIfPresent(entry.getKey(), (k, c) -> c.subscribers().isEmpty() ? null : c);
+            if (channel.subscribers.isEmpty()) {
+                channels.computeIfPresent(entry.getKey(), (k, c) -> c.subscribers.isEmpty() ? null : c);
                 continue;
             }
-            Event event;
-            try {
-                event = event(channel, channel.read().get());
-            } catch (RuntimeException e) {
-                // the database may be away: the streams keep what they have and get the next change
-                LOG.debugf("%s not read for its streams: %s", entry.getKey(), e.getMessage());
-                event = null;
+            Event event = null;
+            if (now - channel.pushedAt >= MIN_INTERVAL_NANOS) {
+                try {
+                    event = event(channel, channel.read.get());
+                } catch (RuntimeException e) {
+                    // the database may be away: the streams keep what they have and get the next change
+                    LOG.debugf("%s not read for its streams: %s", entry.getKey(), e.getMessage());
+                }
             }
-            for (Subscriber subscriber : channel.subscribers()) {
-                boolean sent = event != null && send(subscriber, event);
+            boolean changed = event != null && !event.etag().equals(channel.pushed);
+            // streams skipped for reading slowly are tried again at each look
+            boolean retry = event != null && channel.lagging;
+            if (!changed && !retry && !beat) {
+                continue;
+            }
+            boolean lagging = false;
+            for (Subscriber subscriber : channel.subscribers) {
+                boolean sent = (changed || retry) && send(subscriber, event);
+                lagging |= event != null && !event.etag().equals(subscriber.lastSent().get());
                 if (beat && !sent && subscriber.sink().ready()) {
                     subscriber.sink().send(HEARTBEAT);
                 }
+            }
+            if (event != null) {
+                channel.lagging = lagging;
+            }
+            if (changed) {
+                channel.pushed = event.etag();
+                channel.pushedAt = now;
             }
         }
     }
 
     /** The event of a view, written out once per channel and change. */
     private Event event(Channel channel, View view) {
-        Event last = channel.last().get();
+        Event last = channel.last.get();
         if (last != null && last.etag().equals(view.etag())) {
             return last;
         }
         Buffer bytes = Buffer.buffer(view.body().length + 128)
-                .appendString("event: " + channel.name() + "\nid: " + view.etag() + "\nretry: "
+                .appendString("event: " + channel.name + "\nid: " + view.etag() + "\nretry: "
                         + config.reconnectDelay().toMillis() + "\ndata: ", StandardCharsets.UTF_8.name())
                 .appendBytes(view.body()).appendString("\n\n");
         Event event = new Event(view.etag(), bytes);
-        channel.last().set(event);
+        channel.last.set(event);
         return event;
     }
 

@@ -19,6 +19,8 @@ let current = {};
 let province = null;
 let lastGood = null;
 let conferenceTimer = null;
+/** The day the service counts as today (the summary's asOf): a chart's live point belongs to it. */
+let asOf = null;
 
 const COLUMNS = [
   { key: 'submissions', head: 'Lượt nộp', cell: (r) => count(r.submissions) },
@@ -82,7 +84,7 @@ function show(view) {
     import('./province.js').then((module) => {
       if (current !== view) return;
       province?.stop();
-      province = module.open(content, view.province, { programme: PROGRAMME, groupingName });
+      province = module.open(content, view.province, { programme: PROGRAMME, groupingName, today: () => asOf });
       if (shownRows.length) province.update(shownRows);
     });
   }
@@ -142,6 +144,7 @@ function freshness(state) {
 }
 
 function summary(s) {
+  asOf = s.asOf;
   $('total').textContent = count(s.submissions);
   $('target').textContent = count(s.nationalTarget);
   $('share').textContent = percent(s.targetShare);

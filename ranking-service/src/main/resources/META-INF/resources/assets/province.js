@@ -25,14 +25,14 @@ function loadUplot() {
   return uplot;
 }
 
-/** Today in Asia/Ho_Chi_Minh, as the API writes dates. */
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+/** Today in Asia/Ho_Chi_Minh, for as long as the service has not said which day it counts as today. */
+const browserToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 
-/** The points of the chart: one per snapshot day, and today from the live row. */
-function series(history, row) {
-  const points = (history?.points || []).filter((p) => p.date !== today())
+/** The points of the chart: one per snapshot day, and today (the service's, not the browser's) from the live row. */
+function series(history, row, today) {
+  const points = (history?.points || []).filter((p) => p.date !== today)
     .map((p) => ({ date: p.date, today: p.today, thisWeek: p.thisWeek }));
-  if (row) points.push({ date: today(), today: row.today, thisWeek: row.thisWeek });
+  if (row) points.push({ date: today, today: row.today, thisWeek: row.thisWeek });
   return points;
 }
 
@@ -41,7 +41,7 @@ function run(r) {
   return `${count(r.days)} ngày (${r.from === r.to ? day(r.from) : `${day(r.from)} – ${day(r.to)}`})`;
 }
 
-export function open(container, code, { programme, groupingName }) {
+export function open(container, code, { programme, groupingName, today }) {
   let history = null;
   let row = null;
   let chart = null;
@@ -53,7 +53,7 @@ export function open(container, code, { programme, groupingName }) {
     + '<details><summary>Bảng số liệu của biểu đồ</summary><div id="chart-table"></div></details>';
 
   const draw = async () => {
-    const points = series(history, row);
+    const points = series(history, row, today() || browserToday());
     const table = document.getElementById('chart-table');
     if (table) {
       table.innerHTML = '<table><thead><tr><th scope="col">Ngày</th><th scope="col" class="num">Trong ngày</th>'

@@ -1,5 +1,6 @@
 package vn.congdoan.sangkien.ranking.service;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.netty.buffer.Unpooled;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.buffer.Buffer;
@@ -46,7 +48,8 @@ public class StandingsBroadcast {
     }
 
     private static final Logger LOG = Logger.getLogger(StandingsBroadcast.class);
-    private static final Buffer HEARTBEAT = Buffer.buffer(": keep-alive\n\n");
+    private static final byte[] END_OF_EVENT = "\n\n".getBytes(StandardCharsets.UTF_8);
+    private static final Buffer HEARTBEAT = direct(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
 
     private record Subscriber(Sink sink, AtomicReference<String> lastSent) {
     }
@@ -218,13 +221,29 @@ public class StandingsBroadcast {
         if (last != null && last.etag().equals(view.etag())) {
             return last;
         }
-        Buffer bytes = Buffer.buffer(view.body().length + 128)
-                .appendString("event: " + channel.name + "\nid: " + view.etag() + "\nretry: "
-                        + config.reconnectDelay().toMillis() + "\ndata: ", StandardCharsets.UTF_8.name())
-                .appendBytes(view.body()).appendString("\n\n");
-        Event event = new Event(view.etag(), bytes);
+        byte[] head = ("event: " + channel.name + "\nid: " + view.etag() + "\nretry: "
+                + config.reconnectDelay().toMillis() + "\ndata: ").getBytes(StandardCharsets.UTF_8);
+        Event event = new Event(view.etag(), direct(head, view.body(), END_OF_EVENT));
         channel.last.set(event);
         return event;
+    }
+
+    /**
+     * Bytes outside the heap, written to every connection as they are. Netty copies a heap buffer into a direct one
+     * for each connection it is written to, so an event of the national standings (about 30 KB) going to thousands
+     * of streams was copied as many times, and the copies kept while slow clients read them. The memory is the
+     * JDK's, freed when the last event that uses it is collected.
+     */
+    private static Buffer direct(byte[]... parts) {
+        int length = 0;
+        for (byte[] part : parts) {
+            length += part.length;
+        }
+        ByteBuffer bytes = ByteBuffer.allocateDirect(length);
+        for (byte[] part : parts) {
+            bytes.put(part);
+        }
+        return Buffer.buffer(Unpooled.wrappedBuffer(bytes.flip()));
     }
 
     /** @return whether the event was new to the subscriber and sent */

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs a benchmark suite against a fresh local stack and writes a Markdown report to benchmarks/target/.
-#   ./benchmark.sh all         everything, about 30 minutes: reads against a hello-world, SSE with 1,000 clients,
-#                              freshness, pgbench baseline, POST initiatives at rising arrival rates, 1,000,000
-#                              initiatives through the bulk import, a full rebuild, resident memory throughout;
+#   ./benchmark.sh all         everything, about 30 minutes: reads against a hello-world, the leaderboard page,
+#                              SSE with 5,000 clients, freshness, pgbench baseline, POST initiatives at rising
+#                              arrival rates, 1,000,000 initiatives through the bulk import, a full rebuild,
+#                              resident memory throughout;
 #                              report benchmarks/target/report.md with charts in benchmarks/target/charts/
 #   ./benchmark.sh org-units   150,000 units through the bulk import, then a hello-world baseline at the read rate,
 #                              get/children/ancestors/search

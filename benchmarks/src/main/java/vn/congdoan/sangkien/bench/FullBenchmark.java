@@ -40,7 +40,7 @@ final class FullBenchmark {
             Benchmarks.env("BENCH_RATES", "250,500,1000,1500,2000,2500,3000,3500,4000").split(","))
             .map(String::trim).map(Integer::parseInt).toList();
     private final int scale = Integer.parseInt(Benchmarks.env("BENCH_SCALE", "1000000"));
-    private final int sseClients = Integer.parseInt(Benchmarks.env("BENCH_SSE_CLIENTS", "1000"));
+    private final int sseClients = Integer.parseInt(Benchmarks.env("BENCH_SSE_CLIENTS", "5000"));
     private final int freshnessSamples = Integer.parseInt(Benchmarks.env("BENCH_FRESHNESS_SAMPLES", "100"));
     private final int pgClients = Integer.parseInt(Benchmarks.env("BENCH_PG_CLIENTS", "8"));
     private final int writeSenders = Integer.parseInt(Benchmarks.env("BENCH_WRITE_SENDERS", "64"));
@@ -70,6 +70,9 @@ final class FullBenchmark {
                     Integer.parseInt(Benchmarks.env("BENCH_MEMBERS", "1000")));
 
             LatencyRun.Result standingsSmall = part("reads") ? section("Read path", () -> reads(fixture)) : null;
+            if (part("page")) {
+                section("Leaderboard page", this::page);
+            }
             if (part("sse")) {
                 section("Server-Sent Events", () -> sse(fixture, memory));
             }
@@ -139,7 +142,7 @@ final class FullBenchmark {
 
     /** Whether BENCH_PARTS (a comma-separated list; all when unset) names this part. */
     private static boolean part(String name) {
-        String parts = Benchmarks.env("BENCH_PARTS", "reads,sse,freshness,baseline,writes,scale");
+        String parts = Benchmarks.env("BENCH_PARTS", "reads,page,sse,freshness,baseline,writes,scale");
         return Arrays.stream(parts.split(",")).map(String::trim).anyMatch(name::equals);
     }
 
@@ -215,6 +218,15 @@ final class FullBenchmark {
         return results.get(1);
     }
 
+    private Void page() throws Exception {
+        PageBenchmark.Result r = new PageBenchmark(stack).run(clients, warmup, measure);
+        latencies.put(r.html().name(), r.html().histogram());
+        md.append(PageBenchmark.markdown(r));
+        summary.addAll(PageBenchmark.summary(r));
+        Benchmarks.say("  first load %,d bytes; GET / at %.0f %% of hello-world".formatted(r.total(), r.ratio() * 100));
+        return null;
+    }
+
     private Void sse(Fixture fixture, Memory memory) throws Exception {
         memory.phase("SSE clients");
         clock.mark("SSE");
@@ -224,10 +236,12 @@ final class FullBenchmark {
         latencies.put("SSE delivery, " + r.clients() + " clients", r.delivery());
         latencies.put(r.readsMeanwhile().name(), r.readsMeanwhile().histogram());
         boolean all = r.connected() == r.clients() && r.receivedPerChange().stream().allMatch(n -> n == r.clients());
-        md.append(("%d clients on `/api/v1/standings/stream`, each on its own HTTP/1.1 connection: %d connected and "
+        md.append(("%d clients on `/api/v1/standings/stream`, each on its own HTTP/1.1 connection, the heartbeat on "
+                + "(`RANKING_STREAMS_HEARTBEAT`, %s): %d connected and "
                 + "got the standings within %.1f s. Then %d submissions, 1.5 s apart, each changing the standings; "
                 + "clients that got the change (within 10 s): %s; connections the server ended meanwhile: %d.%n%n")
-                        .formatted(r.clients(), r.connected(), r.connectSeconds(), r.receivedPerChange().size(),
+                        .formatted(r.clients(), Benchmarks.env("RANKING_STREAMS_HEARTBEAT", "15S"), r.connected(),
+                                r.connectSeconds(), r.receivedPerChange().size(),
                                 r.receivedPerChange(), r.lost()));
         md.append(("Delivery, from the submission's 201 to the event at each client (%,d deliveries): p50 %.0f ms, "
                 + "p99 %.0f ms, max %.0f ms. The stream sends at most one event a second, so up to 1 s of this is "
@@ -235,10 +249,17 @@ final class FullBenchmark {
                         r.delivery().getValueAtPercentile(99) / 1e6, r.delivery().getMaxValue() / 1e6));
         md.append("Meanwhile, reads of the standings:\n\n").append(LatencyRun.TABLE_HEADER).append('\n')
                 .append(r.readsMeanwhile().markdownRow()).append('\n');
+        double p99 = r.delivery().getValueAtPercentile(99) / 1e6;
         summary.add(new String[] { "SSE: " + r.clients() + " clients, every change delivered to all",
             "%s; delivery p50 %.0f ms, p99 %.0f ms".formatted(all ? "all" : "not all: " + r.receivedPerChange(),
-                    r.delivery().getValueAtPercentile(50) / 1e6, r.delivery().getValueAtPercentile(99) / 1e6),
-            "all", met(all) });
+                    r.delivery().getValueAtPercentile(50) / 1e6, p99), "all, p99 ≤ 2 s", met(all && p99 <= 2000) });
+        Long rss = memory.peaksKb().getOrDefault("SSE clients", Map.of()).get("ranking-service");
+        if (rss != null) {
+            md.append("%nranking-service's largest resident memory while the clients were connected: %.0f MB.%n"
+                    .formatted(rss / 1024.0));
+            summary.add(new String[] { "ranking-service RSS with " + r.clients() + " SSE clients",
+                "%.0f MB".formatted(rss / 1024.0), "< 300 MB", met(rss < 300 * 1024) });
+        }
         return null;
     }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ final class SseBenchmark {
         for (int i = 0; i < clients; i++) {
             Listener listener = new Listener();
             listeners.add(listener);
-            responses.add(http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(listener)));
+            responses.add(http.sendAsync(request, HttpResponse.BodyHandlers.fromSubscriber(listener)));
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline && listeners.stream().anyMatch(l -> l.events.isEmpty())) {
@@ -105,12 +106,18 @@ final class SseBenchmark {
         return new Result(clients, connected, connectSeconds, received, lost, delivery, readsMeanwhile);
     }
 
-    /** One client: notes when each event (a blank line after data) arrived. */
-    private static final class Listener implements Flow.Subscriber<String> {
+    /**
+     * One client: notes when each event (a blank line after a data line) arrived. It reads the bytes as they come
+     * rather than decoding lines into text: 5,000 clients read 140 MB for each change of the national standings, and
+     * the generator shares the machine's two cores with the service it measures.
+     */
+    private static final class Listener implements Flow.Subscriber<List<ByteBuffer>> {
 
         final ConcurrentLinkedQueue<Long> events = new ConcurrentLinkedQueue<>();
         private volatile Flow.Subscription subscription;
         private volatile boolean ended;
+        private boolean lineStart = true;
+        private boolean emptyLine;
         private boolean data;
 
         @Override
@@ -120,12 +127,24 @@ final class SseBenchmark {
         }
 
         @Override
-        public void onNext(String line) {
-            if (line.startsWith("data:")) {
-                data = true;
-            } else if (line.isEmpty() && data) {
-                events.add(System.nanoTime());
-                data = false;
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer buffer : buffers) {
+                while (buffer.hasRemaining()) {
+                    byte b = buffer.get();
+                    if (b == '\n') {
+                        if (lineStart && emptyLine && data) {
+                            events.add(System.nanoTime());
+                            data = false;
+                        }
+                        lineStart = true;
+                        emptyLine = true;
+                    } else if (lineStart) {
+                        // the lines of an event: event:, id:, retry:, data:; a heartbeat is a comment (":")
+                        data |= b == 'd';
+                        lineStart = false;
+                        emptyLine = false;
+                    }
+                }
             }
         }
 

@@ -42,6 +42,9 @@ class AccessControlTest {
             new Rule("GET", "/api/v1/standings/{province}", true),
             new Rule("GET", "/api/v1/standings/{province}/history", true),
             new Rule("GET", "/api/v1/programmes/{code}/summary", true),
+            new Rule("GET", "/api/v1/programmes/{code}/summary/stream", true),
+            new Rule("GET", "/api/v1/groupings", true),
+            new Rule("GET", "/widget", true),
             new Rule("POST", "/api/v1/admin/snapshots", false),
             new Rule("POST", "/api/v1/admin/rebuild", false),
             new Rule("GET", "/api/v1/audit", false));

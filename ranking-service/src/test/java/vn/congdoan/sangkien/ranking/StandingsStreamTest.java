@@ -11,7 +11,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +68,38 @@ class StandingsStreamTest {
     }
 
     @Test
+    void theSummaryStreamSendsTheSummaryAndAReconnectWithItsIdGetsOnlyHeartbeatsUntilItChanges() throws Exception {
+        String programme = Fixtures.newProgramme();
+        UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Lai Châu", 10_000);
+        send(submitted(programme, province, "m-1"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/api/v1/programmes/{code}/summary", programme)
+                .jsonPath().getInt("submissions") == 1);
+        URI summary = URI.create(stream.resolve("/api/v1/programmes/") + programme + "/summary/stream");
+
+        String id;
+        try (Stream<String> lines = open(summary, null)) {
+            Iterator<String> it = lines.iterator();
+            List<String> event = eventLines(it);
+            assertThat(event).contains("event:summary").anyMatch(l -> l.startsWith("retry:"))
+                    .anyMatch(l -> l.startsWith("data:") && l.contains("\"submissions\":1"));
+            id = event.stream().filter(l -> l.startsWith("id:")).findFirst().orElseThrow().substring(3).strip();
+            assertThat(given().get("/api/v1/programmes/{code}/summary", programme).header("ETag"))
+                    .isEqualTo("\"" + id + "\"");
+        }
+
+        try (Stream<String> lines = open(summary, id)) {
+            Iterator<String> it = lines.iterator();
+            // what the client has is current: a heartbeat (each second in tests) comes, no event
+            String first = CompletableFuture.supplyAsync(it::next).get(20, TimeUnit.SECONDS);
+            assertThat(first).startsWith(":");
+
+            send(submitted(programme, province, "m-2"));
+            List<String> changed = eventLines(it);
+            assertThat(changed).anyMatch(l -> l.startsWith("data:") && l.contains("\"submissions\":2"));
+        }
+    }
+
+    @Test
     void anUnknownProgrammeIsNotFoundBeforeTheStreamOpens() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(stream + "?programme=" + Fixtures.programmeCode()))
                 .header("Accept", "text/event-stream").build();
@@ -77,6 +111,34 @@ class StandingsStreamTest {
                     .startsWith("application/problem+json");
             assertThat(new JsonPath(String.join("\n", lines.toList())).getString("field")).isEqualTo("programme");
         }
+    }
+
+    private static Stream<String> open(URI uri, String lastEventId) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
+                .sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines()).get(20, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** The lines of the next event (heartbeats skipped), up to the blank line that ends it. */
+    private static List<String> eventLines(Iterator<String> lines) throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
+            List<String> event = new ArrayList<>();
+            while (lines.hasNext()) {
+                String line = lines.next();
+                if (line.isEmpty() && !event.isEmpty()) {
+                    return event;
+                }
+                if (!line.isEmpty() && !line.startsWith(":")) {
+                    event.add(line.replaceFirst(": ?", ":"));
+                }
+            }
+            throw new AssertionError("The stream ended");
+        }).get(20, TimeUnit.SECONDS);
     }
 
     /** Reads events until one matches; the province may still be on its way when the stream opens. */

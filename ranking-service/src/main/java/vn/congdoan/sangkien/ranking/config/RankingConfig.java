@@ -45,6 +45,13 @@ public interface RankingConfig {
     /** The Server-Sent Events streams of the standings. */
     Streams streams();
 
+    /**
+     * Which sites may show the leaderboard's widget in a frame: the sources of its Content-Security-Policy
+     * frame-ancestors ({@code *} any, {@code 'none'} none, else a list such as {@code https://ldld.nghean.vn}).
+     */
+    @WithDefault("*")
+    String widgetFrameAncestors();
+
     interface Streams {
 
         /** How often a stream without news sends a comment, so that proxies and clients know it is alive. */

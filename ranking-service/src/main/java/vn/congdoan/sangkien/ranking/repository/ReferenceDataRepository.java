@@ -23,6 +23,10 @@ public class ReferenceDataRepository {
     public record Programme(String code, String name, LocalDate startDate, LocalDate endDate, Long nationalTarget) {
     }
 
+    /** A region or emulation cluster as published on org-groupings.v1. */
+    public record GroupingRef(String code, String name, GroupingKind kind) {
+    }
+
     /** A provincial federation's identity. */
     public record ProvinceRef(UUID id, String code, String name) {
     }
@@ -74,6 +78,25 @@ public class ReferenceDataRepository {
                     return rs.next() ? Optional.of(GroupingKind.valueOf(rs.getString(1))) : Optional.empty();
                 }
             }
+        });
+    }
+
+    /** The groupings in force on {@code day}. */
+    public List<GroupingRef> groupings(LocalDate day) {
+        return Reads.run(dataSource, c -> {
+            List<GroupingRef> groupings = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("select code, name, kind from grouping"
+                    + " where (valid_from is null or valid_from <= ?) and (valid_to is null or valid_to > ?)")) {
+                s.setObject(1, day);
+                s.setObject(2, day);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        groupings.add(new GroupingRef(rs.getString(1), rs.getString(2),
+                                GroupingKind.valueOf(rs.getString(3))));
+                    }
+                }
+            }
+            return groupings;
         });
     }
 

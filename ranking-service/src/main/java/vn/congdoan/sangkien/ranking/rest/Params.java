@@ -30,6 +30,13 @@ final class Params {
         return QueryParams.date(field, value);
     }
 
+    static boolean bool(String field, String value) {
+        if ("true".equals(value) || "false".equals(value)) {
+            return Boolean.parseBoolean(value);
+        }
+        throw ProblemException.badRequest(field, field + " must be true or false; got " + value);
+    }
+
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }

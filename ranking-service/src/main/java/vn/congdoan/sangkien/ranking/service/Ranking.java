@@ -1,17 +1,13 @@
 package vn.congdoan.sangkien.ranking.service;
 
-import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
-/** Standard competition ranking (1, 2, 2, 4); ties are listed in Vietnamese alphabetical order. */
+/** Standard competition ranking (1, 2, 2, 4); ties are listed in {@link VietnameseOrder}. */
 public final class Ranking {
-
-    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
 
     /** A ranked entry with its rank. */
     public record Ranked<T>(int rank, T item) {
@@ -21,10 +17,8 @@ public final class Ranking {
     }
 
     public static <T> List<Ranked<T>> rank(List<T> items, ToDoubleFunction<T> metric, Function<T, String> name) {
-        Collator collator = Collator.getInstance(VIETNAMESE);
         List<T> sorted = new ArrayList<>(items);
-        sorted.sort(Comparator.comparingDouble(metric).reversed()
-                .thenComparing(name, collator));
+        sorted.sort(Comparator.comparingDouble(metric).reversed().thenComparing(name, VietnameseOrder.NAMES));
         List<Ranked<T>> ranked = new ArrayList<>(sorted.size());
         for (int i = 0; i < sorted.size(); i++) {
             T item = sorted.get(i);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /** Turns the figures of one day, and those of the day before and a week before, into ranked standings. */
 public final class StandingsCalculator {
@@ -23,11 +24,19 @@ public final class StandingsCalculator {
      */
     public static List<StandingRow> rank(List<ProvinceFigures> today, List<ProvinceFigures> yesterday,
             List<ProvinceFigures> lastWeek, Metric metric, String region, String cluster) {
-        List<Ranking.Ranked<ProvinceFigures>> national = rankOn(today, metric);
-        Map<String, Map<UUID, Integer>> regionRanks = ranksWithin(today, ProvinceFigures::regions, metric);
-        Map<String, Map<UUID, Integer>> clusterRanks = ranksWithin(today, ProvinceFigures::clusters, metric);
-        Map<UUID, Integer> yesterdayRanks = yesterday == null ? Map.of() : ranks(rankOn(yesterday, metric));
-        Map<UUID, Integer> lastWeekRanks = lastWeek == null ? Map.of() : ranks(rankOn(lastWeek, metric));
+        // a movement is a movement in the standings by submissions; any other metric moves in its own standings
+        Metric moving = metric.isMovement() ? Metric.SUBMISSIONS : metric;
+        Map<UUID, Integer> movingRanks = ranks(rankOn(today, moving::rankValue));
+        Map<UUID, Integer> sinceYesterday = movements(movingRanks, yesterday, moving);
+        Map<UUID, Integer> sinceLastWeek = movements(movingRanks, lastWeek, moving);
+        ToDoubleFunction<ProvinceFigures> key = switch (metric) {
+            case MOVEMENT_SINCE_YESTERDAY -> f -> orLowest(sinceYesterday.get(f.provinceId()));
+            case MOVEMENT_SINCE_LAST_WEEK -> f -> orLowest(sinceLastWeek.get(f.provinceId()));
+            default -> metric::rankValue;
+        };
+        List<Ranking.Ranked<ProvinceFigures>> national = rankOn(today, key);
+        Map<String, Map<UUID, Integer>> regionRanks = ranksWithin(today, ProvinceFigures::regions, key);
+        Map<String, Map<UUID, Integer>> clusterRanks = ranksWithin(today, ProvinceFigures::clusters, key);
         return national.stream().map(r -> {
             ProvinceFigures f = r.item();
             String shownRegion = shown(f.regions(), region);
@@ -37,18 +46,40 @@ public final class StandingsCalculator {
                     f.provinceId(), f.code(), f.name(), f.shortName(), shownRegion, shownCluster, f.regions(),
                     f.clusters(), f.submissions(), f.submitters(), f.recognized(), f.target(), f.targetPercent(),
                     f.memberCount(), f.perThousandMembers(), f.thisWeek(), f.today(),
-                    StandingsMath.movement(yesterdayRanks.get(f.provinceId()), r.rank()),
-                    StandingsMath.movement(lastWeekRanks.get(f.provinceId()), r.rank()));
+                    sinceYesterday.get(f.provinceId()), sinceLastWeek.get(f.provinceId()));
         }).toList();
+    }
+
+    /** Places gained since {@code earlier} (null: no snapshot, no movements); a province absent then has none. */
+    private static Map<UUID, Integer> movements(Map<UUID, Integer> ranks, List<ProvinceFigures> earlier,
+            Metric metric) {
+        if (earlier == null) {
+            return Map.of();
+        }
+        Map<UUID, Integer> before = ranks(rankOn(earlier, metric::rankValue));
+        Map<UUID, Integer> movements = new HashMap<>();
+        ranks.forEach((province, rank) -> {
+            Integer movement = StandingsMath.movement(before.get(province), rank);
+            if (movement != null) {
+                movements.put(province, movement);
+            }
+        });
+        return movements;
+    }
+
+    /** A province without a movement ranks below every one with one. */
+    private static double orLowest(Integer movement) {
+        return movement == null ? Double.NEGATIVE_INFINITY : movement;
     }
 
     /** National ranks on submissions, the rank a snapshot keeps. */
     public static Map<UUID, Integer> submissionRanks(List<ProvinceFigures> figures) {
-        return ranks(rankOn(figures, Metric.SUBMISSIONS));
+        return ranks(rankOn(figures, Metric.SUBMISSIONS::rankValue));
     }
 
-    private static List<Ranking.Ranked<ProvinceFigures>> rankOn(List<ProvinceFigures> figures, Metric metric) {
-        return Ranking.rank(figures, metric::rankValue, ProvinceFigures::shortName);
+    private static List<Ranking.Ranked<ProvinceFigures>> rankOn(List<ProvinceFigures> figures,
+            ToDoubleFunction<ProvinceFigures> key) {
+        return Ranking.rank(figures, key, ProvinceFigures::shortName);
     }
 
     /** The grouping whose rank a row shows: the one asked for when the province is in it, else its first. */
@@ -65,12 +96,12 @@ public final class StandingsCalculator {
 
     /** Per grouping code, the ranks among all its members: a province in several groupings is ranked in each. */
     private static Map<String, Map<UUID, Integer>> ranksWithin(List<ProvinceFigures> figures,
-            Function<ProvinceFigures, List<String>> groupings, Metric metric) {
+            Function<ProvinceFigures, List<String>> groupings, ToDoubleFunction<ProvinceFigures> key) {
         Map<String, List<ProvinceFigures>> members = new HashMap<>();
         figures.forEach(f -> groupings.apply(f).forEach(
                 code -> members.computeIfAbsent(code, k -> new ArrayList<>()).add(f)));
         Map<String, Map<UUID, Integer>> ranks = new HashMap<>();
-        members.forEach((code, list) -> ranks.put(code, ranks(rankOn(list, metric))));
+        members.forEach((code, list) -> ranks.put(code, ranks(rankOn(list, key))));
         return ranks;
     }
 

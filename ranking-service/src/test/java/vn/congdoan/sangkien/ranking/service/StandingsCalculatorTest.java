@@ -79,4 +79,24 @@ class StandingsCalculatorTest {
                 tuple("Ninh Bình", null));
         assertThat(rows).extracting(StandingRow::movementSinceLastWeek).containsOnlyNulls();
     }
+
+    @Test
+    void sortingByMovementListsTheBiggestClimbersFirstAndThoseWithoutAnEarlierRankLast() {
+        List<ProvinceFigures> lastWeek = List.of(
+                province("Thanh Hóa", 100, null, "BTB", "CUM"),
+                province("Nghệ An", 300, 3_000L, "BTB", "CUM"),
+                province("Hà Tĩnh", 200, 4_000L, "BTB", "CUM"),
+                province("Hà Nội", 50, null, "DBSH", null));
+
+        List<StandingRow> rows = StandingsCalculator.rank(TODAY, null, lastWeek, Metric.MOVEMENT_SINCE_LAST_WEEK,
+                null, null);
+
+        // by submissions Thanh Hóa went 3 → 1, Hà Nội 4 → 2, Nghệ An 1 → 3, Hà Tĩnh 2 → 4; Ninh Bình is new
+        assertThat(rows).extracting(StandingRow::shortName, StandingRow::movementSinceLastWeek, StandingRow::rank)
+                .containsExactly(tuple("Hà Nội", 2, 1), tuple("Thanh Hóa", 2, 1), tuple("Hà Tĩnh", -2, 3),
+                        tuple("Nghệ An", -2, 3), tuple("Ninh Bình", null, 5));
+        assertThat(rows).extracting(StandingRow::regionRank).containsExactly(1, 1, 2, 2, 2);
+        assertThat(StandingsCalculator.rank(TODAY, null, null, Metric.MOVEMENT_SINCE_YESTERDAY, null, null))
+                .extracting(StandingRow::rank).containsOnly(1);
+    }
 }

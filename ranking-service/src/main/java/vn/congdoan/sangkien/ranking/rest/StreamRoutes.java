@@ -1,0 +1,127 @@
+package vn.congdoan.sangkien.ranking.rest;
+
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import vn.congdoan.sangkien.kit.problem.Problem;
+import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.ranking.service.ProgrammeService;
+import vn.congdoan.sangkien.ranking.service.ProgrammeService.SummaryRequest;
+import vn.congdoan.sangkien.ranking.service.StandingsBroadcast;
+import vn.congdoan.sangkien.ranking.service.StandingsService;
+import vn.congdoan.sangkien.ranking.service.StandingsService.Query;
+import vn.congdoan.sangkien.ranking.service.View;
+
+/**
+ * The Server-Sent Events streams of the standings and of a programme's summary, on Vert.x rather than JAX-RS: the
+ * broadcast writes each event once and every connection is sent the same bytes. Through JAX-RS each stream got a
+ * copy of its own of every event (as text, then as bytes): 5,000 streams of the 28 KB national standings did not fit
+ * the service's heap. Their documentation is in {@code META-INF/openapi.yaml}.
+ */
+@ApplicationScoped
+class StreamRoutes {
+
+    private static final Logger LOG = Logger.getLogger(StreamRoutes.class);
+
+    private final StandingsService standings;
+    private final ProgrammeService programmes;
+    private final StandingsBroadcast broadcast;
+    private final ObjectMapper json;
+
+    StreamRoutes(StandingsService standings, ProgrammeService programmes, StandingsBroadcast broadcast,
+            ObjectMapper json) {
+        this.standings = standings;
+        this.programmes = programmes;
+        this.broadcast = broadcast;
+        this.json = json;
+    }
+
+    void install(@Observes Router router) {
+        router.get("/api/v1/standings/stream").blockingHandler(rc -> open(rc, () -> {
+            Query query = StandingsResource.query(param(rc, "programme"), rc.request().getParam("sort"),
+                    rc.request().getParam("region"), rc.request().getParam("cluster"), null);
+            standings.validate(query);
+            return new Stream(query, "standings", () -> standings.standings(query));
+        }), false);
+        router.get("/api/v1/programmes/:code/summary/stream").blockingHandler(rc -> open(rc, () -> {
+            String code = rc.pathParam("code");
+            return new Stream(new SummaryRequest(code), "summary", () -> programmes.summary(code)
+                    .orElseThrow(() -> StandingsService.unknownProgramme(code)));
+        }), false);
+    }
+
+    /** What a request asks to follow. */
+    private record Stream(Object key, String name, Supplier<View> read) {
+    }
+
+    private void open(RoutingContext rc, Supplier<Stream> asked) {
+        HttpServerResponse response = rc.response();
+        try {
+            Stream stream = asked.get();
+            response.setChunked(true).putHeader("Content-Type", "text/event-stream;charset=UTF-8")
+                    .putHeader("Cache-Control", "no-store")
+                    // nginx and proxies like it would otherwise hold the events back to fill a buffer
+                    .putHeader("X-Accel-Buffering", "no");
+            String address = rc.request().remoteAddress() == null ? "unknown"
+                    : rc.request().remoteAddress().hostAddress();
+            Runnable end = broadcast.subscribe(stream.key(), stream.name(), stream.read(),
+                    rc.request().getHeader("Last-Event-ID"), address, new StandingsBroadcast.Sink() {
+                        @Override
+                        public boolean ready() {
+                            return !response.closed() && !response.writeQueueFull();
+                        }
+
+                        @Override
+                        public void send(Buffer bytes) {
+                            response.write(bytes);
+                        }
+                    });
+            if (!response.headWritten()) {
+                // the client already had what the stream shows (Last-Event-ID): the headers go now, events later
+                response.write(Buffer.buffer());
+            }
+            response.closeHandler(v -> end.run());
+            if (response.closed()) {
+                end.run();
+            }
+        } catch (ProblemException e) {
+            refuse(response, e);
+        } catch (RuntimeException e) {
+            LOG.warnf("A stream was not opened: %s", e.getMessage());
+            refuse(response, ProblemException.unavailable("The standings cannot be read now; retry shortly", 5));
+        }
+    }
+
+    private static String param(RoutingContext rc, String name) {
+        String value = rc.request().getParam(name);
+        return value == null ? "1-trieu-sang-kien" : value;
+    }
+
+    private void refuse(HttpServerResponse response, ProblemException e) {
+        if (response.headWritten()) {
+            response.reset();
+            return;
+        }
+        response.headers().remove("Content-Type").remove("X-Accel-Buffering");
+        response.setChunked(false).setStatusCode(e.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
+        if (e.retryAfterSeconds() != null) {
+            response.putHeader("Retry-After", e.retryAfterSeconds().toString());
+        }
+        try {
+            response.end(Buffer.buffer(json.writeValueAsBytes(e.toProblem())));
+        } catch (JsonProcessingException impossible) {
+            response.end();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package vn.congdoan.sangkien.ranking.service;
+
+import java.util.Comparator;
+
+import com.ibm.icu.text.Collator;
+import com.ibm.icu.util.ULocale;
+
+/**
+ * The alphabetical order of Vietnamese names, as the Unicode CLDR defines it for Vietnamese: letter by letter in the
+ * Vietnamese alphabet (a ă â b c d đ e ê …), word by word, tone marks deciding only between otherwise equal names.
+ * ICU4J rather than the JDK's Collator: the JDK's ignores spaces, so it puts "Bạc Liêu" before "Bà Rịa - Vũng Tàu"
+ * and "Hải Dương" before "Hà Nam".
+ */
+public final class VietnameseOrder {
+
+    /** Frozen, so one instance serves every thread. */
+    private static final Collator COLLATOR = Collator.getInstance(ULocale.forLanguageTag("vi")).freeze();
+
+    public static final Comparator<String> NAMES = COLLATOR::compare;
+
+    private VietnameseOrder() {
+    }
+}

@@ -69,18 +69,26 @@ public class InitiativeInserts {
      * batches of {@value #BATCH}, in the caller's transaction (a bulk import, a group commit).
      */
     public void insertAll(List<Row> rows) {
+        insertAll(rows, 0);
+    }
+
+    /**
+     * As {@link #insertAll(List)}, each statement cancelled by the database after {@code timeoutSeconds} (0: never),
+     * so that a stalled database answers in bounded time.
+     */
+    public void insertAll(List<Row> rows, int timeoutSeconds) {
         if (rows.isEmpty()) {
             return;
         }
         try (Connection connection = dataSource.getConnection()) {
             if (rows.size() == 1) {
                 execute(connection, rows.get(0).initiative().attachments.isEmpty() ? INSERT : INSERT_WITH_ATTACHMENTS,
-                        rows);
+                        rows, timeoutSeconds);
             } else {
                 Map<Boolean, List<Row>> byAttachments = rows.stream()
                         .collect(Collectors.partitioningBy(r -> !r.initiative().attachments.isEmpty()));
-                execute(connection, INSERT, byAttachments.get(false));
-                execute(connection, INSERT_WITH_ATTACHMENTS, byAttachments.get(true));
+                execute(connection, INSERT, byAttachments.get(false), timeoutSeconds);
+                execute(connection, INSERT_WITH_ATTACHMENTS, byAttachments.get(true), timeoutSeconds);
             }
         } catch (SQLException e) {
             throw new PersistenceException(rows.size() == 1 ? "Initiative " + rows.get(0).initiative().id
@@ -89,11 +97,13 @@ public class InitiativeInserts {
         outbox.written();
     }
 
-    private static void execute(Connection connection, String sql, List<Row> rows) throws SQLException {
+    private static void execute(Connection connection, String sql, List<Row> rows, int timeoutSeconds)
+            throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            insert.setQueryTimeout(timeoutSeconds);
             if (rows.size() == 1) {
                 bind(insert, rows.get(0));
                 insert.executeUpdate();

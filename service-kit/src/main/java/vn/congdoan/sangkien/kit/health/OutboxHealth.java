@@ -21,7 +21,8 @@ import vn.congdoan.sangkien.kit.outbox.OutboxConfig;
 
 /**
  * How many events wait in the outbox and how long the oldest has waited, at {@code /q/health/well}: DOWN once it has
- * waited longer than {@code outbox.alert-after}. Events wait while the broker is away, and writes go on
+ * waited longer than {@code outbox.alert-after}, and while any event is parked as blocked (the broker refused it for
+ * what it is: an operator retries or discards it). Events wait while the broker is away, and writes go on
  * meanwhile, so this is for monitoring, not readiness.
  */
 @Wellness
@@ -45,23 +46,27 @@ public class OutboxHealth implements HealthCheck {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("""
                         select (select count(*) from (select 1 from outbox_event where published_at is null
-                                limit %d) waiting),
-                               (select created_at from outbox_event where published_at is null order by id limit 1)
+                                and blocked_at is null limit %d) waiting),
+                               (select created_at from outbox_event where published_at is null and blocked_at is null
+                                order by id limit 1),
+                               (select count(*) from outbox_event where blocked_at is not null)
                         """.formatted(COUNT_LIMIT));
                 ResultSet r = s.executeQuery()) {
             r.next();
             long waiting = r.getLong(1);
             Timestamp oldest = r.getTimestamp(2);
-            response.withData("waiting", waiting).withData("alertAfterSeconds", config.alertAfter().toSeconds());
+            long blocked = r.getLong(3);
+            response.withData("waiting", waiting).withData("blocked", blocked)
+                    .withData("alertAfterSeconds", config.alertAfter().toSeconds());
             if (waiting == COUNT_LIMIT) {
                 response.withData("waitingCountStoppedAtLimit", true);
             }
             if (oldest == null) {
-                return response.up().build();
+                return response.status(blocked == 0).build();
             }
             Duration waited = Duration.between(oldest.toInstant(), Instant.now());
             return response.withData("oldestWaitingSeconds", Math.max(0, waited.toSeconds()))
-                    .status(waited.compareTo(config.alertAfter()) <= 0).build();
+                    .status(blocked == 0 && waited.compareTo(config.alertAfter()) <= 0).build();
         } catch (SQLException e) {
             return response.down().withData("reason", "The outbox could not be read: " + e.getMessage()).build();
         }

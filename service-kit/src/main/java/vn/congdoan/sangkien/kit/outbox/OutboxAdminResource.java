@@ -62,10 +62,10 @@ public class OutboxAdminResource {
     }
 
     @POST
-    @Path("/{id}/retry")
+    @Path("/{event}/retry")
     @Transactional
     @Operation(summary = "Send a parked event again, with its attempts counted afresh")
-    public BlockedEvent retry(@PathParam("id") long id) {
+    public BlockedEvent retry(@PathParam("event") long id) {
         Scope.requireNationalAdmin(caller);
         BlockedEvent event = blocked(id);
         em.createNativeQuery("update outbox_event set blocked_at = null, attempts = 0 where id = ?1")
@@ -75,10 +75,10 @@ public class OutboxAdminResource {
     }
 
     @DELETE
-    @Path("/{id}")
+    @Path("/{event}")
     @Transactional
     @Operation(summary = "Discard a parked event for good; the answer is the event, for the record")
-    public BlockedEvent discard(@PathParam("id") long id) {
+    public BlockedEvent discard(@PathParam("event") long id) {
         Scope.requireNationalAdmin(caller);
         BlockedEvent event = blocked(id);
         em.createNativeQuery("delete from outbox_event where id = ?1").setParameter(1, id).executeUpdate();

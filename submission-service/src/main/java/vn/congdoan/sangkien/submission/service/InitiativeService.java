@@ -22,6 +22,7 @@ import vn.congdoan.sangkien.events.InitiativeStatus;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.outbox.Outbox;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.security.ChangeAudit;
 import vn.congdoan.sangkien.submission.Initiative;
 import vn.congdoan.sangkien.submission.repository.InitiativeInserts;
 import vn.congdoan.sangkien.submission.repository.InitiativeRepository;
@@ -38,16 +39,18 @@ public class InitiativeService {
     private final Outbox outbox;
     private final InitiativeInserts inserts;
     private final GroupCommit groupCommit;
+    private final ChangeAudit audit;
     /** Microseconds, PostgreSQL's precision: times in events equal the stored ones. */
     private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 
     public InitiativeService(InitiativeRepository initiatives, OrgUnitReplicaCache units, Outbox outbox,
-            InitiativeInserts inserts, GroupCommit groupCommit) {
+            InitiativeInserts inserts, GroupCommit groupCommit, ChangeAudit audit) {
         this.initiatives = initiatives;
         this.units = units;
         this.outbox = outbox;
         this.inserts = inserts;
         this.groupCommit = groupCommit;
+        this.audit = audit;
     }
 
     public Optional<Initiative> find(UUID id) {
@@ -97,11 +100,11 @@ public class InitiativeService {
             initiative.submittedAt = now;
             type = InitiativeEvent.Type.SUBMITTED;
         }
-        InitiativeInserts.Row row = new InitiativeInserts.Row(initiative, initiative.toEvent(type, now));
+        InitiativeEvent event = initiative.toEvent(type, now);
         if (QuarkusTransaction.isActive()) {
-            inserts.insertAll(List.of(row));
+            inserts.insertAll(List.of(new InitiativeInserts.Row(initiative, event)));
         } else {
-            groupCommit.insert(row);
+            groupCommit.insert(new InitiativeInserts.Row(initiative, event, audit.claim()));
         }
         return initiative;
     }

@@ -21,7 +21,10 @@ public final class Topics {
      */
     public static final String INITIATIVE_EVENTS = "initiative-events.v1";
 
-    /** How a topic is created when it does not exist yet. */
+    /**
+     * How a topic is created when it does not exist yet. Its partitions are the default; a deployment may give others
+     * (service-kit's {@code TopicSettings}), and chooses the copies of each.
+     */
     public record Spec(String name, int partitions, Cleanup cleanup) {
     }
 

@@ -160,6 +160,9 @@ public final class LocalStack {
             env.put("DB_USER", PostgresServer.USER);
             env.put("DB_PASSWORD", PostgresServer.PASSWORD);
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            // one broker: one copy of each partition (production keeps three)
+            env.put("KAFKA_REPLICATION_FACTOR", "1");
+            env.put("KAFKA_MIN_INSYNC_REPLICAS", "1");
             say("Starting " + s.name() + " on port " + s.port() + " (log: " + logs.resolve(s.name() + ".log") + ")");
             services.add(pb.start());
         }

@@ -31,7 +31,8 @@ class DeploymentConfigTest {
     private static final Pattern HOST_PORT = Pattern.compile("(?:^|//|,|@)([a-z][a-z0-9-]*):(\\d+)");
     private static final Pattern ENV_DEFAULT = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):([^}]*)}");
     private static final Pattern MAPPING = Pattern.compile("^(\\s*)@ConfigMapping\\(prefix = \"([a-z0-9.-]+)\"\\)");
-    private static final Path KIT_CONFIG = ROOT.resolve(
+    /** Settings of the kit that every service reads, stated once for all of them. */
+    static final Path KIT_CONFIG = ROOT.resolve(
             "service-kit/src/main/resources/META-INF/microprofile-config.properties");
 
     @Test
@@ -230,7 +231,7 @@ class DeploymentConfigTest {
     }
 
     /** The environment variables a service reads: see {@link #settings}. */
-    private static Set<String> settingsRead(String service) throws IOException {
+    static Set<String> settingsRead(String service) throws IOException {
         return new TreeSet<>(settings(service).keySet());
     }
 
@@ -260,9 +261,13 @@ class DeploymentConfigTest {
             }
         }
         for (Path source : sources) {
-            // an environment variable overrides a key application.properties gives, so every key is a setting
-            mapped(Files.readAllLines(source)).forEach((key, value) ->
-                    settings.put(key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(), value));
+            // an environment variable overrides a key application.properties gives, so every key is a setting, read
+            // from the variable of its name unless the properties name another (${KAFKA_REPLICATION_FACTOR:3})
+            mapped(Files.readAllLines(source)).forEach((key, value) -> {
+                if (!Pattern.compile("(?m)^" + Pattern.quote(key) + "=\\$\\{").matcher(properties).find()) {
+                    settings.put(key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(), value);
+                }
+            });
         }
         return settings;
     }

@@ -218,8 +218,8 @@ class AbuseTest {
                     .post("/api/v1/initiatives/" + UUID.randomUUID() + "/withdraw").statusCode();
         }
         assertThat(status).as("the bucket runs dry").isEqualTo(429);
-        // the same caller, spelling the scheme otherwise, draws on the same bucket: it refills one write every 20 ms,
-        // so of fifty writes sent at once most are refused (a bucket of its own would have granted them all)
+        // the same caller, spelling the scheme otherwise, draws on the same bucket: under test it refills one write
+        // every 200 ms, so of fifty writes sent at once most are refused (a bucket of its own would grant them all)
         int refused = 0;
         for (int i = 0; i < 50; i++) {
             refused += given().header("Authorization", "bearer " + token)

@@ -47,6 +47,7 @@ import vn.congdoan.sangkien.events.OrgUnitState;
 import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.kafka.TopicAdmin;
+import vn.congdoan.sangkien.kit.kafka.TopicSettings;
 import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.submission.repository.OrgUnitReplicaRepository;
 import vn.congdoan.sangkien.testsupport.KafkaResource;
@@ -364,6 +365,9 @@ class ReviewWorkflowTest {
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
+    @Inject
+    TopicSettings topicSettings;
+
     @Test
     void theEventTopicKeepsEveryEventForRebuildsEvenWhenItExistedBefore() throws Exception {
         UUID unit = publishGrassroots(UUID.randomUUID());
@@ -378,7 +382,7 @@ class ReviewWorkflowTest {
                     new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, "604800000"), AlterConfigOp.OpType.SET))))
                     .all().get(10, TimeUnit.SECONDS);
             assertThat(retentionMs(admin, topic)).isEqualTo("604800000");
-            new TopicAdmin(kafkaConfig).ensure(Topics.INITIATIVE_EVENTS);
+            new TopicAdmin(kafkaConfig, topicSettings).ensure(Topics.INITIATIVE_EVENTS);
             assertThat(retentionMs(admin, topic)).isEqualTo("-1");
         }
     }

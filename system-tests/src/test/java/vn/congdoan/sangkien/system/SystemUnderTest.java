@@ -183,6 +183,8 @@ final class SystemUnderTest implements AutoCloseable {
         env.put("DB_USER", PostgresServer.USER);
         env.put("DB_PASSWORD", PostgresServer.PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort);
+        env.put("KAFKA_REPLICATION_FACTOR", "1");
+        env.put("KAFKA_MIN_INSYNC_REPLICAS", "1");
         // the outbox is reported DOWN at /q/health/well once an event has waited this long (a minute by default)
         env.put("OUTBOX_ALERT_AFTER", "1S");
         // an event the broker refuses is parked after two attempts (five by default)

@@ -10,8 +10,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import vn.congdoan.sangkien.localstack.KafkaServer;
 
 /**
- * A real Kafka broker (KRaft) for {@code @QuarkusTest}s: one per test JVM, on a free port.
- * {@code TEST_KAFKA_BOOTSTRAP_SERVERS} names an existing broker to use instead.
+ * A real Kafka broker (KRaft) for {@code @QuarkusTest}s: one per test JVM, on a free port, so topics have one copy
+ * of each partition. {@code TEST_KAFKA_BOOTSTRAP_SERVERS} names an existing broker to use instead.
  */
 public class KafkaResource implements QuarkusTestResourceLifecycleManager {
 
@@ -19,7 +19,9 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return Map.of("kafka.bootstrap.servers", bootstrapServers());
+        return Map.of("kafka.bootstrap.servers", bootstrapServers(),
+                "sangkien.topics.replication-factor", "1",
+                "sangkien.topics.min-insync-replicas", "1");
     }
 
     @Override

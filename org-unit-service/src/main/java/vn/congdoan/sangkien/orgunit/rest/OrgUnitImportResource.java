@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import vn.congdoan.sangkien.events.OrgUnitType;
+import vn.congdoan.sangkien.kit.health.ImportMeters;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.kit.rest.CsvFiles;
 import vn.congdoan.sangkien.kit.rest.ImportSlots;
@@ -56,15 +57,17 @@ public class OrgUnitImportResource {
     private final Caller caller;
     private final Hierarchy hierarchy;
     private final ImportSlots slots;
+    private final ImportMeters meters;
     private final ObjectReader rowsReader;
 
     public OrgUnitImportResource(OrgUnitImportService imports, OrgUnitService units, Caller caller,
-            Hierarchy hierarchy, ImportSlots slots, ObjectMapper json) {
+            Hierarchy hierarchy, ImportSlots slots, ImportMeters meters, ObjectMapper json) {
         this.imports = imports;
         this.units = units;
         this.caller = caller;
         this.hierarchy = hierarchy;
         this.slots = slots;
+        this.meters = meters;
         this.rowsReader = json.readerForListOf(ImportRow.class);
     }
 
@@ -88,7 +91,7 @@ public class OrgUnitImportResource {
     public ImportReport importJson(@QueryParam("province") @NotBlank String province, InputStream body)
             throws IOException {
         authorize(province);
-        return slots.run(() -> imports.importUnits(province.strip(), readJson(body)));
+        return counted(slots.run(() -> imports.importUnits(province.strip(), readJson(body))));
     }
 
     /** The rows, read from the stream: the body is never held whole. */
@@ -114,9 +117,14 @@ public class OrgUnitImportResource {
     public ImportReport importCsv(@QueryParam("province") @NotBlank String province, InputStream body)
             throws IOException {
         authorize(province);
-        return slots.run(() -> imports.importUnits(province.strip(),
+        return counted(slots.run(() -> imports.importUnits(province.strip(),
                 CsvFiles.read(body, ImportRow.class, REQUIRED_COLUMNS, null, OrgUnitImportService.MAX_ROWS,
                         rows -> ProblemException.unprocessable("rows", "At most " + OrgUnitImportService.MAX_ROWS
-                                + " rows per request"))));
+                                + " rows per request")))));
+    }
+
+    private ImportReport counted(ImportReport report) {
+        meters.count(report.created(), report.updated(), report.unchanged(), report.rejected());
+        return report;
     }
 }

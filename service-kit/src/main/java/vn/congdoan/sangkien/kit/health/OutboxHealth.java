@@ -1,14 +1,6 @@
 package vn.congdoan.sangkien.kit.health;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,44 +21,30 @@ import vn.congdoan.sangkien.kit.outbox.OutboxConfig;
 @ApplicationScoped
 public class OutboxHealth implements HealthCheck {
 
-    /** Counting stops here: a backlog this large is news enough, and counting further costs the database. */
-    static final int COUNT_LIMIT = 100_000;
-
-    private final DataSource dataSource;
+    private final OutboxBacklog outbox;
     private final OutboxConfig config;
 
-    public OutboxHealth(DataSource dataSource, OutboxConfig config) {
-        this.dataSource = dataSource;
+    public OutboxHealth(OutboxBacklog outbox, OutboxConfig config) {
+        this.outbox = outbox;
         this.config = config;
     }
 
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("outbox");
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("""
-                        select (select count(*) from (select 1 from outbox_event where published_at is null
-                                and blocked_at is null limit %d) waiting),
-                               (select created_at from outbox_event where published_at is null and blocked_at is null
-                                order by id limit 1),
-                               (select count(*) from outbox_event where blocked_at is not null)
-                        """.formatted(COUNT_LIMIT));
-                ResultSet r = s.executeQuery()) {
-            r.next();
-            long waiting = r.getLong(1);
-            Timestamp oldest = r.getTimestamp(2);
-            long blocked = r.getLong(3);
-            response.withData("waiting", waiting).withData("blocked", blocked)
+        try {
+            OutboxBacklog.Backlog backlog = outbox.read();
+            response.withData("waiting", backlog.waiting()).withData("blocked", backlog.blocked())
                     .withData("alertAfterSeconds", config.alertAfter().toSeconds());
-            if (waiting == COUNT_LIMIT) {
+            if (backlog.countStoppedAtLimit()) {
                 response.withData("waitingCountStoppedAtLimit", true);
             }
-            if (oldest == null) {
-                return response.status(blocked == 0).build();
+            if (backlog.oldestWaited() == null) {
+                return response.status(backlog.blocked() == 0).build();
             }
-            Duration waited = Duration.between(oldest.toInstant(), Instant.now());
-            return response.withData("oldestWaitingSeconds", Math.max(0, waited.toSeconds()))
-                    .status(blocked == 0 && waited.compareTo(config.alertAfter()) <= 0).build();
+            return response.withData("oldestWaitingSeconds", backlog.oldestWaited().toSeconds())
+                    .status(backlog.blocked() == 0 && backlog.oldestWaited().compareTo(config.alertAfter()) <= 0)
+                    .build();
         } catch (SQLException e) {
             return response.down().withData("reason", "The outbox could not be read: " + e.getMessage()).build();
         }

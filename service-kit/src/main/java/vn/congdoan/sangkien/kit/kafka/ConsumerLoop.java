@@ -22,6 +22,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 import vn.congdoan.sangkien.kit.problem.ProblemMappers;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 
 /**
  * A poll loop on its own thread with the plain Kafka client. Each batch goes to the handler, which applies it in one
@@ -74,6 +78,7 @@ public final class ConsumerLoop implements AutoCloseable {
     private volatile Instant failingSince;
     private volatile String failure;
     private int failedAttempts;
+    private List<Meter> meters = List.of();
 
     /** A loop that retries a failing batch until it applies: for a replay that must see every record. */
     public ConsumerLoop(Map<String, Object> kafkaConfig, String groupId, String topic, TopicAdmin topics,
@@ -101,7 +106,21 @@ public final class ConsumerLoop implements AutoCloseable {
 
     public void start() {
         RUNNING.add(this);
+        meters = List.of(
+                Gauge.builder("sangkien.consumer.lag", this, loop -> loop.lag < 0 ? Double.NaN : loop.lag)
+                        .strongReference(true).tag("group", groupId).baseUnit("records")
+                        .description("Records of the group's partitions not yet applied by this instance")
+                        .register(Metrics.globalRegistry),
+                Gauge.builder("sangkien.consumer.failing", this, ConsumerLoop::failingSeconds)
+                        .strongReference(true).tag("group", groupId).baseUnit("seconds")
+                        .description("How long this instance has kept failing to apply a batch; 0 while batches apply")
+                        .register(Metrics.globalRegistry));
         thread.start();
+    }
+
+    private double failingSeconds() {
+        Instant since = failingSince;
+        return since == null ? 0 : Duration.between(since, Instant.now()).toMillis() / 1000.0;
     }
 
     /** The loops started in this JVM and not closed. */
@@ -138,7 +157,7 @@ public final class ConsumerLoop implements AutoCloseable {
 
     private void consume() {
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer())) {
+                new StringDeserializer()); KafkaClientMetrics meters = KafkaClientMeters.bind(c)) {
             consumer = c;
             c.subscribe(List.of(topic));
             while (running) {
@@ -262,6 +281,7 @@ public final class ConsumerLoop implements AutoCloseable {
     public void close() {
         running = false;
         RUNNING.remove(this);
+        meters.forEach(Metrics.globalRegistry::remove);
         KafkaConsumer<String, String> c = consumer;
         if (c != null) {
             c.wakeup();

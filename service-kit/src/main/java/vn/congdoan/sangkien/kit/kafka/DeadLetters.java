@@ -13,10 +13,15 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.PersistenceException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * The records this service's consumers parked: each with its consumer group, where it was on its topic, its key and
@@ -43,6 +48,17 @@ public class DeadLetters {
 
     public DeadLetters(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** {@code sangkien_consumer_dead_letters_records} at {@code /q/metrics}: NaN while the database cannot be read. */
+    void register(@Observes StartupEvent event, MeterRegistry registry) {
+        Gauge.builder("sangkien.consumer.dead.letters", this, letters -> {
+            try {
+                return letters.count();
+            } catch (PersistenceException e) {
+                return Double.NaN;
+            }
+        }).baseUnit("records").description("Records the consumers parked, waiting for an operator").register(registry);
     }
 
     /** Parks a record; parking it again (a batch read again after a restart) changes nothing. */

@@ -30,7 +30,8 @@ import io.smallrye.common.annotation.Identifier;
 import vn.congdoan.sangkien.events.Topics;
 
 /**
- * Creates our topics on first use with the settings of {@link Topics#spec}, so that a fresh broker needs no setup.
+ * Creates our topics on first use as {@link Topics#spec} describes them, with the partitions, copies and retention of
+ * {@link TopicSettings}, so that a fresh cluster needs no setup.
  * Called lazily from the producing and consuming loops: a broker that is down at start-up does not stop a service.
  */
 @ApplicationScoped
@@ -39,28 +40,30 @@ public class TopicAdmin {
     private static final Logger LOG = Logger.getLogger(TopicAdmin.class);
 
     private final Map<String, Object> kafkaConfig;
+    private final TopicSettings settings;
     private final Set<String> known = ConcurrentHashMap.newKeySet();
     private Admin admin;
 
-    public TopicAdmin(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+    public TopicAdmin(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, TopicSettings settings) {
         this.kafkaConfig = kafkaConfig;
+        this.settings = settings;
     }
 
     public void ensure(String topic) {
         if (known.contains(topic)) {
             return;
         }
-        Topics.Spec spec = Topics.spec(topic);
-        Map<String, String> configs = configs(spec.cleanup());
-        NewTopic newTopic = new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(configs);
+        NewTopic newTopic = newTopic(Topics.spec(topic), settings);
         try {
             try {
                 admin().createTopics(List.of(newTopic)).all().get(10, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new IllegalStateException("Cannot create topic " + topic + ": " + e.getCause().getMessage(), e);
+                    throw new IllegalStateException("Cannot create topic " + topic + " with " + newTopic.numPartitions()
+                            + " partitions of " + newTopic.replicationFactor() + " copies: "
+                            + e.getCause().getMessage(), e);
                 }
-                keep(topic, configs);
+                keep(newTopic);
             }
             awaitLeaders(topic);
         } catch (ExecutionException e) {
@@ -74,29 +77,53 @@ public class TopicAdmin {
         known.add(topic);
     }
 
-    static Map<String, String> configs(Topics.Cleanup cleanup) {
-        return switch (cleanup) {
-            case COMPACT -> Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-            case KEEP_FOREVER -> Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-                    TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1");
-        };
+    /** A topic as {@link Topics#spec} describes it, with the partitions, copies and retention of the settings. */
+    static NewTopic newTopic(Topics.Spec spec, TopicSettings settings) {
+        if (settings.minInsyncReplicas() < 1 || settings.minInsyncReplicas() > settings.replicationFactor()) {
+            throw new IllegalArgumentException("sangkien.topics.min-insync-replicas must be 1 to the replication "
+                    + "factor (" + settings.replicationFactor() + "), was " + settings.minInsyncReplicas()
+                    + ": no write could be acknowledged");
+        }
+        String retentionMs = settings.retentionOf(spec).map(r -> Long.toString(r.toMillis())).orElse("-1");
+        Map<String, String> configs = new HashMap<>();
+        configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(settings.minInsyncReplicas()));
+        switch (spec.cleanup()) {
+            case COMPACT -> configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+            case KEEP_FOREVER -> {
+                configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+                configs.put(TopicConfig.RETENTION_MS_CONFIG, retentionMs);
+                configs.put(TopicConfig.RETENTION_BYTES_CONFIG, "-1");
+            }
+        }
+        return new NewTopic(spec.name(), settings.partitionsOf(spec), settings.replicationFactor()).configs(configs);
     }
 
     /**
      * A topic that exists already, made by hand or by an older version, gets our settings too: a broker's default
      * retention (seven days) would otherwise delete events that a rebuild reads from the first offset. Where the
-     * broker refuses (no permission to alter configs), the service goes on and says what to set.
+     * broker refuses (no permission to alter configs), the service goes on and says what to set. Partitions and
+     * copies are not changed here: adding partitions moves keys to other partitions, and more copies need a
+     * reassignment by the cluster's operator; a topic that has fewer than configured is logged.
      */
-    private void keep(String topic, Map<String, String> configs) throws InterruptedException, TimeoutException {
+    private void keep(NewTopic wanted) throws ExecutionException, InterruptedException, TimeoutException {
+        String topic = wanted.name();
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        List<AlterConfigOp> ops = configs.entrySet().stream()
+        List<AlterConfigOp> ops = wanted.configs().entrySet().stream()
                 .map(c -> new AlterConfigOp(new ConfigEntry(c.getKey(), c.getValue()), AlterConfigOp.OpType.SET))
                 .toList();
         try {
             admin().incrementalAlterConfigs(Map.of(resource, ops)).all().get(10, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            LOG.warnf("Topic %s exists and its settings could not be made %s: %s", topic, configs,
+            LOG.warnf("Topic %s exists and its settings could not be made %s: %s", topic, wanted.configs(),
                     e.getCause().getMessage());
+        }
+        TopicDescription existing = admin().describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
+                .get(topic);
+        int copies = existing.partitions().get(0).replicas().size();
+        if (existing.partitions().size() < wanted.numPartitions() || copies < wanted.replicationFactor()) {
+            LOG.warnf("Topic %s has %d partitions of %d copies, configured %d of %d: the cluster's operator adds "
+                    + "them", topic, existing.partitions().size(), copies, wanted.numPartitions(),
+                    wanted.replicationFactor());
         }
     }
 

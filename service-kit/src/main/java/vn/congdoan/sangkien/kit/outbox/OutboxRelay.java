@@ -38,10 +38,12 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
+import vn.congdoan.sangkien.kit.kafka.KafkaClientMeters;
 import vn.congdoan.sangkien.kit.kafka.TopicAdmin;
 
 /**
@@ -79,6 +81,7 @@ public class OutboxRelay {
     private Instant nextCleanup = Instant.EPOCH;
     private Thread thread;
     private KafkaProducer<String, String> producer; // used by the relay thread only
+    private KafkaClientMetrics producerMeters;
 
     public OutboxRelay(EntityManager em, DataSource dataSource, OutboxConfig config, TopicAdmin topics,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
@@ -129,12 +132,14 @@ public class OutboxRelay {
             props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
             props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
             producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+            producerMeters = KafkaClientMeters.bind(producer);
         }
         return producer;
     }
 
     private void closeProducer() {
         if (producer != null) {
+            producerMeters.close();
             producer.close(Duration.ofSeconds(5));
             producer = null;
         }

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SequenceWriter;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import vn.congdoan.sangkien.kit.health.ImportMeters;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.kit.rest.ImportSlots;
 import vn.congdoan.sangkien.kit.security.Caller;
@@ -62,9 +63,11 @@ public class InitiativeImportResource {
     private final Caller caller;
     private final Hierarchy hierarchy;
     private final ImportSlots slots;
+    private final ImportMeters meters;
 
     public InitiativeImportResource(InitiativeImportService imports, InitiativeRows rows, InitiativeQueries queries,
-            InitiativeAccess access, Provinces provinces, Caller caller, Hierarchy hierarchy, ImportSlots slots) {
+            InitiativeAccess access, Provinces provinces, Caller caller, Hierarchy hierarchy, ImportSlots slots,
+            ImportMeters meters) {
         this.imports = imports;
         this.rows = rows;
         this.queries = queries;
@@ -73,6 +76,7 @@ public class InitiativeImportResource {
         this.caller = caller;
         this.hierarchy = hierarchy;
         this.slots = slots;
+        this.meters = meters;
     }
 
     @POST
@@ -88,7 +92,7 @@ public class InitiativeImportResource {
     public InitiativeImportReport importJson(@QueryParam("province") String province, InputStream body)
             throws IOException {
         OrgUnitReplica target = authorize(province);
-        return slots.run(() -> imports.importRows(target, rows.fromJson(body), access::mayReadContent));
+        return counted(slots.run(() -> imports.importRows(target, rows.fromJson(body), access::mayReadContent)));
     }
 
     @POST
@@ -100,7 +104,12 @@ public class InitiativeImportResource {
     public InitiativeImportReport importCsv(@QueryParam("province") String province, InputStream body)
             throws IOException {
         OrgUnitReplica target = authorize(province);
-        return slots.run(() -> imports.importRows(target, rows.fromCsv(body), access::mayReadContent));
+        return counted(slots.run(() -> imports.importRows(target, rows.fromCsv(body), access::mayReadContent)));
+    }
+
+    private InitiativeImportReport counted(InitiativeImportReport report) {
+        meters.count(report.created(), report.updated(), report.unchanged(), report.rejected());
+        return report;
     }
 
     @GET

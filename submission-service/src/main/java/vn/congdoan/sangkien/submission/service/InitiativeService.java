@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import vn.congdoan.sangkien.events.InitiativeEvent;
 import vn.congdoan.sangkien.events.InitiativeStatus;
@@ -40,17 +41,19 @@ public class InitiativeService {
     private final InitiativeInserts inserts;
     private final GroupCommit groupCommit;
     private final ChangeAudit audit;
+    private final MeterRegistry meters;
     /** Microseconds, PostgreSQL's precision: times in events equal the stored ones. */
     private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 
     public InitiativeService(InitiativeRepository initiatives, OrgUnitReplicaCache units, Outbox outbox,
-            InitiativeInserts inserts, GroupCommit groupCommit, ChangeAudit audit) {
+            InitiativeInserts inserts, GroupCommit groupCommit, ChangeAudit audit, MeterRegistry meters) {
         this.initiatives = initiatives;
         this.units = units;
         this.outbox = outbox;
         this.inserts = inserts;
         this.groupCommit = groupCommit;
         this.audit = audit;
+        this.meters = meters;
     }
 
     public Optional<Initiative> find(UUID id) {
@@ -106,7 +109,19 @@ public class InitiativeService {
         } else {
             groupCommit.insert(new InitiativeInserts.Row(initiative, event, audit.claim()));
         }
+        accepted(initiative);
         return initiative;
+    }
+
+    /**
+     * {@code sangkien_initiatives_accepted_total} at /q/metrics, by the code of the province the initiative counts for
+     * and whether it was submitted or kept as a draft. Counted once its statement has run: on its own, committed; in
+     * a caller's transaction (an Idempotency-Key), before that commits.
+     */
+    private void accepted(Initiative initiative) {
+        String province = units.find(initiative.provinceId).map(OrgUnitReplicaCache.Unit::code).orElse("unknown");
+        meters.counter("sangkien.initiatives.accepted", "province", province,
+                "outcome", initiative.status == InitiativeStatus.SUBMITTED ? "submitted" : "draft").increment();
     }
 
     /** Keyed by provincial federation: one initiative's events stay in order on one partition. */

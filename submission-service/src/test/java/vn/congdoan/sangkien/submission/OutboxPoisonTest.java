@@ -66,6 +66,8 @@ class OutboxPoisonTest {
         given().get("/q/health/well").then().statusCode(503)
                 .body("checks.find { it.name == 'outbox' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'outbox' }.data.blocked", equalTo(2));
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .containsPattern("(?m)^sangkien_outbox_blocked_records(\\{[^}]*\\})? 2\\.0$");
 
         // the cause is not fixed: sent again, the unknown topic is parked again after its attempts
         given().header("Authorization", ADMIN).post("/api/v1/admin/outbox/blocked/" + parked.get(0) + "/retry")

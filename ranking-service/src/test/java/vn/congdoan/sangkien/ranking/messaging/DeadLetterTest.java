@@ -56,6 +56,8 @@ class DeadLetterTest {
         });
         given().get("/q/health/well").then().statusCode(503)
                 .body("checks.find { it.name == 'consumers' }.status", equalTo("DOWN"));
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .containsPattern("(?m)^sangkien_consumer_dead_letters_records(\\{[^}]*\\})? [1-9][0-9]*\\.0$");
 
         // a later version of the parked initiative is counted; the parked older one, applied again, changes nothing
         Fixtures.send(Fixtures.event(poison.initiativeId(), 1, programme, province, InitiativeStatus.SUBMITTED,

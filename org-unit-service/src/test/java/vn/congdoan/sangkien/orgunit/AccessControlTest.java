@@ -88,6 +88,12 @@ class AccessControlTest {
             Rule.of("POST", "/api/v1/api-keys", Access.NATIONAL_ADMIN),
             Rule.of("POST", "/api/v1/api-keys/{id}/revoke", Access.NATIONAL_ADMIN),
             Rule.of("GET", "/api/v1/audit", Access.NATIONAL_ADMIN),
+            Rule.of("GET", "/api/v1/admin/outbox/blocked", Access.NATIONAL_ADMIN),
+            Rule.of("POST", "/api/v1/admin/outbox/blocked/{event}/retry", Access.NATIONAL_ADMIN),
+            Rule.of("DELETE", "/api/v1/admin/outbox/blocked/{event}", Access.NATIONAL_ADMIN),
+            Rule.of("GET", "/api/v1/admin/dead-letters", Access.NATIONAL_ADMIN),
+            Rule.of("POST", "/api/v1/admin/dead-letters/{letter}/retry", Access.NATIONAL_ADMIN),
+            Rule.of("DELETE", "/api/v1/admin/dead-letters/{letter}", Access.NATIONAL_ADMIN),
             Rule.of("GET", "/api/v1/scheduled-changes", Access.SIGNED_IN),
             Rule.of("GET", "/api/v1/scheduled-changes/{id}", Access.SIGNED_IN),
             // who may cancel depends on the change (ScheduledChangesTest); here no change has the random id
@@ -218,7 +224,7 @@ class AccessControlTest {
                 .replace("{id}", rule.path().startsWith("/api/v1/units") ? grassroots : UUID.randomUUID().toString())
                 .replace("{code}", rule.path().startsWith("/api/v1/programmes") ? "1-trieu-sang-kien" : insideCode)
                 .replace("{unitId}", grassroots)
-                .replace("{phase}", "phase-1");
+                .replace("{phase}", "phase-1").replace("{event}", "1").replace("{letter}", "1");
         if (rule.path().equals("/api/v1/units/import")) {
             request.queryParam("province", insideCode);
         }

@@ -47,6 +47,14 @@ class AccessControlTest {
             new Rule("GET", "/widget", true),
             new Rule("POST", "/api/v1/admin/snapshots", false),
             new Rule("POST", "/api/v1/admin/rebuild", false),
+            new Rule("GET", "/api/v1/admin/rebuild", false),
+            new Rule("GET", "/api/v1/admin/rebuild/{id}", false),
+            new Rule("GET", "/api/v1/admin/outbox/blocked", false),
+            new Rule("POST", "/api/v1/admin/outbox/blocked/{event}/retry", false),
+            new Rule("DELETE", "/api/v1/admin/outbox/blocked/{event}", false),
+            new Rule("GET", "/api/v1/admin/dead-letters", false),
+            new Rule("POST", "/api/v1/admin/dead-letters/{letter}/retry", false),
+            new Rule("DELETE", "/api/v1/admin/dead-letters/{letter}", false),
             new Rule("GET", "/api/v1/audit", false));
 
     @Test
@@ -78,7 +86,8 @@ class AccessControlTest {
         if (token != null) {
             request.header("Authorization", token);
         }
-        String path = rule.path().replace("{province}", "42").replace("{code}", "1-trieu-sang-kien");
+        String path = rule.path().replace("{province}", "42").replace("{code}", "1-trieu-sang-kien")
+                .replace("{event}", "1").replace("{letter}", "1").replace("{id}", "1");
         int status = request.request(rule.method(), path).statusCode();
         boolean ok = expected == 0 ? status != 401 && status != 403 : status == expected;
         if (!ok) {

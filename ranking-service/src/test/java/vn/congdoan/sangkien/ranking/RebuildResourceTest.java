@@ -3,10 +3,8 @@ package vn.congdoan.sangkien.ranking;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
-import static org.hamcrest.Matchers.hasSize;
 import static vn.congdoan.sangkien.ranking.Fixtures.next;
 import static vn.congdoan.sangkien.ranking.Fixtures.row;
 import static vn.congdoan.sangkien.ranking.Fixtures.send;
@@ -34,11 +32,15 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.events.InitiativeEvent;
 import vn.congdoan.sangkien.events.InitiativeStatus;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.ranking.service.CounterSet;
+import vn.congdoan.sangkien.ranking.service.RebuildJobs;
 import vn.congdoan.sangkien.ranking.service.RebuildService;
 import vn.congdoan.sangkien.ranking.service.StandingsUpdater;
 import vn.congdoan.sangkien.testsupport.KafkaResource;
@@ -58,6 +60,9 @@ class RebuildResourceTest {
 
     @Inject
     StandingsUpdater updater;
+
+    @Inject
+    RebuildJobs jobs;
 
     @Test
     void aRebuildFromTheTopicEqualsTheLiveStandingsAndFindsATamperedCounter() throws Exception {
@@ -84,13 +89,11 @@ class RebuildResourceTest {
         await().atMost(Duration.ofSeconds(20)).ignoreException(NullPointerException.class).until(() -> standings(programme).getInt(row(province) + ".recognized") == 1
                 && standings(programme).getInt(row(province) + ".submissions") == 3);
 
-        given().header("Authorization", Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD"))
-                .queryParam("programme", programme).post("/api/v1/admin/rebuild").then()
-                .statusCode(200)
-                .body("equal", equalTo(true))
-                .body("liveCaughtUp", equalTo(true))
-                .body("eventsRead", greaterThanOrEqualTo(7 + 36))
-                .body("differences", empty());
+        JsonPath first = rebuild(programme, false);
+        assertThat(first.getBoolean("report.equal")).isTrue();
+        assertThat(first.getBoolean("report.liveCaughtUp")).isTrue();
+        assertThat(first.getLong("report.eventsRead")).isGreaterThanOrEqualTo(7 + 36);
+        assertThat(first.getList("report.differences")).isEmpty();
 
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "update standing set submissions = submissions + 1 where programme_code = ? and province_id = ?")) {
@@ -98,33 +101,29 @@ class RebuildResourceTest {
             s.setObject(2, province);
             s.executeUpdate();
         }
-        given().header("Authorization", Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD"))
-                .queryParam("programme", programme).post("/api/v1/admin/rebuild").then()
-                .statusCode(200)
-                .body("equal", equalTo(false))
-                .body("differences", hasSize(1))
-                .body("differences[0].figure", equalTo("submissions"))
-                .body("differences[0].live", equalTo(3))
-                .body("differences[0].rebuilt", equalTo(2));
+        JsonPath tampered = rebuild(programme, false);
+        assertThat(tampered.getBoolean("report.equal")).isFalse();
+        assertThat(tampered.getList("report.differences")).hasSize(1);
+        assertThat(tampered.getString("report.differences[0].table")).isEqualTo("standing");
+        assertThat(tampered.getString("report.differences[0].figure")).isEqualTo("submissions");
+        assertThat(tampered.getLong("report.differences[0].live")).isEqualTo(3);
+        assertThat(tampered.getLong("report.differences[0].rebuilt")).isEqualTo(2);
+        assertThat(tampered.getLong("report.differenceCounts.standing")).isEqualTo(1);
 
         // a repair puts the rebuilt counters in place; the live consumer goes on counting from there
-        given().header("Authorization", Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD"))
-                .queryParam("programme", programme).queryParam("repair", "true").post("/api/v1/admin/rebuild").then()
-                .statusCode(200)
-                .body("equal", equalTo(false))
-                .body("repaired", equalTo(true))
-                .body("differences", hasSize(1));
+        JsonPath repaired = rebuild(programme, true);
+        assertThat(repaired.getBoolean("report.equal")).isFalse();
+        assertThat(repaired.getBoolean("report.repaired")).isTrue();
+        assertThat(repaired.getList("report.differences")).hasSize(1);
         // the row shows the merged province's submission too: 2 + 1, as before the tampering
         await().atMost(Duration.ofSeconds(10)).ignoreException(NullPointerException.class)
                 .until(() -> standings(programme).getInt(row(province) + ".submissions") == 3);
         send(submitted(programme, province, "m-4"));
         await().atMost(Duration.ofSeconds(20)).ignoreException(NullPointerException.class)
                 .until(() -> standings(programme).getInt(row(province) + ".submissions") == 4);
-        given().header("Authorization", Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD"))
-                .queryParam("programme", programme).queryParam("repair", "true").post("/api/v1/admin/rebuild").then()
-                .statusCode(200)
-                .body("equal", equalTo(true))
-                .body("repaired", equalTo(false));
+        JsonPath again = rebuild(programme, true);
+        assertThat(again.getBoolean("report.equal")).isTrue();
+        assertThat(again.getBoolean("report.repaired")).isFalse();
     }
 
     @Test
@@ -180,10 +179,7 @@ class RebuildResourceTest {
                     + " on conflict (topic, partition) do update set next_offset = 1000000000");
         }
         try {
-            given().header("Authorization", Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD"))
-                    .queryParam("programme", programme).post("/api/v1/admin/rebuild").then()
-                    .statusCode(200)
-                    .body("equal", equalTo(true));
+            assertThat(rebuild(programme, false).getBoolean("report.equal")).isTrue();
         } finally {
             try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
                 s.executeUpdate("update consumed_position set next_offset = " + saved + " where partition = 0");
@@ -198,5 +194,141 @@ class RebuildResourceTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("field", equalTo("repair"));
+    }
+
+    @Test
+    void everyTableOfCountersIsCompared() throws Exception {
+        String programme = Fixtures.newProgramme();
+        UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Hà Giang", 9_000);
+        send(submitted(programme, province, "m-1", "m-2"), submitted(programme, province, "m-1"));
+        await().atMost(Duration.ofSeconds(20)).ignoreException(NullPointerException.class)
+                .until(() -> standings(programme).getInt(row(province) + ".submissions") == 2);
+        // counters no province's row shows: how many initiatives a member has, in how many provinces a member is
+        try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.executeUpdate("update submitter set initiatives = 5 where programme_code = '" + programme
+                    + "' and member_id = 'm-1'");
+            s.executeUpdate("update member_reach set provinces = 4 where programme_code = '" + programme
+                    + "' and member_id = 'm-2'");
+        }
+
+        JsonPath job = rebuild(programme, true);
+        assertThat(job.getBoolean("report.equal")).isFalse();
+        assertThat(job.getLong("report.differenceCounts.submitter")).isEqualTo(1);
+        assertThat(job.getLong("report.differenceCounts.member_reach")).isEqualTo(1);
+        assertThat(job.getList("report.differences.table")).containsExactlyInAnyOrder("submitter", "member_reach");
+        assertThat(job.getMap("report.differences.find { it.table == 'submitter' }"))
+                .containsEntry("memberId", "m-1").containsEntry("figure", "initiatives").containsEntry("live", 5)
+                .containsEntry("rebuilt", 2);
+        assertThat(job.getBoolean("report.repaired")).isTrue();
+        assertThat(rebuild(programme, false).getBoolean("report.equal")).isTrue();
+    }
+
+    @Test
+    void aCountBelowZeroIsReportedAndNotRepairedWith() throws Exception {
+        String programme = Fixtures.newProgramme();
+        UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Tuyên Quang", 7_000);
+        send(submitted(programme, province, "m-1"));
+        await().atMost(Duration.ofSeconds(20)).ignoreException(NullPointerException.class)
+                .until(() -> standings(programme).getInt(row(province) + ".submissions") == 1);
+        try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.executeUpdate("update standing set submissions = 3 where programme_code = '" + programme + "'");
+        }
+        // rebuilt counters in which a day's count went below 0, as events that disagree with each other leave them
+        updater.clear(CounterSet.REBUILD);
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "insert into rebuild.period_count values (?, ?, date '2022-04-15', -1)")) {
+            s.setString(1, programme);
+            s.setObject(2, province);
+            s.executeUpdate();
+        }
+        Map<TopicPartition, Long> nothingRead = new HashMap<>();
+        for (int p = 0; p < Topics.spec(Topics.INITIATIVE_EVENTS).partitions(); p++) {
+            nothingRead.put(new TopicPartition(Topics.INITIATIVE_EVENTS, p), 0L);
+        }
+        RebuildService.Comparison comparison = rebuild.compare(programme, nothingRead, true);
+
+        assertThat(comparison.found().negatives()).containsEntry("period_count", 1L);
+        assertThat(comparison.found().differences()).anySatisfy(d -> {
+            assertThat(d.table()).isEqualTo("period_count");
+            assertThat(d.day()).isEqualTo(LocalDate.of(2022, 4, 15));
+            assertThat(d.rebuilt()).isEqualTo(-1);
+            assertThat(d.live()).isZero();
+        });
+        assertThat(comparison.repaired()).isFalse();
+        assertThat(comparison.repairRefused()).contains("below 0");
+        try (Connection c = dataSource.getConnection(); var s = c.createStatement();
+                var rs = s.executeQuery("select submissions from standing where programme_code = '" + programme + "'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).as("the live counters are left as they were").isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aRebuildLeftRunningByAStoppedInstanceIsTakenUpWhereItStood() throws Exception {
+        String programme = Fixtures.newProgramme();
+        UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Lào Cai", 6_000);
+        send(submitted(programme, province, "m-1"), submitted(programme, province, "m-2"));
+        await().atMost(Duration.ofSeconds(20)).ignoreException(NullPointerException.class)
+                .until(() -> standings(programme).getInt(row(province) + ".submissions") == 2);
+        JsonPath first = rebuild(programme, false);
+        assertThat(first.getBoolean("report.equal")).isTrue();
+
+        // an instance stopped while its rebuild was replaying: the job still says RUNNING
+        UUID abandoned = UUID.randomUUID();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "insert into rebuild_job (id, programme_code, repair, requested_at, state, phase)"
+                        + " values (?, ?, false, now(), 'RUNNING', 'REPLAYING')")) {
+            s.setObject(1, abandoned);
+            s.setString(2, programme);
+            s.executeUpdate();
+        }
+        given().header("Authorization", Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD"))
+                .queryParam("programme", programme).post("/api/v1/admin/rebuild").then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString(abandoned.toString()));
+
+        jobs.resumeAbandoned();
+        JsonPath resumed = await().atMost(Duration.ofSeconds(60)).until(() -> job(abandoned),
+                j -> !"RUNNING".equals(j.getString("state")));
+        assertThat(resumed.getString("state")).isEqualTo("DONE");
+        assertThat(resumed.getBoolean("report.equal")).isTrue();
+        // it went on from where the rebuilt counters stood instead of reading the topic from offset 0 again
+        assertThat(resumed.getLong("report.eventsRead")).isLessThan(first.getLong("report.eventsRead"));
+        given().header("Authorization", Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD")).get("/api/v1/admin/rebuild")
+                .then().statusCode(200)
+                .body("[0].id", equalTo(abandoned.toString()));
+    }
+
+    @Test
+    void aRebuildThatDoesNotExistIsNotFound() {
+        given().header("Authorization", Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD"))
+                .get("/api/v1/admin/rebuild/" + UUID.randomUUID()).then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    /**
+     * Starts a rebuild, which answers 202 with its status resource, and follows that until the job is done; while
+     * another test's rebuild runs, starting one is a conflict.
+     */
+    private static JsonPath rebuild(String programme, boolean repair) {
+        ExtractableResponse<Response> started = await().atMost(Duration.ofSeconds(60))
+                .until(() -> given().header("Authorization", Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD"))
+                        .queryParam("programme", programme).queryParam("repair", String.valueOf(repair))
+                        .post("/api/v1/admin/rebuild").then().extract(), r -> r.statusCode() != 409);
+        assertThat(started.statusCode()).as(started.asString()).isEqualTo(202);
+        assertThat(started.jsonPath().getString("state")).isEqualTo("RUNNING");
+        String location = started.header("Location");
+        UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        JsonPath done = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> job(id), j -> !"RUNNING".equals(j.getString("state")));
+        assertThat(done.getString("state")).as(done.prettify()).isEqualTo("DONE");
+        return done;
+    }
+
+    private static JsonPath job(UUID id) {
+        return given().header("Authorization", Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD"))
+                .get("/api/v1/admin/rebuild/" + id).then().statusCode(200).extract().jsonPath();
     }
 }

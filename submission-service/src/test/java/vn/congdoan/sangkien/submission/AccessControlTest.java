@@ -69,7 +69,13 @@ class AccessControlTest {
             new Rule("POST", "/api/v1/initiatives/{id}/duplicate", Access.UNIT_ADMIN),
             new Rule("POST", "/api/v1/initiatives/{id}/authorship", Access.AUTHORSHIP),
             new Rule("DELETE", "/api/v1/initiatives/{id}/authorship", Access.AUTHORSHIP),
-            new Rule("GET", "/api/v1/audit", Access.NATIONAL_ADMIN));
+            new Rule("GET", "/api/v1/audit", Access.NATIONAL_ADMIN),
+            new Rule("GET", "/api/v1/admin/outbox/blocked", Access.NATIONAL_ADMIN),
+            new Rule("POST", "/api/v1/admin/outbox/blocked/{event}/retry", Access.NATIONAL_ADMIN),
+            new Rule("DELETE", "/api/v1/admin/outbox/blocked/{event}", Access.NATIONAL_ADMIN),
+            new Rule("GET", "/api/v1/admin/dead-letters", Access.NATIONAL_ADMIN),
+            new Rule("POST", "/api/v1/admin/dead-letters/{letter}/retry", Access.NATIONAL_ADMIN),
+            new Rule("DELETE", "/api/v1/admin/dead-letters/{letter}", Access.NATIONAL_ADMIN));
 
     @Inject
     OrgUnitReplicaRepository replicas;
@@ -217,7 +223,8 @@ class AccessControlTest {
                 request.contentType(ContentType.JSON).body("[]");
             }
         }
-        int status = request.request(rule.method(), rule.path().replace("{id}", String.valueOf(id))).statusCode();
+        int status = request.request(rule.method(), rule.path().replace("{id}", String.valueOf(id))
+                .replace("{event}", "1").replace("{letter}", "1")).statusCode();
         boolean ok = expected == 0 ? status != 401 && status != 403 : status == expected;
         if (!ok) {
             wrong.add(rule.method() + " " + rule.path() + " as " + who + ": got " + status + ", expected "

@@ -506,7 +506,7 @@ class BadInputIT {
             assertThat(Instant.now()).as("the standings catch up").isBefore(deadline);
             Thread.sleep(200);
         }
-        // the audit entries of the last writes reach their table up to 200 ms after the answers (AuditLog)
+        // the audit entries of writes that changed nothing reach their table up to 200 ms after the answers (AuditLog)
         Thread.sleep(500);
     }
 }

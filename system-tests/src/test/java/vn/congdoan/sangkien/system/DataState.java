@@ -31,7 +31,7 @@ record DataState(Map<String, String> tables, Map<UUID, GroundTruth.Counts> stand
                     }
                 }
                 for (String table : names) {
-                    String refusalsLeftOut = table.endsWith(".audit_entry") ? " where t.status < 400" : "";
+                    String refusalsLeftOut = table.endsWith(".audit_entry") ? " where coalesce(t.status, 0) < 400" : "";
                     try (ResultSet rs = s.executeQuery("select count(*) || ' rows ' || coalesce(md5(string_agg("
                             + "t::text, ',' order by t::text)), '') from " + table + " t" + refusalsLeftOut)) {
                         rs.next();

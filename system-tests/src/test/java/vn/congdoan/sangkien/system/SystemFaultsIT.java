@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpTimeoutException;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -170,6 +175,102 @@ class SystemFaultsIT {
         assertThat(List.of(system.pid(Service.ORG_UNIT), system.pid(Service.SUBMISSION),
                 system.pid(Service.RANKING))).as("no service was restarted").isEqualTo(pids);
         GroundTruth.check(system, LEDGER, "PostgreSQL was stopped");
+    }
+
+    @Test
+    @Order(7)
+    void poisonEventsInTheOutboxAreParkedAndEverySubmissionAfterThemIsCounted() throws Exception {
+        Workload load = Workload.start(system, units, LEDGER, 3, Duration.ofSeconds(8), true);
+        load.awaitAcknowledged(5);
+        try (Connection db = system.database(Service.SUBMISSION); Statement insert = db.createStatement()) {
+            insert.executeUpdate("insert into outbox_event (topic, record_key, payload) values "
+                    + "('no-such-topic.v1', 'poison', '{}'), "
+                    + "('initiative-events.v1', 'poison', '{\"padding\":\"' || repeat('x', 2 * 1024 * 1024) || '\"}')");
+        }
+        SystemSummary.fault("two poison events in submission-service's outbox (a topic nobody knows, a record too "
+                + "large) while submissions go on");
+        load.finish();
+
+        assertThat(load.problems()).isEmpty();
+        GroundTruth.check(system, LEDGER, "poison events were written to the outbox");
+        String admin = Population.ADMIN;
+        JsonNode parked = Api.get(system.url(Service.SUBMISSION) + "/api/v1/admin/outbox/blocked", admin).json();
+        assertThat(parked).as("%s", parked).hasSize(2);
+        for (JsonNode event : parked) {
+            assertThat(Api.send("DELETE", system.url(Service.SUBMISSION) + "/api/v1/admin/outbox/blocked/"
+                    + event.path("id").asLong(), admin, Map.of(), null).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    @Order(8)
+    void aDatabaseStalledLongerThanTheGroupCommitDeadlineIsAnswered503NotAHang() throws Exception {
+        Workload load = Workload.start(system, units, LEDGER, 3, Duration.ofSeconds(14), false);
+        load.awaitAcknowledged(5);
+        List<Api.Reply> answers;
+        try (Connection holder = system.database(Service.SUBMISSION); Statement lock = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            lock.execute("lock table initiative in access exclusive mode");
+            SystemSummary.fault("submission-service's database stalled (its initiatives locked) for about 8 s under "
+                    + "load, longer than the group commit's deadline");
+            answers = submitWhileStalled(3);
+            holder.rollback();
+        }
+        load.finish();
+
+        assertThat(answers).as("a submission while the database stalls: 503 with Retry-After, within its deadline")
+                .allSatisfy(r -> assertThat(r.status() == 503 && r.retryAfter() != null && r.isProblem())
+                        .as("%s", r).isTrue());
+        assertThat(load.problems()).isEmpty();
+        GroundTruth.check(system, LEDGER, "the database stalled");
+    }
+
+    /** Submissions sent one after the other while the database stalls; one that hangs fails the test. */
+    private static List<Api.Reply> submitWhileStalled(int count) throws Exception {
+        Population.Unit unit = units.get(0);
+        String member = "m-stall-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = Api.bearer(member, unit.id().toString(), "MEMBER");
+        List<Api.Reply> answers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("programmeCode", "1-trieu-sang-kien");
+            body.put("title", "Sáng kiến khi cơ sở dữ liệu chậm");
+            body.put("problem", "Vấn đề");
+            body.put("solution", "Giải pháp");
+            body.put("expectedBenefit", "Lợi ích");
+            body.put("field", "OTHER");
+            body.put("unitId", unit.id().toString());
+            body.put("authors", List.of(Map.of("memberId", member, "displayName", "Tác giả")));
+            body.put("submit", true);
+            try {
+                answers.add(Api.postJson(system.url(Service.SUBMISSION) + "/api/v1/initiatives", token, body,
+                        Map.of()));
+            } catch (HttpTimeoutException hang) {
+                throw new AssertionError("A submission hung while the database stalled", hang);
+            }
+        }
+        return answers;
+    }
+
+    @Test
+    @Order(9)
+    void sigtermUnderLoadAnswersEveryRequestItTookAndLosesNoEvent() throws Exception {
+        int clients = 6;
+        Workload load = Workload.start(system, units, LEDGER, clients, Duration.ofSeconds(10), false);
+        load.awaitAcknowledged(15);
+        Duration stopped = system.terminate(Service.SUBMISSION);
+        SystemSummary.fault("submission-service stopped with SIGTERM under load (stopped in " + stopped.toMillis()
+                + " ms), started again");
+        system.restart(Service.SUBMISSION);
+        load.finish();
+
+        assertThat(load.problems()).isEmpty();
+        // While it drains, the service answers each request with "Connection: close"; when the last is answered it
+        // closes, and a request a client sent in that instant, on a connection just opened, meets a closed one. A
+        // client can lose at most that one request to it, and its retry with the same Idempotency-Key is safe.
+        assertThat(load.cutOff()).as("requests met by a connection closed without an answer").isLessThanOrEqualTo(
+                clients);
+        GroundTruth.check(system, LEDGER, "submission-service was stopped with SIGTERM");
     }
 
     /** Reads from every service at once, {@code rounds} times; a request that hangs fails the test. */

@@ -114,6 +114,23 @@ final class SystemUnderTest implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGTERM: the service stops taking requests, answers those in flight within its shutdown timeout, finishes its
+     * outbox relay's round and exits.
+     *
+     * @return how long it took to exit
+     */
+    Duration terminate(Service service) throws InterruptedException {
+        Process p = services.remove(service);
+        long started = System.nanoTime();
+        p.destroy();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+            throw new AssertionError(service.module + " did not stop within 60 s of SIGTERM");
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
     /** Starts a killed service again on its port and waits until it is ready. */
     void restart(Service service) throws Exception {
         launch(service);
@@ -170,6 +187,8 @@ final class SystemUnderTest implements AutoCloseable {
         env.put("KAFKA_MIN_INSYNC_REPLICAS", "1");
         // the outbox is reported DOWN at /q/health/well once an event has waited this long (a minute by default)
         env.put("OUTBOX_ALERT_AFTER", "1S");
+        // an event the broker refuses is parked after two attempts (five by default)
+        env.put("OUTBOX_MAX_ATTEMPTS", "2");
         services.put(s, pb.start());
     }
 

@@ -1,6 +1,7 @@
 package vn.congdoan.sangkien.system;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +45,7 @@ final class Workload {
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong cutOff = new AtomicLong();
     private final List<Thread> clients = new ArrayList<>();
     private volatile Instant end;
 
@@ -101,6 +103,11 @@ final class Workload {
 
     long retries() {
         return retries.get();
+    }
+
+    /** Requests whose connection broke off without an answer (not a refused connection: a service that was away). */
+    long cutOff() {
+        return cutOff.get();
     }
 
     private void client(int index) {
@@ -251,7 +258,13 @@ final class Workload {
                 }
             } catch (HttpTimeoutException hang) {
                 problems.add(what + ": no answer within " + Api.TIMEOUT);
+            } catch (ConnectException refused) {
+                if (strict) {
+                    problems.add(what + ": " + refused);
+                }
             } catch (IOException down) {
+                // the service took the request and dropped its connection without an answer
+                cutOff.incrementAndGet();
                 if (strict) {
                     problems.add(what + ": " + down);
                 }

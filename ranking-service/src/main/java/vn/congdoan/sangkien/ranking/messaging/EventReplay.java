@@ -141,7 +141,9 @@ public class EventReplay {
                     }
                 });
                 if (!batch.isEmpty()) {
-                    apply(live.events(batch));
+                    Map<Integer, Long> positions = new HashMap<>();
+                    batch.forEach(r -> positions.merge(r.partition(), r.offset() + 1, Math::max));
+                    apply(live.events(batch), positions);
                     read += batch.size();
                     lastProgress = System.nanoTime();
                 }
@@ -151,13 +153,13 @@ public class EventReplay {
     }
 
     /**
-     * Applies one batch, again when PostgreSQL chose it as a deadlock victim or could not serialise it: the other
-     * workers share members' rows with it.
+     * Applies one batch, with where it ends in each partition, again when PostgreSQL chose it as a deadlock victim
+     * or could not serialise it: the other workers share members' rows with it.
      */
-    private void apply(List<InitiativeEvent> events) {
+    private void apply(List<InitiativeEvent> events, Map<Integer, Long> positions) {
         for (int attempt = 1;; attempt++) {
             try {
-                updater.applyAll(CounterSet.REBUILD, events);
+                updater.applyAll(CounterSet.REBUILD, events, positions);
                 return;
             } catch (RuntimeException e) {
                 if (attempt == MAX_ATTEMPTS || !retryable(e)) {

@@ -22,7 +22,8 @@ import vn.congdoan.sangkien.ranking.service.CounterSet;
 /**
  * Writes a batch's {@link CounterChanges} to the counters of a set, in the caller's transaction and in key order. A
  * change is passed apart from the inserted value because PostgreSQL checks the {@code >= 0} constraints on the row
- * proposed for insertion even when the conflict turns it into an update.
+ * proposed for insertion even when the conflict turns it into an update. The live counters never go below 0; the
+ * rebuilt ones have no such checks and are not clamped, so that a rebuild reports a count that went below 0.
  */
 @ApplicationScoped
 public class CounterRepository {
@@ -52,12 +53,12 @@ public class CounterRepository {
             """;
 
     /**
-     * Adds falls to the number of provinces members are submitters in, never below 0: an instance of an older
-     * version, still consuming during a rolling upgrade, counts submitters without this table, and a batch refused
-     * by its check would be retried forever.
+     * Adds falls to the number of provinces members are submitters in, never below 0 in the live counters: an
+     * instance of an older version, still consuming during a rolling upgrade, counts submitters without this table,
+     * and a batch refused by its check would be parked.
      */
     private static final String REACH_FALL = """
-            update %s r set provinces = greatest(r.provinces + t.change, 0)
+            update %s r set provinces = %s
             from unnest(?::text[], ?::text[], ?::int[]) as t(programme_code, member_id, change)
             where r.programme_code = t.programme_code and r.member_id = t.member_id
             """;
@@ -73,11 +74,17 @@ public class CounterRepository {
         writeDays(c, set, changes.days());
     }
 
+    /** {@code value}, clamped at 0 in the live counters only. */
+    private static String atLeastZero(CounterSet set, String value) {
+        return set == CounterSet.LIVE ? "greatest(" + value + ", 0)" : value;
+    }
+
     /** Removes everything a set holds; a rebuild starts from nothing. */
     public void clear(Connection c, CounterSet set) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("truncate " + String.join(", ", set.table("initiative_state"), set.table("submitter"),
-                    set.table("member_reach"), set.table("standing"), set.table("period_count")));
+                    set.table("member_reach"), set.table("standing"), set.table("period_count"),
+                    set.table("consumed_position")));
         }
     }
 
@@ -143,7 +150,8 @@ public class CounterRepository {
         if (changes.isEmpty()) {
             return;
         }
-        String sql = (rises ? REACH_RISE : REACH_FALL).formatted(set.table("member_reach"));
+        String sql = rises ? REACH_RISE.formatted(set.table("member_reach"))
+                : REACH_FALL.formatted(set.table("member_reach"), atLeastZero(set, "r.provinces + t.change"));
         try (PreparedStatement write = c.prepareStatement(sql)) {
             write.setObject(1, changes.stream().map(e -> e.getKey().programmeCode()).toArray(String[]::new));
             write.setObject(2, changes.stream().map(e -> e.getKey().memberId()).toArray(String[]::new));
@@ -156,7 +164,8 @@ public class CounterRepository {
             throws SQLException {
         try (PreparedStatement upsert = c.prepareStatement("insert into " + set.table("standing")
                 + " (programme_code, province_id, submissions, recognized, submitters)"
-                + " values (?, ?, greatest(?, 0), greatest(?, 0), greatest(?, 0))"
+                + " values (?, ?, " + atLeastZero(set, "?") + ", " + atLeastZero(set, "?") + ", " + atLeastZero(set, "?")
+                + ")"
                 + " on conflict (programme_code, province_id) do update set"
                 + " submissions = standing.submissions + ?, recognized = standing.recognized + ?,"
                 + " submitters = standing.submitters + ?")) {
@@ -181,7 +190,7 @@ public class CounterRepository {
 
     private static void writeDays(Connection c, CounterSet set, Map<DayKey, Long> days) throws SQLException {
         try (PreparedStatement upsert = c.prepareStatement("insert into " + set.table("period_count")
-                + " (programme_code, province_id, day, submissions) values (?, ?, ?, greatest(?, 0))"
+                + " (programme_code, province_id, day, submissions) values (?, ?, ?, " + atLeastZero(set, "?") + ")"
                 + " on conflict (programme_code, day, province_id) do update"
                 + " set submissions = period_count.submissions + ?")) {
             for (Map.Entry<DayKey, Long> e : days.entrySet()) {

@@ -6,10 +6,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import vn.congdoan.sangkien.ranking.service.CounterSet;
 
@@ -18,26 +23,78 @@ import vn.congdoan.sangkien.ranking.service.CounterSet;
 public class RebuildRepository {
 
     /**
-     * A counter that differs.
+     * A counter that differs, named by its table, its key (only the key's own parts are given) and its figure.
      *
-     * @param day the day of submission, for a per-day count; null for a province's totals
+     * @param day the day of submission, for a count per day
      */
-    public record Difference(String programme, UUID provinceId, LocalDate day, String figure, long live,
-            long rebuilt) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Difference(String table, String programme, UUID provinceId, LocalDate day, String memberId,
+            UUID initiativeId, String figure, long live, long rebuilt) {
+    }
+
+    /**
+     * What the comparison found.
+     *
+     * @param differences the first {@value #MAX_DIFFERENCES} differences of each table
+     * @param counts      per table, how many rows differ (tables without a difference left out)
+     * @param negatives   per table, how many rebuilt rows hold a count below 0 (tables without one left out): the
+     *                    events themselves disagree, and a repair would put no trustworthy figure in place
+     */
+    public record Comparison(List<Difference> differences, Map<String, Long> counts, Map<String, Long> negatives) {
+    }
+
+    /** A table of counters: its key after the programme, and the figures it holds. */
+    private record Counters(String table, List<String> keys, List<String> figures) {
+
+        String select() {
+            String key = keys.stream().map(k -> "coalesce(l.%1$s, r.%1$s)".formatted(k)).collect(Collectors.joining(", "));
+            String values = figures.stream().map(f -> "coalesce(l.%1$s, 0), coalesce(r.%1$s, 0)".formatted(f))
+                    .collect(Collectors.joining(", "));
+            String join = keys.stream().map(k -> " and r.%1$s = l.%1$s".formatted(k)).collect(Collectors.joining());
+            String differ = figures.stream().map(f -> "coalesce(l.%1$s, 0) <> coalesce(r.%1$s, 0)".formatted(f))
+                    .collect(Collectors.joining(" or "));
+            return """
+                    select coalesce(l.programme_code, r.programme_code), %s, %s, count(*) over ()
+                    from %s l full join %s r on r.programme_code = l.programme_code%s
+                    where (cast(? as text) is null or coalesce(l.programme_code, r.programme_code) = ?) and (%s)
+                    order by 1, %s limit ?
+                    """.formatted(key, values, CounterSet.LIVE.table(table), CounterSet.REBUILD.table(table), join,
+                    differ, ordinals());
+        }
+
+        String negatives() {
+            return "select count(*) from " + CounterSet.REBUILD.table(table)
+                    + " where (cast(? as text) is null or programme_code = ?) and ("
+                    + figures.stream().map(f -> f + " < 0").collect(Collectors.joining(" or ")) + ")";
+        }
+
+        private String ordinals() {
+            List<String> ordinals = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                ordinals.add(String.valueOf(i + 2));
+            }
+            return String.join(", ", ordinals);
+        }
     }
 
     private static final int MAX_DIFFERENCES = 100;
-    /** The live counters a repair replaces, each with a copy of the same columns in the rebuild schema. */
-    private static final List<String> REPAIRED_TABLES = List.of("initiative_state", "submitter", "member_reach",
-            "standing", "period_count");
+    /** Every table of counters, compared and repaired. */
+    private static final List<Counters> COUNTERS = List.of(
+            new Counters("standing", List.of("province_id"), List.of("submissions", "submitters", "recognized")),
+            new Counters("period_count", List.of("province_id", "day"), List.of("submissions")),
+            new Counters("submitter", List.of("province_id", "member_id"), List.of("initiatives")),
+            new Counters("member_reach", List.of("member_id"), List.of("provinces")),
+            new Counters("initiative_state", List.of("initiative_id"), List.of("version")));
 
     /** Replaces the live counters of {@code programme} (all when null) with the rebuilt ones. */
     public void replaceLive(Connection c, String programme) throws SQLException {
-        for (String table : REPAIRED_TABLES) {
+        for (Counters counters : COUNTERS) {
             String where = " where cast(? as text) is null or programme_code = ?";
-            try (PreparedStatement delete = c.prepareStatement("delete from " + CounterSet.LIVE.table(table) + where);
-                    PreparedStatement insert = c.prepareStatement("insert into " + CounterSet.LIVE.table(table)
-                            + " select * from " + CounterSet.REBUILD.table(table) + where)) {
+            try (PreparedStatement delete = c.prepareStatement("delete from " + CounterSet.LIVE.table(counters.table())
+                    + where);
+                    PreparedStatement insert = c.prepareStatement("insert into "
+                            + CounterSet.LIVE.table(counters.table()) + " select * from "
+                            + CounterSet.REBUILD.table(counters.table()) + where)) {
                 for (PreparedStatement s : List.of(delete, insert)) {
                     s.setString(1, programme);
                     s.setString(2, programme);
@@ -47,57 +104,52 @@ public class RebuildRepository {
         }
     }
 
-    /** The counters of {@code programme} (all when null) that differ: provinces' totals, then days' counts. */
-    public List<Difference> differences(Connection c, String programme) throws SQLException {
+    /** Compares every table of counters of {@code programme} (all when null), row by row and figure by figure. */
+    public Comparison compare(Connection c, String programme) throws SQLException {
         List<Difference> differences = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("""
-                select coalesce(l.programme_code, r.programme_code), coalesce(l.province_id, r.province_id),
-                       coalesce(l.submissions, 0), coalesce(r.submissions, 0),
-                       coalesce(l.submitters, 0), coalesce(r.submitters, 0),
-                       coalesce(l.recognized, 0), coalesce(r.recognized, 0)
-                from public.standing l
-                full join rebuild.standing r on r.programme_code = l.programme_code and r.province_id = l.province_id
-                where (cast(? as text) is null or coalesce(l.programme_code, r.programme_code) = ?)
-                  and (coalesce(l.submissions, 0) <> coalesce(r.submissions, 0)
-                    or coalesce(l.submitters, 0) <> coalesce(r.submitters, 0)
-                    or coalesce(l.recognized, 0) <> coalesce(r.recognized, 0))
-                order by 1, 2 limit ?
-                """)) {
-            s.setString(1, programme);
-            s.setString(2, programme);
-            s.setInt(3, MAX_DIFFERENCES);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    String[] figures = { "submissions", "submitters", "recognized" };
-                    for (int i = 0; i < figures.length; i++) {
-                        long live = rs.getLong(3 + 2 * i);
-                        long rebuilt = rs.getLong(4 + 2 * i);
-                        if (live != rebuilt) {
-                            differences.add(new Difference(rs.getString(1), rs.getObject(2, UUID.class), null,
-                                    figures[i], live, rebuilt));
-                        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Map<String, Long> negatives = new LinkedHashMap<>();
+        for (Counters counters : COUNTERS) {
+            try (PreparedStatement s = c.prepareStatement(counters.select())) {
+                s.setString(1, programme);
+                s.setString(2, programme);
+                s.setInt(3, MAX_DIFFERENCES);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        differences.addAll(read(counters, rs));
+                        counts.put(counters.table(), rs.getLong(2 + counters.keys().size()
+                                + 2 * counters.figures().size()));
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(counters.negatives())) {
+                s.setString(1, programme);
+                s.setString(2, programme);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next() && rs.getLong(1) > 0) {
+                        negatives.put(counters.table(), rs.getLong(1));
                     }
                 }
             }
         }
-        try (PreparedStatement s = c.prepareStatement("""
-                select coalesce(l.programme_code, r.programme_code), coalesce(l.province_id, r.province_id),
-                       coalesce(l.day, r.day), coalesce(l.submissions, 0), coalesce(r.submissions, 0)
-                from public.period_count l
-                full join rebuild.period_count r on r.programme_code = l.programme_code
-                     and r.province_id = l.province_id and r.day = l.day
-                where (cast(? as text) is null or coalesce(l.programme_code, r.programme_code) = ?)
-                  and coalesce(l.submissions, 0) <> coalesce(r.submissions, 0)
-                order by 1, 2, 3 limit ?
-                """)) {
-            s.setString(1, programme);
-            s.setString(2, programme);
-            s.setInt(3, MAX_DIFFERENCES);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    differences.add(new Difference(rs.getString(1), rs.getObject(2, UUID.class),
-                            rs.getObject(3, LocalDate.class), "daySubmissions", rs.getLong(4), rs.getLong(5)));
-                }
+        return new Comparison(differences, counts, negatives);
+    }
+
+    private static List<Difference> read(Counters counters, ResultSet rs) throws SQLException {
+        Map<String, Object> key = new LinkedHashMap<>();
+        for (int i = 0; i < counters.keys().size(); i++) {
+            key.put(counters.keys().get(i), rs.getObject(2 + i));
+        }
+        List<Difference> differences = new ArrayList<>();
+        int first = 2 + counters.keys().size();
+        for (int i = 0; i < counters.figures().size(); i++) {
+            long live = rs.getLong(first + 2 * i);
+            long rebuilt = rs.getLong(first + 2 * i + 1);
+            if (live != rebuilt) {
+                differences.add(new Difference(counters.table(), rs.getString(1), (UUID) key.get("province_id"),
+                        key.get("day") instanceof java.sql.Date d ? d.toLocalDate() : null,
+                        (String) key.get("member_id"), (UUID) key.get("initiative_id"), counters.figures().get(i),
+                        live, rebuilt));
             }
         }
         return differences;

@@ -2,24 +2,31 @@ package vn.congdoan.sangkien.ranking.rest;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.kit.rest.QueryParams;
 import vn.congdoan.sangkien.kit.security.Roles;
-import vn.congdoan.sangkien.ranking.service.RebuildService;
+import vn.congdoan.sangkien.ranking.service.RebuildJobs;
 import vn.congdoan.sangkien.ranking.service.StandingsService;
 
 @Path("/api/v1/admin")
@@ -29,11 +36,11 @@ import vn.congdoan.sangkien.ranking.service.StandingsService;
 public class AdminResource {
 
     private final StandingsService standings;
-    private final RebuildService rebuild;
+    private final RebuildJobs rebuilds;
 
-    public AdminResource(StandingsService standings, RebuildService rebuild) {
+    public AdminResource(StandingsService standings, RebuildJobs rebuilds) {
         this.standings = standings;
-        this.rebuild = rebuild;
+        this.rebuilds = rebuilds;
     }
 
     @POST
@@ -50,11 +57,31 @@ public class AdminResource {
 
     @POST
     @Path("rebuild")
-    @Operation(summary = "Rebuild the counters from initiative-events.v1 offset 0 and compare them with the live ones",
-            description = "With repair=true, live counters that differ are replaced by the rebuilt ones (of the"
-                    + " programme given, or of all); live counting waits meanwhile.")
-    public RebuildService.Report rebuild(@QueryParam("programme") String programme,
-            @QueryParam("repair") String repair) {
-        return rebuild.rebuild(Params.blankToNull(programme), QueryParams.flag("repair", repair));
+    @Operation(summary = "Start a rebuild of the counters from initiative-events.v1 offset 0, compared with the live ones",
+            description = "Answers 202 at once with the job's status resource (Location); the job replays the topic"
+                    + " into copies of the counters, then compares every table of them with the live ones. With"
+                    + " repair=true, live counters that differ are replaced by the rebuilt ones (of the programme"
+                    + " given, or of all); live counting waits only for the final comparison and copy. One rebuild"
+                    + " runs at a time (409 meanwhile); one left running by a stopped instance is taken up again.")
+    public Response rebuild(@QueryParam("programme") String programme, @QueryParam("repair") String repair,
+            @Context SecurityContext security) {
+        RebuildJobs.Job job = rebuilds.start(Params.blankToNull(programme), QueryParams.flag("repair", repair),
+                security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName());
+        return Response.accepted(job).location(URI.create("/api/v1/admin/rebuild/" + job.id())).build();
+    }
+
+    @GET
+    @Path("rebuild")
+    @Operation(summary = "The latest rebuilds, newest first")
+    public List<RebuildJobs.Job> rebuilds() {
+        return rebuilds.recent();
+    }
+
+    @GET
+    @Path("rebuild/{id}")
+    @Operation(summary = "A rebuild: RUNNING with its phase, then DONE with its report or FAILED with its error")
+    public RebuildJobs.Job rebuild(@PathParam("id") String id) {
+        UUID uuid = QueryParams.uuid("id", id);
+        return rebuilds.get(uuid).orElseThrow(() -> ProblemException.notFound("Rebuild", uuid));
     }
 }

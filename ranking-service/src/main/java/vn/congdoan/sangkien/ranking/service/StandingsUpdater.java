@@ -71,8 +71,8 @@ public class StandingsUpdater {
     }
 
     /**
-     * Applies a batch polled from {@code initiative-events.v1} and records, with the live counters, the offset after
-     * the last of its records in each partition. Live batches wait while a repair replaces the live counters.
+     * Applies a batch polled from {@code initiative-events.v1} and records, with the counters, the offset after the
+     * last of its records in each partition. Live batches wait while a repair replaces the live counters.
      *
      * @param positions per partition, the offset after the last record of the batch
      * @return how many events changed something
@@ -84,8 +84,8 @@ public class StandingsUpdater {
                 try (Statement s = c.createStatement()) {
                     s.execute("select pg_advisory_xact_lock_shared(" + LIVE_COUNTERS_LOCK + ")");
                 }
-                this.positions.record(c, positions);
             }
+            this.positions.record(c, set, positions);
             Map<UUID, List<InitiativeEvent>> byInitiative = new TreeMap<>();
             for (InitiativeEvent event : events) {
                 byInitiative.computeIfAbsent(event.initiativeId(), k -> new ArrayList<>()).add(event);

@@ -25,8 +25,9 @@ public class OutboxBacklog {
     /**
      * @param waiting      events waiting, counted up to {@link #COUNT_LIMIT}
      * @param oldestWaited how long the oldest has waited; null when none waits
+     * @param blocked      events parked as blocked: the broker refused them for what they are
      */
-    public record Backlog(long waiting, Duration oldestWaited) {
+    public record Backlog(long waiting, Duration oldestWaited, long blocked) {
 
         public boolean countStoppedAtLimit() {
             return waiting == COUNT_LIMIT;
@@ -43,14 +44,17 @@ public class OutboxBacklog {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("""
                         select (select count(*) from (select 1 from outbox_event where published_at is null
-                                limit %d) waiting),
-                               (select created_at from outbox_event where published_at is null order by id limit 1)
+                                and blocked_at is null limit %d) waiting),
+                               (select created_at from outbox_event where published_at is null and blocked_at is null
+                                order by id limit 1),
+                               (select count(*) from outbox_event where blocked_at is not null)
                         """.formatted(COUNT_LIMIT));
                 ResultSet r = s.executeQuery()) {
             r.next();
             Timestamp oldest = r.getTimestamp(2);
             Duration waited = oldest == null ? null : Duration.between(oldest.toInstant(), Instant.now());
-            return new Backlog(r.getLong(1), waited != null && waited.isNegative() ? Duration.ZERO : waited);
+            return new Backlog(r.getLong(1), waited != null && waited.isNegative() ? Duration.ZERO : waited,
+                    r.getLong(3));
         }
     }
 }

@@ -12,15 +12,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * The outbox at {@code /q/metrics}, as {@code /q/health/well} reports it: {@code sangkien_outbox_waiting_records}
- * and {@code sangkien_outbox_oldest_waiting_seconds} (0 when none waits; NaN while the database cannot be read). A
- * scrape reads both gauges; they share one query a second.
+ * The outbox at {@code /q/metrics}, as {@code /q/health/well} reports it: {@code sangkien_outbox_waiting_records},
+ * {@code sangkien_outbox_oldest_waiting_seconds} (0 when none waits) and {@code sangkien_outbox_blocked_records}
+ * (NaN while the database cannot be read). A scrape reads all three gauges; they share one query a second.
  */
 @ApplicationScoped
 public class OutboxMeters {
 
     private static final long REUSE_NANOS = Duration.ofSeconds(1).toNanos();
-    private static final OutboxBacklog.Backlog UNREADABLE = new OutboxBacklog.Backlog(-1, null);
+    private static final OutboxBacklog.Backlog UNREADABLE = new OutboxBacklog.Backlog(-1, null, -1);
 
     private final OutboxBacklog outbox;
     private OutboxBacklog.Backlog last;
@@ -35,6 +35,8 @@ public class OutboxMeters {
                 b -> b == UNREADABLE ? Double.NaN : b.waiting());
         gauge(registry, "sangkien.outbox.oldest.waiting", "seconds", "How long the oldest waiting event has waited",
                 b -> b == UNREADABLE ? Double.NaN : b.oldestWaited() == null ? 0 : b.oldestWaited().toMillis() / 1000.0);
+        gauge(registry, "sangkien.outbox.blocked", "records", "Events parked as blocked, the broker having refused them",
+                b -> b == UNREADABLE ? Double.NaN : b.blocked());
     }
 
     private void gauge(MeterRegistry registry, String name, String unit, String description,

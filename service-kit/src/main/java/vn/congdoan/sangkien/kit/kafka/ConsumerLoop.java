@@ -21,6 +21,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
+import vn.congdoan.sangkien.kit.problem.ProblemMappers;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Metrics;
@@ -29,8 +30,10 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 /**
  * A poll loop on its own thread with the plain Kafka client. Each batch goes to the handler, which applies it in one
  * database transaction and must be idempotent; offsets are committed only after it returns. When the handler fails
- * the batch is read again after a pause, so nothing is skipped while the database is down. Each loop tells
- * {@code /q/health/well} how far behind the topic it is and since when it has been failing, if it is.
+ * the batch is read again after a pause, so nothing is skipped while the database is down. A batch that keeps
+ * failing for another reason ({@value #ATTEMPTS} times) holds a poison record: its records are then applied one by
+ * one, each that fails is parked with its reason ({@link Parking}), and the loop goes on with the records after it.
+ * Each loop tells {@code /q/health/well} how far behind the topic it is and since when it has been failing, if it is.
  */
 public final class ConsumerLoop implements AutoCloseable {
 
@@ -38,6 +41,12 @@ public final class ConsumerLoop implements AutoCloseable {
     @FunctionalInterface
     public interface BatchHandler {
         void handle(List<ConsumerRecord<String, String>> records) throws Exception;
+    }
+
+    /** Keeps a record the handler cannot apply, with the reason, so that the loop can go on. */
+    @FunctionalInterface
+    public interface Parking {
+        void park(ConsumerRecord<String, String> record, Exception why);
     }
 
     /**
@@ -52,12 +61,15 @@ public final class ConsumerLoop implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
     private static final Duration BACKOFF = Duration.ofSeconds(2);
+    /** Failures of a batch, other than the database being unavailable, before its records are tried one by one. */
+    static final int ATTEMPTS = 3;
     private static final Set<ConsumerLoop> RUNNING = ConcurrentHashMap.newKeySet();
 
     private final String groupId;
     private final String topic;
     private final TopicAdmin topics;
     private final BatchHandler handler;
+    private final Parking parking;
     private final Map<String, Object> props;
     private final Thread thread;
     private volatile boolean running = true;
@@ -65,14 +77,23 @@ public final class ConsumerLoop implements AutoCloseable {
     private volatile long lag = -1;
     private volatile Instant failingSince;
     private volatile String failure;
+    private int failedAttempts;
     private List<Meter> meters = List.of();
 
+    /** A loop that retries a failing batch until it applies: for a replay that must see every record. */
     public ConsumerLoop(Map<String, Object> kafkaConfig, String groupId, String topic, TopicAdmin topics,
             BatchHandler handler) {
+        this(kafkaConfig, groupId, topic, topics, handler, null);
+    }
+
+    /** @param parking where records the handler cannot apply go; null to retry them until they apply */
+    public ConsumerLoop(Map<String, Object> kafkaConfig, String groupId, String topic, TopicAdmin topics,
+            BatchHandler handler, Parking parking) {
         this.groupId = groupId;
         this.topic = topic;
         this.topics = topics;
         this.handler = handler;
+        this.parking = parking;
         this.props = new HashMap<>(kafkaConfig);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -158,6 +179,11 @@ public final class ConsumerLoop implements AutoCloseable {
                 } catch (WakeupException e) {
                     throw e;
                 } catch (Exception e) {
+                    if (poisoned(e) && applyOneByOne(batch)) {
+                        c.commitSync();
+                        recovered();
+                        continue;
+                    }
                     LOG.warnf("Could not apply %d records from %s, reading them again in %s: %s", batch.size(),
                             topic, BACKOFF, e.getMessage());
                     failed(e);
@@ -174,6 +200,48 @@ public final class ConsumerLoop implements AutoCloseable {
         }
     }
 
+    /** Whether a failure has happened often enough, and not for an unavailable database, to look for poison. */
+    private boolean poisoned(Exception e) {
+        if (parking == null || ProblemMappers.isDatabaseUnavailable(e)) {
+            return false;
+        }
+        return ++failedAttempts >= ATTEMPTS;
+    }
+
+    /**
+     * Applies the records one at a time, parking each that fails for another reason than an unavailable database.
+     *
+     * @return whether every record was applied or parked (false: the database went away; the batch is read again)
+     */
+    private boolean applyOneByOne(List<ConsumerRecord<String, String>> batch) {
+        for (ConsumerRecord<String, String> record : batch) {
+            try {
+                handler.handle(List.of(record));
+            } catch (Exception e) {
+                if (ProblemMappers.isDatabaseUnavailable(e)) {
+                    return false;
+                }
+                try {
+                    parking.park(record, e);
+                } catch (RuntimeException notParked) {
+                    LOG.warnf("Could not park record %s-%d@%d: %s", record.topic(), record.partition(),
+                            record.offset(), notParked.getMessage());
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Applies one record again, as the loop would: for an operator retrying a parked record. */
+    public void reapply(ConsumerRecord<String, String> record) throws Exception {
+        handler.handle(List.of(record));
+    }
+
+    public String groupId() {
+        return groupId;
+    }
+
     private void failed(Exception e) {
         if (failingSince == null) {
             failingSince = Instant.now();
@@ -184,6 +252,7 @@ public final class ConsumerLoop implements AutoCloseable {
     private void recovered() {
         failingSince = null;
         failure = null;
+        failedAttempts = 0;
     }
 
     /** The records of the assigned partitions after the position, as far as the last fetch told; -1 if unknown. */

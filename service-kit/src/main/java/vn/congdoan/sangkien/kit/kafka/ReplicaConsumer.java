@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import vn.congdoan.sangkien.events.EventJson;
@@ -54,6 +55,7 @@ public abstract class ReplicaConsumer<T> {
     private final String topic;
     private final Class<T> type;
     private ConsumerLoop loop;
+    private ConsumerLoop.Parking parking;
 
     /**
      * @param kafkaConfig the extension's {@code default-kafka-broker} settings, or settings made from them
@@ -96,7 +98,9 @@ public abstract class ReplicaConsumer<T> {
     /** Joins the group and resumes from its committed offsets. */
     public synchronized void start() {
         if (loop == null) {
-            loop = new ConsumerLoop(kafkaConfig, group, topic, topics, this::handle);
+            DeadLetters deadLetters = Arc.container().instance(DeadLetters.class).get();
+            parking = (record, why) -> deadLetters.park(group, record, why);
+            loop = new ConsumerLoop(kafkaConfig, group, topic, topics, this::handle, parking);
             loop.start();
         }
     }
@@ -109,13 +113,17 @@ public abstract class ReplicaConsumer<T> {
         }
     }
 
-    /** Reads and applies a polled batch. */
+    /** Reads and applies a polled batch; an unreadable record is parked, as no retry would make it readable. */
     public void handle(List<ConsumerRecord<String, String>> records) {
-        apply(read(records));
+        apply(read(records, parking));
     }
 
     /** Reads a polled batch; an unreadable record is logged and skipped, as no retry would make it readable. */
     public Batch<T> read(List<ConsumerRecord<String, String>> records) {
+        return read(records, null);
+    }
+
+    private Batch<T> read(List<ConsumerRecord<String, String>> records, ConsumerLoop.Parking unreadable) {
         List<Change<T>> changes = new ArrayList<>(records.size());
         Map<Integer, Long> nextOffsets = new HashMap<>();
         for (ConsumerRecord<String, String> record : records) {
@@ -125,8 +133,12 @@ public abstract class ReplicaConsumer<T> {
                 check(record.key(), state);
                 changes.add(new Change<>(record.key(), state));
             } catch (IllegalArgumentException | NullPointerException e) {
-                LOG.errorf("Skipping unreadable record at %s-%d@%d: %s", record.topic(), record.partition(),
-                        record.offset(), e.getMessage());
+                if (unreadable != null) {
+                    unreadable.park(record, e);
+                } else {
+                    LOG.errorf("Skipping unreadable record at %s-%d@%d: %s", record.topic(), record.partition(),
+                            record.offset(), e.getMessage());
+                }
             }
         }
         return new Batch<>(changes, nextOffsets);

@@ -34,6 +34,13 @@ public interface OutboxConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
+    /**
+     * Attempts at an event the broker refuses for what it is (a topic no service knows, a record too large) before it
+     * is parked as blocked, so that the events after it go on.
+     */
+    @WithDefault("5")
+    int maxAttempts();
+
     /** Pause after a failed attempt (broker or database unavailable). */
     @WithDefault("2s")
     Duration retryBackoff();

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -48,6 +53,12 @@ import vn.congdoan.sangkien.kit.kafka.TopicAdmin;
  * relay across instances, so no row is published by two relays at once and each key's records keep their order.
  * Published rows are deleted once they are older than the retention period. Events that are {@link
  * vn.congdoan.sangkien.events.CloudEvent}s carry CloudEvents headers (binary content mode).
+ *
+ * <p>A row the broker refuses for what it is — a topic no service knows, a record too large — is no outage: the rows
+ * before it are published, it is tried again after a pause, and after {@code outbox.max-attempts} it is parked
+ * ({@code blocked_at}, with its error) so that the rows after it go on. Parked rows raise {@code /q/health/well}, and
+ * national administrators retry or discard them ({@link OutboxAdminResource}). Consumers apply events by version, so
+ * an event published late, after later ones of its initiative, changes nothing it should not.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -56,7 +67,7 @@ public class OutboxRelay {
     private static final long RELAY_LOCK = 0x5A4E4B_0001L;
     private static final String WAITING = """
             select id, topic, record_key, payload, event_id, event_type, occurred_at from outbox_event
-            where published_at is null order by id limit ?""";
+            where published_at is null and blocked_at is null order by id limit ?""";
     private static final String PUBLISHED = "update outbox_event set published_at = ? where id = any(?)";
     private static final int CLEANUP_CHUNK = 10_000;
 
@@ -91,16 +102,22 @@ public class OutboxRelay {
         thread.start();
     }
 
+    /**
+     * Stops the relay: it finishes its round and closes its producer itself, so the producer is never closed under a
+     * round still using it.
+     */
     void stop(@Observes ShutdownEvent event) {
         running = false;
         if (thread != null) {
             wakeUp.release();
             try {
-                thread.join(10_000);
+                thread.join(15_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            closeProducer();
+            if (thread.isAlive()) {
+                LOG.warn("The outbox relay did not finish its round in time; its events are sent again at the next start");
+            }
         }
     }
 
@@ -136,11 +153,22 @@ public class OutboxRelay {
     }
 
     private void loop() {
+        try {
+            relayUntilStopped();
+        } finally {
+            closeProducer();
+        }
+    }
+
+    private void relayUntilStopped() {
         while (running) {
             try {
                 long started = System.nanoTime();
-                int sent = QuarkusTransaction.requiringNew().timeout(30).call(this::relayBatch);
-                if (sent < config.batchSize()) {
+                Round round = QuarkusTransaction.requiringNew().timeout(30).call(this::relayBatch);
+                int sent = round.published();
+                if (round.refused()) {
+                    pause();
+                } else if (sent < config.batchSize()) {
                     if (Instant.now().isAfter(nextCleanup)) {
                         int deleted = QuarkusTransaction.requiringNew().timeout(60).call(this::deleteExpired);
                         // a full chunk leaves more behind: the next round goes on deleting
@@ -164,6 +192,10 @@ public class OutboxRelay {
         }
     }
 
+    /** What a round did: the rows it published, and whether the broker refused a row for what it is. */
+    private record Round(int published, boolean refused) {
+    }
+
     /** A row of the outbox waiting for the broker. */
     private record Waiting(long id, String topic, String key, String payload, UUID eventId, String eventType,
             Instant occurredAt) {
@@ -173,35 +205,94 @@ public class OutboxRelay {
      * One batch, in plain JDBC on the transaction's connection: the relay runs tens of times a second under load, and
      * reading and marking its rows through Hibernate had been most of its CPU (see benchmarks/FINDINGS.md, "Measurements behind the code's choices").
      */
-    private int relayBatch() throws Exception {
+    private Round relayBatch() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             if (!locked(connection)) {
-                return 0;
+                return new Round(0, false);
             }
             List<Waiting> batch = waiting(connection);
             if (batch.isEmpty()) {
-                return 0;
+                return new Round(0, false);
             }
             List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
             KafkaProducer<String, String> producer = producer();
-            for (Waiting row : batch) {
-                topics.ensure(row.topic());
-                Future<RecordMetadata> ack = producer.send(new ProducerRecord<>(row.topic(), null, row.key(),
-                        row.payload(), headers(row)));
-                if (ack.isDone()) {
-                    // Refused at once (no metadata within max.block.ms: the broker is away). Stop here: sending the
-                    // rest would take max.block.ms a row, past the transaction's timeout and its lock, and a later row
-                    // could reach the broker, coming back meanwhile, before this one.
-                    ack.get();
+            int refused = -1;
+            Throwable why = null;
+            for (int i = 0; i < batch.size() && refused < 0; i++) {
+                Waiting row = batch.get(i);
+                try {
+                    topics.ensure(row.topic());
+                    Future<RecordMetadata> ack = producer.send(new ProducerRecord<>(row.topic(), null, row.key(),
+                            row.payload(), headers(row)));
+                    if (ack.isDone()) {
+                        // Refused at once: a record too large, or no metadata within max.block.ms (the broker is
+                        // away). Stop here: sending the rest would take max.block.ms a row, past the transaction's
+                        // timeout and its lock, and a later row could reach the broker before this one.
+                        ack.get();
+                    }
+                    acks.add(ack);
+                } catch (IllegalArgumentException | ExecutionException e) {
+                    why = e instanceof ExecutionException ? e.getCause() : e;
+                    if (!refusedForWhatItIs(why)) {
+                        throw e;
+                    }
+                    refused = i;
                 }
-                acks.add(ack);
             }
             producer.flush();
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(15, TimeUnit.SECONDS);
+            for (int i = 0; i < acks.size(); i++) {
+                try {
+                    acks.get(i).get(15, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!refusedForWhatItIs(e.getCause())) {
+                        throw e;
+                    }
+                    // the rows after it may have gone out too: they stay waiting, and consumers deduplicate
+                    refused = i;
+                    why = e.getCause();
+                    break;
+                }
             }
-            markPublished(connection, batch);
-            return batch.size();
+            int published = refused < 0 ? batch.size() : refused;
+            markPublished(connection, batch.subList(0, published));
+            if (refused >= 0) {
+                attemptFailed(connection, batch.get(refused), why);
+            }
+            return new Round(published, refused >= 0);
+        }
+    }
+
+    /**
+     * Whether the broker (or the topics we know) refuses a record for what it is, so that sending it again as it is
+     * cannot help; every other failure is the broker's or the network's, and the whole round waits for it.
+     */
+    static boolean refusedForWhatItIs(Throwable failure) {
+        return failure instanceof IllegalArgumentException
+                || failure instanceof RecordTooLargeException
+                || failure instanceof RecordBatchTooLargeException
+                || failure instanceof InvalidTopicException
+                || failure instanceof SerializationException;
+    }
+
+    /** Counts an attempt at a refused row; at the last one, parks it with its error. */
+    private void attemptFailed(Connection connection, Waiting row, Throwable why) throws SQLException {
+        String error = String.valueOf(why.getMessage());
+        try (PreparedStatement update = connection.prepareStatement("""
+                update outbox_event set attempts = attempts + 1, last_error = ?,
+                    blocked_at = case when attempts + 1 >= ? then now() end
+                where id = ? returning blocked_at""")) {
+            update.setString(1, error.length() > 2_000 ? error.substring(0, 2_000) : error);
+            update.setInt(2, config.maxAttempts());
+            update.setLong(3, row.id());
+            try (ResultSet result = update.executeQuery()) {
+                if (result.next() && result.getObject(1) != null) {
+                    LOG.errorf("Outbox event %d (%s, %s) was refused %d times and is parked; the events after it go "
+                            + "on: %s", row.id(), row.topic(), row.eventType(), config.maxAttempts(), error);
+                } else {
+                    LOG.warnf("Outbox event %d (%s) was refused, trying again in %s: %s", row.id(), row.topic(),
+                            config.retryBackoff(), error);
+                }
+            }
         }
     }
 

@@ -184,13 +184,15 @@ public class ProblemMappers {
 
     /**
      * Connection failures (SQLSTATE class 08), the server shutting down, restarting or not yet accepting connections
-     * (57P01 to 57P03: a connection open when PostgreSQL stops fails with these), and no connection to be had.
+     * (57P01 to 57P03: a connection open when PostgreSQL stops fails with these), a statement cancelled because the
+     * database did not answer in time (57014) or a lock it waited for was held too long (55P03), and no connection to
+     * be had.
      */
     public static boolean isDatabaseUnavailable(Throwable e) {
         return causes(e).anyMatch(t -> t instanceof JDBCConnectionException
                 || t instanceof SQLTransientConnectionException
                 || t instanceof SQLException sql && (String.valueOf(sql.getSQLState()).startsWith("08")
-                        || String.valueOf(sql.getSQLState()).matches("57P0[123]")
+                        || String.valueOf(sql.getSQLState()).matches("57P0[123]|57014|55P03")
                         || String.valueOf(sql.getMessage()).contains("acquisition timeout")));
     }
 

@@ -49,6 +49,10 @@ public class ApiKey {
     @Version
     public long version;
 
+    /** In a replica: the version of the issuing service's state last applied; -1 before the first. */
+    @Column(name = "source_version", nullable = false)
+    public long sourceVersion = -1;
+
     /** The parts of a presented key. */
     public record Presented(UUID id, String secret) {
     }
@@ -94,13 +98,24 @@ public class ApiKey {
         return new ApiKeyState(id, provinceId, label, secretHash, createdAt, revokedAt, version);
     }
 
-    public void apply(ApiKeyState state) {
+    /**
+     * Applies the issuing service's state when it is newer than the one applied last, as every replica does: a
+     * replayed or reordered older record changes nothing. A revocation is final, whatever a state says.
+     *
+     * @return whether the state was applied
+     */
+    public boolean apply(ApiKeyState state) {
+        if (state.version() <= sourceVersion) {
+            return false;
+        }
         id = state.id();
         provinceId = state.provinceId();
         label = state.label();
         secretHash = state.secretHash();
         createdAt = state.createdAt();
-        revokedAt = state.revokedAt();
+        revokedAt = revokedAt != null ? revokedAt : state.revokedAt();
+        sourceVersion = state.version();
+        return true;
     }
 
     static String hash(String secret) {

@@ -30,8 +30,8 @@ public class AuditEntry {
     @Column(nullable = false)
     public String path;
 
-    @Column(nullable = false)
-    public int status;
+    /** The answer's status; none for a change, whose entry is written with it, before the answer. */
+    public Integer status;
 
     /** How many times this happened: refusals of one caller, request and status are summed over a few seconds. */
     @Column(nullable = false)

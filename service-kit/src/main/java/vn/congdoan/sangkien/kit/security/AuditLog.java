@@ -33,15 +33,15 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Records every successful write request in {@code audit_entry}, and every refused attempt (401, 403, 429), counted:
+ * Records every refused attempt (401, 403, 429), counted:
  * refusals of one caller, request and status are summed over {@value #REFUSALS_EVERY_MILLIS} ms into one entry with
  * its number of {@code occurrences}, so that a flood of them costs the service a counter, not a write each; beyond
- * {@value #MAX_REFUSAL_KEYS} distinct ones in that time, the rest are summed into one entry of actor {@code (others)}. Entries are queued when the response is sent and
- * written in batches by one background thread, so that auditing costs a write request no transaction of its own:
- * the first entry waits {@value #LINGER_MILLIS} ms for those that follow, and they commit together (without that
- * wait, at 500 writes a second each batch held an entry or two, a commit and WAL flush beside every write's own). An
- * entry reaches the table within a fraction of a second. While the database is down entries wait in memory
- * (up to {@value #CAPACITY}); what cannot be kept is logged.
+ * {@value #MAX_REFUSAL_KEYS} distinct ones in that time, the rest are summed into one entry of actor
+ * {@code (others)}. Changes are recorded with the change itself ({@link ChangeAudit}); a successful write request
+ * that changed nothing is recorded here, after its answer. These entries are queued when the response is sent and
+ * written in batches by one background thread: the first entry waits {@value #LINGER_MILLIS} ms for those that
+ * follow, and they commit together. An entry reaches the table within a fraction of a second. While the database is
+ * down entries wait in memory (up to {@value #CAPACITY}); what cannot be kept is logged.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -63,16 +63,18 @@ public class AuditLog {
     private final EntityManager em;
     private final SecurityIdentity identity;
     private final DataSource dataSource;
+    private final ChangeAudit changes;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(CAPACITY);
     private final Map<Refusal, LongAdder> refusals = new ConcurrentHashMap<>();
     private volatile long refusalsFlushedAt = System.currentTimeMillis();
     private volatile boolean running;
     private Thread writer;
 
-    public AuditLog(EntityManager em, SecurityIdentity identity, DataSource dataSource) {
+    public AuditLog(EntityManager em, SecurityIdentity identity, DataSource dataSource, ChangeAudit changes) {
         this.em = em;
         this.identity = identity;
         this.dataSource = dataSource;
+        this.changes = changes;
     }
 
     void start(@Observes StartupEvent event) {
@@ -97,7 +99,8 @@ public class AuditLog {
     @ServerResponseFilter
     public void record(ContainerRequestContext request, ContainerResponseContext response) {
         String method = request.getMethod();
-        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || response.getStatus() >= 400) {
+        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || response.getStatus() >= 400
+                || changes.recorded()) {
             return;
         }
         String path = request.getUriInfo().getRequestUri().getRawPath()

@@ -32,9 +32,10 @@ public class AuditResource {
     /**
      * One entry as national administrators read it.
      *
+     * @param status the answer's status; none for a change, whose entry is written with the change, before its answer
      * @param occurrences how many times it happened: refusals of one caller, request and status are summed
      */
-    public record AuditEntryView(long id, Instant at, String actor, String method, String path, int status,
+    public record AuditEntryView(long id, Instant at, String actor, String method, String path, Integer status,
             int occurrences) {
     }
 

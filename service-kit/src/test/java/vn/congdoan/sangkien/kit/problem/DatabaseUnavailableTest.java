@@ -37,9 +37,19 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void aDatabaseThatDoesNotAnswerInTimeIsUnavailable() {
+        // statement_timeout and lock_timeout: the request waited its deadline for a stalled database
+        assertThat(ProblemMappers.isDatabaseUnavailable(new SQLException("canceling statement due to statement timeout",
+                "57014"))).isTrue();
+        assertThat(ProblemMappers.isDatabaseUnavailable(new SQLException("canceling statement due to lock timeout",
+                "55P03"))).isTrue();
+    }
+
+    @Test
     void aBrokenRuleIsNotUnavailability() {
         assertThat(ProblemMappers.isDatabaseUnavailable(new SQLException("duplicate key", "23505"))).isFalse();
-        assertThat(ProblemMappers.isDatabaseUnavailable(new SQLException("query canceled", "57014"))).isFalse();
+        assertThat(ProblemMappers.isDatabaseUnavailable(new SQLException("violates check constraint", "23514")))
+                .isFalse();
         assertThat(ProblemMappers.isDatabaseUnavailable(new IllegalStateException("no cause"))).isFalse();
     }
 }

@@ -18,11 +18,12 @@ import jakarta.persistence.PersistenceException;
 import vn.congdoan.sangkien.events.InitiativeEvent;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.outbox.Outbox;
+import vn.congdoan.sangkien.kit.security.ChangeAudit;
 import vn.congdoan.sangkien.submission.Initiative;
 
 /**
- * Writes a new initiative, its authors, its attachments and its event in one statement: the write path members use
- * most, in one round trip to the database. Without a transaction the statement commits on its own (it is atomic);
+ * Writes a new initiative, its authors, its attachments, its event and its audit entry in one statement: the write
+ * path members use most, in one round trip to the database. Without a transaction the statement commits on its own (it is atomic);
  * inside one (an idempotent request, a bulk import) it joins it. The columns are those {@link Initiative} maps.
  */
 @ApplicationScoped
@@ -47,8 +48,9 @@ public class InitiativeInserts {
                     with ordinality as a (name, size_bytes, media_type, sha256, n)
             )""";
     /** Most initiatives come without attachments: their statement binds two arrays, not six. */
-    private static final String INSERT = INITIATIVE_AND_AUTHORS + "\n" + Outbox.INSERT;
-    private static final String INSERT_WITH_ATTACHMENTS = INITIATIVE_AND_AUTHORS + ATTACHMENTS + "\n" + Outbox.INSERT;
+    private static final String INSERT = INITIATIVE_AND_AUTHORS + ",\n" + ChangeAudit.INSERT_CTE + "\n" + Outbox.INSERT;
+    private static final String INSERT_WITH_ATTACHMENTS = INITIATIVE_AND_AUTHORS + ATTACHMENTS + ",\n"
+            + ChangeAudit.INSERT_CTE + "\n" + Outbox.INSERT;
 
     private static final int BATCH = 500;
 
@@ -60,8 +62,15 @@ public class InitiativeInserts {
         this.outbox = outbox;
     }
 
-    /** A new initiative and its first event. */
-    public record Row(Initiative initiative, InitiativeEvent event) {
+    /**
+     * A new initiative, its first event, and the audit entry of the request that writes it when the statement
+     * carries that (null: a transaction around the statement does, or none is due).
+     */
+    public record Row(Initiative initiative, InitiativeEvent event, ChangeAudit.Entry audit) {
+
+        public Row(Initiative initiative, InitiativeEvent event) {
+            this(initiative, event, null);
+        }
     }
 
     /**
@@ -69,18 +78,26 @@ public class InitiativeInserts {
      * batches of {@value #BATCH}, in the caller's transaction (a bulk import, a group commit).
      */
     public void insertAll(List<Row> rows) {
+        insertAll(rows, 0);
+    }
+
+    /**
+     * As {@link #insertAll(List)}, each statement cancelled by the database after {@code timeoutSeconds} (0: never),
+     * so that a stalled database answers in bounded time.
+     */
+    public void insertAll(List<Row> rows, int timeoutSeconds) {
         if (rows.isEmpty()) {
             return;
         }
         try (Connection connection = dataSource.getConnection()) {
             if (rows.size() == 1) {
                 execute(connection, rows.get(0).initiative().attachments.isEmpty() ? INSERT : INSERT_WITH_ATTACHMENTS,
-                        rows);
+                        rows, timeoutSeconds);
             } else {
                 Map<Boolean, List<Row>> byAttachments = rows.stream()
                         .collect(Collectors.partitioningBy(r -> !r.initiative().attachments.isEmpty()));
-                execute(connection, INSERT, byAttachments.get(false));
-                execute(connection, INSERT_WITH_ATTACHMENTS, byAttachments.get(true));
+                execute(connection, INSERT, byAttachments.get(false), timeoutSeconds);
+                execute(connection, INSERT_WITH_ATTACHMENTS, byAttachments.get(true), timeoutSeconds);
             }
         } catch (SQLException e) {
             throw new PersistenceException(rows.size() == 1 ? "Initiative " + rows.get(0).initiative().id
@@ -89,11 +106,13 @@ public class InitiativeInserts {
         outbox.written();
     }
 
-    private static void execute(Connection connection, String sql, List<Row> rows) throws SQLException {
+    private static void execute(Connection connection, String sql, List<Row> rows, int timeoutSeconds)
+            throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            insert.setQueryTimeout(timeoutSeconds);
             if (rows.size() == 1) {
                 bind(insert, rows.get(0));
                 insert.executeUpdate();
@@ -154,6 +173,7 @@ public class InitiativeInserts {
             insert.setObject(p++, initiative.attachments.stream().map(a -> a.sha256).toArray(String[]::new));
         }
 
+        p = ChangeAudit.Entry.bind(insert, p, row.audit());
         Outbox.bind(insert, p, Topics.INITIATIVE_EVENTS, initiative.provinceId, row.event());
     }
 

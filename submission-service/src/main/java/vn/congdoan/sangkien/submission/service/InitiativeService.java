@@ -23,6 +23,7 @@ import vn.congdoan.sangkien.events.InitiativeStatus;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.outbox.Outbox;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.security.ChangeAudit;
 import vn.congdoan.sangkien.submission.Initiative;
 import vn.congdoan.sangkien.submission.repository.InitiativeInserts;
 import vn.congdoan.sangkien.submission.repository.InitiativeRepository;
@@ -39,17 +40,19 @@ public class InitiativeService {
     private final Outbox outbox;
     private final InitiativeInserts inserts;
     private final GroupCommit groupCommit;
+    private final ChangeAudit audit;
     private final MeterRegistry meters;
     /** Microseconds, PostgreSQL's precision: times in events equal the stored ones. */
     private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 
     public InitiativeService(InitiativeRepository initiatives, OrgUnitReplicaCache units, Outbox outbox,
-            InitiativeInserts inserts, GroupCommit groupCommit, MeterRegistry meters) {
+            InitiativeInserts inserts, GroupCommit groupCommit, ChangeAudit audit, MeterRegistry meters) {
         this.initiatives = initiatives;
         this.units = units;
         this.outbox = outbox;
         this.inserts = inserts;
         this.groupCommit = groupCommit;
+        this.audit = audit;
         this.meters = meters;
     }
 
@@ -100,11 +103,11 @@ public class InitiativeService {
             initiative.submittedAt = now;
             type = InitiativeEvent.Type.SUBMITTED;
         }
-        InitiativeInserts.Row row = new InitiativeInserts.Row(initiative, initiative.toEvent(type, now));
+        InitiativeEvent event = initiative.toEvent(type, now);
         if (QuarkusTransaction.isActive()) {
-            inserts.insertAll(List.of(row));
+            inserts.insertAll(List.of(new InitiativeInserts.Row(initiative, event)));
         } else {
-            groupCommit.insert(row);
+            groupCommit.insert(new InitiativeInserts.Row(initiative, event, audit.claim()));
         }
         accepted(initiative);
         return initiative;

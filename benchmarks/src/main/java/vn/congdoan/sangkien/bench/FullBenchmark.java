@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -16,8 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.HdrHistogram.Histogram;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Every measure of the system in one run, each against its honest baseline measured in the same run: reads against
@@ -47,13 +44,18 @@ final class FullBenchmark {
     /** The pgbench program; unset or {@code none} for the JDBC loop. */
     private final String pgbench = "none".equals(Benchmarks.env("PGBENCH", "none")) ? null : Benchmarks.env("PGBENCH", null);
 
+    private final Report report;
     /** Every latency row, for the percentile chart. */
-    private final Map<String, Histogram> latencies = new LinkedHashMap<>();
-    private final StringBuilder md = new StringBuilder();
-    private final List<String[]> summary = new ArrayList<>();
+    private final Map<String, Histogram> latencies;
+    private final StringBuilder md;
+    private final List<String[]> summary;
 
     FullBenchmark(Path folder) {
         this.folder = folder;
+        this.report = new Report(folder);
+        this.latencies = report.latencies;
+        this.md = report.md;
+        this.summary = report.summary;
     }
 
     String run() throws Exception {
@@ -69,33 +71,34 @@ final class FullBenchmark {
             Fixture fixture = Fixture.create(stack, Integer.parseInt(Benchmarks.env("BENCH_UNITS_PER_PROVINCE", "4")),
                     Integer.parseInt(Benchmarks.env("BENCH_MEMBERS", "1000")));
 
-            LatencyRun.Result standingsSmall = part("reads") ? section("Read path", () -> reads(fixture)) : null;
+            LatencyRun.Result standingsSmall = part("reads") ? report.section("Read path", () -> reads(fixture)) : null;
             if (part("page")) {
-                section("Leaderboard page", this::page);
+                report.section("Leaderboard page", this::page);
             }
             if (part("sse")) {
-                section("Server-Sent Events", () -> sse(fixture, memory));
+                report.section("Server-Sent Events", () -> sse(fixture, memory));
             }
             if (part("freshness")) {
-                section("Freshness", () -> freshness(fixture));
+                report.section("Freshness", () -> freshness(fixture));
             }
-            PgBaseline.Result baseline = part("baseline") ? section("Write baseline", this::baseline) : null;
+            PgBaseline.Result baseline = part("baseline") ? report.section("Write baseline", this::baseline) : null;
             if (part("writes")) {
                 memory.phase("write load");
                 clock.mark("writes");
-                record(memory, "writes", () -> section("Write path", () -> writes(fixture, baseline)));
+                record(memory, "writes", () -> report.section("Write path", () -> writes(fixture, baseline)));
             }
             if (part("scale")) {
                 memory.phase("bulk import");
                 clock.mark("import");
-                record(memory, "scale", () -> section("Scale", () -> scale(fixture, memory, standingsSmall)));
+                record(memory, "scale", () -> report.section("Scale", () -> new ScalePart(stack, report, clock, scale, folder)
+                        .run(fixture, memory, standingsSmall, clients, warmup, measure)));
             }
             memory.phase("after");
             clock.mark("after");
             Thread.sleep(3000);
-            memoryReport(memory);
-            percentileChart();
-            return header() + summaryTable() + md;
+            report.memory(memory, clock);
+            report.percentileChart();
+            return header() + report.summaryTable() + md;
         }
     }
 
@@ -126,42 +129,10 @@ final class FullBenchmark {
         }
     }
 
-    private interface Drawing {
-        void draw() throws Exception;
-    }
-
-    /** Draws a chart; a machine that cannot (no fonts, say) loses the chart, not the figures. */
-    private void draw(Drawing drawing) {
-        try {
-            drawing.draw();
-        } catch (Exception | Error e) {
-            Benchmarks.say("  chart not drawn: " + e);
-            md.append("\n(A chart could not be drawn: `").append(e.toString().replace('`', '\'')).append("`.)\n");
-        }
-    }
-
     /** Whether BENCH_PARTS (a comma-separated list; all when unset) names this part. */
     private static boolean part(String name) {
         String parts = Benchmarks.env("BENCH_PARTS", "reads,page,sse,freshness,baseline,writes,scale");
         return Arrays.stream(parts.split(",")).map(String::trim).anyMatch(name::equals);
-    }
-
-    private interface Step<T> {
-        T run() throws Exception;
-    }
-
-    /** Runs one part; a failure is reported in its section and the run goes on. */
-    private <T> T section(String title, Step<T> step) {
-        Benchmarks.say(title);
-        md.append("\n## ").append(title).append("\n\n");
-        try {
-            return step.run();
-        } catch (Exception e) {
-            Benchmarks.say("  failed: " + e);
-            md.append("**Failed:** `").append(e.toString().replace('`', '\'')).append("`\n");
-            summary.add(new String[] { title, "failed: " + e.getMessage(), "", "**no**" });
-            return null;
-        }
     }
 
     private LatencyRun.Result reads(Fixture fixture) throws Exception {
@@ -211,10 +182,10 @@ final class FullBenchmark {
         results.forEach(r -> md.append(r.markdownRow()).append('\n'));
         md.append("%nGET standings reach %.0f %% of hello-world's requests/s.%n".formatted(ratio * 100));
         summary.add(new String[] { "GET standings vs hello-world", "%.0f %% (%,.0f vs %,.0f req/s)".formatted(
-                ratio * 100, results.get(1).throughput(), results.get(0).throughput()), "≥ 70 %", met(ratio >= 0.7) });
+                ratio * 100, results.get(1).throughput(), results.get(0).throughput()), "≥ 70 %", Report.met(ratio >= 0.7) });
         summary.add(new String[] { "GET standings p99 (200 / 304)", "%.2f / %.2f ms".formatted(
                 results.get(1).millis(99), results.get(2).millis(99)), "< 10 ms",
-            met(results.get(1).millis(99) < 10 && results.get(2).millis(99) < 10) });
+            Report.met(results.get(1).millis(99) < 10 && results.get(2).millis(99) < 10) });
         return results.get(1);
     }
 
@@ -252,13 +223,13 @@ final class FullBenchmark {
         double p99 = r.delivery().getValueAtPercentile(99) / 1e6;
         summary.add(new String[] { "SSE: " + r.clients() + " clients, every change delivered to all",
             "%s; delivery p50 %.0f ms, p99 %.0f ms".formatted(all ? "all" : "not all: " + r.receivedPerChange(),
-                    r.delivery().getValueAtPercentile(50) / 1e6, p99), "all, p99 ≤ 2 s", met(all && p99 <= 2000) });
+                    r.delivery().getValueAtPercentile(50) / 1e6, p99), "all, p99 ≤ 2 s", Report.met(all && p99 <= 2000) });
         Long rss = memory.peaksKb().getOrDefault("SSE clients", Map.of()).get("ranking-service");
         if (rss != null) {
             md.append("%nranking-service's largest resident memory while the clients were connected: %.0f MB.%n"
                     .formatted(rss / 1024.0));
             summary.add(new String[] { "ranking-service RSS with " + r.clients() + " SSE clients",
-                "%.0f MB".formatted(rss / 1024.0), "< 300 MB", met(rss < 300 * 1024) });
+                "%.0f MB".formatted(rss / 1024.0), "< 300 MB", Report.met(rss < 300 * 1024) });
         }
         return null;
     }
@@ -290,7 +261,7 @@ final class FullBenchmark {
                 + "at a time: p50 %.0f ms, p99 %.0f ms, max %.0f ms.%n").formatted(h.getTotalCount(),
                         h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6, h.getMaxValue() / 1e6));
         summary.add(new String[] { "Freshness p50 / p99", "%.0f / %.0f ms".formatted(h.getValueAtPercentile(50) / 1e6,
-                h.getValueAtPercentile(99) / 1e6), "p99 < 1 s", met(h.getValueAtPercentile(99) < 1e9) });
+                h.getValueAtPercentile(99) / 1e6), "p99 < 1 s", Report.met(h.getValueAtPercentile(99) < 1e9) });
         Benchmarks.say("  p99 %.0f ms".formatted(h.getValueAtPercentile(99) / 1e6));
         return null;
     }
@@ -365,33 +336,33 @@ final class FullBenchmark {
                 ![Slowest POST answer each second](charts/write-slowest.png)
                 """);
         summary.add(new String[] { "POST initiatives: highest arrival rate with p99 < 50 ms",
-            best == 0 ? "none of " + rates : "%,d/s".formatted(best), "≥ 1,500/s", met(best >= 1500) });
+            best == 0 ? "none of " + rates : "%,d/s".formatted(best), "≥ 1,500/s", Report.met(best >= 1500) });
         if (baseline != null) {
             double share = bestThroughput / baseline.tps();
             md.append(("%nThe most POSTs answered per second at any rate, %,.0f/s, is %.0f %% of the baseline's %,.0f "
                     + "transactions/s (%s).%n").formatted(bestThroughput, share * 100, baseline.tps(), baseline.tool()));
             summary.add(new String[] { "POST answered/s (best rate) vs " + baseline.tool(), "%.0f %% (%,.0f vs %,.0f/s)".formatted(
-                    share * 100, bestThroughput, baseline.tps()), "≥ 50 %", met(share >= 0.5) });
+                    share * 100, bestThroughput, baseline.tps()), "≥ 50 %", Report.met(share >= 0.5) });
         }
-        draw(() -> Charts.line(folder.resolve("charts/write-latency.png"),
+        report.draw(() -> Charts.line(folder.resolve("charts/write-latency.png"),
                 "POST /api/v1/initiatives: latency by arrival rate (open model)", "arrival rate (requests/s)", "latency (ms, log scale)", List.of(
-                        percentileSeries("p50", steps, 50), percentileSeries("p99", steps, 99),
-                        percentileSeries("p99.9", steps, 99.9), new Charts.Series("target p99: 50 ms",
+                        WriteBenchmark.percentileSeries("p50", steps, 50), WriteBenchmark.percentileSeries("p99", steps, 99),
+                        WriteBenchmark.percentileSeries("p99.9", steps, 99.9), new Charts.Series("target p99: 50 ms",
                                 steps.stream().mapToDouble(WriteBenchmark.Step::rate).toArray(),
                                 steps.stream().mapToDouble(s -> 50).toArray())), List.of(), true));
         double[] ok = timeline.succeeded();
         double[] seconds = new double[ok.length];
         Arrays.setAll(seconds, i -> i);
         List<Charts.Marker> rateMarks = timeline.marks();
-        draw(() -> Charts.line(folder.resolve("charts/write-throughput.png"),
+        report.draw(() -> Charts.line(folder.resolve("charts/write-throughput.png"),
                 "POST /api/v1/initiatives: answers per second",
                 "seconds since the write part began (warm-ups included)", "answers/s", List.of(
-                        new Charts.Series("offered", seconds, offered(timeline, ok.length)),
+                        new Charts.Series("offered", seconds, WriteBenchmark.offered(timeline, ok.length)),
                         new Charts.Series("2xx", seconds, ok), new Charts.Series("errors", seconds, timeline.failed())),
                 rateMarks, false));
         double[] target = new double[seconds.length];
         Arrays.fill(target, 50);
-        draw(() -> Charts.line(folder.resolve("charts/write-slowest.png"),
+        report.draw(() -> Charts.line(folder.resolve("charts/write-slowest.png"),
                 "POST /api/v1/initiatives: slowest answer each second",
                 "seconds since the write part began (warm-ups included)", "latency (ms, log scale)", List.of(
                         new Charts.Series("slowest", seconds, timeline.slowestMillis()),
@@ -400,173 +371,11 @@ final class FullBenchmark {
         return steps;
     }
 
-    /** The arrival rate in force each second, from the marks the write benchmark left at each new rate. */
-    private static double[] offered(Timeline timeline, int length) {
-        double[] offered = new double[length];
-        for (Charts.Marker m : timeline.marks()) {
-            double rate = Double.parseDouble(m.label().replace("/s", ""));
-            for (int i = (int) m.x(); i < length; i++) {
-                offered[i] = rate;
-            }
-        }
-        return offered;
-    }
-
-    private static Charts.Series percentileSeries(String name, List<WriteBenchmark.Step> steps, double percentile) {
-        return new Charts.Series(name, steps.stream().mapToDouble(WriteBenchmark.Step::rate).toArray(),
-                steps.stream().mapToDouble(s -> s.result().millis(percentile)).toArray());
-    }
-
-    private Void scale(Fixture fixture, Memory memory, LatencyRun.Result standingsSmall) throws Exception {
-        Timeline timeline = new Timeline();
-        Timeline counting = new Timeline();
-        ScaleBenchmark bench = new ScaleBenchmark(stack, fixture, timeline, counting);
-        Benchmarks.say("  loading %,d initiatives".formatted(scale));
-        ScaleBenchmark.Result loaded = bench.load(scale,
-                Integer.parseInt(Benchmarks.env("BENCH_IMPORT_CONCURRENCY", "2")));
-        long total = stack.counted();
-        memory.phase("reads at scale");
-        LatencyRun.Result standingsLarge = new LatencyRun(Map.of()).run("GET standings, %,d initiatives"
-                .formatted(total), List.of(stack.ranking + "/api/v1/standings"), clients, warmup, measure);
-        latencies.put(standingsLarge.name(), standingsLarge.histogram());
-        memory.phase("rebuild");
-        clock.mark("rebuild");
-        Benchmarks.say("  rebuilding the standings from %s".formatted("initiative-events.v1"));
-        ScaleBenchmark.Result r = bench.rebuild(loaded);
-        Benchmarks.say("  rebuild took %.1f s".formatted(r.rebuildSeconds()));
-
-        if (r.importAvailable()) {
-            md.append(("%,d initiatives through `POST /api/v1/initiatives/import?province=…` (63 provinces, batches "
-                    + "of at most %,d, %s at a time): **%.1f s** (%,.0f rows/s), %,d rows rejected. ranking-service "
-                    + "had counted them all %.1f s after the import began.%n%n").formatted(r.loaded(),
-                            ScaleBenchmark.BATCH, Benchmarks.env("BENCH_IMPORT_CONCURRENCY", "2"), r.loadSeconds(),
-                            r.loaded() / r.loadSeconds(), r.rejected(), r.countedSeconds()));
-            if (r.existing() > 0) {
-                md.append("%,d rows matched initiatives already there (updated or unchanged), so were not created.%n%n"
-                        .formatted(r.existing()));
-            }
-            if (r.note() != null) {
-                md.append("Of the rejected rows, the %s.%n%n".formatted(r.note()));
-            }
-            summary.add(new String[] { "Bulk import of %,d initiatives".formatted(r.loaded()),
-                "%.0f s".formatted(r.loadSeconds()), "< 10 min for 1,000,000",
-                met(r.loaded() >= 1_000_000 ? r.loadSeconds() < 600 : r.loadSeconds() < 600.0 * r.loaded() / 1e6) });
-        } else {
-            md.append(("**Bulk import: not available** (%s). Instead %,d submitted-initiative events went straight to "
-                    + "`initiative-events.v1` across the 63 provinces, as submission-service would send them, in "
-                    + "%.1f s; ranking-service had counted them all %.1f s after the first was sent. The database "
-                    + "size below therefore lacks the initiatives' rows in `submission`.%n%n").formatted(r.note(),
-                            r.loaded(), r.loadSeconds(), r.countedSeconds()));
-            summary.add(new String[] { "Bulk import of 1,000,000 initiatives", "not available in this build", "< 10 min",
-                "not measured" });
-        }
-        md.append("| database | size |\n|---|---|\n");
-        r.databaseBytes().forEach((db, bytes) -> md.append("| %s | %,.0f MB |%n".formatted(db, bytes / 1e6)));
-        md.append("\nStandings reads at both sizes, %d closed-loop clients:\n\n".formatted(clients))
-                .append(LatencyRun.TABLE_HEADER).append('\n');
-        if (standingsSmall != null) {
-            md.append(standingsSmall.markdownRow()).append('\n');
-        }
-        md.append(standingsLarge.markdownRow()).append('\n');
-        if (standingsSmall != null) {
-            summary.add(new String[] { "GET standings p99, ~1 thousand vs %,d initiatives".formatted(total),
-                "%.2f vs %.2f ms".formatted(standingsSmall.millis(99), standingsLarge.millis(99)), "flat",
-                met(standingsLarge.millis(99) < Math.max(10, standingsSmall.millis(99) * 2)) });
-        }
-        JsonNode rebuild = r.rebuild();
-        md.append(("%nFull rebuild (`POST /api/v1/admin/rebuild`: replay of `initiative-events.v1` from offset 0 into "
-                + "the rebuild schema, then comparison with the live counters): **%.1f s** as the caller waited, "
-                + "%,d events read, equal to the live standings: %s, live consumer caught up: %s.%n").formatted(
-                        r.rebuildSeconds(), rebuild.path("eventsRead").asLong(), rebuild.path("equal").asText(),
-                        rebuild.path("liveCaughtUp").asText()));
-        summary.add(new String[] { "Rebuild from %,d events".formatted(rebuild.path("eventsRead").asLong()),
-            "%.0f s, equal: %s".formatted(r.rebuildSeconds(), rebuild.path("equal").asText()), "< 2 min",
-            met(r.rebuildSeconds() < 120 && rebuild.path("equal").asBoolean()) });
-        double[] ok = timeline.succeeded();
-        double[] seconds = new double[ok.length];
-        Arrays.setAll(seconds, i -> i);
-        List<Charts.Marker> rateMarks = timeline.marks();
-        double[] counted = counting.succeeded();
-        double[] countedSeconds = new double[counted.length];
-        Arrays.setAll(countedSeconds, i -> i);
-        draw(() -> Charts.line(folder.resolve("charts/import-throughput.png"), r.importAvailable()
-                ? "Bulk import: initiatives created per second" : "Events sent to initiative-events.v1 per second",
-                "seconds since the load began", "per second", List.of(
-                        new Charts.Series(r.importAvailable() ? "created" : "sent", seconds, ok),
-                        new Charts.Series("rejected", seconds, timeline.failed()),
-                        new Charts.Series("counted by ranking-service", countedSeconds, counted)), List.of(), false));
-        md.append("\n![Bulk load over time](charts/import-throughput.png)\n");
-        return null;
-    }
-
-    private void memoryReport(Memory memory) throws Exception {
-        md.append("\n## Memory\n\nResident memory (VmRSS) of each service process, largest value sampled once a second "
-                + "in each phase, MB:\n\n| phase |");
-        Map<String, Map<String, Long>> peaks = memory.peaksKb();
-        Memory.SERVICES.forEach(s -> md.append(' ').append(s).append(" |"));
-        md.append("\n|---|---|---|---|\n");
-        peaks.forEach((phase, byService) -> {
-            md.append("| ").append(phase).append(" |");
-            Memory.SERVICES.forEach(s -> md.append(byService.containsKey(s) ? " %.0f |".formatted(byService.get(s)
-                    / 1024.0) : " |"));
-            md.append('\n');
-        });
-        md.append("\nThe services run with `SERVICE_JAVA_OPTS=%s`.\n\n![Resident memory over time](charts/memory.png)\n"
-                .formatted(Benchmarks.env("SERVICE_JAVA_OPTS", "(unset: the defaults of ./run-local.sh, see the README)")));
-        long worst = 0;
-        String worstName = "";
-        for (Map.Entry<String, Map<String, Long>> phase : peaks.entrySet()) {
-            for (Map.Entry<String, Long> e : phase.getValue().entrySet()) {
-                if (e.getValue() > worst) {
-                    worst = e.getValue();
-                    worstName = e.getKey() + " (" + phase.getKey() + ")";
-                }
-            }
-        }
-        if (peaks.isEmpty()) {
-            summary.add(new String[] { "Resident memory", "services not found (STACK_PID unset?)", "< 300 MB",
-                "not measured" });
-        } else {
-            Map<String, Long> idle = peaks.getOrDefault("idle", Map.of());
-            summary.add(new String[] { "Resident memory, largest", "%.0f MB, %s; idle %s".formatted(worst / 1024.0,
-                    worstName, idle.values().stream().map(kb -> "%.0f".formatted(kb / 1024.0)).toList() + " MB"),
-                "< 300 MB each", met(worst < 300 * 1024) });
-        }
-        draw(() -> Charts.line(folder.resolve("charts/memory.png"), "Resident memory of each service (VmRSS)",
-                "seconds since the run began", "MB", memory.series(),
-                clock.marks(), false));
-    }
-
-    private void percentileChart() throws Exception {
-        List<String> names = new ArrayList<>(latencies.keySet());
-        double[][] values = new double[3][names.size()];
-        double[] percentiles = { 50, 99, 99.9 };
-        for (int p = 0; p < 3; p++) {
-            for (int i = 0; i < names.size(); i++) {
-                Histogram h = latencies.get(names.get(i));
-                values[p][i] = h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(percentiles[p]) / 1e6;
-            }
-        }
-        draw(() -> Charts.bars(folder.resolve("charts/latency-percentiles.png"), "Latency percentiles per scenario",
-                "milliseconds (log scale)", names, List.of("p50", "p99", "p99.9"), values, true));
-        md.append("\n## Latency percentiles, all scenarios\n\n![Latency percentiles](charts/latency-percentiles.png)\n");
-    }
-
     private String header() {
         return """
                 Machine: %s. The load generator runs on the same machine as the system (PostgreSQL, Kafka, three \
                 services). Settings: warm-up %d s, measured %d s, arrival rates %s, scale %,d, %d SSE clients.
 
                 """.formatted(Benchmarks.machine(), warmup.toSeconds(), measure.toSeconds(), rates, scale, sseClients);
-    }
-
-    private String summaryTable() {
-        StringBuilder s = new StringBuilder("## Summary\n\n| measure | result | target | met |\n|---|---|---|---|\n");
-        summary.forEach(row -> s.append("| ").append(String.join(" | ", row)).append(" |\n"));
-        return s.toString();
-    }
-
-    private static String met(boolean met) {
-        return met ? "yes" : "**no**";
     }
 }

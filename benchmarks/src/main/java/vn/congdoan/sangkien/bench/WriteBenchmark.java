@@ -254,4 +254,21 @@ final class WriteBenchmark {
             thread.join(5000);
         }
     }
+
+    /** The arrival rate in force each second, from the marks the write benchmark left at each new rate. */
+    static double[] offered(Timeline timeline, int length) {
+        double[] offered = new double[length];
+        for (Charts.Marker m : timeline.marks()) {
+            double rate = Double.parseDouble(m.label().replace("/s", ""));
+            for (int i = (int) m.x(); i < length; i++) {
+                offered[i] = rate;
+            }
+        }
+        return offered;
+    }
+
+    static Charts.Series percentileSeries(String name, List<WriteBenchmark.Step> steps, double percentile) {
+        return new Charts.Series(name, steps.stream().mapToDouble(WriteBenchmark.Step::rate).toArray(),
+                steps.stream().mapToDouble(s -> s.result().millis(percentile)).toArray());
+    }
 }

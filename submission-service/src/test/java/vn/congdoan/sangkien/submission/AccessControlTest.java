@@ -218,6 +218,10 @@ class AccessControlTest {
             }
         }
         int status = request.request(rule.method(), rule.path().replace("{id}", String.valueOf(id))).statusCode();
+        if (!OpenApi.lists(rule.method(), rule.path(), status)) {
+            wrong.add(rule.method() + " " + rule.path() + " answered " + status
+                    + ", which its OpenAPI document does not list");
+        }
         boolean ok = expected == 0 ? status != 401 && status != 403 : status == expected;
         if (!ok) {
             wrong.add(rule.method() + " " + rule.path() + " as " + who + ": got " + status + ", expected "

@@ -13,7 +13,7 @@ import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.orgunit.service.NewOrgUnit;
 
 public record CreateOrgUnitRequest(
-        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, '.', '_' or '-' only")
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "{sangkien.code}")
         String code,
         @NotBlank @Size(max = 300) String name,
         @NotNull OrgUnitType type,

@@ -22,8 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.congdoan.sangkien.orgunit.service.Texts;
 import vn.congdoan.sangkien.events.GroupingKind;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.orgunit.Grouping;
 import vn.congdoan.sangkien.orgunit.service.GroupingService;
@@ -56,7 +58,7 @@ public class GroupingResource {
     @Path("/{id}")
     @Operation(summary = "One grouping by id, with every membership it ever had")
     public GroupingView get(@PathParam("id") UUID id) {
-        return service.find(id).map(GroupingView::of).orElseThrow(() -> ProblemException.notFound("Grouping", id));
+        return service.find(id).map(GroupingView::of).orElseThrow(() -> ProblemException.notFound(Texts.GROUPING, id));
     }
 
     @GET
@@ -64,7 +66,8 @@ public class GroupingResource {
     @Operation(summary = "One grouping by its code, e.g. REGION-BAC-TRUNG-BO")
     public GroupingView byCode(@PathParam("code") String code) {
         return service.findByCode(code).map(GroupingView::of)
-                .orElseThrow(() -> ProblemException.notFound("Grouping with code", code));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("Grouping with code",
+                        "Nhóm có mã"), code));
     }
 
     @GET
@@ -119,7 +122,8 @@ public class GroupingResource {
         try {
             return GroupingKind.valueOf(kind.strip());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("kind", "kind must be one of " + List.of(GroupingKind.values()));
+            throw ProblemException.badRequest("kind", Text.of("must be one of " + List.of(GroupingKind.values()),
+                    "phải là một trong " + List.of(GroupingKind.values()))).allowed(GroupingKind.class);
         }
     }
 }

@@ -24,8 +24,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import vn.congdoan.sangkien.orgunit.service.Texts;
 import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.kit.rest.CsvFiles;
 import vn.congdoan.sangkien.kit.rest.ImportSlots;
 import vn.congdoan.sangkien.kit.rest.Uploads;
@@ -76,7 +78,7 @@ public class OrgUnitImportResource {
         caller.requireSignedIn();
         OrgUnit target = units.findByCode(province.strip())
                 .filter(p -> p.type == OrgUnitType.PROVINCIAL_FEDERATION)
-                .orElseThrow(() -> ProblemException.notFound("Provincial federation", province.strip()));
+                .orElseThrow(() -> ProblemException.notFound(Texts.PROVINCE, province.strip()));
         Scope.require(caller, hierarchy, target.id, Roles.PROVINCE_INTEGRATION, Roles.UNIT_ADMIN);
     }
 
@@ -102,7 +104,8 @@ public class OrgUnitImportResource {
             throw Uploads.cutShort(e);
         }
         if (rows == null) {
-            throw ProblemException.badRequest("body", "must be a JSON array of units");
+            throw ProblemException.badRequest("body", Text.of("must be a JSON array of units",
+                    "phải là một mảng JSON các đơn vị"));
         }
         return rows;
     }
@@ -116,7 +119,8 @@ public class OrgUnitImportResource {
         authorize(province);
         return slots.run(() -> imports.importUnits(province.strip(),
                 CsvFiles.read(body, ImportRow.class, REQUIRED_COLUMNS, null, OrgUnitImportService.MAX_ROWS,
-                        rows -> ProblemException.unprocessable("rows", "At most " + OrgUnitImportService.MAX_ROWS
-                                + " rows per request"))));
+                        rows -> ProblemException.unprocessable("rows", Text.of("At most "
+                                + OrgUnitImportService.MAX_ROWS + " rows per request", "Mỗi yêu cầu nhiều nhất "
+                                + OrgUnitImportService.MAX_ROWS + " dòng")).limit("max", OrgUnitImportService.MAX_ROWS))));
     }
 }

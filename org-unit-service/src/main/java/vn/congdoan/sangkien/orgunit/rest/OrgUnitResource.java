@@ -34,8 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.Authenticated;
+import vn.congdoan.sangkien.orgunit.service.Texts;
 import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
+import vn.congdoan.sangkien.kit.problem.ProblemType;
 import vn.congdoan.sangkien.kit.rest.QueryParams;
 import vn.congdoan.sangkien.kit.security.Caller;
 import vn.congdoan.sangkien.kit.security.Hierarchy;
@@ -171,24 +174,27 @@ public class OrgUnitResource {
         Scope.requireBelow(caller, hierarchy, id, Roles.UNIT_ADMIN);
         if ((request.memberCount() != null || request.memberCountAsOf() != null) && !caller.has(Roles.NATIONAL_ADMIN)
                 && service.find(id).map(u -> NATIONAL_LEVEL.contains(u.type)).orElse(false)) {
-            throw new ProblemException(403, "Forbidden", "The member count of a province, sector or corporation union "
-                    + "is set by national administrators: it decides the province's figures per 1,000 members",
-                    "memberCount");
+            throw new ProblemException(ProblemType.FORBIDDEN, Text.of("The member count of a province, sector or "
+                    + "corporation union is set by national administrators: it decides the province's figures per "
+                    + "1,000 members", "Số đoàn viên của LĐLĐ tỉnh, công đoàn ngành hay công đoàn tổng công ty do quản "
+                    + "trị viên cấp Trung ương đặt: nó quyết định các chỉ số trên 1.000 đoàn viên"), "memberCount");
         }
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(428, "Precondition required",
-                    "Send If-Match with the ETag of the unit as you read it", "If-Match");
+            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED, Text.of("Send If-Match with the ETag of "
+                    + "the unit as you read it", "Hãy gửi If-Match với ETag của đơn vị như bạn đã đọc"), "If-Match");
         }
         UnitUpdate update = new UnitUpdate(request.name() == null ? null : request.name().strip(),
                 request.effectiveFrom(), request.memberCount(), request.memberCountAsOf());
         if (later(request.effectiveFrom())) {
             if (request.memberCount() != null || request.memberCountAsOf() != null) {
                 throw ProblemException.unprocessable(request.memberCount() != null ? "memberCount" : "memberCountAsOf",
-                        "a member count is dated by memberCountAsOf, not scheduled: send it without a later "
-                                + "effectiveFrom");
+                        Text.of("a member count is dated by memberCountAsOf, not scheduled: send it without a later "
+                                + "effectiveFrom", "số đoàn viên được ghi ngày bằng memberCountAsOf, không lên lịch: "
+                                + "hãy gửi nó không kèm effectiveFrom ở ngày sau"));
             }
             if (update.name() == null) {
-                throw ProblemException.unprocessable("name", "a later effectiveFrom dates a rename: send the new name");
+                throw ProblemException.unprocessable("name", Text.of("a later effectiveFrom dates a rename: send "
+                        + "the new name", "effectiveFrom ở ngày sau dùng cho việc đổi tên: hãy gửi tên mới"));
             }
             return accepted(scheduled.scheduleRename(id, version(ifMatch), update, requester()));
         }
@@ -255,7 +261,7 @@ public class OrgUnitResource {
     }
 
     private Response found(Optional<OrgUnit> unit, Object key, String asOf) {
-        OrgUnit current = unit.orElseThrow(() -> ProblemException.notFound("Unit", key));
+        OrgUnit current = unit.orElseThrow(() -> ProblemException.notFound(Texts.UNIT, key));
         if (asOf == null) {
             return Response.ok(OrgUnitView.of(current)).tag(etag(current)).build();
         }
@@ -265,7 +271,7 @@ public class OrgUnitResource {
     }
 
     private void existing(UUID id) {
-        service.find(id).orElseThrow(() -> ProblemException.notFound("Unit", id));
+        service.find(id).orElseThrow(() -> ProblemException.notFound(Texts.UNIT, id));
     }
 
     private LocalDate day(String asOf) {
@@ -274,7 +280,8 @@ public class OrgUnitResource {
     }
 
     private static ProblemException notInForce(Object key, LocalDate day) {
-        return new ProblemException(404, "Not found", "Unit " + key + " is not in force on " + day, "asOf");
+        return new ProblemException(ProblemType.NOT_FOUND, Text.of("Unit " + key + " is not in force on " + day,
+                "Đơn vị " + key + " không có hiệu lực vào ngày " + day), "asOf");
     }
 
     private static EntityTag etag(OrgUnit unit) {
@@ -290,7 +297,8 @@ public class OrgUnitResource {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("If-Match", "is not an ETag this API returned: " + ifMatch);
+            throw ProblemException.badRequest("If-Match", Text.of("is not an ETag this API returned: " + ifMatch,
+                    "không phải ETag do API này trả về: " + ifMatch));
         }
     }
 }

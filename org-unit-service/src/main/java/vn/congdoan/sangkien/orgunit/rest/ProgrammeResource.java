@@ -22,7 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.congdoan.sangkien.orgunit.service.Texts;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.orgunit.Programme;
 import vn.congdoan.sangkien.orgunit.ProgrammePhase;
@@ -57,7 +59,7 @@ public class ProgrammeResource {
             @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
         LocalDate day = ProgrammeCalendar.parseDay("asOf", asOf);
         return service.find(code).map(p -> ProgrammeView.of(p, service.progress(p, day)))
-                .orElseThrow(() -> ProblemException.notFound("Programme", code));
+                .orElseThrow(() -> ProblemException.notFound(Texts.PROGRAMME, code));
     }
 
     @POST
@@ -86,7 +88,8 @@ public class ProgrammeResource {
     @Operation(summary = "One phase of a programme")
     public ProgrammePhaseView phase(@PathParam("code") String code, @PathParam("phase") String phase) {
         return service.findPhase(code, phase).map(ProgrammePhaseView::of)
-                .orElseThrow(() -> ProblemException.notFound("Phase of programme " + code, phase));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("Phase of programme " + code,
+                        "Giai đoạn của chương trình " + code), phase));
     }
 
     @GET

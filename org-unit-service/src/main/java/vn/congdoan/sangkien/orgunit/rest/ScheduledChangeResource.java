@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.Authenticated;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.kit.rest.QueryParams;
 import vn.congdoan.sangkien.kit.security.Caller;
 import vn.congdoan.sangkien.kit.security.Hierarchy;
@@ -79,7 +80,8 @@ public class ScheduledChangeResource {
         if (change.kind == ScheduledChange.Kind.MERGE) {
             Scope.requireNationalAdmin(caller);
         } else if (!administers(change)) {
-            throw ProblemException.forbidden("Your roles cover none of the units this change concerns");
+            throw ProblemException.forbidden(Text.of("Your roles cover none of the units this change concerns",
+                    "Vai trò của bạn không bao gồm đơn vị nào mà thay đổi này liên quan"));
         }
         return view(changes.cancel(id));
     }
@@ -96,6 +98,7 @@ public class ScheduledChangeResource {
     }
 
     private ScheduledChange existing(UUID id) {
-        return changes.find(id).orElseThrow(() -> ProblemException.notFound("Scheduled change", id));
+        return changes.find(id).orElseThrow(() -> ProblemException.notFound(Text.of("Scheduled change",
+                "Thay đổi đã lên lịch"), id));
     }
 }

@@ -15,8 +15,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.congdoan.sangkien.kit.openapi.Answers;
 import vn.congdoan.sangkien.kit.rest.QueryParams;
 import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.ranking.service.RebuildService;
@@ -25,7 +30,7 @@ import vn.congdoan.sangkien.ranking.service.StandingsService;
 @Path("/api/v1/admin")
 @RolesAllowed(Roles.NATIONAL_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Standings administration")
+@Tag(name = "National administration")
 public class AdminResource {
 
     private final StandingsService standings;
@@ -39,6 +44,9 @@ public class AdminResource {
     @POST
     @Path("snapshots")
     @Operation(summary = "Keep the live standings as those at the end of a day (today by default), replacing any")
+    @APIResponse(responseCode = "201", description = "Taken; Location names the standings of that day",
+            content = @Content(schema = @Schema(implementation = StandingsService.SnapshotTaken.class)))
+    @Extension(name = Answers.ALSO, value = "401,403,404")
     public Response snapshot(@QueryParam("programme") @DefaultValue("1-trieu-sang-kien") @NotBlank String programme,
             @QueryParam("date") String date) {
         LocalDate day = Params.date("date", date);
@@ -53,6 +61,9 @@ public class AdminResource {
     @Operation(summary = "Rebuild the counters from initiative-events.v1 offset 0 and compare them with the live ones",
             description = "With repair=true, live counters that differ are replaced by the rebuilt ones (of the"
                     + " programme given, or of all); live counting waits meanwhile.")
+    @APIResponse(responseCode = "200", description = "The comparison, and whether it repaired",
+            content = @Content(schema = @Schema(implementation = RebuildService.Report.class)))
+    @Extension(name = Answers.ALSO, value = "401,403,404,409")
     public RebuildService.Report rebuild(@QueryParam("programme") String programme,
             @QueryParam("repair") String repair) {
         return rebuild.rebuild(Params.blankToNull(programme), QueryParams.flag("repair", repair));

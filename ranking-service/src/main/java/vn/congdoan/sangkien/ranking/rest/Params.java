@@ -1,8 +1,10 @@
 package vn.congdoan.sangkien.ranking.rest;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.kit.rest.QueryParams;
 import vn.congdoan.sangkien.ranking.service.Metric;
 
@@ -20,7 +22,8 @@ final class Params {
             return Metric.SUBMISSIONS;
         }
         return Metric.fromParam(value).orElseThrow(() -> ProblemException.badRequest("sort",
-                "sort must be one of " + Metric.params() + "; got " + value));
+                Text.of("must be one of " + Metric.params() + "; got " + value, "phải là một trong " + Metric.params()
+                        + "; nhận được " + value)).allowed(Arrays.stream(Metric.values()).map(Metric::param).toList()));
     }
 
     static LocalDate date(String field, String value) {

@@ -24,6 +24,7 @@ import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -34,7 +35,9 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
+import vn.congdoan.sangkien.kit.openapi.Answers;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.kit.rest.HttpDates;
 import vn.congdoan.sangkien.ranking.config.RankingConfig;
 import vn.congdoan.sangkien.ranking.service.StandingRow;
@@ -46,7 +49,7 @@ import vn.congdoan.sangkien.ranking.service.StandingsService.View;
 
 @Path("/api/v1/standings")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Standings")
+@Tag(name = "Dashboards", description = "Public standings of the provincial federations, polled or streamed")
 public class StandingsResource {
 
     private final StandingsService standings;
@@ -113,6 +116,7 @@ public class StandingsResource {
             description = "Each event is named standings, with the entity tag of the standings as its id: a client "
                     + "that reconnects with Last-Event-ID gets nothing until they change. One address may hold a "
                     + "limited number of streams (429 beyond), the service a limited number in all (503).")
+    @Extension(name = Answers.ALSO, value = "404,429")
     public Multi<OutboundSseEvent> stream(
             @QueryParam("programme") @DefaultValue("1-trieu-sang-kien") @NotBlank String programme,
             @QueryParam("sort") String sort, @QueryParam("region") String region,
@@ -134,27 +138,30 @@ public class StandingsResource {
     @GET
     @Path("{province}")
     @Operation(summary = "One province's row in today's standings, by id or code")
+    @Extension(name = Answers.ALSO, value = "404")
     public StandingRow province(@PathParam("province") String province,
             @QueryParam("programme") @DefaultValue("1-trieu-sang-kien") @NotBlank String programme,
             @QueryParam("sort") String sort) {
         return standings.province(programme, province, Params.sort(sort))
-                .orElseThrow(() -> ProblemException.notFound("Province in force", province));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("Province in force", "Tỉnh đang hiệu lực"),
+                        province));
     }
 
     @GET
     @Path("{province}/history")
     @Operation(summary = "A province's daily snapshots, and its longest and current runs at national rank 1")
+    @Extension(name = Answers.ALSO, value = "404")
     public History history(@PathParam("province") String province,
             @QueryParam("programme") @DefaultValue("1-trieu-sang-kien") @NotBlank String programme,
             @QueryParam("from") String from, @QueryParam("to") String to) {
         return standings.history(programme, province, Params.date("from", from), Params.date("to", to))
-                .orElseThrow(() -> ProblemException.notFound("Province", province));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("Province", "Tỉnh"), province));
     }
 
     /** Checked here rather than by bean validation: this is the hot path dashboards poll. */
     private static Query query(String programme, String sort, String region, String cluster, String date) {
         if (programme == null || programme.isBlank()) {
-            throw ProblemException.badRequest("programme", "must not be blank");
+            throw ProblemException.badRequest("programme", Text.of("must not be blank", "không được để trống"));
         }
         return new Query(programme, Params.sort(sort), Params.blankToNull(region), Params.blankToNull(cluster),
                 Params.date("date", date));

@@ -22,6 +22,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.kafka.TopicAdmin;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.ranking.config.RankingConfig;
 import vn.congdoan.sangkien.ranking.messaging.EventReplay;
 import vn.congdoan.sangkien.ranking.messaging.StandingsConsumer;
@@ -121,7 +122,8 @@ public class RebuildService {
     }
 
     private static ProblemException busy() {
-        return ProblemException.conflict(null, "A rebuild is already running; try again when it has finished");
+        return ProblemException.conflict(null, Text.of("A rebuild is already running; try again when it has "
+                + "finished", "Đang có một lượt dựng lại; hãy thử lại khi lượt đó xong"));
     }
 
     /** Takes or releases the session lock that keeps rebuilds of all instances, which share one schema, apart. */

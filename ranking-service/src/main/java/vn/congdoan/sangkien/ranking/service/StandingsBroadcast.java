@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.ranking.config.RankingConfig;
 import vn.congdoan.sangkien.ranking.service.StandingsService.Query;
 import vn.congdoan.sangkien.ranking.service.StandingsService.View;
@@ -131,8 +132,9 @@ public class StandingsBroadcast {
     private void admit(String address) {
         if (total.incrementAndGet() > config.total()) {
             total.decrementAndGet();
-            throw ProblemException.unavailable("The service holds as many streams as it may; poll the standings "
-                    + "or come back later", retryAfterSeconds());
+            throw ProblemException.unavailable(Text.of("The service holds as many streams as it may; poll the "
+                    + "standings or come back later", "Dịch vụ đã giữ tối đa số luồng; hãy đọc bảng xếp hạng định kỳ "
+                    + "hoặc quay lại sau"), retryAfterSeconds());
         }
         boolean[] full = new boolean[1];
         perAddress.compute(address, (a, count) -> {
@@ -142,8 +144,9 @@ public class StandingsBroadcast {
         });
         if (full[0]) {
             total.decrementAndGet();
-            throw ProblemException.tooManyRequests("Your address holds " + config.perAddress() + " streams of the "
-                    + "standings already; close one, or poll", retryAfterSeconds());
+            throw ProblemException.tooManyRequests(Text.of("Your address holds " + config.perAddress() + " streams "
+                    + "of the standings already; close one, or poll", "Địa chỉ của bạn đã mở " + config.perAddress()
+                    + " luồng bảng xếp hạng; hãy đóng bớt một luồng hoặc đọc định kỳ"), retryAfterSeconds());
         }
     }
 

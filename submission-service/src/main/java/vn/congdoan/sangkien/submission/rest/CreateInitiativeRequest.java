@@ -41,9 +41,9 @@ public record CreateInitiativeRequest(
             @NotBlank @Size(max = 255) String name,
             @NotNull @PositiveOrZero @Max(MAX_ATTACHMENT_BYTES) Long size,
             @NotBlank @Size(max = 255)
-            @Pattern(regexp = "[\\w.+-]+/[\\w.+-]+", message = "must be a media type such as application/pdf")
+            @Pattern(regexp = "[\\w.+-]+/[\\w.+-]+", message = "{sangkien.media-type}")
             String mediaType,
-            @NotNull @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hexadecimal digits") String sha256) {
+            @NotNull @Pattern(regexp = "[0-9a-fA-F]{64}", message = "{sangkien.sha256}") String sha256) {
     }
 
     /** 2 GiB: larger files belong in the document store's own transfer channel. */

@@ -2,6 +2,7 @@ package vn.congdoan.sangkien.submission.rest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,6 +27,7 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.kit.rest.ImportSlots;
 import vn.congdoan.sangkien.kit.security.Caller;
 import vn.congdoan.sangkien.kit.security.Hierarchy;
@@ -156,7 +158,8 @@ public class InitiativeImportResource {
             return switch (format.strip().toLowerCase()) {
                 case "csv" -> true;
                 case "json" -> false;
-                default -> throw ProblemException.badRequest("format", "must be csv or json, was '" + format + "'");
+                default -> throw ProblemException.badRequest("format", Text.of("must be csv or json, was '" + format
+                        + "'", "phải là csv hoặc json, nhận được '" + format + "'")).allowed(List.of("csv", "json"));
             };
         }
         return accept != null && accept.contains(CSV);
@@ -166,10 +169,12 @@ public class InitiativeImportResource {
     private OrgUnitReplica authorize(String province) {
         caller.requireSignedIn();
         if (province == null || province.isBlank()) {
-            throw ProblemException.badRequest("province", "is required: the id or code of a provincial federation");
+            throw ProblemException.badRequest("province", Text.of("is required: the id or code of a provincial "
+                    + "federation", "là bắt buộc: id hoặc mã của một liên đoàn lao động tỉnh, thành phố"));
         }
         OrgUnitReplica target = provinces.find(province)
-                .orElseThrow(() -> ProblemException.notFound("Provincial federation", province.strip()));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("Provincial federation",
+                        "Liên đoàn lao động tỉnh, thành phố"), province.strip()));
         Scope.require(caller, hierarchy, target.id, Roles.PROVINCE_INTEGRATION, Roles.UNIT_ADMIN);
         return target;
     }

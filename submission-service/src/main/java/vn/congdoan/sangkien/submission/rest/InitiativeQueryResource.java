@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.congdoan.sangkien.events.InitiativeStatus;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.kit.rest.QueryParams;
 import vn.congdoan.sangkien.kit.security.Caller;
 import vn.congdoan.sangkien.submission.Initiative;
@@ -68,7 +69,8 @@ public class InitiativeQueryResource {
         LocalDate from = QueryParams.date("submittedFrom", submittedFrom);
         LocalDate to = QueryParams.date("submittedTo", submittedTo);
         if (from != null && to != null && to.isBefore(from)) {
-            throw ProblemException.badRequest("submittedTo", "must not be before submittedFrom");
+            throw ProblemException.badRequest("submittedTo", Text.of("must not be before submittedFrom",
+                    "không được trước submittedFrom"));
         }
         String authorId = QueryParams.text(author);
         Filter filter = new Filter(provinceId(province), QueryParams.uuid("unit", unit),
@@ -97,7 +99,8 @@ public class InitiativeQueryResource {
             return null;
         }
         return provinces.find(province).map(p -> p.id).orElseThrow(() -> ProblemException.badRequest("province",
-                "is neither the id nor the code of a provincial federation: '" + province + "'"));
+                Text.of("is neither the id nor the code of a provincial federation: '" + province + "'",
+                        "không phải mã hay id của một liên đoàn lao động tỉnh, thành phố: '" + province + "'")));
     }
 
     /**

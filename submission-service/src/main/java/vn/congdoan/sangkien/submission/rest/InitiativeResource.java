@@ -29,6 +29,7 @@ import vn.congdoan.sangkien.submission.service.IdempotentRequests;
 import vn.congdoan.sangkien.submission.service.InitiativeAccess;
 import vn.congdoan.sangkien.submission.service.InitiativeService;
 import vn.congdoan.sangkien.submission.service.NewInitiative;
+import vn.congdoan.sangkien.submission.service.Texts;
 
 @Path("/api/v1/initiatives")
 @Produces(MediaType.APPLICATION_JSON)
@@ -101,7 +102,7 @@ public class InitiativeResource {
     @Operation(summary = "One initiative; its content only for those its visibility allows, the rest see title, "
             + "unit, field, status and dates")
     public InitiativeView get(@PathParam("id") UUID id) {
-        return viewed(service.find(id).orElseThrow(() -> ProblemException.notFound("Initiative", id)));
+        return viewed(service.find(id).orElseThrow(() -> ProblemException.notFound(Texts.INITIATIVE, id)));
     }
 
     @POST

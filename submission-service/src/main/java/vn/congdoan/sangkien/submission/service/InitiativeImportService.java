@@ -27,6 +27,7 @@ import vn.congdoan.sangkien.events.InitiativeStatus;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.outbox.Outbox;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.kit.problem.ProblemMappers;
 import vn.congdoan.sangkien.submission.Initiative;
 import vn.congdoan.sangkien.submission.OrgUnitReplica;
@@ -104,12 +105,14 @@ public class InitiativeImportService {
             }
             UUID unitId = row.initiative().unitId();
             OrgUnitReplica unit = unitsById.get(unitId);
-            String unitProblem = SubmittingUnits.problem(unitId, unit == null ? null : OrgUnitReplicaCache.Unit.of(unit), today);
+            Text unitProblem = SubmittingUnits.problem(unitId, unit == null ? null : OrgUnitReplicaCache.Unit.of(unit),
+                    today);
             if (unitProblem == null && !province.id.equals(unit.provinceId)) {
-                unitProblem = "Unit " + unit.code + " does not belong to " + province.code;
+                unitProblem = Text.of("Unit " + unit.code + " does not belong to " + province.code, "Đơn vị " + unit.code
+                        + " không thuộc " + province.code);
             }
             if (unitProblem != null) {
-                results[i] = rejected(i, row, List.of(new FieldError("unitId", unitProblem)));
+                results[i] = rejected(i, row, List.of(new FieldError("unitId", unitProblem.en())));
                 continue;
             }
             Integer earlier = firstRowOf.putIfAbsent(row.externalRef(), i);
@@ -139,8 +142,10 @@ public class InitiativeImportService {
     }
 
     public static ProblemException tooMany(int rows) {
-        return ProblemException.unprocessable("rows", "At most " + MAX_ROWS + " rows per request, got "
-                + (rows > MAX_ROWS ? "more" : rows) + "; send the rest in further requests");
+        return ProblemException.unprocessable("rows", Text.of("At most " + MAX_ROWS + " rows per request, got "
+                + (rows > MAX_ROWS ? "more" : rows) + "; send the rest in further requests", "Mỗi yêu cầu nhiều nhất "
+                + MAX_ROWS + " dòng, nhận được " + (rows > MAX_ROWS ? "nhiều hơn" : rows)
+                + "; hãy gửi phần còn lại trong các yêu cầu sau")).limit("max", MAX_ROWS);
     }
 
     private Map<UUID, OrgUnitReplica> unitsOf(List<ImportRow> rows) {

@@ -22,6 +22,7 @@ import vn.congdoan.sangkien.events.InitiativeStatus;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.outbox.Outbox;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.submission.Initiative;
 import vn.congdoan.sangkien.submission.repository.InitiativeInserts;
 import vn.congdoan.sangkien.submission.repository.InitiativeRepository;
@@ -75,7 +76,7 @@ public class InitiativeService {
         initiative.visibility = request.visibility();
         initiative.externalRef = request.externalRef();
         if (request.repeatsAnAuthor()) {
-            throw ProblemException.unprocessable("authors", "An author is listed more than once");
+            throw ProblemException.unprocessable("authors", Texts.AUTHOR_REPEATED);
         }
         initiative.authors = new ArrayList<>(request.authors());
         initiative.attachments = new ArrayList<>(request.attachments());
@@ -88,8 +89,9 @@ public class InitiativeService {
         check.accept(initiative);
         if (initiative.externalRef != null && initiatives.count("provinceId = ?1 and externalRef = ?2",
                 initiative.provinceId, initiative.externalRef) > 0) {
-            throw ProblemException.conflict("externalRef", "The province already has an initiative with externalRef "
-                    + initiative.externalRef + "; its bulk import updates it");
+            throw ProblemException.conflict("externalRef", Text.of("The province already has an initiative with "
+                    + "externalRef " + initiative.externalRef + "; its bulk import updates it", "Tỉnh đã có sáng kiến "
+                    + "với externalRef " + initiative.externalRef + "; hãy cập nhật nó bằng lượt nhập hàng loạt"));
         }
         InitiativeEvent.Type type = InitiativeEvent.Type.CREATED;
         if (request.submit()) {
@@ -133,13 +135,16 @@ public class InitiativeService {
     public Initiative assignReviewers(UUID id, Set<String> memberIds, String assignedBy, Consumer<Initiative> check) {
         Initiative initiative = existing(id, check);
         if (initiative.status != InitiativeStatus.SUBMITTED && initiative.status != InitiativeStatus.UNDER_REVIEW) {
-            throw ProblemException.conflict("status", "Reviewers are assigned to SUBMITTED or UNDER_REVIEW "
-                    + "initiatives; this one is " + initiative.status);
+            throw ProblemException.transition(Text.of("Reviewers are assigned to SUBMITTED or UNDER_REVIEW "
+                    + "initiatives; this one is " + initiative.status, "Chỉ phân công người đánh giá cho sáng kiến "
+                    + "SUBMITTED hoặc UNDER_REVIEW; sáng kiến này đang ở trạng thái " + initiative.status))
+                    .allowed(List.of(InitiativeStatus.SUBMITTED, InitiativeStatus.UNDER_REVIEW));
         }
         for (String memberId : memberIds) {
             if (initiative.isListedAuthor(memberId)) {
-                throw ProblemException.unprocessable("memberIds", "Member " + memberId
-                        + " is an author and cannot review the initiative");
+                throw ProblemException.unprocessable("memberIds", Text.of("Member " + memberId
+                        + " is an author and cannot review the initiative", "Đoàn viên " + memberId
+                        + " là tác giả nên không được đánh giá sáng kiến này"));
             }
         }
         Instant now = clock.instant();
@@ -180,8 +185,9 @@ public class InitiativeService {
         Initiative initiative = existing(id, check);
         Initiative.Author author = listedAuthor(initiative, memberId);
         if (author.confirmed) {
-            throw ProblemException.conflict("authors", "You confirmed being an author of this initiative; an author "
-                    + "may withdraw it instead");
+            throw ProblemException.conflict("authors", Text.of("You confirmed being an author of this initiative; "
+                    + "an author may withdraw it instead", "Bạn đã xác nhận là tác giả của sáng kiến này; tác giả có "
+                    + "thể rút sáng kiến thay vì từ chối"));
         }
         initiative.authors.remove(author);
         Instant now = clock.instant();
@@ -193,7 +199,8 @@ public class InitiativeService {
 
     private static Initiative.Author listedAuthor(Initiative initiative, String memberId) {
         return initiative.authors.stream().filter(a -> a.memberId.equals(memberId)).findFirst()
-                .orElseThrow(() -> ProblemException.forbidden("You are not listed as an author of this initiative"));
+                .orElseThrow(() -> ProblemException.forbidden(Text.of("You are not listed as an author of this "
+                        + "initiative", "Bạn không có tên trong danh sách tác giả của sáng kiến này")));
     }
 
     @Transactional
@@ -225,7 +232,8 @@ public class InitiativeService {
     public Initiative markDuplicate(UUID id, UUID originalId, String markedBy, Consumer<Initiative> check) {
         if (id.equals(originalId)) {
             existing(id, check);
-            throw ProblemException.unprocessable("originalId", "An initiative cannot duplicate itself");
+            throw ProblemException.unprocessable("originalId", Text.of("An initiative cannot duplicate itself",
+                    "Một sáng kiến không thể trùng với chính nó"));
         }
         // Both rows are locked, always in the same order, before either is read: marking A as a copy of B while B is
         // marked as a copy of A waits for the other and then sees what it did, so that two initiatives never both stop
@@ -237,21 +245,27 @@ public class InitiativeService {
                 LockModeType.PESSIMISTIC_WRITE);
         Initiative initiative = existing(id, check);
         Initiative original = (idFirst ? second : first).orElseThrow(() ->
-                ProblemException.unprocessable("originalId", "Initiative " + originalId + " is not known"));
+                ProblemException.unprocessable("originalId", Text.of("Initiative " + originalId + " is not known",
+                        "Không có sáng kiến " + originalId)));
         if (original.status == InitiativeStatus.DUPLICATE) {
-            throw ProblemException.unprocessable("originalId", "Initiative " + originalId
-                    + " is itself a duplicate of " + original.duplicateOf + "; point at that one");
+            throw ProblemException.unprocessable("originalId", Text.of("Initiative " + originalId
+                    + " is itself a duplicate of " + original.duplicateOf + "; point at that one", "Sáng kiến "
+                    + originalId + " đã là bản trùng của " + original.duplicateOf + "; hãy trỏ tới sáng kiến đó"));
         }
         if (original.status == InitiativeStatus.DRAFT) {
-            throw ProblemException.unprocessable("originalId", "Initiative " + originalId + " is a draft");
+            throw ProblemException.unprocessable("originalId", Text.of("Initiative " + originalId + " is a draft",
+                    "Sáng kiến " + originalId + " mới là bản nháp"));
         }
         if (original.status == InitiativeStatus.WITHDRAWN) {
-            throw ProblemException.unprocessable("originalId", "Initiative " + originalId
-                    + " was withdrawn and no longer counts; a duplicate points at an initiative that does");
+            throw ProblemException.unprocessable("originalId", Text.of("Initiative " + originalId
+                    + " was withdrawn and no longer counts; a duplicate points at an initiative that does", "Sáng kiến "
+                    + originalId + " đã bị rút và không còn được tính; bản trùng phải trỏ tới sáng kiến còn được tính"));
         }
         if (!original.programmeCode.equals(initiative.programmeCode)) {
-            throw ProblemException.unprocessable("originalId", "The original belongs to programme "
-                    + original.programmeCode + ", this initiative to " + initiative.programmeCode);
+            throw ProblemException.unprocessable("originalId", Text.of("The original belongs to programme "
+                    + original.programmeCode + ", this initiative to " + initiative.programmeCode, "Sáng kiến gốc "
+                    + "thuộc chương trình " + original.programmeCode + ", sáng kiến này thuộc "
+                    + initiative.programmeCode));
         }
         Instant now = clock.instant();
         initiative.duplicateOf = originalId;
@@ -265,7 +279,7 @@ public class InitiativeService {
      */
     private Initiative existing(UUID id, Consumer<Initiative> check) {
         Initiative initiative = initiatives.findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("Initiative", id));
+                .orElseThrow(() -> ProblemException.notFound(Texts.INITIATIVE, id));
         check.accept(initiative);
         return initiative;
     }
@@ -285,7 +299,7 @@ public class InitiativeService {
     /** @see SubmittingUnits */
     private OrgUnitReplicaCache.Unit submittingUnit(UUID unitId, Instant now) {
         OrgUnitReplicaCache.Unit unit = units.find(unitId).orElse(null);
-        String problem = SubmittingUnits.problem(unitId, unit, LocalDate.ofInstant(now, VIETNAM));
+        Text problem = SubmittingUnits.problem(unitId, unit, LocalDate.ofInstant(now, VIETNAM));
         if (problem != null) {
             throw ProblemException.unprocessable("unitId", problem);
         }

@@ -57,6 +57,7 @@ class AccessControlTest {
 
     static final List<Rule> TABLE = List.of(
             Rule.of("GET", "/api/v1/units", Access.SIGNED_IN),
+            Rule.of("GET", "/api/v1/units/labels", Access.PUBLIC),
             Rule.of("GET", "/api/v1/units/{id}", Access.SIGNED_IN),
             Rule.of("GET", "/api/v1/units/by-code/{code}", Access.SIGNED_IN),
             Rule.of("GET", "/api/v1/units/{id}/children", Access.SIGNED_IN),

@@ -57,6 +57,9 @@ class AccessControlTest {
     static final List<Rule> TABLE = List.of(
             new Rule("POST", "/api/v1/initiatives", Access.CREATE),
             new Rule("GET", "/api/v1/initiatives/{id}", Access.PUBLIC),
+            new Rule("PUT", "/api/v1/initiatives/{id}", Access.SUBMIT),
+            new Rule("DELETE", "/api/v1/initiatives/{id}", Access.SUBMIT),
+            new Rule("GET", "/api/v1/initiatives/labels", Access.PUBLIC),
             new Rule("GET", "/api/v1/initiatives", Access.PUBLIC),
             new Rule("GET", "/api/v1/initiatives/mine", Access.SIGNED_IN),
             new Rule("POST", "/api/v1/initiatives/import", Access.PROVINCE),
@@ -210,6 +213,10 @@ class AccessControlTest {
             case UNIT_ADMIN -> request.contentType(ContentType.JSON).body(rule.path().endsWith("reviewers")
                     ? "{\"memberIds\":[\"m-reviewer\"]}" : "{\"originalId\":\"" + draft() + "\"}");
             default -> { }
+        }
+        if (rule.method().equals("PUT") && rule.path().equals("/api/v1/initiatives/{id}")) {
+            request.header("If-Match", "\"0\"").contentType(ContentType.JSON).body("""
+                    {"title":"Sáng kiến đã sửa","problem":"p","solution":"s","expectedBenefit":"b","field":"OTHER"}""");
         }
         if (rule.access() == Access.PROVINCE) {
             request.queryParam("province", province.toString());

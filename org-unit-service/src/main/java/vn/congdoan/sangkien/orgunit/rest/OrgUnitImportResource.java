@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -24,8 +25,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
-import vn.congdoan.sangkien.orgunit.service.Texts;
 import vn.congdoan.sangkien.events.OrgUnitType;
+import vn.congdoan.sangkien.kit.openapi.Answers;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.kit.rest.CsvFiles;
@@ -40,6 +41,7 @@ import vn.congdoan.sangkien.orgunit.service.ImportReport;
 import vn.congdoan.sangkien.orgunit.service.ImportRow;
 import vn.congdoan.sangkien.orgunit.service.OrgUnitImportService;
 import vn.congdoan.sangkien.orgunit.service.OrgUnitService;
+import vn.congdoan.sangkien.orgunit.service.Texts;
 
 /**
  * Bulk import of a province's lower-level units for provincial IT systems, as a JSON array or a CSV file with the
@@ -48,7 +50,7 @@ import vn.congdoan.sangkien.orgunit.service.OrgUnitService;
  */
 @Path("/api/v1/units/import")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Units")
+@Tag(name = "Provincial integration", description = "Bulk import and export for provincial IT systems")
 public class OrgUnitImportResource {
 
     private static final Set<String> REQUIRED_COLUMNS = Set.of("code", "name", "type", "parentCode");
@@ -84,9 +86,10 @@ public class OrgUnitImportResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import units of one province from a JSON array (at most 50,000 rows); one result per row")
+    @Operation(operationId = "importUnits", summary = "Import units of one province from a JSON array (at most 50,000 rows); one result per row")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = ImportRow.class)))
+    @Extension(name = Answers.ALSO, value = "401,403,404,422")
     public ImportReport importJson(@QueryParam("province") @NotBlank String province, InputStream body)
             throws IOException {
         authorize(province);
@@ -112,8 +115,9 @@ public class OrgUnitImportResource {
 
     @POST
     @Consumes({ "text/csv", "application/csv" })
-    @Operation(summary = "Import units of one province from a UTF-8 CSV file (at most 50,000 rows); one result per row")
+    @Operation(operationId = "importUnitsCsv", summary = "Import units of one province from a UTF-8 CSV file (at most 50,000 rows); one result per row")
     @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+    @Extension(name = Answers.ALSO, value = "401,403,404,422")
     public ImportReport importCsv(@QueryParam("province") @NotBlank String province, InputStream body)
             throws IOException {
         authorize(province);

@@ -16,11 +16,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.Authenticated;
+import vn.congdoan.sangkien.kit.openapi.Answers;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.kit.rest.QueryParams;
@@ -40,7 +42,7 @@ import vn.congdoan.sangkien.orgunit.service.ScheduledChanges;
  */
 @Path("/api/v1/scheduled-changes")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Scheduled changes", description = "Restructuring decided ahead of its day")
+@Tag(name = "Unit admins and reviewers")
 @Authenticated
 public class ScheduledChangeResource {
 
@@ -57,7 +59,8 @@ public class ScheduledChangeResource {
     }
 
     @GET
-    @Operation(summary = "Scheduled changes, latest day first; of one status, or concerning one unit")
+    @Operation(operationId = "listScheduledChanges", summary = "Scheduled changes, latest day first; of one status, or concerning one unit")
+    @Extension(name = Answers.ALSO, value = "401")
     public List<ScheduledChangeView> list(@QueryParam("status") String status, @QueryParam("unitId") String unitId,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         return changes.list(QueryParams.enumValue("status", Status.class, status), QueryParams.uuid("unitId", unitId),
@@ -66,15 +69,17 @@ public class ScheduledChangeResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One scheduled change: pending, applied, failed (with the problem) or cancelled")
+    @Operation(operationId = "getScheduledChange", summary = "One scheduled change: pending, applied, failed (with the problem) or cancelled")
+    @Extension(name = Answers.ALSO, value = "401,404")
     public ScheduledChangeView get(@PathParam("id") UUID id) {
         return view(existing(id));
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Cancel a pending change (409 once applied, failed or cancelled): a rename or move by an "
+    @Operation(operationId = "cancelScheduledChange", summary = "Cancel a pending change (409 once applied, failed or cancelled): a rename or move by an "
             + "admin of a unit it concerns, a merge by a national admin")
+    @Extension(name = Answers.ALSO, value = "401,403,404,409")
     public ScheduledChangeView cancel(@PathParam("id") UUID id) {
         ScheduledChange change = existing(id);
         if (change.kind == ScheduledChange.Kind.MERGE) {

@@ -20,7 +20,7 @@ import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.outbox.Outbox;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.kit.problem.Text;
-import vn.congdoan.sangkien.kit.problem.ProblemType;
+import vn.congdoan.sangkien.kit.rest.Versions;
 import vn.congdoan.sangkien.orgunit.OrgUnit;
 import vn.congdoan.sangkien.orgunit.OrgUnitPeriod;
 import vn.congdoan.sangkien.orgunit.repository.OrgUnitPeriodRepository;
@@ -323,11 +323,7 @@ public class OrgUnitService {
     }
 
     private static void checkVersion(OrgUnit unit, long expected) {
-        if (unit.version != expected) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED, Text.of("Unit " + unit.code + " is at "
-                    + "version " + unit.version + ", not " + expected + "; read it again", "Đơn vị " + unit.code
-                    + " đang ở phiên bản " + unit.version + ", không phải " + expected + "; hãy đọc lại"), "If-Match");
-        }
+        Versions.check(unit.version, expected, Text.of("Unit " + unit.code, "Đơn vị " + unit.code));
     }
 
     /**

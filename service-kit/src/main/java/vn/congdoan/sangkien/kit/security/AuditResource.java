@@ -42,7 +42,7 @@ public class AuditResource {
     }
 
     @GET
-    @Operation(summary = "Recent writes and refused attempts: who, what, when (national administrators)")
+    @Operation(operationId = "auditLog", summary = "Recent writes and refused attempts: who, what, when (national administrators)")
     @Extension(name = Answers.ALSO, value = "401,403")
     public List<AuditEntryView> list(@QueryParam("before") Long before,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {

@@ -13,9 +13,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.congdoan.sangkien.events.InitiativeStatus;
+import vn.congdoan.sangkien.kit.openapi.Answers;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.kit.rest.QueryParams;
@@ -36,7 +38,7 @@ import vn.congdoan.sangkien.submission.service.Provinces;
  */
 @Path("/api/v1/initiatives")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Initiatives")
+@Tag(name = "Members")
 public class InitiativeQueryResource {
 
     static final int DEFAULT_LIMIT = 50;
@@ -56,7 +58,7 @@ public class InitiativeQueryResource {
     }
 
     @GET
-    @Operation(summary = "List initiatives, newest first, with filters and cursor paging",
+    @Operation(operationId = "listInitiatives", summary = "List initiatives, newest first, with filters and cursor paging",
             description = "province: id or code; unit: the unit and its whole subtree; status and field: one or "
                     + "several (repeated or comma-separated); submittedFrom/submittedTo: days in Vietnam, both "
                     + "included; author: a member id, matching only initiatives whose authors the caller may see "
@@ -84,8 +86,17 @@ public class InitiativeQueryResource {
     }
 
     @GET
+    @Path("/labels")
+    @Operation(operationId = "initiativeLabels", summary = "What to show for each field, status and visibility of an initiative, in Vietnamese and "
+            + "English: \"Y tế\" for HEALTHCARE")
+    public InitiativeLabels labels() {
+        return InitiativeLabels.ALL;
+    }
+
+    @GET
     @Path("/mine")
-    @Operation(summary = "The caller's own initiatives (those they are an author of), newest first, all statuses")
+    @Operation(operationId = "myInitiatives", summary = "The caller's own initiatives (those they are an author of), newest first, all statuses")
+    @Extension(name = Answers.ALSO, value = "401")
     public InitiativePage mine(@QueryParam("status") List<String> status, @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
         caller.requireSignedIn();

@@ -117,6 +117,23 @@ public class InitiativeAccess {
         }
     }
 
+    /** Editing or deleting a draft: its confirmed authors, or unit admins whose scope holds its unit. */
+    public void checkMayEdit(Initiative initiative) {
+        caller.requireSignedIn();
+        if (!isConfirmedAuthor(initiative) && !vouchesForAuthors(initiative)) {
+            throw ProblemException.forbidden(Text.of("Only its authors or a unit administrator may change this "
+                    + "initiative", "Chỉ tác giả hoặc quản trị viên đơn vị được sửa hay xóa sáng kiến này"));
+        }
+    }
+
+    /**
+     * Whether the caller vouches for every author they list, as an officer of the initiative's unit does; a member
+     * vouches only for themselves, and the co-authors they name are claimed until they confirm.
+     */
+    public boolean vouchesForAuthors(Initiative initiative) {
+        return Scope.allows(caller, hierarchy, initiative.unitId, Roles.UNIT_ADMIN);
+    }
+
     /** Confirming or declining authorship: a member listed as an author. */
     public void checkIsListedAuthor(Initiative initiative) {
         caller.requireSignedIn();

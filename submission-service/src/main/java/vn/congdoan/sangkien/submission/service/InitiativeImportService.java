@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -58,7 +57,6 @@ public class InitiativeImportService {
      * import holds little more than its rows while it writes.
      */
     private static final int WRITE_CHUNK = 500;
-    private static final Set<InitiativeStatus> EDITABLE = EnumSet.of(InitiativeStatus.DRAFT, InitiativeStatus.SUBMITTED);
     private static final Logger LOG = Logger.getLogger(InitiativeImportService.class);
 
     private final OrgUnitReplicaRepository units;
@@ -226,7 +224,7 @@ public class InitiativeImportService {
             }
             boolean differs = ImportedInitiatives.differs(current, values, row.withheld());
             boolean submits = values.submit() && current.status == InitiativeStatus.DRAFT;
-            if (differs && !EDITABLE.contains(current.status)) {
+            if (differs && !InitiativeService.EDITABLE.contains(current.status)) {
                 results[index] = new RowResult(index + 1, Outcome.REJECTED, current.id, row.externalRef(),
                         List.of(new FieldError("externalRef", "initiative " + current.id + " is " + current.status
                                 + "; its content changes only while it is a draft or submitted")));

@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -23,6 +25,7 @@ import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.outbox.Outbox;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.kit.problem.Text;
+import vn.congdoan.sangkien.kit.rest.Versions;
 import vn.congdoan.sangkien.submission.Initiative;
 import vn.congdoan.sangkien.submission.repository.InitiativeInserts;
 import vn.congdoan.sangkien.submission.repository.InitiativeRepository;
@@ -33,6 +36,8 @@ public class InitiativeService {
 
     /** Days are counted in Vietnam's time zone. */
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** Content changes only until the review starts: the council judges what was submitted. */
+    static final Set<InitiativeStatus> EDITABLE = EnumSet.of(InitiativeStatus.DRAFT, InitiativeStatus.SUBMITTED);
 
     private final InitiativeRepository initiatives;
     private final OrgUnitReplicaCache units;
@@ -106,6 +111,55 @@ public class InitiativeService {
             groupCommit.insert(row);
         }
         return initiative;
+    }
+
+    /**
+     * Its authors edit the content of a draft, or of a submitted initiative until its review starts (the rule bulk
+     * imports follow), at the version they read. A change is published, so that the standings follow its authors.
+     *
+     * @param confirms whether a member newly listed as an author is confirmed by whoever edits
+     */
+    @Transactional
+    public Initiative edit(UUID id, long expectedVersion, InitiativeEdit edit, Consumer<Initiative> check,
+            Predicate<String> confirms) {
+        Initiative initiative = existing(id, check);
+        Versions.check(initiative.version, expectedVersion, Texts.INITIATIVE);
+        if (!EDITABLE.contains(initiative.status)) {
+            throw ProblemException.transition(Text.of("Its content changes only while it is a draft or submitted; "
+                    + "it is " + initiative.status, "Nội dung chỉ sửa được khi sáng kiến là bản nháp hoặc đã gửi; "
+                    + "sáng kiến đang ở trạng thái " + initiative.status)).allowed(EDITABLE);
+        }
+        if (edit.applyTo(initiative, confirms)) {
+            Instant now = clock.instant();
+            initiative.updatedAt = now;
+            initiatives.flush();
+            publish(initiative, InitiativeEvent.Type.UPDATED, now);
+        }
+        return initiative;
+    }
+
+    /**
+     * Deletes a draft. Its event tells consumers it is gone (it never counted); a submitted initiative is withdrawn
+     * instead, and stays on record.
+     *
+     * @param expectedVersion the version the caller read, or null to delete whatever it is now
+     */
+    @Transactional
+    public void delete(UUID id, Long expectedVersion, Consumer<Initiative> check) {
+        Initiative initiative = existing(id, check);
+        if (expectedVersion != null) {
+            Versions.check(initiative.version, expectedVersion, Texts.INITIATIVE);
+        }
+        if (initiative.status != InitiativeStatus.DRAFT) {
+            throw ProblemException.transition(Text.of("Only a draft is deleted; a submitted initiative is withdrawn",
+                    "Chỉ xóa được bản nháp; sáng kiến đã gửi thì rút lại")).allowed(List.of(InitiativeStatus.DRAFT));
+        }
+        Instant now = clock.instant();
+        InitiativeEvent last = initiative.toEvent(InitiativeEvent.Type.DELETED, now);
+        initiatives.delete(initiative);
+        outbox.append(Topics.INITIATIVE_EVENTS, initiative.provinceId, new InitiativeEvent(last.eventId(),
+                last.type(), now, last.initiativeId(), last.version() + 1, last.programmeCode(), last.unitId(),
+                last.provinceId(), last.status(), last.authorIds(), last.submittedAt()));
     }
 
     /** Keyed by provincial federation: one initiative's events stay in order on one partition. */

@@ -38,7 +38,7 @@ class ProblemTypeTest {
         assertThat(Text.vietnamese("en-US,vi;q=0.9")).isFalse();
         assertThat(Text.vietnamese("vi;q=0, en")).isFalse();
         assertThat(Text.vietnamese("*")).isFalse();
-        assertThat(Text.vietnamese(null)).isFalse();
+        assertThat(Text.vietnamese((String) null)).isFalse();
         assertThat(Text.vietnamese("not a language;;q=x")).isFalse();
         assertThat(Text.vietnamese(List.of(Locale.forLanguageTag("vi")))).isTrue();
     }

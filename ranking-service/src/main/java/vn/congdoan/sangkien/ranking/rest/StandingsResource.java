@@ -116,6 +116,9 @@ public class StandingsResource {
             description = "Each event is named standings, with the entity tag of the standings as its id: a client "
                     + "that reconnects with Last-Event-ID gets nothing until they change. One address may hold a "
                     + "limited number of streams (429 beyond), the service a limited number in all (503).")
+    @APIResponse(responseCode = "200", description = "A stream of events named standings, each the JSON array that "
+            + "GET /api/v1/standings answers", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+                    schema = @Schema(type = SchemaType.STRING)))
     @Extension(name = Answers.ALSO, value = "404,429")
     public Multi<OutboundSseEvent> stream(
             @QueryParam("programme") @DefaultValue("1-trieu-sang-kien") @NotBlank String programme,

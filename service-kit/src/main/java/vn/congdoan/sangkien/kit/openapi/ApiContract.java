@@ -44,6 +44,9 @@ public class ApiContract implements OASFilter {
         components.addSecurityScheme(API_KEY, OASFactory.createSecurityScheme().type(SecurityScheme.Type.APIKEY)
                 .in(SecurityScheme.In.HEADER).name("X-API-Key").description("A provincial IT system's key, issued by "
                         + "org-unit-service; also accepted as 'Authorization: ApiKey <key>'"));
+        if (api.getTags() != null) {
+            api.getTags().forEach(tag -> tag.removeExtension(Answers.ALSO));
+        }
         if (api.getPaths() == null) {
             return;
         }
@@ -61,6 +64,11 @@ public class ApiContract implements OASFilter {
             }
             operation.removeExtension(Answers.ALSO);
         }
+        // the scanner copies an operation's extensions onto what it declares besides: its body and answers
+        responses.removeExtension(Answers.ALSO);
+        if (operation.getRequestBody() != null) {
+            operation.getRequestBody().removeExtension(Answers.ALSO);
+        }
         boolean signedIn = responses.hasAPIResponse("401");
         boolean writes = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
                 || method == PathItem.HttpMethod.DELETE;
@@ -77,6 +85,7 @@ public class ApiContract implements OASFilter {
         }
         add(responses, "503", "The service cannot reach its database or is busy: retry after Retry-After seconds");
         responses.getAPIResponses().forEach((code, response) -> {
+            response.removeExtension(Answers.ALSO);
             if (code.startsWith("4") || code.startsWith("5")) {
                 response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM))));

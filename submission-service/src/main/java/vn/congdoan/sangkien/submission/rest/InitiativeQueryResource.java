@@ -13,7 +13,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.congdoan.sangkien.events.InitiativeStatus;
@@ -64,10 +67,18 @@ public class InitiativeQueryResource {
                     + "included; author: a member id, matching only initiatives whose authors the caller may see "
                     + "(so a page may hold fewer than limit items: follow nextCursor until it is absent).")
     public InitiativePage list(@QueryParam("province") String province, @QueryParam("unit") String unit,
-            @QueryParam("status") List<String> status, @QueryParam("field") List<String> field,
-            @QueryParam("submittedFrom") String submittedFrom, @QueryParam("submittedTo") String submittedTo,
+            @QueryParam("status") @Parameter(schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = InitiativeStatus.class)) List<String> status,
+            @QueryParam("field") @Parameter(schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = InitiativeField.class)) List<String> field,
+            @QueryParam("submittedFrom") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date",
+                    example = "2025-05-01")) String submittedFrom,
+            @QueryParam("submittedTo") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date",
+                    example = "2025-05-31")) String submittedTo,
             @QueryParam("author") String author, @QueryParam("programme") String programme,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "" + MAX_LIMIT, defaultValue = "" + DEFAULT_LIMIT)) String limit) {
         LocalDate from = QueryParams.date("submittedFrom", submittedFrom);
         LocalDate to = QueryParams.date("submittedTo", submittedTo);
         if (from != null && to != null && to.isBefore(from)) {
@@ -97,8 +108,11 @@ public class InitiativeQueryResource {
     @Path("/mine")
     @Operation(operationId = "myInitiatives", summary = "The caller's own initiatives (those they are an author of), newest first, all statuses")
     @Extension(name = Answers.ALSO, value = "401")
-    public InitiativePage mine(@QueryParam("status") List<String> status, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") String limit) {
+    public InitiativePage mine(@QueryParam("status") @Parameter(schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = InitiativeStatus.class)) List<String> status,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "" + MAX_LIMIT, defaultValue = "" + DEFAULT_LIMIT)) String limit) {
         caller.requireSignedIn();
         Filter filter = new Filter(null, null, QueryParams.enums("status", InitiativeStatus.class, status),
                 Set.of(), null, null, caller.subject(), null, null);

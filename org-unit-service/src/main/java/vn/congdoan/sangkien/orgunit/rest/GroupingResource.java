@@ -53,7 +53,7 @@ public class GroupingResource {
     @GET
     @Operation(operationId = "listGroupings", summary = "Groupings in force on a day, optionally of one kind")
     public List<GroupingView> list(
-            @Parameter(description = "REGION or EMULATION_CLUSTER") @QueryParam("kind") String kind,
+            @Parameter(schema = @Schema(implementation = GroupingKind.class)) @QueryParam("kind") String kind,
             @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
         return service.list(kind(kind), ProgrammeCalendar.parseDay("asOf", asOf)).stream()
                 .map(GroupingView::of).toList();

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -93,7 +94,9 @@ public class OrgUnitResource {
     @Operation(operationId = "listUnits", summary = "List and search units",
             description = "q matches names and codes without regard to accents or case: 'thanh hoa' finds 'Thanh Hóa'.")
     @Extension(name = Answers.ALSO, value = "401")
-    public Page<OrgUnitView> list(@QueryParam("type") String type, @QueryParam("parentId") String parentId,
+    public Page<OrgUnitView> list(
+            @Parameter(schema = @Schema(implementation = OrgUnitType.class)) @QueryParam("type") String type,
+            @QueryParam("parentId") String parentId,
             @QueryParam("groupingId") String groupingId, @QueryParam("q") String q, @QueryParam("asOf") String asOf,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,7 +63,9 @@ public class ScheduledChangeResource {
     @GET
     @Operation(operationId = "listScheduledChanges", summary = "Scheduled changes, latest day first; of one status, or concerning one unit")
     @Extension(name = Answers.ALSO, value = "401")
-    public List<ScheduledChangeView> list(@QueryParam("status") String status, @QueryParam("unitId") String unitId,
+    public List<ScheduledChangeView> list(
+            @Parameter(schema = @Schema(implementation = Status.class)) @QueryParam("status") String status,
+            @QueryParam("unitId") String unitId,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         return changes.list(QueryParams.enumValue("status", Status.class, status), QueryParams.uuid("unitId", unitId),
                 limit).stream().map(this::view).toList();

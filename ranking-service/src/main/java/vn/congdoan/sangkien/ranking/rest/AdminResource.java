@@ -15,9 +15,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -48,6 +50,7 @@ public class AdminResource {
             content = @Content(schema = @Schema(implementation = StandingsService.SnapshotTaken.class)))
     @Extension(name = Answers.ALSO, value = "401,403,404")
     public Response snapshot(@QueryParam("programme") @DefaultValue("1-trieu-sang-kien") @NotBlank String programme,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("date") String date) {
         LocalDate day = Params.date("date", date);
         var taken = standings.takeSnapshot(programme, day == null ? standings.today() : day, true).orElseThrow();

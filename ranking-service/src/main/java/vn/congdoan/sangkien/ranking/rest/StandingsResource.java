@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -74,7 +75,7 @@ public class StandingsResource {
     @APIResponse(responseCode = "404", description = "No such programme, or no snapshot of that date")
     public Uni<Response> standings(@QueryParam("programme") @DefaultValue("1-trieu-sang-kien") String programme,
             @QueryParam("sort") String sort, @QueryParam("region") String region,
-            @QueryParam("cluster") String cluster, @QueryParam("date") String date,
+            @QueryParam("cluster") String cluster, @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("date") String date,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince, @Context Request request) {
         Query query = query(programme, sort, region, cluster, date);
@@ -156,7 +157,8 @@ public class StandingsResource {
     @Extension(name = Answers.ALSO, value = "404")
     public History history(@PathParam("province") String province,
             @QueryParam("programme") @DefaultValue("1-trieu-sang-kien") @NotBlank String programme,
-            @QueryParam("from") String from, @QueryParam("to") String to) {
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
         return standings.history(programme, province, Params.date("from", from), Params.date("to", to))
                 .orElseThrow(() -> ProblemException.notFound(Text.of("Province", "Tỉnh"), province));
     }

@@ -41,7 +41,9 @@ public record InitiativeEvent(
         /** Recognised or not: the status says which. */
         REVIEWED("InitiativeReviewed"),
         WITHDRAWN("InitiativeWithdrawn"),
-        MARKED_DUPLICATE("InitiativeMarkedDuplicate");
+        MARKED_DUPLICATE("InitiativeMarkedDuplicate"),
+        /** A draft its authors deleted: it never counted, and no longer exists. */
+        DELETED("InitiativeDeleted");
 
         private final String wireName;
 

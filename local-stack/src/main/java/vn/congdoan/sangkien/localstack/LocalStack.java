@@ -22,6 +22,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalStack {
 
+    /** Where web apps and dashboards under development are served from: they may call the local services. */
+    static final String DEV_ORIGINS = "http://localhost:3000,http://localhost:5173,http://localhost:8080,"
+            + "http://127.0.0.1:3000,http://127.0.0.1:5173,http://127.0.0.1:8080";
+
     /** The serial collector, with bounded class metadata, compiled code and thread stacks: every service. */
     private static final String SERIAL = "-XX:+UseSerialGC -XX:MetaspaceSize=128m -XX:MaxMetaspaceSize=128m "
             + "-XX:ReservedCodeCacheSize=48m -Xss512k";
@@ -155,6 +159,7 @@ public final class LocalStack {
             // per core and thread grows the resident size for nothing), blocks of 64 KB or more mapped apart and
             // unmapped when freed, and free memory at the top given back past 64 KB rather than 128 KB.
             MALLOC_SETTINGS.forEach(env::putIfAbsent);
+            env.putIfAbsent("CORS_ORIGINS", DEV_ORIGINS);
             env.put("HTTP_PORT", Integer.toString(s.port()));
             env.put("DB_URL", postgres.jdbcUrl(s.database()));
             env.put("DB_USER", PostgresServer.USER);

@@ -29,7 +29,8 @@ import vn.congdoan.sangkien.testsupport.Tokens;
 
 /**
  * Every endpoint × every role × inside own subtree / outside / anonymous. The table below is the one place that
- * says who may call what; the test fails when the API has an endpoint the table does not list.
+ * says who may call what; the test fails when the API has an endpoint the table does not list, or when an endpoint
+ * answers a status its OpenAPI document does not list.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "orgunit"))
@@ -56,6 +57,7 @@ class AccessControlTest {
 
     static final List<Rule> TABLE = List.of(
             Rule.of("GET", "/api/v1/units", Access.SIGNED_IN),
+            Rule.of("GET", "/api/v1/units/labels", Access.PUBLIC),
             Rule.of("GET", "/api/v1/units/{id}", Access.SIGNED_IN),
             Rule.of("GET", "/api/v1/units/by-code/{code}", Access.SIGNED_IN),
             Rule.of("GET", "/api/v1/units/{id}/children", Access.SIGNED_IN),
@@ -237,6 +239,10 @@ class AccessControlTest {
             request.header("If-Match", "\"0\"");
         }
         int status = request.request(rule.method(), path).statusCode();
+        if (!OpenApi.lists(rule.method(), rule.path(), status)) {
+            wrong.add(rule.method() + " " + rule.path() + " answered " + status
+                    + ", which its OpenAPI document does not list");
+        }
         boolean ok = expected == 0 ? status != 401 && status != 403 : status == expected;
         if (!ok) {
             wrong.add(rule.method() + " " + rule.path() + " as " + (role == null ? "anonymous" : role)

@@ -3,7 +3,9 @@ package vn.congdoan.sangkien.orgunit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
@@ -27,6 +29,29 @@ import vn.congdoan.sangkien.testsupport.TopicProbe;
 @WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "orgunit"))
 @WithTestResource(KafkaResource.class)
 class OrgUnitResourceTest extends SignedInAsNationalAdmin {
+
+    /** Allowed in the test profile (CORS_ORIGINS). */
+    private static final String ALLOWED = "https://sangkien.example.vn";
+
+    @Test
+    void aPreflightFromAnAllowedOriginIsAnsweredAndOneFromAnotherIsRefused() {
+        given().header("Origin", ALLOWED).header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "authorization,content-type,if-match")
+                .options("/api/v1/units/" + UUID.randomUUID()).then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", ALLOWED)
+                .header("Access-Control-Allow-Methods", containsString("PUT"))
+                .header("Access-Control-Allow-Headers", containsString("If-Match"));
+        given().header("Origin", ALLOWED).get("/api/v1/units/by-code/42").then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", ALLOWED)
+                .header("Access-Control-Expose-Headers", containsString("ETag"));
+
+        given().header("Origin", "https://lua-dao.example.com").header("Access-Control-Request-Method", "PUT")
+                .options("/api/v1/units/" + UUID.randomUUID()).then()
+                .statusCode(403)
+                .header("Access-Control-Allow-Origin", nullValue());
+    }
 
     @Test
     void referenceProvincesAreShippedWithTheService() {

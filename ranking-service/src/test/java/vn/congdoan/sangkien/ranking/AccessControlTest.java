@@ -89,6 +89,10 @@ class AccessControlTest {
         String path = rule.path().replace("{province}", "42").replace("{code}", "1-trieu-sang-kien")
                 .replace("{event}", "1").replace("{letter}", "1").replace("{id}", "1");
         int status = request.request(rule.method(), path).statusCode();
+        if (!OpenApi.lists(rule.method(), rule.path(), status)) {
+            wrong.add(rule.method() + " " + rule.path() + " answered " + status
+                    + ", which its OpenAPI document does not list");
+        }
         boolean ok = expected == 0 ? status != 401 && status != 403 : status == expected;
         if (!ok) {
             wrong.add(rule.method() + " " + rule.path() + (token == null ? " anonymous" : "") + ": got " + status

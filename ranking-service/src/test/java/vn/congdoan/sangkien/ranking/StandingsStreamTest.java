@@ -3,6 +3,8 @@ package vn.congdoan.sangkien.ranking;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.nullValue;
 import static vn.congdoan.sangkien.ranking.Fixtures.send;
 import static vn.congdoan.sangkien.ranking.Fixtures.submitted;
 
@@ -65,6 +67,37 @@ class StandingsStreamTest {
             JsonPath changed = nextEvent(events, body -> body.getInt("[0].submissions") == 2);
             assertThat(changed.getInt("[0].submitters")).isEqualTo(2);
         }
+    }
+
+    /** A dashboard on an allowed origin (CORS_ORIGINS) opens the stream from a browser; one on another may not. */
+    @Test
+    void theStreamOpensFromAnAllowedOriginAndAPreflightFromAnotherIsRefused() throws Exception {
+        String allowed = "https://sangkien.example.vn";
+        String programme = Fixtures.newProgramme();
+        send(submitted(programme, Fixtures.province("Liên đoàn Lao động tỉnh Lai Châu", 5_000), "m-1"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().queryParam("programme", programme)
+                .get("/api/v1/standings").statusCode() == 200);
+
+        given().header("Origin", allowed).header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "last-event-id")
+                .options("/api/v1/standings/stream").then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", allowed)
+                .header("Access-Control-Allow-Headers", containsString("Last-Event-ID"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stream + "?programme=" + programme))
+                .header("Accept", "text/event-stream").header("Origin", allowed).build();
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(20, TimeUnit.SECONDS);
+        try (Stream<String> lines = response.body()) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains(allowed);
+            assertThat(lines.filter(l -> l.startsWith("data:")).findFirst()).isPresent();
+        }
+
+        given().header("Origin", "https://lua-dao.example.com").header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/standings/stream").then()
+                .statusCode(403)
+                .header("Access-Control-Allow-Origin", nullValue());
     }
 
     @Test

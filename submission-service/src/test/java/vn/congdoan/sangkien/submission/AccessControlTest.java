@@ -57,6 +57,9 @@ class AccessControlTest {
     static final List<Rule> TABLE = List.of(
             new Rule("POST", "/api/v1/initiatives", Access.CREATE),
             new Rule("GET", "/api/v1/initiatives/{id}", Access.PUBLIC),
+            new Rule("PUT", "/api/v1/initiatives/{id}", Access.SUBMIT),
+            new Rule("DELETE", "/api/v1/initiatives/{id}", Access.SUBMIT),
+            new Rule("GET", "/api/v1/initiatives/labels", Access.PUBLIC),
             new Rule("GET", "/api/v1/initiatives", Access.PUBLIC),
             new Rule("GET", "/api/v1/initiatives/mine", Access.SIGNED_IN),
             new Rule("POST", "/api/v1/initiatives/import", Access.PROVINCE),
@@ -217,6 +220,10 @@ class AccessControlTest {
                     ? "{\"memberIds\":[\"m-reviewer\"]}" : "{\"originalId\":\"" + draft() + "\"}");
             default -> { }
         }
+        if (rule.method().equals("PUT") && rule.path().equals("/api/v1/initiatives/{id}")) {
+            request.header("If-Match", "\"0\"").contentType(ContentType.JSON).body("""
+                    {"title":"Sáng kiến đã sửa","problem":"p","solution":"s","expectedBenefit":"b","field":"OTHER"}""");
+        }
         if (rule.access() == Access.PROVINCE) {
             request.queryParam("province", province.toString());
             if (rule.method().equals("POST")) {
@@ -225,6 +232,10 @@ class AccessControlTest {
         }
         int status = request.request(rule.method(), rule.path().replace("{id}", String.valueOf(id))
                 .replace("{event}", "1").replace("{letter}", "1")).statusCode();
+        if (!OpenApi.lists(rule.method(), rule.path(), status)) {
+            wrong.add(rule.method() + " " + rule.path() + " answered " + status
+                    + ", which its OpenAPI document does not list");
+        }
         boolean ok = expected == 0 ? status != 401 && status != 403 : status == expected;
         if (!ok) {
             wrong.add(rule.method() + " " + rule.path() + " as " + who + ": got " + status + ", expected "

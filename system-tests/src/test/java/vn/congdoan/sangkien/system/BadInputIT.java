@@ -34,9 +34,10 @@ import vn.congdoan.sangkien.system.SystemUnderTest.Service;
 
 /**
  * A catalogue of malformed requests across the three services, one row per request: each is answered 4xx with an
- * {@code application/problem+json} document naming what is wrong, never 5xx, and changes no data — every table of
- * every service's database and the standings are the same after the request as before it. Text that is valid,
- * however hostile it looks, is stored and returned exactly as sent.
+ * {@code application/problem+json} document naming what is wrong, in English and again in Vietnamese, never 5xx and
+ * never with a Java name, and changes no data — every table of every service's database and the standings are the
+ * same after the request as before it. Text that is valid, however hostile it looks, is stored and returned exactly
+ * as sent.
  */
 class BadInputIT {
 
@@ -108,6 +109,15 @@ class BadInputIT {
                 + problem.path("detail").asText("");
         assertThat(named).as("the problem names what is wrong").containsIgnoringCase(row.names());
         assertThat(reply.body()).as("no Java name in the answer").doesNotContainPattern(JavaNames.PATTERN);
+
+        headers.put("Accept-Language", "vi");
+        Api.Reply vietnamese = Api.send(row.method(), system.url(row.service()) + row.path(), row.authorization(),
+                headers, row.body());
+        assertThat(vietnamese.status()).as("in Vietnamese: %s", vietnamese).isEqualTo(row.status());
+        assertThat(vietnamese.isProblem()).as("problem+json: %s", vietnamese).isTrue();
+        assertThat(vietnamese.json().path("type").asText()).isEqualTo(problem.path("type").asText());
+        assertThat(vietnamese.body()).as("no Java name in the Vietnamese answer")
+                .doesNotContainPattern(JavaNames.PATTERN);
         assertThat(DataState.of(system)).as("no data changed").isEqualTo(before);
     }
 
@@ -372,7 +382,7 @@ class BadInputIT {
                 units + "/" + unit.id(), admin, JSON, json(Map.of("name", "Tên mới")), Map.of("If-Match", "abc"),
                 400, "If-Match"));
         rows.add(new Row("unit: rename with a stale If-Match", Service.ORG_UNIT, "PUT", units + "/" + unit.id(), admin,
-                JSON, json(Map.of("name", "Tên mới")), Map.of("If-Match", "\"999\""), 412, "Precondition"));
+                JSON, json(Map.of("name", "Tên mới")), Map.of("If-Match", "\"999\""), 412, "If-Match"));
         rows.add(new Row("unit: negative member count on update", Service.ORG_UNIT, "PUT", units + "/" + unit.id(),
                 admin, JSON, json(Map.of("memberCount", -1)), Map.of("If-Match", "\"0\""), 400, "memberCount"));
         rows.add(new Row("units: merge by a unit administrator", Service.ORG_UNIT, "POST", units + "/merge",

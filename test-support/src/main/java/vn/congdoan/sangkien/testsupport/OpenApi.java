@@ -2,6 +2,7 @@ package vn.congdoan.sangkien.testsupport;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -10,17 +11,40 @@ import java.util.TreeSet;
 public final class OpenApi {
 
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
+    private static Map<String, Set<String>> statuses;
 
     private OpenApi() {
     }
 
     /** Every operation as {@code "METHOD /path/{param}"}, sorted. */
     public static Set<String> operations() {
-        Map<String, Map<String, Object>> paths = given().queryParam("format", "json").get("/q/openapi")
-                .then().statusCode(200).extract().path("paths");
-        Set<String> operations = new TreeSet<>();
-        paths.forEach((path, byMethod) -> byMethod.keySet().stream().filter(METHODS::contains)
-                .forEach(method -> operations.add(method.toUpperCase() + " " + path)));
-        return operations;
+        return new TreeSet<>(statuses().keySet());
+    }
+
+    /**
+     * Whether the document lists {@code status} among the answers of an operation, so that a client generated from it
+     * knows the answer; a test that walks the API asks it of every answer it gets.
+     */
+    public static boolean lists(String method, String path, int status) {
+        Set<String> listed = statuses().get(method + " " + path);
+        return listed != null && (listed.contains(Integer.toString(status)) || listed.contains("default"));
+    }
+
+    private static synchronized Map<String, Set<String>> statuses() {
+        if (statuses == null) {
+            Map<String, Map<String, Map<String, Object>>> paths = given().queryParam("format", "json")
+                    .get("/q/openapi").then().statusCode(200).extract().path("paths");
+            Map<String, Set<String>> read = new HashMap<>();
+            paths.forEach((path, byMethod) -> byMethod.forEach((method, operation) -> {
+                if (METHODS.contains(method)) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
+                    read.put(method.toUpperCase() + " " + path,
+                            responses == null ? Set.of() : new TreeSet<>(responses.keySet()));
+                }
+            }));
+            statuses = read;
+        }
+        return statuses;
     }
 }

@@ -20,10 +20,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import vn.congdoan.sangkien.kit.openapi.Answers;
 import vn.congdoan.sangkien.kit.security.ApiKey;
 import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.orgunit.service.ApiKeyService;
@@ -32,7 +37,7 @@ import vn.congdoan.sangkien.orgunit.service.ApiKeyService;
 @Path("/api/v1/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "API keys")
+@Tag(name = "National administration")
 @RolesAllowed(Roles.NATIONAL_ADMIN)
 public class ApiKeyResource {
 
@@ -55,7 +60,10 @@ public class ApiKeyResource {
     }
 
     @POST
-    @Operation(summary = "Issue a key for a province's IT system; the key is shown in this answer only")
+    @Operation(operationId = "issueApiKey", summary = "Issue a key for a province's IT system; the key is shown in this answer only")
+    @APIResponse(responseCode = "201", description = "Issued; the key is shown in this answer only",
+            content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
+    @Extension(name = Answers.ALSO, value = "401,403,422")
     public Response issue(@Valid @NotNull IssueRequest request) {
         ApiKeyService.Issued issued = keys.issue(request.provinceCode().strip(), request.label().strip());
         return Response.created(URI.create("/api/v1/api-keys/" + issued.key().id))
@@ -63,7 +71,8 @@ public class ApiKeyResource {
     }
 
     @GET
-    @Operation(summary = "All keys, without their secrets")
+    @Operation(operationId = "listApiKeys", summary = "All keys, without their secrets")
+    @Extension(name = Answers.ALSO, value = "401,403")
     public List<ApiKeyView> list() {
         return keys.list().stream().map(k -> ApiKeyView.of(k, null)).toList();
     }
@@ -71,7 +80,8 @@ public class ApiKeyResource {
     @POST
     @Path("/{id}/revoke")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Revoke a key: every service refuses it from now on")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke a key: every service refuses it from now on")
+    @Extension(name = Answers.ALSO, value = "401,403,404")
     public ApiKeyView revoke(@PathParam("id") UUID id) {
         return ApiKeyView.of(keys.revoke(id), null);
     }

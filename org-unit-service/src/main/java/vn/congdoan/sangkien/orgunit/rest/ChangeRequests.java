@@ -18,7 +18,7 @@ public final class ChangeRequests {
 
     /** A rename from {@code effectiveFrom} (default today) and/or a new member count. */
     public record Update(
-            @Size(min = 1, max = 300) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
+            @Size(min = 1, max = 300) @Pattern(regexp = ".*\\S.*", message = "{sangkien.not-blank}") String name,
             LocalDate effectiveFrom,
             @PositiveOrZero Integer memberCount,
             LocalDate memberCountAsOf) {

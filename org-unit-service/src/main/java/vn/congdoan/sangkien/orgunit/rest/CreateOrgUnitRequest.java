@@ -9,18 +9,21 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.orgunit.service.NewOrgUnit;
 
+@Schema(description = "A new unit below an existing one")
 public record CreateOrgUnitRequest(
-        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, '.', '_' or '-' only")
-        String code,
-        @NotBlank @Size(max = 300) String name,
+        @Schema(example = "HT-THEP-01") @NotBlank @Size(max = 64)
+        @Pattern(regexp = "[A-Za-z0-9._-]+", message = "{sangkien.code}") String code,
+        @Schema(example = "Công đoàn cơ sở Công ty Gang thép Hà Tĩnh") @NotBlank @Size(max = 300) String name,
         @NotNull OrgUnitType type,
         @NotNull UUID parentId,
-        @PositiveOrZero Integer memberCount,
-        LocalDate memberCountAsOf,
-        LocalDate validFrom) {
+        @Schema(example = "1250") @PositiveOrZero Integer memberCount,
+        @Schema(description = "The day memberCount was counted") LocalDate memberCountAsOf,
+        @Schema(description = "Today in Vietnam when left out") LocalDate validFrom) {
 
     NewOrgUnit toCommand() {
         return new NewOrgUnit(code, name.strip(), type, parentId, memberCount, memberCountAsOf, validFrom);

@@ -11,7 +11,7 @@ import vn.congdoan.sangkien.events.GroupingKind;
 
 /** A new region or emulation cluster; {@code validTo} is the first day it no longer applies. */
 public record GroupingCreateRequest(
-        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, '.', '_' or '-' only")
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "{sangkien.code}")
         String code,
         @NotBlank @Size(max = 300) String name,
         @NotNull GroupingKind kind,

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -26,7 +27,9 @@ import com.fasterxml.jackson.databind.ObjectReader;
 
 import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.kit.health.ImportMeters;
+import vn.congdoan.sangkien.kit.openapi.Answers;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.kit.rest.CsvFiles;
 import vn.congdoan.sangkien.kit.rest.ImportSlots;
 import vn.congdoan.sangkien.kit.rest.Uploads;
@@ -39,6 +42,7 @@ import vn.congdoan.sangkien.orgunit.service.ImportReport;
 import vn.congdoan.sangkien.orgunit.service.ImportRow;
 import vn.congdoan.sangkien.orgunit.service.OrgUnitImportService;
 import vn.congdoan.sangkien.orgunit.service.OrgUnitService;
+import vn.congdoan.sangkien.orgunit.service.Texts;
 
 /**
  * Bulk import of a province's lower-level units for provincial IT systems, as a JSON array or a CSV file with the
@@ -47,7 +51,7 @@ import vn.congdoan.sangkien.orgunit.service.OrgUnitService;
  */
 @Path("/api/v1/units/import")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Units")
+@Tag(name = "Provincial integration", description = "Bulk import and export for provincial IT systems")
 public class OrgUnitImportResource {
 
     private static final Set<String> REQUIRED_COLUMNS = Set.of("code", "name", "type", "parentCode");
@@ -79,15 +83,16 @@ public class OrgUnitImportResource {
         caller.requireSignedIn();
         OrgUnit target = units.findByCode(province.strip())
                 .filter(p -> p.type == OrgUnitType.PROVINCIAL_FEDERATION)
-                .orElseThrow(() -> ProblemException.notFound("Provincial federation", province.strip()));
+                .orElseThrow(() -> ProblemException.notFound(Texts.PROVINCE, province.strip()));
         Scope.require(caller, hierarchy, target.id, Roles.PROVINCE_INTEGRATION, Roles.UNIT_ADMIN);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import units of one province from a JSON array (at most 50,000 rows); one result per row")
+    @Operation(operationId = "importUnits", summary = "Import units of one province from a JSON array (at most 50,000 rows); one result per row")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = ImportRow.class)))
+    @Extension(name = Answers.ALSO, value = "401,403,404,422")
     public ImportReport importJson(@QueryParam("province") @NotBlank String province, InputStream body)
             throws IOException {
         authorize(province);
@@ -105,22 +110,25 @@ public class OrgUnitImportResource {
             throw Uploads.cutShort(e);
         }
         if (rows == null) {
-            throw ProblemException.badRequest("body", "must be a JSON array of units");
+            throw ProblemException.badRequest("body", Text.of("must be a JSON array of units",
+                    "phải là một mảng JSON các đơn vị"));
         }
         return rows;
     }
 
     @POST
     @Consumes({ "text/csv", "application/csv" })
-    @Operation(summary = "Import units of one province from a UTF-8 CSV file (at most 50,000 rows); one result per row")
+    @Operation(operationId = "importUnitsCsv", summary = "Import units of one province from a UTF-8 CSV file (at most 50,000 rows); one result per row")
     @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+    @Extension(name = Answers.ALSO, value = "401,403,404,422")
     public ImportReport importCsv(@QueryParam("province") @NotBlank String province, InputStream body)
             throws IOException {
         authorize(province);
         return counted(slots.run(() -> imports.importUnits(province.strip(),
                 CsvFiles.read(body, ImportRow.class, REQUIRED_COLUMNS, null, OrgUnitImportService.MAX_ROWS,
-                        rows -> ProblemException.unprocessable("rows", "At most " + OrgUnitImportService.MAX_ROWS
-                                + " rows per request")))));
+                        rows -> ProblemException.unprocessable("rows", Text.of("At most "
+                                + OrgUnitImportService.MAX_ROWS + " rows per request", "Mỗi yêu cầu nhiều nhất "
+                                + OrgUnitImportService.MAX_ROWS + " dòng")).limit("max", OrgUnitImportService.MAX_ROWS)))));
     }
 
     private ImportReport counted(ImportReport report) {

@@ -4,10 +4,11 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,17 +27,24 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import jakarta.annotation.security.RolesAllowed;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.Authenticated;
 import vn.congdoan.sangkien.events.OrgUnitType;
+import vn.congdoan.sangkien.kit.openapi.Answers;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.ProblemType;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.kit.rest.QueryParams;
+import vn.congdoan.sangkien.kit.rest.Versions;
 import vn.congdoan.sangkien.kit.security.Caller;
 import vn.congdoan.sangkien.kit.security.Hierarchy;
 import vn.congdoan.sangkien.kit.security.Roles;
@@ -47,6 +55,7 @@ import vn.congdoan.sangkien.orgunit.repository.OrgUnitQueries;
 import vn.congdoan.sangkien.orgunit.repository.OrgUnitQueries.UnitAsOf;
 import vn.congdoan.sangkien.orgunit.service.OrgUnitService;
 import vn.congdoan.sangkien.orgunit.service.ScheduledChanges;
+import vn.congdoan.sangkien.orgunit.service.Texts;
 import vn.congdoan.sangkien.orgunit.service.UnitUpdate;
 
 /**
@@ -56,7 +65,7 @@ import vn.congdoan.sangkien.orgunit.service.UnitUpdate;
 @Path("/api/v1/units")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Units", description = "The union hierarchy")
+@Tag(name = "Unit admins and reviewers", description = "The union hierarchy and its officers' work")
 public class OrgUnitResource {
 
     /** Units directly below the confederation, whose member counts only national administrators set. */
@@ -82,9 +91,12 @@ public class OrgUnitResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "List and search units",
+    @Operation(operationId = "listUnits", summary = "List and search units",
             description = "q matches names and codes without regard to accents or case: 'thanh hoa' finds 'Thanh Hóa'.")
-    public Page<OrgUnitView> list(@QueryParam("type") String type, @QueryParam("parentId") String parentId,
+    @Extension(name = Answers.ALSO, value = "401")
+    public Page<OrgUnitView> list(
+            @Parameter(schema = @Schema(implementation = OrgUnitType.class)) @QueryParam("type") String type,
+            @QueryParam("parentId") String parentId,
             @QueryParam("groupingId") String groupingId, @QueryParam("q") String q, @QueryParam("asOf") String asOf,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
@@ -96,9 +108,19 @@ public class OrgUnitResource {
     }
 
     @GET
+    @Path("/labels")
+    @Operation(operationId = "unitLabels", summary = "What to show for each type of unit and kind of grouping, in Vietnamese and English")
+    public UnitLabels labels() {
+        return UnitLabels.ALL;
+    }
+
+    @GET
     @Authenticated
     @Path("/{id}")
-    @Operation(summary = "One unit; without asOf an ended unit is still shown, with its end date and successor")
+    @Operation(operationId = "getUnit", summary = "One unit; without asOf an ended unit is still shown, with its end date and successor")
+    @APIResponse(responseCode = "200", description = "The unit, with its version as ETag",
+            content = @Content(schema = @Schema(implementation = OrgUnitView.class)))
+    @Extension(name = Answers.ALSO, value = "401,404")
     public Response get(@PathParam("id") UUID id, @QueryParam("asOf") String asOf) {
         return found(service.find(id), id, asOf);
     }
@@ -106,7 +128,10 @@ public class OrgUnitResource {
     @GET
     @Authenticated
     @Path("/by-code/{code}")
-    @Operation(summary = "One unit by its code (provincial federations: the two-digit province code)")
+    @Operation(operationId = "getUnitByCode", summary = "One unit by its code (provincial federations: the two-digit province code)")
+    @APIResponse(responseCode = "200", description = "The unit, with its version as ETag",
+            content = @Content(schema = @Schema(implementation = OrgUnitView.class)))
+    @Extension(name = Answers.ALSO, value = "401,404")
     public Response byCode(@PathParam("code") String code, @QueryParam("asOf") String asOf) {
         return found(service.findByCode(code), code, asOf);
     }
@@ -115,6 +140,7 @@ public class OrgUnitResource {
     @Authenticated
     @Path("/{id}/children")
     @Operation(summary = "The units directly below a unit")
+    @Extension(name = Answers.ALSO, value = "401,404")
     public Page<OrgUnitView> children(@PathParam("id") UUID id, @QueryParam("asOf") String asOf,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
@@ -131,6 +157,7 @@ public class OrgUnitResource {
     @Authenticated
     @Path("/{id}/ancestors")
     @Operation(summary = "The path from a unit up to the root, nearest first")
+    @Extension(name = Answers.ALSO, value = "401,404")
     public List<OrgUnitView> ancestors(@PathParam("id") UUID id, @QueryParam("asOf") String asOf) {
         LocalDate day = day(asOf);
         List<UnitAsOf> path = queries.withAncestors(id, day);
@@ -144,6 +171,7 @@ public class OrgUnitResource {
     @Authenticated
     @Path("/{id}/subtree")
     @Operation(summary = "Every unit below a unit, at any depth, by code")
+    @Extension(name = Answers.ALSO, value = "401,404")
     public Page<OrgUnitView> subtree(@PathParam("id") UUID id, @QueryParam("asOf") String asOf,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
@@ -154,7 +182,10 @@ public class OrgUnitResource {
     }
 
     @POST
-    @Operation(summary = "Create a unit below an existing one")
+    @Operation(operationId = "createUnit", summary = "Create a unit below an existing one")
+    @APIResponse(responseCode = "201", description = "Created; Location names it",
+            content = @Content(schema = @Schema(implementation = OrgUnitView.class)))
+    @Extension(name = Answers.ALSO, value = "401,403,409,422")
     public Response create(@Valid @NotNull CreateOrgUnitRequest request) {
         Scope.require(caller, hierarchy, request.parentId(), Roles.UNIT_ADMIN);
         OrgUnit unit = service.create(request.toCommand());
@@ -164,31 +195,36 @@ public class OrgUnitResource {
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Rename a unit (from effectiveFrom) or set its member count; needs If-Match with its ETag. "
+    @Operation(operationId = "updateUnit", summary = "Rename a unit (from effectiveFrom) or set its member count; needs If-Match with its ETag. "
             + "With an effectiveFrom after today: 202 and a scheduled change, applied on that day")
+    @APIResponse(responseCode = "200", description = "Renamed or counted, with the new ETag",
+            content = @Content(schema = @Schema(implementation = OrgUnitView.class)))
+    @APIResponse(responseCode = "202", description = "Scheduled for its day; Location names the scheduled change",
+            content = @Content(schema = @Schema(implementation = ScheduledChangeView.class)))
+    @Extension(name = Answers.ALSO, value = "401,403,404,409,412,422,428")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ChangeRequests.Update request) {
         Scope.requireBelow(caller, hierarchy, id, Roles.UNIT_ADMIN);
         if ((request.memberCount() != null || request.memberCountAsOf() != null) && !caller.has(Roles.NATIONAL_ADMIN)
                 && service.find(id).map(u -> NATIONAL_LEVEL.contains(u.type)).orElse(false)) {
-            throw new ProblemException(403, "Forbidden", "The member count of a province, sector or corporation union "
-                    + "is set by national administrators: it decides the province's figures per 1,000 members",
-                    "memberCount");
+            throw new ProblemException(ProblemType.FORBIDDEN, Text.of("The member count of a province, sector or "
+                    + "corporation union is set by national administrators: it decides the province's figures per "
+                    + "1,000 members", "Số đoàn viên của LĐLĐ tỉnh, công đoàn ngành hay công đoàn tổng công ty do quản "
+                    + "trị viên cấp Trung ương đặt: nó quyết định các chỉ số trên 1.000 đoàn viên"), "memberCount");
         }
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(428, "Precondition required",
-                    "Send If-Match with the ETag of the unit as you read it", "If-Match");
-        }
+        Versions.required(ifMatch, Texts.UNIT);
         UnitUpdate update = new UnitUpdate(request.name() == null ? null : request.name().strip(),
                 request.effectiveFrom(), request.memberCount(), request.memberCountAsOf());
         if (later(request.effectiveFrom())) {
             if (request.memberCount() != null || request.memberCountAsOf() != null) {
                 throw ProblemException.unprocessable(request.memberCount() != null ? "memberCount" : "memberCountAsOf",
-                        "a member count is dated by memberCountAsOf, not scheduled: send it without a later "
-                                + "effectiveFrom");
+                        Text.of("a member count is dated by memberCountAsOf, not scheduled: send it without a later "
+                                + "effectiveFrom", "số đoàn viên được ghi ngày bằng memberCountAsOf, không lên lịch: "
+                                + "hãy gửi nó không kèm effectiveFrom ở ngày sau"));
             }
             if (update.name() == null) {
-                throw ProblemException.unprocessable("name", "a later effectiveFrom dates a rename: send the new name");
+                throw ProblemException.unprocessable("name", Text.of("a later effectiveFrom dates a rename: send "
+                        + "the new name", "effectiveFrom ở ngày sau dùng cho việc đổi tên: hãy gửi tên mới"));
             }
             return accepted(scheduled.scheduleRename(id, version(ifMatch), update, requester()));
         }
@@ -200,6 +236,11 @@ public class OrgUnitResource {
     @Path("/{id}/move")
     @Operation(summary = "Move a unit and its whole subtree under another parent (from effectiveFrom). With an "
             + "effectiveFrom after today: 202 and a scheduled change, applied on that day")
+    @APIResponse(responseCode = "200", description = "Moved, with the new ETag",
+            content = @Content(schema = @Schema(implementation = OrgUnitView.class)))
+    @APIResponse(responseCode = "202", description = "Scheduled for its day; Location names the scheduled change",
+            content = @Content(schema = @Schema(implementation = ScheduledChangeView.class)))
+    @Extension(name = Answers.ALSO, value = "401,403,404,409,412,422")
     public Response move(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ChangeRequests.Move request) {
         Scope.requireBelow(caller, hierarchy, id, Roles.UNIT_ADMIN);
@@ -216,6 +257,9 @@ public class OrgUnitResource {
     @POST
     @Path("/{id}/deactivate")
     @Operation(summary = "End a unit on validTo (default today); its history stays readable with asOf")
+    @APIResponse(responseCode = "200", description = "Ended, with the new ETag",
+            content = @Content(schema = @Schema(implementation = OrgUnitView.class)))
+    @Extension(name = Answers.ALSO, value = "401,403,404,409,412,422")
     public Response deactivate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid ChangeRequests.Deactivate request) {
         Scope.requireBelow(caller, hierarchy, id, Roles.UNIT_ADMIN);
@@ -229,6 +273,12 @@ public class OrgUnitResource {
     @Operation(summary = "Merge units into a successor from a date (e.g. Quảng Bình into Quảng Trị, 2025-07-01). "
             + "With a date after today: 202 and a scheduled change, applied on that day")
     @RolesAllowed(Roles.NATIONAL_ADMIN)
+    @APIResponse(responseCode = "200", description = "Merged: the successor",
+            content = @Content(schema = @Schema(implementation = OrgUnitView.class)))
+    @APIResponse(responseCode = "202", description = "Scheduled for its day; Location names the scheduled change",
+            content = @Content(schema = @Schema(implementation = ScheduledChangeView.class)))
+    @Extension(name = Answers.ALSO, value = "401,403,404,409,422")
+    @Tag(name = "National administration")
     public Response merge(@Valid @NotNull ChangeRequests.Merge request) {
         if (later(request.date())) {
             return accepted(scheduled.scheduleMerge(request.sources(), request.successorId(), request.date(),
@@ -255,7 +305,7 @@ public class OrgUnitResource {
     }
 
     private Response found(Optional<OrgUnit> unit, Object key, String asOf) {
-        OrgUnit current = unit.orElseThrow(() -> ProblemException.notFound("Unit", key));
+        OrgUnit current = unit.orElseThrow(() -> ProblemException.notFound(Texts.UNIT, key));
         if (asOf == null) {
             return Response.ok(OrgUnitView.of(current)).tag(etag(current)).build();
         }
@@ -265,7 +315,7 @@ public class OrgUnitResource {
     }
 
     private void existing(UUID id) {
-        service.find(id).orElseThrow(() -> ProblemException.notFound("Unit", id));
+        service.find(id).orElseThrow(() -> ProblemException.notFound(Texts.UNIT, id));
     }
 
     private LocalDate day(String asOf) {
@@ -274,23 +324,15 @@ public class OrgUnitResource {
     }
 
     private static ProblemException notInForce(Object key, LocalDate day) {
-        return new ProblemException(404, "Not found", "Unit " + key + " is not in force on " + day, "asOf");
+        return new ProblemException(ProblemType.NOT_FOUND, Text.of("Unit " + key + " is not in force on " + day,
+                "Đơn vị " + key + " không có hiệu lực vào ngày " + day), "asOf");
     }
 
     private static EntityTag etag(OrgUnit unit) {
-        return new EntityTag(Long.toString(unit.version));
+        return Versions.tag(unit.version);
     }
 
     private static long version(String ifMatch) {
-        String value = ifMatch.strip();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        value = value.replace("\"", "");
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("If-Match", "is not an ETag this API returned: " + ifMatch);
-        }
+        return Versions.of(ifMatch);
     }
 }

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 
 /** A new programme; {@code endDate} is its last day. */
 public record ProgrammeCreateRequest(
-        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, '.', '_' or '-' only")
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "{sangkien.code}")
         String code,
         @NotBlank @Size(max = 300) String name,
         @NotNull LocalDate startDate,

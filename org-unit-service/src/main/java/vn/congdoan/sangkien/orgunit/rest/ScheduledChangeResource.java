@@ -16,12 +16,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.Authenticated;
+import vn.congdoan.sangkien.kit.openapi.Answers;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.kit.rest.QueryParams;
 import vn.congdoan.sangkien.kit.security.Caller;
 import vn.congdoan.sangkien.kit.security.Hierarchy;
@@ -39,7 +44,7 @@ import vn.congdoan.sangkien.orgunit.service.ScheduledChanges;
  */
 @Path("/api/v1/scheduled-changes")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Scheduled changes", description = "Restructuring decided ahead of its day")
+@Tag(name = "Unit admins and reviewers")
 @Authenticated
 public class ScheduledChangeResource {
 
@@ -56,8 +61,11 @@ public class ScheduledChangeResource {
     }
 
     @GET
-    @Operation(summary = "Scheduled changes, latest day first; of one status, or concerning one unit")
-    public List<ScheduledChangeView> list(@QueryParam("status") String status, @QueryParam("unitId") String unitId,
+    @Operation(operationId = "listScheduledChanges", summary = "Scheduled changes, latest day first; of one status, or concerning one unit")
+    @Extension(name = Answers.ALSO, value = "401")
+    public List<ScheduledChangeView> list(
+            @Parameter(schema = @Schema(implementation = Status.class)) @QueryParam("status") String status,
+            @QueryParam("unitId") String unitId,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         return changes.list(QueryParams.enumValue("status", Status.class, status), QueryParams.uuid("unitId", unitId),
                 limit).stream().map(this::view).toList();
@@ -65,21 +73,24 @@ public class ScheduledChangeResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One scheduled change: pending, applied, failed (with the problem) or cancelled")
+    @Operation(operationId = "getScheduledChange", summary = "One scheduled change: pending, applied, failed (with the problem) or cancelled")
+    @Extension(name = Answers.ALSO, value = "401,404")
     public ScheduledChangeView get(@PathParam("id") UUID id) {
         return view(existing(id));
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Cancel a pending change (409 once applied, failed or cancelled): a rename or move by an "
+    @Operation(operationId = "cancelScheduledChange", summary = "Cancel a pending change (409 once applied, failed or cancelled): a rename or move by an "
             + "admin of a unit it concerns, a merge by a national admin")
+    @Extension(name = Answers.ALSO, value = "401,403,404,409")
     public ScheduledChangeView cancel(@PathParam("id") UUID id) {
         ScheduledChange change = existing(id);
         if (change.kind == ScheduledChange.Kind.MERGE) {
             Scope.requireNationalAdmin(caller);
         } else if (!administers(change)) {
-            throw ProblemException.forbidden("Your roles cover none of the units this change concerns");
+            throw ProblemException.forbidden(Text.of("Your roles cover none of the units this change concerns",
+                    "Vai trò của bạn không bao gồm đơn vị nào mà thay đổi này liên quan"));
         }
         return view(changes.cancel(id));
     }
@@ -96,6 +107,7 @@ public class ScheduledChangeResource {
     }
 
     private ScheduledChange existing(UUID id) {
-        return changes.find(id).orElseThrow(() -> ProblemException.notFound("Scheduled change", id));
+        return changes.find(id).orElseThrow(() -> ProblemException.notFound(Text.of("Scheduled change",
+                "Thay đổi đã lên lịch"), id));
     }
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,9 +24,12 @@ import vn.congdoan.sangkien.orgunit.ScheduledChange.Status;
  * @param problem why it failed, when it did
  * @param requestedBy who scheduled it; shown to admins of a unit it concerns
  */
-public record ScheduledChangeView(UUID id, Kind kind, UUID unitId, LocalDate effectiveFrom, JsonNode change,
+public record ScheduledChangeView(UUID id, Kind kind, UUID unitId, LocalDate effectiveFrom,
+        @Schema(implementation = Object.class, description = "What it does, as it was requested") JsonNode change,
         Status status, Problem problem, String requestedBy, Instant createdAt, Instant settledAt) {
 
+    /** Named apart from the problem+json document, which the API's errors are. */
+    @Schema(name = "ScheduledChangeProblem")
     public record Problem(String field, String detail) {
     }
 

@@ -12,6 +12,7 @@ import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.outbox.Outbox;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.kit.security.ApiKey;
 import vn.congdoan.sangkien.orgunit.OrgUnit;
 import vn.congdoan.sangkien.orgunit.repository.OrgUnitRepository;
@@ -38,8 +39,9 @@ public class ApiKeyService {
     public Issued issue(String provinceCode, String label) {
         OrgUnit province = units.findByCode(provinceCode)
                 .filter(u -> u.type == OrgUnitType.PROVINCIAL_FEDERATION && u.validTo == null)
-                .orElseThrow(() -> ProblemException.unprocessable("provinceCode",
-                        "No provincial federation in force with code " + provinceCode));
+                .orElseThrow(() -> ProblemException.unprocessable("provinceCode", Text.of("No provincial "
+                        + "federation in force with code " + provinceCode, "Không có liên đoàn lao động tỉnh, thành phố "
+                        + "đang hiệu lực mang mã " + provinceCode)));
         ApiKey key = new ApiKey();
         String secret = ApiKey.issue(key, province.id, label);
         em.persist(key);
@@ -52,7 +54,7 @@ public class ApiKeyService {
     public ApiKey revoke(UUID id) {
         ApiKey key = em.find(ApiKey.class, id);
         if (key == null) {
-            throw ProblemException.notFound("API key", id);
+            throw ProblemException.notFound(Text.of("API key", "Khóa API"), id);
         }
         if (key.revokedAt == null) {
             key.revokedAt = Instant.now();

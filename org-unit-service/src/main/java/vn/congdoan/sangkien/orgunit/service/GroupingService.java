@@ -13,6 +13,7 @@ import vn.congdoan.sangkien.events.GroupingKind;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.outbox.Outbox;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.orgunit.Grouping;
 import vn.congdoan.sangkien.orgunit.GroupingMembership;
 import vn.congdoan.sangkien.orgunit.OrgUnit;
@@ -54,7 +55,7 @@ public class GroupingService {
 
     /** The members on {@code asOf} (today when null); none on a day the grouping itself is not in force. */
     public List<GroupingMember> members(UUID id, LocalDate asOf) {
-        Grouping grouping = groupings.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Grouping", id));
+        Grouping grouping = groupings.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound(Texts.GROUPING, id));
         LocalDate day = dayOrToday(asOf);
         if (!GroupingRules.inForce(grouping.validFrom, grouping.validTo, day)) {
             return List.of();
@@ -65,7 +66,8 @@ public class GroupingService {
     @Transactional
     public Grouping create(String code, String name, GroupingKind kind, LocalDate validFrom, LocalDate validTo) {
         if (groupings.codeTaken(code)) {
-            throw ProblemException.conflict("code", "A grouping with code " + code + " already exists");
+            throw ProblemException.conflict("code", Text.of("A grouping with code " + code + " already exists",
+                    "Đã có nhóm mang mã " + code));
         }
         GroupingRules.checkEnd("validTo", validFrom, validTo);
         Grouping grouping = new Grouping();
@@ -96,7 +98,7 @@ public class GroupingService {
     public Grouping addMember(UUID id, UUID unitId, LocalDate validFrom) {
         Grouping grouping = load(id);
         OrgUnit unit = units.findByIdOptional(unitId).orElseThrow(() -> ProblemException.unprocessable("unitId",
-                "Unit " + unitId + " does not exist"));
+                Text.of("Unit " + unitId + " does not exist", "Không có đơn vị " + unitId)));
         LocalDate from = validFrom != null ? validFrom : grouping.validFrom;
         GroupingRules.checkNewMembership(grouping, unit, from);
         GroupingMembership membership = new GroupingMembership();
@@ -113,18 +115,20 @@ public class GroupingService {
         Grouping grouping = load(id);
         List<GroupingMembership> ofUnit = grouping.memberships.stream().filter(m -> m.unitId.equals(unitId)).toList();
         if (ofUnit.isEmpty()) {
-            throw ProblemException.notFound("Membership of unit " + unitId + " in grouping", grouping.code);
+            throw ProblemException.notFound(Text.of("Membership of unit " + unitId + " in grouping",
+                    "Tư cách thành viên của đơn vị " + unitId + " trong nhóm"), grouping.code);
         }
         GroupingMembership open = ofUnit.stream().filter(m -> m.validTo == null).findFirst()
-                .orElseThrow(() -> ProblemException.conflict("unitId", "The membership of unit " + unitId + " in "
-                        + grouping.code + " has already ended"));
+                .orElseThrow(() -> ProblemException.conflict("unitId", Text.of("The membership of unit " + unitId
+                        + " in " + grouping.code + " has already ended", "Tư cách thành viên của đơn vị " + unitId
+                        + " trong " + grouping.code + " đã kết thúc")));
         GroupingRules.checkEnd("validTo", open.validFrom, validTo);
         open.validTo = validTo;
         return publish(touch(grouping));
     }
 
     private Grouping load(UUID id) {
-        return groupings.findWithMembers(id).orElseThrow(() -> ProblemException.notFound("Grouping", id));
+        return groupings.findWithMembers(id).orElseThrow(() -> ProblemException.notFound(Texts.GROUPING, id));
     }
 
     /** Dirties the grouping itself, so that a change to its memberships also raises its version. */

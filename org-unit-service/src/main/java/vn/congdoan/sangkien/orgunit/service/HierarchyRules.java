@@ -13,6 +13,7 @@ import java.util.Set;
 
 import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 
 /** Which kind of unit may sit directly under which. */
 public final class HierarchyRules {
@@ -35,11 +36,13 @@ public final class HierarchyRules {
     /** @throws ProblemException 422 naming {@code parentId} when {@code child} may not sit under {@code parent} */
     public static void checkPlacement(OrgUnitType child, OrgUnitType parent) {
         if (child == CONFEDERATION) {
-            throw ProblemException.unprocessable("type", "There is exactly one confederation, the root");
+            throw ProblemException.unprocessable("type", Text.of("There is exactly one confederation, the root",
+                    "Chỉ có đúng một Tổng Liên đoàn, là gốc của hệ thống"));
         }
         if (!allowed(child, parent)) {
-            throw ProblemException.unprocessable("parentId", "A " + child + " cannot sit under a " + parent
-                    + "; allowed parents: " + ALLOWED_PARENTS.get(child));
+            throw ProblemException.unprocessable("parentId", Text.of("A " + child + " cannot sit under a " + parent
+                    + "; allowed parents: " + ALLOWED_PARENTS.get(child), "Đơn vị " + child + " không thể nằm dưới "
+                    + parent + "; cấp trên được phép: " + ALLOWED_PARENTS.get(child))).allowed(ALLOWED_PARENTS.get(child));
         }
     }
 }

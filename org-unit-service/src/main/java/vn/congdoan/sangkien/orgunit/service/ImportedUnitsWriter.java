@@ -23,6 +23,7 @@ import vn.congdoan.sangkien.events.OrgUnitState;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.outbox.Outbox;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.orgunit.OrgUnit;
 import vn.congdoan.sangkien.orgunit.repository.OrgUnitRepository;
 import vn.congdoan.sangkien.orgunit.service.ImportReport.Outcome;
@@ -118,8 +119,9 @@ class ImportedUnitsWriter {
                 select count(*) from org_unit where id = any(:ids) and valid_to is null and province_id = :province""")
                 .setParameter("ids", parents).setParameter("province", province.id).getSingleResult();
         if (placed.intValue() != parents.length) {
-            throw ProblemException.conflict("parentCode", "the parent is no longer in force in " + province.code
-                    + ": it was ended, moved or merged while the import ran");
+            throw ProblemException.conflict("parentCode", Text.of("the parent is no longer in force in "
+                    + province.code + ": it was ended, moved or merged while the import ran", "đơn vị cấp trên không "
+                    + "còn hiệu lực trong " + province.code + ": nó đã bị kết thúc, chuyển hoặc hợp nhất khi đang nhập"));
         }
     }
 

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.orgunit.OrgUnit;
 import vn.congdoan.sangkien.orgunit.repository.OrgUnitRepository;
 import vn.congdoan.sangkien.orgunit.service.ImportReport.Outcome;
@@ -47,14 +48,18 @@ public class OrgUnitImportService {
 
     public ImportReport importUnits(String provinceCode, List<ImportRow> rows) {
         if (rows.size() > MAX_ROWS) {
-            throw ProblemException.unprocessable("rows", "At most " + MAX_ROWS + " rows per request, got "
-                    + rows.size() + "; send the rest in further requests");
+            throw ProblemException.unprocessable("rows", Text.of("At most " + MAX_ROWS + " rows per request, got "
+                    + rows.size() + "; send the rest in further requests", "Mỗi yêu cầu nhiều nhất " + MAX_ROWS
+                    + " dòng, nhận được " + rows.size() + "; hãy gửi phần còn lại trong các yêu cầu sau"))
+                    .limit("max", MAX_ROWS);
         }
         OrgUnit province = units.findByCode(provinceCode)
                 .filter(u -> u.type == OrgUnitType.PROVINCIAL_FEDERATION)
-                .orElseThrow(() -> ProblemException.notFound("Provincial federation with code", provinceCode));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("Provincial federation with code",
+                        "Liên đoàn lao động tỉnh, thành phố mang mã"), provinceCode));
         if (province.validTo != null) {
-            throw ProblemException.unprocessable("province", province.code + " is no longer in force");
+            throw ProblemException.unprocessable("province", Text.of(province.code + " is no longer in force",
+                    province.code + " không còn hiệu lực"));
         }
         RowResult[] results = new RowResult[rows.size()];
         Map<String, OrgUnit> existing = new HashMap<>();

@@ -19,6 +19,8 @@ import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.outbox.Outbox;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
+import vn.congdoan.sangkien.kit.rest.Versions;
 import vn.congdoan.sangkien.orgunit.OrgUnit;
 import vn.congdoan.sangkien.orgunit.OrgUnitPeriod;
 import vn.congdoan.sangkien.orgunit.repository.OrgUnitPeriodRepository;
@@ -66,7 +68,8 @@ public class OrgUnitService {
     public OrgUnit create(NewOrgUnit request) {
         units.lockStructure();
         if (units.findByCode(request.code()).isPresent()) {
-            throw ProblemException.conflict("code", "A unit with code " + request.code() + " already exists");
+            throw ProblemException.conflict("code", Text.of("A unit with code " + request.code() + " already exists",
+                    "Đã có đơn vị mang mã " + request.code()));
         }
         OrgUnit parent = activeParent(request.parentId());
         HierarchyRules.checkPlacement(request.type(), parent.type);
@@ -142,10 +145,12 @@ public class OrgUnitService {
         requireActive(unit);
         OrgUnit parent = activeParent(newParentId);
         if (unit.type == OrgUnitType.CONFEDERATION) {
-            throw ProblemException.unprocessable("id", "The confederation is the root and cannot move");
+            throw ProblemException.unprocessable("id", Text.of("The confederation is the root and cannot move",
+                    "Tổng Liên đoàn là gốc của hệ thống nên không thể chuyển"));
         }
         if (parent.id.equals(unit.id) || units.descendantIds(unit.id).contains(parent.id)) {
-            throw ProblemException.unprocessable("parentId", "A unit cannot move under itself or its own subtree");
+            throw ProblemException.unprocessable("parentId", Text.of("A unit cannot move under itself or its own "
+                    + "subtree", "Không thể chuyển một đơn vị vào dưới chính nó hoặc đơn vị cấp dưới của nó"));
         }
         HierarchyRules.checkPlacement(unit.type, parent.type);
         moveUnder(unit, parent, day, "effectiveFrom");
@@ -182,17 +187,21 @@ public class OrgUnitService {
         Set<UUID> seen = new HashSet<>();
         for (UUID sourceId : sourceIds) {
             if (sourceId.equals(successorId) || !seen.add(sourceId)) {
-                throw ProblemException.unprocessable("sources", "Each unit merges once, and not into itself");
+                throw ProblemException.unprocessable("sources", Text.of("Each unit merges once, and not into itself",
+                        "Mỗi đơn vị chỉ được hợp nhất một lần, và không vào chính nó"));
             }
             OrgUnit source = existing(sourceId);
             requireActive(source);
             if (source.type != successor.type) {
-                throw ProblemException.unprocessable("sources", source.code + " is a " + source.type
-                        + " and cannot merge into a " + successor.type);
+                throw ProblemException.unprocessable("sources", Text.of(source.code + " is a " + source.type
+                        + " and cannot merge into a " + successor.type, source.code + " là " + source.type
+                        + " nên không thể hợp nhất vào " + successor.type));
             }
             if (units.within(successor.id, source.id)) {
-                throw ProblemException.unprocessable("successorId", successor.code + " sits below " + source.code
-                        + ": the children of " + source.code + " cannot move under a unit of its own subtree");
+                throw ProblemException.unprocessable("successorId", Text.of(successor.code + " sits below "
+                        + source.code + ": the children of " + source.code + " cannot move under a unit of its own "
+                        + "subtree", successor.code + " nằm dưới " + source.code + ": các đơn vị con của " + source.code
+                        + " không thể chuyển vào dưới một đơn vị thuộc chính nhánh đó"));
             }
             for (OrgUnit child : units.childrenInForceFrom(source.id, day)) {
                 moveUnder(child, successor, day, "date");
@@ -231,22 +240,27 @@ public class OrgUnitService {
     private void end(OrgUnit unit, LocalDate validTo, UUID successor, String dateField) {
         requireActive(unit);
         if (unit.type == OrgUnitType.CONFEDERATION) {
-            throw ProblemException.unprocessable("id", "The confederation is the root and cannot be ended");
+            throw ProblemException.unprocessable("id", Text.of("The confederation is the root and cannot be ended",
+                    "Tổng Liên đoàn là gốc của hệ thống nên không thể kết thúc"));
         }
         List<OrgUnit> children = units.childrenInForceFrom(unit.id, validTo);
         if (children.stream().anyMatch(child -> child.validTo == null)) {
-            throw ProblemException.conflict("children", unit.code + " still has units in force below it; "
-                    + "move or end them first, or merge it into a successor");
+            throw ProblemException.conflict("children", Text.of(unit.code + " still has units in force below it; "
+                    + "move or end them first, or merge it into a successor", unit.code + " vẫn còn đơn vị cấp dưới "
+                    + "đang hiệu lực; hãy chuyển hoặc kết thúc chúng trước, hoặc hợp nhất đơn vị vào đơn vị kế thừa"));
         }
         OrgUnit lastToEnd = children.stream().max(Comparator.comparing((OrgUnit child) -> child.validTo)).orElse(null);
         if (lastToEnd != null) {
-            throw ProblemException.unprocessable(dateField, "must not be before " + lastToEnd.validTo + ", when "
-                    + lastToEnd.code + " below " + unit.code + " ends");
+            throw ProblemException.unprocessable(dateField, Text.of("must not be before " + lastToEnd.validTo
+                    + ", when " + lastToEnd.code + " below " + unit.code + " ends", "không được trước "
+                    + lastToEnd.validTo + ", ngày " + lastToEnd.code + " (cấp dưới của " + unit.code + ") kết thúc"))
+                    .limit("min", lastToEnd.validTo.toString());
         }
         OrgUnitPeriod latest = periods.latest(unit.id).orElseThrow();
         if (latest.validFrom != null && !validTo.isAfter(latest.validFrom)) {
-            throw ProblemException.unprocessable(dateField, "must be after " + latest.validFrom
-                    + ", the start of " + unit.code + "'s latest period");
+            throw ProblemException.unprocessable(dateField, Text.of("must be after " + latest.validFrom
+                    + ", the start of " + unit.code + "'s latest period", "phải sau " + latest.validFrom
+                    + ", ngày bắt đầu giai đoạn gần nhất của " + unit.code));
         }
         latest.validTo = validTo;
         unit.validTo = validTo;
@@ -265,8 +279,9 @@ public class OrgUnitService {
             return;
         }
         if (latest.validFrom != null && day.isBefore(latest.validFrom)) {
-            throw ProblemException.unprocessable(dateField, "must not be before " + latest.validFrom
-                    + ", the date of " + unit.code + "'s latest change");
+            throw ProblemException.unprocessable(dateField, Text.of("must not be before " + latest.validFrom
+                    + ", the date of " + unit.code + "'s latest change", "không được trước " + latest.validFrom
+                    + ", ngày thay đổi gần nhất của " + unit.code)).limit("min", latest.validFrom.toString());
         }
         if (day.equals(latest.validFrom)) {
             latest.name = unit.name;
@@ -286,30 +301,29 @@ public class OrgUnitService {
     }
 
     private OrgUnit existing(UUID id) {
-        return units.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Unit", id));
+        return units.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound(Texts.UNIT, id));
     }
 
     private OrgUnit activeParent(UUID parentId) {
         OrgUnit parent = units.findByIdOptional(parentId)
-                .orElseThrow(() -> ProblemException.unprocessable("parentId", "Parent unit " + parentId
-                        + " does not exist"));
+                .orElseThrow(() -> ProblemException.unprocessable("parentId", Text.of("Parent unit " + parentId
+                        + " does not exist", "Không có đơn vị cấp trên " + parentId)));
         if (parent.validTo != null) {
-            throw ProblemException.unprocessable("parentId", "Parent unit " + parent.code + " is no longer in force");
+            throw ProblemException.unprocessable("parentId", Text.of("Parent unit " + parent.code
+                    + " is no longer in force", "Đơn vị cấp trên " + parent.code + " không còn hiệu lực"));
         }
         return parent;
     }
 
     private static void requireActive(OrgUnit unit) {
         if (unit.validTo != null) {
-            throw ProblemException.conflict("validTo", unit.code + " is no longer in force since " + unit.validTo);
+            throw ProblemException.conflict("validTo", Text.of(unit.code + " is no longer in force since "
+                    + unit.validTo, unit.code + " không còn hiệu lực từ " + unit.validTo));
         }
     }
 
     private static void checkVersion(OrgUnit unit, long expected) {
-        if (unit.version != expected) {
-            throw new ProblemException(412, "Precondition failed", "Unit " + unit.code + " is at version "
-                    + unit.version + ", not " + expected + "; read it again", "If-Match");
-        }
+        Versions.check(unit.version, expected, Text.of("Unit " + unit.code, "Đơn vị " + unit.code));
     }
 
     /**
@@ -322,8 +336,9 @@ public class OrgUnitService {
             return today;
         }
         if (day.isAfter(today)) {
-            throw ProblemException.unprocessable(field, "must not be after today (" + today + "); schedule a change "
-                    + "for a later day");
+            throw ProblemException.unprocessable(field, Text.of("must not be after today (" + today + "); schedule "
+                    + "a change for a later day", "không được sau hôm nay (" + today + "); hãy lên lịch thay đổi cho "
+                    + "ngày sau")).limit("max", today.toString());
         }
         return day;
     }

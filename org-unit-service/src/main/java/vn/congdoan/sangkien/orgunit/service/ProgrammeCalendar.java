@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 
 /**
  * The days of a programme that runs from {@code startDate} to {@code endDate}, both included: day 1 is the start
@@ -51,16 +52,19 @@ public record ProgrammeCalendar(LocalDate startDate, LocalDate endDate) {
      */
     public void checkPhase(LocalDate phaseStart, LocalDate phaseEnd) {
         if (phaseStart != null && (phaseStart.isBefore(startDate) || phaseStart.isAfter(endDate))) {
-            throw ProblemException.unprocessable("startDate", "A phase starts within the programme, from "
-                    + startDate + " to " + endDate);
+            throw ProblemException.unprocessable("startDate", Text.of("A phase starts within the programme, from "
+                    + startDate + " to " + endDate, "Giai đoạn phải bắt đầu trong thời gian của chương trình, từ "
+                    + startDate + " đến " + endDate)).limit("min", startDate.toString()).limit("max", endDate.toString());
         }
         if (phaseEnd != null && (phaseEnd.isBefore(startDate) || phaseEnd.isAfter(endDate))) {
-            throw ProblemException.unprocessable("endDate", "A phase ends within the programme, from "
-                    + startDate + " to " + endDate);
+            throw ProblemException.unprocessable("endDate", Text.of("A phase ends within the programme, from "
+                    + startDate + " to " + endDate, "Giai đoạn phải kết thúc trong thời gian của chương trình, từ "
+                    + startDate + " đến " + endDate)).limit("min", startDate.toString()).limit("max", endDate.toString());
         }
         if (phaseStart != null && phaseEnd != null && phaseEnd.isBefore(phaseStart)) {
-            throw ProblemException.unprocessable("endDate", "endDate (the last day) must not be before startDate "
-                    + phaseStart);
+            throw ProblemException.unprocessable("endDate", Text.of("endDate (the last day) must not be before "
+                    + "startDate " + phaseStart, "endDate (ngày cuối) không được trước startDate " + phaseStart))
+                    .limit("min", phaseStart.toString());
         }
     }
 
@@ -82,7 +86,8 @@ public record ProgrammeCalendar(LocalDate startDate, LocalDate endDate) {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(field, field + " must be a date as YYYY-MM-DD, not '" + text + "'");
+            throw ProblemException.badRequest(field, Text.of(field + " must be a date as YYYY-MM-DD, not '" + text
+                    + "'", field + " phải là ngày dạng YYYY-MM-DD, không phải '" + text + "'"));
         }
     }
 }

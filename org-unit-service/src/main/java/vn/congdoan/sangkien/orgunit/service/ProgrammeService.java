@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.outbox.Outbox;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.orgunit.Programme;
 import vn.congdoan.sangkien.orgunit.ProgrammePhase;
 import vn.congdoan.sangkien.orgunit.ProgrammeTarget;
@@ -69,11 +70,13 @@ public class ProgrammeService {
     @Transactional
     public Programme create(String code, String name, LocalDate startDate, LocalDate endDate, Long nationalTarget) {
         if (programmes.findByIdOptional(code).isPresent()) {
-            throw ProblemException.conflict("code", "A programme with code " + code + " already exists");
+            throw ProblemException.conflict("code", Text.of("A programme with code " + code + " already exists",
+                    "Đã có chương trình mang mã " + code));
         }
         if (endDate.isBefore(startDate)) {
-            throw ProblemException.unprocessable("endDate", "endDate (the last day) must not be before startDate "
-                    + startDate);
+            throw ProblemException.unprocessable("endDate", Text.of("endDate (the last day) must not be before "
+                    + "startDate " + startDate, "endDate (ngày cuối) không được trước startDate " + startDate))
+                    .limit("min", startDate.toString());
         }
         Programme programme = new Programme();
         programme.code = code;
@@ -92,7 +95,8 @@ public class ProgrammeService {
             LocalDate endDate) {
         Programme programme = load(programmeCode);
         if (programme.phase(code).isPresent()) {
-            throw ProblemException.conflict("code", "Programme " + programmeCode + " already has a phase " + code);
+            throw ProblemException.conflict("code", Text.of("Programme " + programmeCode + " already has a phase "
+                    + code, "Chương trình " + programmeCode + " đã có giai đoạn " + code));
         }
         new ProgrammeCalendar(programme.startDate, programme.endDate).checkPhase(startDate, endDate);
         ProgrammePhase phase = new ProgrammePhase();
@@ -132,23 +136,26 @@ public class ProgrammeService {
         for (int i = 0; i < targets.size(); i++) {
             UUID unitId = targets.get(i).unitId();
             if (!known.contains(unitId)) {
-                throw ProblemException.unprocessable("[" + i + "].unitId", "Unit " + unitId + " does not exist");
+                throw ProblemException.unprocessable("[" + i + "].unitId", Text.of("Unit " + unitId
+                        + " does not exist", "Không có đơn vị " + unitId));
             }
             Integer first = seen.putIfAbsent(unitId, i);
             if (first != null) {
-                throw ProblemException.unprocessable("[" + i + "].unitId", "Unit " + unitId
-                        + " is already listed at [" + first + "]; give each unit one target");
+                throw ProblemException.unprocessable("[" + i + "].unitId", Text.of("Unit " + unitId
+                        + " is already listed at [" + first + "]; give each unit one target", "Đơn vị " + unitId
+                        + " đã có ở [" + first + "]; mỗi đơn vị chỉ một chỉ tiêu"));
             }
         }
     }
 
     private Programme load(String code) {
-        return programmes.findWithPhases(code).orElseThrow(() -> ProblemException.notFound("Programme", code));
+        return programmes.findWithPhases(code).orElseThrow(() -> ProblemException.notFound(Texts.PROGRAMME, code));
     }
 
     private static ProgrammePhase loadPhase(Programme programme, String phaseCode) {
         return programme.phase(phaseCode).orElseThrow(() -> ProblemException.notFound(
-                "Phase of programme " + programme.code, phaseCode));
+                Text.of("Phase of programme " + programme.code, "Giai đoạn của chương trình " + programme.code),
+                phaseCode));
     }
 
     /** Dirties the programme itself, so that a change to its phases or targets also raises its version. */

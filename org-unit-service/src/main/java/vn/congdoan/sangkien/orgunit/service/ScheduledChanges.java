@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.orgunit.ScheduledChange;
 import vn.congdoan.sangkien.orgunit.ScheduledChange.Kind;
 import vn.congdoan.sangkien.orgunit.ScheduledChange.Status;
@@ -142,11 +143,14 @@ public class ScheduledChanges {
     public ScheduledChange cancel(UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> {
             ScheduledChange change = changes.findByIdOptional(id)
-                    .orElseThrow(() -> ProblemException.notFound("Scheduled change", id));
+                    .orElseThrow(() -> ProblemException.notFound(Text.of("Scheduled change",
+                            "Thay đổi đã lên lịch"), id));
             ScheduledChange pending = changes.claim(id)
-                    .orElseThrow(() -> ProblemException.conflict("status", change.status == Status.PENDING
-                            ? "The change is being applied now; read it again"
-                            : "The change is " + change.status + "; only a PENDING change can be cancelled"));
+                    .orElseThrow(() -> ProblemException.transition(change.status == Status.PENDING
+                            ? Text.of("The change is being applied now; read it again",
+                                    "Thay đổi đang được áp dụng; hãy đọc lại")
+                            : Text.of("The change is " + change.status + "; only a PENDING change can be cancelled",
+                                    "Thay đổi đang ở trạng thái " + change.status + "; chỉ hủy được thay đổi PENDING")));
             pending.status = Status.CANCELLED;
             pending.settledAt = Instant.now();
             return pending;
@@ -235,12 +239,14 @@ public class ScheduledChanges {
             return;
         }
         if (change.requesterUnit.equals(change.unitId)) {
-            throw ProblemException.forbidden("An administrator changes the units below their own unit, not their own");
+            throw ProblemException.forbidden(Text.of("An administrator changes the units below their own unit, "
+                    + "not their own", "Quản trị viên thay đổi các đơn vị cấp dưới đơn vị mình, không phải đơn vị mình"));
         }
         for (UUID unit : change.units) {
             if (!structure.within(unit, change.requesterUnit)) {
-                throw ProblemException.forbidden("A unit it concerns (" + unit + ") is no longer within the unit of "
-                        + "whoever scheduled it");
+                throw ProblemException.forbidden(Text.of("A unit it concerns (" + unit + ") is no longer within "
+                        + "the unit of whoever scheduled it", "Một đơn vị liên quan (" + unit + ") không còn thuộc đơn vị "
+                        + "của người đã lên lịch thay đổi"));
             }
         }
     }

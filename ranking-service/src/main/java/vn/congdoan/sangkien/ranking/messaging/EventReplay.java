@@ -28,6 +28,7 @@ import io.smallrye.common.annotation.Identifier;
 import vn.congdoan.sangkien.events.InitiativeEvent;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.ranking.config.RankingConfig;
 import vn.congdoan.sangkien.ranking.service.CounterSet;
 import vn.congdoan.sangkien.ranking.service.StandingsUpdater;
@@ -131,8 +132,10 @@ public class EventReplay {
             long lastProgress = System.nanoTime();
             while (!stop.get() && partitions.stream().anyMatch(p -> consumer.position(p) < to.get(p))) {
                 if (System.nanoTime() - lastProgress > timeout.toNanos()) {
-                    throw new ProblemException(503, "Service unavailable", "The rebuild read nothing from "
-                            + Topics.INITIATIVE_EVENTS + " for " + timeout + "; is the broker up?", null);
+                    throw ProblemException.unavailable(Text.of("The rebuild read nothing from "
+                            + Topics.INITIATIVE_EVENTS + " for " + timeout + "; is the broker up?", "Lượt dựng lại không "
+                            + "đọc được gì từ " + Topics.INITIATIVE_EVENTS + " trong " + timeout
+                            + "; Kafka có đang chạy không?"), 5);
                 }
                 List<ConsumerRecord<String, String>> batch = new ArrayList<>();
                 consumer.poll(Duration.ofMillis(500)).forEach(r -> {

@@ -21,9 +21,17 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.congdoan.sangkien.kit.openapi.Answers;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.kit.rest.QueryParams;
 import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.ranking.service.RebuildJobs;
@@ -32,7 +40,7 @@ import vn.congdoan.sangkien.ranking.service.StandingsService;
 @Path("/api/v1/admin")
 @RolesAllowed(Roles.NATIONAL_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Standings administration")
+@Tag(name = "National administration")
 public class AdminResource {
 
     private final StandingsService standings;
@@ -46,7 +54,11 @@ public class AdminResource {
     @POST
     @Path("snapshots")
     @Operation(summary = "Keep the live standings as those at the end of a day (today by default), replacing any")
+    @APIResponse(responseCode = "201", description = "Taken; Location names the standings of that day",
+            content = @Content(schema = @Schema(implementation = StandingsService.SnapshotTaken.class)))
+    @Extension(name = Answers.ALSO, value = "401,403,404")
     public Response snapshot(@QueryParam("programme") @DefaultValue("1-trieu-sang-kien") @NotBlank String programme,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("date") String date) {
         LocalDate day = Params.date("date", date);
         var taken = standings.takeSnapshot(programme, day == null ? standings.today() : day, true).orElseThrow();
@@ -63,6 +75,9 @@ public class AdminResource {
                     + " repair=true, live counters that differ are replaced by the rebuilt ones (of the programme"
                     + " given, or of all); live counting waits only for the final comparison and copy. One rebuild"
                     + " runs at a time (409 meanwhile); one left running by a stopped instance is taken up again.")
+    @APIResponse(responseCode = "202", description = "Started; Location names the job's status resource",
+            content = @Content(schema = @Schema(implementation = RebuildJobs.Job.class)))
+    @Extension(name = Answers.ALSO, value = "401,403,409")
     public Response rebuild(@QueryParam("programme") String programme, @QueryParam("repair") String repair,
             @Context SecurityContext security) {
         RebuildJobs.Job job = rebuilds.start(Params.blankToNull(programme), QueryParams.flag("repair", repair),
@@ -73,6 +88,7 @@ public class AdminResource {
     @GET
     @Path("rebuild")
     @Operation(summary = "The latest rebuilds, newest first")
+    @Extension(name = Answers.ALSO, value = "401,403")
     public List<RebuildJobs.Job> rebuilds() {
         return rebuilds.recent();
     }
@@ -80,8 +96,9 @@ public class AdminResource {
     @GET
     @Path("rebuild/{id}")
     @Operation(summary = "A rebuild: RUNNING with its phase, then DONE with its report or FAILED with its error")
+    @Extension(name = Answers.ALSO, value = "401,403,404")
     public RebuildJobs.Job rebuild(@PathParam("id") String id) {
         UUID uuid = QueryParams.uuid("id", id);
-        return rebuilds.get(uuid).orElseThrow(() -> ProblemException.notFound("Rebuild", uuid));
+        return rebuilds.get(uuid).orElseThrow(() -> ProblemException.notFound(Text.of("Rebuild", "Lượt dựng lại"), uuid));
     }
 }

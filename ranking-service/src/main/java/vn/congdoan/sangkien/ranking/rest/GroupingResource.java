@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.congdoan.sangkien.events.GroupingKind;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.ranking.service.ProgrammeService;
 import vn.congdoan.sangkien.ranking.service.ProgrammeService.Grouping;
 
@@ -53,7 +54,8 @@ public class GroupingResource {
             return null;
         }
         return Arrays.stream(GroupingKind.values()).filter(k -> k.name().equalsIgnoreCase(value.strip()))
-                .findFirst().orElseThrow(() -> ProblemException.badRequest("kind", "kind must be one of "
-                        + Arrays.toString(GroupingKind.values()) + "; got " + value));
+                .findFirst().orElseThrow(() -> ProblemException.badRequest("kind", Text.of("kind must be one of "
+                        + Arrays.toString(GroupingKind.values()) + "; got " + value, "kind phải là một trong "
+                        + Arrays.toString(GroupingKind.values()) + "; nhận được " + value)));
     }
 }

@@ -1,8 +1,10 @@
 package vn.congdoan.sangkien.ranking.rest;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.kit.rest.QueryParams;
 import vn.congdoan.sangkien.ranking.service.Metric;
 
@@ -20,7 +22,8 @@ final class Params {
             return Metric.SUBMISSIONS;
         }
         return Metric.fromParam(value).orElseThrow(() -> ProblemException.badRequest("sort",
-                "sort must be one of " + Metric.params() + "; got " + value));
+                Text.of("must be one of " + Metric.params() + "; got " + value, "phải là một trong " + Metric.params()
+                        + "; nhận được " + value)).allowed(Arrays.stream(Metric.values()).map(Metric::param).toList()));
     }
 
     static LocalDate date(String field, String value) {
@@ -34,7 +37,8 @@ final class Params {
         if ("true".equals(value) || "false".equals(value)) {
             return Boolean.parseBoolean(value);
         }
-        throw ProblemException.badRequest(field, field + " must be true or false; got " + value);
+        throw ProblemException.badRequest(field, Text.of(field + " must be true or false; got " + value,
+                field + " phải là true hoặc false; nhận được " + value));
     }
 
     static String blankToNull(String value) {

@@ -22,7 +22,7 @@ import vn.congdoan.sangkien.ranking.service.View;
 
 @Path("/api/v1/programmes")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Standings")
+@Tag(name = "Dashboards")
 public class ProgrammeResource {
 
     private final ProgrammeService programmes;

@@ -14,8 +14,10 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import vn.congdoan.sangkien.kit.problem.BodyLimit;
 import vn.congdoan.sangkien.kit.problem.Problem;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.ranking.service.ProgrammeService;
 import vn.congdoan.sangkien.ranking.service.ProgrammeService.SummaryRequest;
 import vn.congdoan.sangkien.ranking.service.StandingsBroadcast;
@@ -96,10 +98,11 @@ class StreamRoutes {
                 end.run();
             }
         } catch (ProblemException e) {
-            refuse(response, e);
+            refuse(rc, e);
         } catch (RuntimeException e) {
             LOG.warnf("A stream was not opened: %s", e.getMessage());
-            refuse(response, ProblemException.unavailable("The standings cannot be read now; retry shortly", 5));
+            refuse(rc, ProblemException.unavailable(Text.of("The standings cannot be read now; retry shortly",
+                    "Chưa đọc được bảng xếp hạng; hãy thử lại sau ít phút"), 5));
         }
     }
 
@@ -108,7 +111,8 @@ class StreamRoutes {
         return value == null ? "1-trieu-sang-kien" : value;
     }
 
-    private void refuse(HttpServerResponse response, ProblemException e) {
+    private void refuse(RoutingContext rc, ProblemException e) {
+        HttpServerResponse response = rc.response();
         if (response.headWritten()) {
             response.reset();
             return;
@@ -119,7 +123,7 @@ class StreamRoutes {
             response.putHeader("Retry-After", e.retryAfterSeconds().toString());
         }
         try {
-            response.end(Buffer.buffer(json.writeValueAsBytes(e.toProblem())));
+            response.end(Buffer.buffer(json.writeValueAsBytes(e.toProblem(BodyLimit.vietnamese(rc)))));
         } catch (JsonProcessingException impossible) {
             response.end();
         }

@@ -24,6 +24,7 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.ranking.config.RankingConfig;
 import vn.congdoan.sangkien.ranking.service.Metric;
 import vn.congdoan.sangkien.ranking.service.ProgrammeService;
@@ -89,10 +90,11 @@ public class WidgetResource {
         WidgetRequest request = new WidgetRequest(programme, Params.blankToNull(province), Params.blankToNull(region),
                 Params.blankToNull(cluster), Params.sort(sort), refresh(refresh), Params.bool("script", script));
         if (request.province() == null && request.region() == null && request.cluster() == null) {
-            throw ProblemException.badRequest("province", "name a province, a region or an emulation cluster");
+            throw ProblemException.badRequest("province", Text.of("name a province, a region or an emulation cluster",
+                    "hãy nêu một tỉnh, một vùng hoặc một cụm thi đua"));
         }
         View view = views.render(request, () -> render(request))
-                .orElseThrow(() -> ProblemException.notFound("Province in force", province));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("Province in force", "Tỉnh đang hiệu lực"), province));
         return conditional.respond(view, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"), ifNoneMatch, null)
                 .header("Content-Security-Policy", "default-src 'self'; frame-ancestors " + frameAncestors)
                 .build();
@@ -154,8 +156,8 @@ public class WidgetResource {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ProblemException.badRequest("refresh", "refresh must be a number of seconds from 10 to 3600; got "
-                + value);
+        throw ProblemException.badRequest("refresh", Text.of("refresh must be a number of seconds from 10 to 3600; "
+                + "got " + value, "refresh phải là số giây từ 10 đến 3600; nhận được " + value));
     }
 
     private static String encode(String value) {

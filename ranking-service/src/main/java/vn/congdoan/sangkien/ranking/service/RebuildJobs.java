@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 
 /**
  * Rebuilds run as jobs in the background, one at a time across all instances of the service: a request starts one
@@ -79,8 +80,9 @@ public class RebuildJobs {
             s.setString(4, requestedBy);
             if (s.executeUpdate() == 0) {
                 UUID other = runningJob(c).orElse(null);
-                throw ProblemException.conflict(null, "A rebuild is already running: /api/v1/admin/rebuild/" + other
-                        + "; try again when it has finished");
+                throw ProblemException.conflict(null, Text.of("A rebuild is already running: /api/v1/admin/rebuild/"
+                        + other + "; try again when it has finished", "Đang có một lượt dựng lại: /api/v1/admin/rebuild/"
+                        + other + "; hãy thử lại khi lượt đó xong"));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record the rebuild: " + e.getMessage(), e);

@@ -23,6 +23,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.buffer.Buffer;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.ranking.config.RankingConfig;
 
 /**
@@ -260,8 +261,9 @@ public class StandingsBroadcast {
     private void admit(String address) {
         if (total.incrementAndGet() > config.total()) {
             total.decrementAndGet();
-            throw ProblemException.unavailable("The service holds as many streams as it may; poll the standings "
-                    + "or come back later", retryAfterSeconds());
+            throw ProblemException.unavailable(Text.of("The service holds as many streams as it may; poll the "
+                    + "standings or come back later", "Dịch vụ đã giữ tối đa số luồng; hãy đọc bảng xếp hạng định kỳ "
+                    + "hoặc quay lại sau"), retryAfterSeconds());
         }
         boolean[] full = new boolean[1];
         perAddress.compute(address, (a, count) -> {
@@ -271,8 +273,9 @@ public class StandingsBroadcast {
         });
         if (full[0]) {
             total.decrementAndGet();
-            throw ProblemException.tooManyRequests("Your address holds " + config.perAddress() + " streams of the "
-                    + "standings already; close one, or poll", retryAfterSeconds());
+            throw ProblemException.tooManyRequests(Text.of("Your address holds " + config.perAddress() + " streams "
+                    + "of the standings already; close one, or poll", "Địa chỉ của bạn đã mở " + config.perAddress()
+                    + " luồng bảng xếp hạng; hãy đóng bớt một luồng hoặc đọc định kỳ"), retryAfterSeconds());
         }
     }
 

@@ -15,6 +15,9 @@ import jakarta.transaction.Transactional;
 
 import vn.congdoan.sangkien.events.GroupingKind;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
+import vn.congdoan.sangkien.kit.problem.ProblemType;
+import vn.congdoan.sangkien.ranking.config.RankingConfig;
 import vn.congdoan.sangkien.ranking.repository.HistoryRepository;
 import vn.congdoan.sangkien.ranking.repository.HistoryRepository.SnapshotPoint;
 import vn.congdoan.sangkien.ranking.repository.LiveStandingsRepository;
@@ -91,8 +94,9 @@ public class StandingsService {
         LocalDate today = today();
         LocalDate day = query.date() == null ? today : query.date();
         List<ProvinceFigures> figures = day.equals(today) ? live.live(query.programme(), today)
-                : snapshots.snapshot(query.programme(), day).orElseThrow(() -> new ProblemException(404,
-                        "Not found", "No snapshot of " + query.programme() + " was taken for " + day, "date"));
+                : snapshots.snapshot(query.programme(), day).orElseThrow(() -> new ProblemException(
+                        ProblemType.NOT_FOUND, Text.of("No snapshot of " + query.programme() + " was taken for " + day,
+                                "Không có ảnh chụp bảng xếp hạng " + query.programme() + " cho ngày " + day), "date"));
         List<ProvinceFigures> yesterday = snapshots.snapshot(query.programme(), day.minusDays(1)).orElse(null);
         List<ProvinceFigures> lastWeek = snapshots.snapshot(query.programme(), day.minusDays(7)).orElse(null);
         return StandingsCalculator.rank(figures, yesterday, lastWeek, query.sort(), query.region(), query.cluster())
@@ -105,7 +109,7 @@ public class StandingsService {
     /** Rejects what cannot be answered, naming the parameter at fault; cheap enough to run before a stream opens. */
     public void validate(Query query) {
         if (query.date() != null && query.date().isAfter(today())) {
-            throw ProblemException.badRequest("date", "date " + query.date() + " is in the future");
+            throw ProblemException.badRequest("date", future(query.date()));
         }
         requireGrouping("region", query.region(), GroupingKind.REGION);
         requireGrouping("cluster", query.cluster(), GroupingKind.EMULATION_CLUSTER);
@@ -114,7 +118,12 @@ public class StandingsService {
 
     /** The answer to a programme the service does not know, wherever it is asked for. */
     public static ProblemException unknownProgramme(String code) {
-        return new ProblemException(404, "Not found", "Programme " + code + " does not exist", "programme");
+        return new ProblemException(ProblemType.NOT_FOUND, Text.of("Programme " + code + " does not exist",
+                "Không có chương trình " + code), "programme");
+    }
+
+    private static Text future(LocalDate day) {
+        return Text.of("date " + day + " is in the future", "ngày " + day + " nằm trong tương lai");
     }
 
     /** One province's row in today's standings, as sent to clients. */
@@ -135,7 +144,8 @@ public class StandingsService {
 
     public Optional<History> history(String programme, String idOrCode, LocalDate from, LocalDate to) {
         if (from != null && to != null && from.isAfter(to)) {
-            throw ProblemException.badRequest("from", "from " + from + " is after to " + to);
+            throw ProblemException.badRequest("from", Text.of("from " + from + " is after to " + to,
+                    "from " + from + " sau to " + to));
         }
         requireProgramme(programme);
         return reference.province(idOrCode).map(p -> {
@@ -158,7 +168,7 @@ public class StandingsService {
     @Transactional
     public Optional<SnapshotTaken> takeSnapshot(String programme, LocalDate day, boolean replace) {
         if (day.isAfter(today())) {
-            throw ProblemException.badRequest("date", "date " + day + " is in the future");
+            throw ProblemException.badRequest("date", future(day));
         }
         requireProgramme(programme);
         List<ProvinceFigures> figures = live.live(programme, day);
@@ -182,8 +192,9 @@ public class StandingsService {
 
     private void requireGrouping(String param, String code, GroupingKind kind) {
         if (code != null && reference.groupingKind(code).filter(kind::equals).isEmpty()) {
-            throw ProblemException.badRequest(param, "There is no " + kind.name().toLowerCase().replace('_', ' ')
-                    + " with code " + code);
+            throw ProblemException.badRequest(param, Text.of("There is no " + kind.name().toLowerCase()
+                    .replace('_', ' ') + " with code " + code, "Không có " + (kind == GroupingKind.REGION ? "khu vực"
+                    : "cụm thi đua") + " mang mã " + code));
         }
     }
 

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.congdoan.sangkien.kit.kafka.DeadLetters.DeadLetter;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.kit.problem.ProblemMappers;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.kit.security.Caller;
 import vn.congdoan.sangkien.kit.security.Scope;
 
@@ -55,15 +56,19 @@ public class DeadLetterResource {
         Scope.requireNationalAdmin(caller);
         DeadLetter letter = existing(id);
         ConsumerLoop loop = ConsumerLoop.running().stream().filter(l -> l.groupId().equals(letter.consumerGroup()))
-                .findFirst().orElseThrow(() -> ProblemException.conflict("consumerGroup", "Consumer "
-                        + letter.consumerGroup() + " does not run in this instance; retry on one where it does"));
+                .findFirst().orElseThrow(() -> ProblemException.conflict("consumerGroup", Text.of("Consumer "
+                        + letter.consumerGroup() + " does not run in this instance; retry on one where it does",
+                        "Bộ tiêu thụ " + letter.consumerGroup() + " không chạy ở phiên bản này; hãy thử lại ở nơi"
+                                + " nó chạy")));
         try {
             loop.reapply(letter.record());
         } catch (Exception e) {
             if (ProblemMappers.isDatabaseUnavailable(e)) {
-                throw ProblemException.unavailable("The database is unavailable; retry shortly", 5);
+                throw ProblemException.unavailable(Text.of("The database is unavailable; retry shortly",
+                        "Cơ sở dữ liệu đang không sẵn sàng; hãy thử lại sau ít phút"), 5);
             }
-            throw ProblemException.conflict("id", "The record still cannot be applied: " + e.getMessage());
+            throw ProblemException.conflict("id", Text.of("The record still cannot be applied: " + e.getMessage(),
+                    "Bản ghi vẫn chưa áp dụng được: " + e.getMessage()));
         }
         deadLetters.remove(id);
         return letter;
@@ -80,6 +85,6 @@ public class DeadLetterResource {
     }
 
     private DeadLetter existing(long id) {
-        return deadLetters.find(id).orElseThrow(() -> ProblemException.notFound("Parked record", id));
+        return deadLetters.find(id).orElseThrow(() -> ProblemException.notFound(Text.of("Parked record", "Bản ghi bị giữ lại"), id));
     }
 }

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.kit.security.Caller;
 import vn.congdoan.sangkien.kit.security.Scope;
 
@@ -92,7 +93,7 @@ public class OutboxAdminResource {
                 from outbox_event where id = ?1 and blocked_at is not null for update""")
                 .setParameter(1, id).getResultList();
         if (rows.isEmpty()) {
-            throw ProblemException.notFound("Parked outbox event", id);
+            throw ProblemException.notFound(Text.of("Parked outbox event", "Sự kiện bị giữ lại trong outbox"), id);
         }
         return event(rows.get(0));
     }

@@ -44,15 +44,14 @@ public class BodyLimit {
             throws JsonProcessingException {
         long importLimit = max.asLongValue();
         long limit = Math.min(config.size().asLongValue(), importLimit);
-        Buffer problem = Buffer.buffer(json.writeValueAsBytes(StreamedBodyLimit.tooLarge(limit).toProblem()));
-        Buffer importProblem = Buffer.buffer(json.writeValueAsBytes(
-                StreamedBodyLimit.tooLarge(importLimit).toProblem()));
+        Buffer[] problem = problems(json, limit);
+        Buffer[] importProblem = problems(json, importLimit);
         BodyHandler reader = BodyHandler.create(false).setBodyLimit(READ_AHEAD);
         router.route().order(-3).handler(rc -> {
             long declared = declared(rc.request().getHeader("Content-Length"));
             boolean isImport = BodyConfig.isImport(rc.request().path());
             if (declared > (isImport ? importLimit : limit)) {
-                refuse(rc, isImport ? importProblem : problem);
+                refuse(rc, (isImport ? importProblem : problem)[vietnamese(rc) ? 1 : 0]);
             } else if (declared > 0 && declared <= READ_AHEAD && rc.request().version() != HttpVersion.HTTP_2) {
                 reader.handle(rc);
             } else {
@@ -65,6 +64,18 @@ public class BodyLimit {
             rc.remove(VertxInputStream.MAX_REQUEST_SIZE_KEY);
             rc.next();
         });
+    }
+
+    /** The refusal in English and in Vietnamese, written once. */
+    private static Buffer[] problems(ObjectMapper json, long limit) throws JsonProcessingException {
+        ProblemException tooLarge = StreamedBodyLimit.tooLarge(limit);
+        return new Buffer[] { Buffer.buffer(json.writeValueAsBytes(tooLarge.toProblem(false))),
+            Buffer.buffer(json.writeValueAsBytes(tooLarge.toProblem(true))) };
+    }
+
+    /** Whether the client reads Vietnamese, for answers given before the request reaches the REST layer. */
+    public static boolean vietnamese(RoutingContext rc) {
+        return Text.vietnamese(rc.request().getHeader("Accept-Language"));
     }
 
     private static void refuse(RoutingContext rc, Buffer problem) {

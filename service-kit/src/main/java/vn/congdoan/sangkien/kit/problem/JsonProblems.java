@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -50,85 +49,109 @@ final class JsonProblems {
         return "body";
     }
 
-    static String detail(JsonProcessingException e) {
-        String detail;
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            detail = "is not a property of this request" + known(unknown.getKnownPropertyIds());
-        } else if (e instanceof InvalidFormatException format) {
-            detail = "must be " + expected(format.getTargetType()) + ", was '" + shorten(String.valueOf(
-                    format.getValue())) + "'";
-        } else if (e instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
-            detail = "cannot be read: " + plain(instantiation.getCause().getMessage());
-        } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            detail = "must be " + expected(mismatch.getTargetType());
-        } else if (e instanceof StreamConstraintsException) {
-            detail = "is larger or nests deeper than this service reads: " + limitOf(e.getOriginalMessage());
-        } else {
-            detail = "is not well-formed JSON: " + plain(e.getOriginalMessage());
+    /** The problem a body that cannot be read poses, naming the field and, for an enum, the values it allows. */
+    static ProblemException problem(JsonProcessingException e) {
+        String field = field(e);
+        Text detail = detail(e);
+        ProblemException problem = new ProblemException(ProblemType.MALFORMED_JSON, Text.of(
+                field + ": " + shorten(detail.en()), field + ": " + shorten(detail.vi())), field);
+        Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        if (target != null && target.isEnum()) {
+            problem.allowed(Arrays.asList(target.getEnumConstants()));
         }
-        return shorten(detail);
+        return problem;
+    }
+
+    static Text detail(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String known = known(unknown.getKnownPropertyIds());
+            return Text.of("is not a property of this request" + (known.isEmpty() ? "" : "; known properties: " + known),
+                    "không phải thuộc tính của yêu cầu này" + (known.isEmpty() ? "" : "; các thuộc tính: " + known));
+        }
+        if (e instanceof InvalidFormatException format) {
+            String value = shorten(String.valueOf(format.getValue()));
+            Text expected = expected(format.getTargetType());
+            return Text.of("must be " + expected.en() + ", was '" + value + "'",
+                    "phải là " + expected.vi() + ", nhận được '" + value + "'");
+        }
+        if (e instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
+            String reason = plain(instantiation.getCause().getMessage());
+            return Text.of("cannot be read: " + reason, "không đọc được: " + reason);
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            Text expected = expected(mismatch.getTargetType());
+            return Text.of("must be " + expected.en(), "phải là " + expected.vi());
+        }
+        if (e instanceof StreamConstraintsException) {
+            Text limit = limitOf(e.getOriginalMessage());
+            return Text.of("is larger or nests deeper than this service reads: " + limit.en(),
+                    "lớn hơn hoặc lồng sâu hơn mức dịch vụ này đọc: " + limit.vi());
+        }
+        String reason = plain(e.getOriginalMessage());
+        return Text.of("is not well-formed JSON: " + reason, "không phải JSON hợp lệ: " + reason);
     }
 
     /** A type as a client knows it. */
-    static String expected(Class<?> type) {
+    static Text expected(Class<?> type) {
         if (type == null) {
-            return "a value of another kind";
+            return Text.of("a value of another kind", "một giá trị kiểu khác");
         }
         if (type.isEnum()) {
-            return "one of " + Arrays.toString(type.getEnumConstants());
+            String values = Arrays.toString(type.getEnumConstants());
+            return Text.of("one of " + values, "một trong " + values);
         }
         if (type == UUID.class) {
-            return "a UUID";
+            return Text.of("a UUID", "một UUID");
         }
         if (type == LocalDate.class) {
-            return "a date (YYYY-MM-DD)";
+            return Text.of("a date (YYYY-MM-DD)", "một ngày (YYYY-MM-DD)");
         }
         if (type == Instant.class) {
-            return "a time (ISO 8601, such as 2022-04-15T08:00:00+07:00)";
+            return Text.of("a time (ISO 8601, such as 2022-04-15T08:00:00+07:00)",
+                    "một thời điểm (ISO 8601, ví dụ 2022-04-15T08:00:00+07:00)");
         }
         if (type == boolean.class || type == Boolean.class) {
-            return "true or false";
+            return Text.of("true or false", "true hoặc false");
         }
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class
                 || type == short.class || type == Short.class) {
-            return "a whole number";
+            return Text.of("a whole number", "một số nguyên");
         }
         if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
-            return "a number";
+            return Text.of("a number", "một số");
         }
         if (type == String.class) {
-            return "text";
+            return Text.of("text", "văn bản");
         }
         if (type.isArray() || Collection.class.isAssignableFrom(type)) {
-            return "an array";
+            return Text.of("an array", "một mảng");
         }
         if (Map.class.isAssignableFrom(type) || type.isRecord()) {
-            return "an object";
+            return Text.of("an object", "một đối tượng");
         }
-        return "a value of another kind";
+        return Text.of("a value of another kind", "một giá trị kiểu khác");
     }
 
     private static String known(Collection<Object> names) {
         if (names == null || names.isEmpty()) {
             return "";
         }
-        List<String> sorted = names.stream().map(String::valueOf).sorted().toList();
-        return "; known properties: " + String.join(", ", sorted);
+        return String.join(", ", names.stream().map(String::valueOf).sorted().toList());
     }
 
     /** Which of Jackson's read limits was passed, without naming Jackson's classes. */
-    private static String limitOf(String message) {
+    private static Text limitOf(String message) {
         String text = message == null ? "" : message;
         if (text.contains("nesting depth")) {
-            return "too deeply nested";
+            return Text.of("too deeply nested", "lồng quá sâu");
         }
         if (text.contains("Number value length") || text.contains("number")) {
-            return "a number with too many digits";
+            return Text.of("a number with too many digits", "một số có quá nhiều chữ số");
         }
         if (text.contains("String value length") || text.contains("String")) {
-            return "a text too long";
+            return Text.of("a text too long", "một văn bản quá dài");
         }
-        return "too large";
+        return Text.of("too large", "quá lớn");
     }
 
     /** A message with every qualified Java name cut to its simple name, on one line. */

@@ -21,6 +21,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -42,15 +43,23 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
-/** The one place where exceptions become {@code application/problem+json} answers. */
+/**
+ * The one place where exceptions become {@code application/problem+json} answers, each with its {@link ProblemType}
+ * and its text in the language the client reads ({@code Accept-Language}: Vietnamese or English).
+ */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
-    public Response problem(ProblemException e) {
-        Response response = respond(e.toProblem());
+    public Response problem(ProblemException e, HttpHeaders headers) {
+        return problem(e, vietnamese(headers));
+    }
+
+    /** The answer to a problem, in Vietnamese or English. */
+    public static Response problem(ProblemException e, boolean vietnamese) {
+        Response response = respond(e.toProblem(vietnamese));
         if (e.status() == 401) {
             return challenge(response);
         }
@@ -65,57 +74,67 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
-    public Response unauthenticated(RuntimeException e) {
-        return challenge(respond(Problem.of(401, "Unauthorized",
-                "Missing, expired or invalid credentials: send a valid bearer token or API key", null)));
+    public Response unauthenticated(RuntimeException e, HttpHeaders headers) {
+        return problem(new ProblemException(ProblemType.UNAUTHORIZED, Text.of(
+                "Missing, expired or invalid credentials: send a valid bearer token or API key",
+                "Thông tin đăng nhập thiếu, hết hạn hoặc không hợp lệ: hãy gửi bearer token hoặc khóa API hợp lệ"),
+                null), vietnamese(headers));
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return respond(Problem.of(403, "Forbidden", "Your roles do not allow this", null));
+    public Response forbidden(ForbiddenException e, HttpHeaders headers) {
+        return problem(ProblemException.forbidden(Text.of("Your roles do not allow this",
+                "Vai trò của bạn không cho phép thao tác này")), vietnamese(headers));
     }
 
     private static Response challenge(Response response) {
         return Response.fromResponse(response).header("WWW-Authenticate", "Bearer, ApiKey").build();
     }
 
-    /** Also takes the subclass that Quarkus throws for REST parameters, which would otherwise answer plain JSON. */
+    /**
+     * Also takes the subclass that Quarkus throws for REST parameters, which would otherwise answer plain JSON. The
+     * messages come interpolated in the request's language (see ValidationMessages_vi.properties).
+     */
     @ServerExceptionMapper({ ConstraintViolationException.class, ResteasyReactiveViolationException.class })
-    public Response invalid(ConstraintViolationException e) {
+    public Response invalid(ConstraintViolationException e, HttpHeaders headers) {
+        boolean vietnamese = vietnamese(headers);
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage(), null, limitsOf(v)))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         String detail = errors.stream().map(err -> err.field() + ": " + err.message())
                 .collect(Collectors.joining("; "));
-        return respond(new Problem("about:blank", "Invalid request", 400, detail,
-                errors.isEmpty() ? null : errors.get(0).field(), errors));
+        Problem.FieldError first = errors.isEmpty() ? null : errors.get(0);
+        ProblemType type = ProblemType.INVALID_REQUEST;
+        return respond(new Problem(type.uri(), type.title().in(vietnamese), type.status(), detail,
+                first == null ? null : first.field(), null, first == null ? null : first.limits(), errors));
     }
 
     /** Listed one by one: Quarkus maps some subclasses itself, and the most specific mapper wins. */
     @ServerExceptionMapper(value = { JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
             MismatchedInputException.class, InvalidFormatException.class, ValueInstantiationException.class,
             UnrecognizedPropertyException.class, StreamConstraintsException.class }, priority = 1)
-    public Response unreadable(JsonProcessingException e) {
-        // Without a path the fault is the body as a whole: not JSON, or not the object or array the endpoint reads.
-        String field = JsonProblems.field(e);
-        return respond(Problem.of(400, "Malformed JSON", field + ": " + JsonProblems.detail(e), field));
+    public Response unreadable(JsonProcessingException e, HttpHeaders headers) {
+        return problem(JsonProblems.problem(e), vietnamese(headers));
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
             if (t instanceof JsonProcessingException json) {
-                return unreadable(json);
+                return unreadable(json, headers);
             }
         }
         if (status == 404 && e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
-            return unconvertible(e.getCause(), uri);
+            return problem(unconvertible(e.getCause(), uri), vietnamese(headers));
         }
-        Response.StatusType type = Response.Status.fromStatusCode(status);
-        String title = type == null ? "HTTP " + status : type.getReasonPhrase();
-        Response response = respond(Problem.of(status, title, e.getMessage(), null));
+        ProblemType type = ProblemType.ofStatus(status);
+        Response response = problem(new ProblemException(type, httpText(status, e.getMessage()), null),
+                vietnamese(headers));
+        if (status != type.status()) {
+            response = Response.fromResponse(response).status(status).build();
+        }
         if (e.getResponse().getHeaderString("Allow") != null) {
             return Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
         }
@@ -127,42 +146,95 @@ public class ProblemMappers {
      * For a query parameter that is the client's mistake: 400 naming it. A path that does not convert names no
      * resource: 404, saying why.
      */
-    private static Response unconvertible(Throwable cause, UriInfo uri) {
-        String reason = String.valueOf(cause.getMessage());
+    private static ProblemException unconvertible(Throwable cause, UriInfo uri) {
+        String reason = JsonProblems.plain(String.valueOf(cause.getMessage()));
         for (Map.Entry<String, List<String>> param : uri.getQueryParameters().entrySet()) {
             for (String value : param.getValue()) {
-                if (!value.isEmpty() && reason.contains(value)) {
-                    return respond(Problem.of(400, "Invalid request", param.getKey() + ": not a valid value: "
-                            + reason, param.getKey()));
+                if (!value.isEmpty() && String.valueOf(cause.getMessage()).contains(value)) {
+                    return ProblemException.badRequest(param.getKey(), Text.of("not a valid value: " + reason,
+                            "giá trị không hợp lệ: " + reason));
                 }
             }
         }
-        return respond(Problem.of(404, "Not Found", "No resource at " + uri.getPath() + ": " + reason, null));
+        return new ProblemException(ProblemType.NOT_FOUND, Text.of("No resource at " + uri.getPath() + ": " + reason,
+                "Không có tài nguyên tại " + uri.getPath() + ": " + reason), null);
     }
 
     @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
-    public Response concurrentChange(RuntimeException e) {
-        return respond(Problem.of(409, "Concurrent change",
-                "The resource was changed by someone else; read it again and retry", null));
+    public Response concurrentChange(RuntimeException e, HttpHeaders headers) {
+        return problem(new ProblemException(ProblemType.CONCURRENT_CHANGE, Text.of(
+                "The resource was changed by someone else; read it again and retry",
+                "Dữ liệu vừa được người khác thay đổi; hãy đọc lại rồi thử lại"), null), vietnamese(headers));
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e) {
+    public Response unexpected(Throwable e, HttpHeaders headers) {
+        return problem(unexpected(e), vietnamese(headers));
+    }
+
+    private static ProblemException unexpected(Throwable e) {
         if (isUniqueViolation(e)) {
-            return respond(Problem.of(409, "Conflict",
-                    "Another request created the same thing at the same moment; read it and retry if needed", null));
+            return ProblemException.conflict(null, Text.of(
+                    "Another request created the same thing at the same moment; read it and retry if needed",
+                    "Một yêu cầu khác vừa tạo cùng dữ liệu này; hãy đọc lại và thử lại nếu cần"));
         }
-        String dataError = dataError(e);
+        Text dataError = dataError(e);
         if (dataError != null) {
-            return respond(Problem.of(400, "Invalid request", dataError, null));
+            return ProblemException.badRequest(null, dataError);
         }
         if (isDatabaseUnavailable(e)) {
             LOG.warnf("Database unavailable: %s", e.getMessage());
-            return problem(ProblemException.unavailable("The database is unavailable; retry shortly",
-                    RETRY_AFTER_SECONDS));
+            return ProblemException.unavailable(Text.of("The database is unavailable; retry shortly",
+                    "Cơ sở dữ liệu tạm thời không truy cập được; hãy thử lại sau ít phút"), RETRY_AFTER_SECONDS);
         }
         LOG.error("Unexpected failure", e);
-        return respond(Problem.of(500, "Internal error", "An unexpected error occurred", null));
+        return new ProblemException(ProblemType.INTERNAL_ERROR, Text.of("An unexpected error occurred",
+                "Đã xảy ra lỗi ngoài dự kiến"), null);
+    }
+
+    /** What the HTTP layer refused, in the client's words: its own messages are English only. */
+    private static Text httpText(int status, String message) {
+        return switch (status) {
+            case 404 -> Text.of("No resource at this path", "Không có tài nguyên tại đường dẫn này");
+            case 405 -> Text.of("This path does not take this method; the Allow header lists those it takes",
+                    "Đường dẫn này không nhận phương thức này; header Allow liệt kê các phương thức được nhận");
+            case 406 -> Text.of("This path answers none of the media types the Accept header asks for",
+                    "Đường dẫn này không trả về định dạng nào mà header Accept yêu cầu");
+            case 415 -> Text.of("This path does not read the body's Content-Type",
+                    "Đường dẫn này không đọc được nội dung có Content-Type này");
+            default -> Text.of(JsonProblems.plain(message), JsonProblems.plain(message));
+        };
+    }
+
+    /** Whether the client reads Vietnamese, by its Accept-Language; English otherwise. */
+    static boolean vietnamese(HttpHeaders headers) {
+        try {
+            return headers != null && Text.vietnamese(headers.getAcceptableLanguages());
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    /** The bounds a constraint sets ({@code min}, {@code max}), for programs to show or check. */
+    private static Map<String, Object> limitsOf(ConstraintViolation<?> violation) {
+        Map<String, Object> limits = new java.util.LinkedHashMap<>();
+        Map<String, Object> attributes = violation.getConstraintDescriptor().getAttributes();
+        String constraint = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        switch (constraint) {
+            case "Size" -> {
+                limits.put("min", attributes.get("min"));
+                limits.put("max", attributes.get("max"));
+            }
+            case "Min", "DecimalMin" -> limits.put("min", attributes.get("value"));
+            case "Max", "DecimalMax" -> limits.put("max", attributes.get("value"));
+            case "Positive" -> limits.put("min", 1);
+            case "PositiveOrZero" -> limits.put("min", 0);
+            case "Pattern" -> limits.put("pattern", attributes.get("regexp"));
+            default -> {
+                return null;
+            }
+        }
+        return limits;
     }
 
     /** Two requests raced to create the same code or key: the loser learns it like any duplicate. */
@@ -174,11 +246,13 @@ public class ProblemMappers {
      * A value the database refuses as data (SQLSTATE class 22): the request carried it, so it is the client's to
      * fix. The most common, the NUL character, which PostgreSQL text cannot hold, is named.
      */
-    static String dataError(Throwable e) {
+    static Text dataError(Throwable e) {
         return sqlStates(e).filter(state -> state.startsWith("22")).findFirst()
                 .map(state -> "22021".equals(state) || "22P05".equals(state)
-                        ? "Text must not contain the NUL character (U+0000)"
-                        : "A value in the request cannot be stored or compared (SQLSTATE " + state + ")")
+                        ? Text.of("Text must not contain the NUL character (U+0000)",
+                                "Văn bản không được chứa ký tự NUL (U+0000)")
+                        : Text.of("A value in the request cannot be stored or compared (SQLSTATE " + state + ")",
+                                "Một giá trị trong yêu cầu không lưu hoặc so sánh được (SQLSTATE " + state + ")"))
                 .orElse(null);
     }
 

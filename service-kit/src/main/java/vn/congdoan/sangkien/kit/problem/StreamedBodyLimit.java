@@ -44,8 +44,9 @@ public class StreamedBodyLimit {
     }
 
     static ProblemException tooLarge(long limit) {
-        return new ProblemException(413, "Content too large",
-                "The request body is larger than the " + limit + " bytes this service accepts", "body");
+        return new ProblemException(ProblemType.CONTENT_TOO_LARGE, Text.of(
+                "The request body is larger than the " + limit + " bytes this service accepts",
+                "Nội dung yêu cầu lớn hơn " + limit + " byte mà dịch vụ này nhận"), "body").limit("maxBytes", limit);
     }
 
     /** Counts what is read and fails the read that passes the limit. */

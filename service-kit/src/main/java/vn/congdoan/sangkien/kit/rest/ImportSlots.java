@@ -14,6 +14,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 
 /**
  * Bounds how many bulk imports a service reads and writes at once. An import holds its rows in memory (up to the
@@ -69,8 +70,9 @@ public class ImportSlots {
         if (!taken) {
             long seconds = Math.max(1, wait.toSeconds());
             LOG.infof("An import waited %d s for one of the slots taken by other imports; answered 503", seconds);
-            throw ProblemException.unavailable("Other imports are in progress; send this one again in " + seconds
-                    + " s", (int) seconds);
+            throw ProblemException.unavailable(Text.of("Other imports are in progress; send this one again in "
+                    + seconds + " s", "Đang có các lượt nhập khác; hãy gửi lại lượt này sau " + seconds + " giây"),
+                    (int) seconds);
         }
         try {
             return work.run();

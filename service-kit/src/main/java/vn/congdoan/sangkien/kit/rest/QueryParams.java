@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 
 /**
  * Query parameters read by hand, the same way in every service: JAX-RS answers 404 for a parameter it cannot convert,
@@ -37,8 +38,9 @@ public final class QueryParams {
         try {
             return Enum.valueOf(type, text);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(name, "must be one of " + Arrays.toString(type.getEnumConstants())
-                    + ", was '" + value + "'");
+            String values = Arrays.toString(type.getEnumConstants());
+            throw ProblemException.badRequest(name, Text.of("must be one of " + values + ", was '" + value + "'",
+                    "phải là một trong " + values + ", nhận được '" + value + "'")).allowed(type);
         }
     }
 
@@ -56,8 +58,10 @@ public final class QueryParams {
                 try {
                     result.add(Enum.valueOf(type, part.strip()));
                 } catch (IllegalArgumentException e) {
-                    throw ProblemException.badRequest(name, "must be one or more of "
-                            + Arrays.toString(type.getEnumConstants()) + ", was '" + part.strip() + "'");
+                    String allowed = Arrays.toString(type.getEnumConstants());
+                    throw ProblemException.badRequest(name, Text.of("must be one or more of " + allowed + ", was '"
+                            + part.strip() + "'", "phải là một hoặc nhiều giá trị trong " + allowed
+                            + ", nhận được '" + part.strip() + "'")).allowed(type);
                 }
             }
         }
@@ -78,7 +82,9 @@ public final class QueryParams {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ProblemException.badRequest("limit", "must be a whole number from 1 to " + max + ", was '" + value + "'");
+        throw ProblemException.badRequest("limit", Text.of("must be a whole number from 1 to " + max + ", was '"
+                + value + "'", "phải là số nguyên từ 1 đến " + max + ", nhận được '" + value + "'"))
+                .limit("min", 1).limit("max", max);
     }
 
     /**
@@ -108,7 +114,8 @@ public final class QueryParams {
             }
             return read.apply(split);
         } catch (RuntimeException e) {
-            throw ProblemException.badRequest("cursor", "is not a cursor this API returned");
+            throw ProblemException.badRequest("cursor", Text.of("is not a cursor this API returned",
+                    "không phải con trỏ trang (cursor) do API này trả về"));
         }
     }
 
@@ -120,11 +127,13 @@ public final class QueryParams {
         try {
             date = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(name, "must be a date as YYYY-MM-DD, was '" + value + "'");
+            throw ProblemException.badRequest(name, Text.of("must be a date as YYYY-MM-DD, was '" + value + "'",
+                    "phải là ngày dạng YYYY-MM-DD, nhận được '" + value + "'"));
         }
         if (!inRange(date)) {
-            throw ProblemException.badRequest(name, "must be a date from " + FIRST_DAY + " to " + LAST_DAY + ", was '"
-                    + value + "'");
+            throw ProblemException.badRequest(name, Text.of("must be a date from " + FIRST_DAY + " to " + LAST_DAY
+                    + ", was '" + value + "'", "phải là ngày từ " + FIRST_DAY + " đến " + LAST_DAY + ", nhận được '"
+                    + value + "'")).limit("min", FIRST_DAY.toString()).limit("max", LAST_DAY.toString());
         }
         return date;
     }
@@ -145,7 +154,8 @@ public final class QueryParams {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw ProblemException.badRequest(name, "must be true or false, was '" + value + "'");
+            default -> throw ProblemException.badRequest(name, Text.of("must be true or false, was '" + value + "'",
+                    "phải là true hoặc false, nhận được '" + value + "'")).allowed(List.of(true, false));
         };
     }
 
@@ -156,7 +166,8 @@ public final class QueryParams {
         try {
             return UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(name, "must be a UUID, was '" + value + "'");
+            throw ProblemException.badRequest(name, Text.of("must be a UUID, was '" + value + "'",
+                    "phải là một UUID, nhận được '" + value + "'"));
         }
     }
 }

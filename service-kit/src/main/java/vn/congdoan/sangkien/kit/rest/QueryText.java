@@ -10,6 +10,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.vertx.core.http.HttpServerRequest;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 
 /**
  * The NUL character (U+0000, {@code %00} in a URI) cannot be stored or compared by PostgreSQL; in a query parameter or
@@ -19,19 +20,21 @@ import vn.congdoan.sangkien.kit.problem.ProblemException;
 @ApplicationScoped
 public class QueryText {
 
+    private static final Text NO_NUL = Text.of("must not contain the NUL character (%00)",
+            "không được chứa ký tự NUL (%00)");
+
     @ServerRequestFilter(preMatching = true)
     public void refuseNul(ContainerRequestContext request, HttpServerRequest http) {
         if (!http.uri().contains("%00")) {
             return;
         }
         if (request.getUriInfo().getPath().indexOf('\u0000') >= 0) {
-            throw ProblemException.badRequest("path", "must not contain the NUL character (%00)");
+            throw ProblemException.badRequest("path", NO_NUL);
         }
         for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
             String name = parameter.getKey();
             if (name.indexOf('\u0000') >= 0 || parameter.getValue().stream().anyMatch(v -> v.indexOf('\u0000') >= 0)) {
-                throw ProblemException.badRequest(name.replace("\u0000", "%00"),
-                        "must not contain the NUL character (%00)");
+                throw ProblemException.badRequest(name.replace("\u0000", "%00"), NO_NUL);
             }
         }
     }

@@ -14,6 +14,7 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 
 /**
  * Bodies of bulk imports, read as they arrive: a file is never held whole, in bytes or as text. Refusals name the
@@ -47,8 +48,9 @@ public final class Uploads {
             text.mark(HEADER_LIMIT);
             headerLine = text.readLine();
             if (headerLine != null && headerLine.length() >= HEADER_LIMIT - 2) {
-                throw ProblemException.badRequest("header", "the first line is no header line: longer than "
-                        + (HEADER_LIMIT - 2) + " characters");
+                throw ProblemException.badRequest("header", Text.of("the first line is no header line: longer than "
+                        + (HEADER_LIMIT - 2) + " characters", "dòng đầu không phải dòng tiêu đề: dài hơn "
+                        + (HEADER_LIMIT - 2) + " ký tự")).limit("maxLength", HEADER_LIMIT - 2);
             }
             text.reset();
         } catch (IOException e) {
@@ -60,8 +62,10 @@ public final class Uploads {
         }
         List<String> missing = requiredColumns.stream().filter(c -> !header.contains(c)).sorted().toList();
         if (!missing.isEmpty()) {
-            throw ProblemException.badRequest("header", "the header line lacks column(s) " + missing
-                    + (columns == null ? "" : "; columns: " + String.join(",", columns)));
+            String all = columns == null ? "" : String.join(",", columns);
+            throw ProblemException.badRequest("header", Text.of("the header line lacks column(s) " + missing
+                    + (all.isEmpty() ? "" : "; columns: " + all), "dòng tiêu đề thiếu cột " + missing
+                    + (all.isEmpty() ? "" : "; các cột: " + all))).allowed(missing);
         }
         return text;
     }
@@ -75,19 +79,23 @@ public final class Uploads {
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof CharacterCodingException) {
-                return ProblemException.badRequest("body", "is not valid UTF-8 text");
+                return ProblemException.badRequest("body", Text.of("is not valid UTF-8 text",
+                        "không phải văn bản UTF-8 hợp lệ"));
             }
         }
         if (e instanceof IOException io && !(e instanceof JsonProcessingException)) {
             return cutShort(io);
         }
-        return ProblemException.badRequest("body", "is not a well-formed CSV file with a header line: "
-                + firstLine(e.getMessage()));
+        String reason = firstLine(e.getMessage());
+        return ProblemException.badRequest("body", Text.of("is not a well-formed CSV file with a header line: "
+                + reason, "không phải tệp CSV hợp lệ có dòng tiêu đề: " + reason));
     }
 
     /** The upload broke off (the client went away, or sent nothing for too long): the client's to send again. */
     public static ProblemException cutShort(IOException e) {
-        return ProblemException.badRequest("body", "could not be read to its end: " + firstLine(e.getMessage()));
+        String reason = firstLine(e.getMessage());
+        return ProblemException.badRequest("body", Text.of("could not be read to its end: " + reason,
+                "không đọc được đến hết: " + reason));
     }
 
     private static String firstLine(String message) {

@@ -13,12 +13,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import vn.congdoan.sangkien.kit.openapi.Answers;
 
 /** The audit log of this service, newest first; for national administrators. */
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Audit")
+@Tag(name = "National administration")
 public class AuditResource {
 
     private final AuditLog log;
@@ -40,7 +43,8 @@ public class AuditResource {
     }
 
     @GET
-    @Operation(summary = "Recent writes and refused attempts: who, what, when (national administrators)")
+    @Operation(operationId = "auditLog", summary = "Recent writes and refused attempts: who, what, when (national administrators)")
+    @Extension(name = Answers.ALSO, value = "401,403")
     public List<AuditEntryView> list(@QueryParam("before") Long before,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         Scope.requireNationalAdmin(caller);

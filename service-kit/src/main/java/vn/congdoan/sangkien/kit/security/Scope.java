@@ -3,6 +3,7 @@ package vn.congdoan.sangkien.kit.security;
 import java.util.UUID;
 
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 
 /** Role-in-subtree checks: a role held for unit U allows acting on U and everything below it. */
 public final class Scope {
@@ -67,7 +68,8 @@ public final class Scope {
     public static void requireBelow(Caller caller, Hierarchy hierarchy, UUID target, String... roles) {
         caller.requireSignedIn();
         if (!allowsBelow(caller, hierarchy, target, roles)) {
-            throw ProblemException.forbidden("Your roles cover the units below your own unit, not this one");
+            throw ProblemException.forbidden(Text.of("Your roles cover the units below your own unit, not this one",
+                    "Vai trò của bạn áp dụng cho các đơn vị cấp dưới đơn vị của bạn, không cho đơn vị này"));
         }
     }
 
@@ -75,7 +77,8 @@ public final class Scope {
     public static void require(Caller caller, Hierarchy hierarchy, UUID target, String... roles) {
         caller.requireSignedIn();
         if (!allows(caller, hierarchy, target, roles)) {
-            throw ProblemException.forbidden("Your roles do not cover this unit");
+            throw ProblemException.forbidden(Text.of("Your roles do not cover this unit",
+                    "Vai trò của bạn không bao gồm đơn vị này"));
         }
     }
 
@@ -83,7 +86,8 @@ public final class Scope {
     public static void requireNationalAdmin(Caller caller) {
         caller.requireSignedIn();
         if (!caller.has(Roles.NATIONAL_ADMIN)) {
-            throw ProblemException.forbidden("Only a national administrator may do this");
+            throw ProblemException.forbidden(Text.of("Only a national administrator may do this",
+                    "Chỉ quản trị viên cấp Trung ương được làm việc này"));
         }
     }
 }

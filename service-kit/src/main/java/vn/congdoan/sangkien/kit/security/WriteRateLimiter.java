@@ -21,7 +21,9 @@ import io.github.bucket4j.TimeMeter;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
-import vn.congdoan.sangkien.kit.problem.Problem;
+import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.ProblemMappers;
+import vn.congdoan.sangkien.kit.problem.Text;
 
 /**
  * Limits write requests per caller with a token bucket (Bucket4j): a burst of {@code burst} writes, refilled at
@@ -67,7 +69,8 @@ public class WriteRateLimiter {
             String subject = Principals.subject(identity);
             String key = subject != null ? "caller:" + subject
                     : "address:" + (http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress());
-            return take(key).map(WriteRateLimiter::tooMany).orElse(null);
+            boolean vietnamese = Text.vietnamese(http.getHeader("Accept-Language"));
+            return take(key).map(wait -> tooMany(wait, vietnamese)).orElse(null);
         });
     }
 
@@ -82,11 +85,10 @@ public class WriteRateLimiter {
                 .refillGreedy(config.writesPerSecond(), Duration.ofSeconds(1)).build()).build();
     }
 
-    private static Response tooMany(Duration wait) {
-        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", Long.toString(seconds))
-                .entity(Problem.of(429, "Too many requests", "Too many writes from this caller; retry in " + seconds
-                        + " s", null))
-                .build();
+    private Response tooMany(Duration wait, boolean vietnamese) {
+        int seconds = (int) Math.max(1, (wait.toMillis() + 999) / 1000);
+        return ProblemMappers.problem(ProblemException.tooManyRequests(Text.of("Too many writes from this caller; "
+                + "retry in " + seconds + " s", "Bạn đã gửi quá nhiều yêu cầu ghi; hãy thử lại sau " + seconds
+                + " giây"), seconds).limit("writesPerSecond", config.writesPerSecond()), vietnamese);
     }
 }

@@ -14,6 +14,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import vn.congdoan.sangkien.kit.problem.BodyLimit;
 import vn.congdoan.sangkien.kit.problem.Problem;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 
@@ -31,8 +32,10 @@ public class WritesAuthenticateFirst {
     static final int ORDER = -4;
 
     void install(@Observes Router router, ObjectMapper json) throws JsonProcessingException {
-        Buffer refusal = Buffer.buffer(json.writeValueAsBytes(ProblemException.unauthorized().toProblem()));
+        Buffer[] refusals = { Buffer.buffer(json.writeValueAsBytes(ProblemException.unauthorized().toProblem(false))),
+            Buffer.buffer(json.writeValueAsBytes(ProblemException.unauthorized().toProblem(true))) };
         router.route().order(ORDER).handler(rc -> {
+            Buffer refusal = refusals[BodyLimit.vietnamese(rc) ? 1 : 0];
             if (safe(rc.request().method())) {
                 rc.next();
             } else if (PresentedCredentials.of(rc.request().getHeader("Authorization"),

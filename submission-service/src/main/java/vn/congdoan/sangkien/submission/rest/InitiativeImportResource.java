@@ -2,6 +2,7 @@ package vn.congdoan.sangkien.submission.rest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -26,7 +28,9 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import vn.congdoan.sangkien.kit.health.ImportMeters;
+import vn.congdoan.sangkien.kit.openapi.Answers;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.kit.rest.ImportSlots;
 import vn.congdoan.sangkien.kit.security.Caller;
 import vn.congdoan.sangkien.kit.security.Hierarchy;
@@ -49,7 +53,7 @@ import vn.congdoan.sangkien.submission.service.Provinces;
  * ways, so an exported file imports back unchanged.
  */
 @Path("/api/v1/initiatives")
-@Tag(name = "Initiatives")
+@Tag(name = "Provincial integration", description = "Bulk import and export for provincial IT systems")
 public class InitiativeImportResource {
 
     private static final String CSV = "text/csv";
@@ -83,12 +87,13 @@ public class InitiativeImportResource {
     @Path("/import")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import a province's initiatives from a JSON array (at most 5,000 rows); one result per row",
+    @Operation(operationId = "importInitiatives", summary = "Import a province's initiatives from a JSON array (at most 5,000 rows); one result per row",
             description = "Each row has the fields of a creation and a required externalRef: the same externalRef in "
                     + "the province updates that initiative, an identical row leaves it unchanged, a bad row is "
                     + "rejected with its reasons while the others go on.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = CreateInitiativeRequest.class)))
+    @Extension(name = Answers.ALSO, value = "401,403,404,422")
     public InitiativeImportReport importJson(@QueryParam("province") String province, InputStream body)
             throws IOException {
         OrgUnitReplica target = authorize(province);
@@ -99,8 +104,9 @@ public class InitiativeImportResource {
     @Path("/import")
     @Consumes({ CSV, "application/csv" })
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import a province's initiatives from a UTF-8 CSV file (at most 5,000 rows); one result per row")
+    @Operation(operationId = "importInitiativesCsv", summary = "Import a province's initiatives from a UTF-8 CSV file (at most 5,000 rows); one result per row")
     @RequestBody(content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    @Extension(name = Answers.ALSO, value = "401,403,404,422")
     public InitiativeImportReport importCsv(@QueryParam("province") String province, InputStream body)
             throws IOException {
         OrgUnitReplica target = authorize(province);
@@ -115,10 +121,11 @@ public class InitiativeImportResource {
     @GET
     @Path("/export")
     @Produces({ CSV, MediaType.APPLICATION_JSON })
-    @Operation(summary = "Every initiative of a province, streamed, as CSV (the import's layout) or a JSON array",
+    @Operation(operationId = "exportInitiatives", summary = "Every initiative of a province, streamed, as CSV (the import's layout) or a JSON array",
             description = "format=csv|json, else the Accept header (JSON unless it asks for text/csv). Content is "
                     + "shown as the initiative's visibility allows; withheld content is left empty, and an import "
                     + "of the file keeps what is stored.")
+    @Extension(name = Answers.ALSO, value = "401,403,404")
     public Response export(@QueryParam("province") String province, @QueryParam("format") String format,
             @HeaderParam("Accept") String accept) {
         OrgUnitReplica target = authorize(province);
@@ -165,7 +172,8 @@ public class InitiativeImportResource {
             return switch (format.strip().toLowerCase()) {
                 case "csv" -> true;
                 case "json" -> false;
-                default -> throw ProblemException.badRequest("format", "must be csv or json, was '" + format + "'");
+                default -> throw ProblemException.badRequest("format", Text.of("must be csv or json, was '" + format
+                        + "'", "phải là csv hoặc json, nhận được '" + format + "'")).allowed(List.of("csv", "json"));
             };
         }
         return accept != null && accept.contains(CSV);
@@ -175,10 +183,12 @@ public class InitiativeImportResource {
     private OrgUnitReplica authorize(String province) {
         caller.requireSignedIn();
         if (province == null || province.isBlank()) {
-            throw ProblemException.badRequest("province", "is required: the id or code of a provincial federation");
+            throw ProblemException.badRequest("province", Text.of("is required: the id or code of a provincial "
+                    + "federation", "là bắt buộc: id hoặc mã của một liên đoàn lao động tỉnh, thành phố"));
         }
         OrgUnitReplica target = provinces.find(province)
-                .orElseThrow(() -> ProblemException.notFound("Provincial federation", province.strip()));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("Provincial federation",
+                        "Liên đoàn lao động tỉnh, thành phố"), province.strip()));
         Scope.require(caller, hierarchy, target.id, Roles.PROVINCE_INTEGRATION, Roles.UNIT_ADMIN);
         return target;
     }

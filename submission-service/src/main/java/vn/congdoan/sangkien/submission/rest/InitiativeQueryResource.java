@@ -13,10 +13,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.congdoan.sangkien.events.InitiativeStatus;
+import vn.congdoan.sangkien.kit.openapi.Answers;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.kit.rest.QueryParams;
 import vn.congdoan.sangkien.kit.security.Caller;
 import vn.congdoan.sangkien.submission.Initiative;
@@ -35,7 +41,7 @@ import vn.congdoan.sangkien.submission.service.Provinces;
  */
 @Path("/api/v1/initiatives")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Initiatives")
+@Tag(name = "Members")
 public class InitiativeQueryResource {
 
     static final int DEFAULT_LIMIT = 50;
@@ -55,20 +61,29 @@ public class InitiativeQueryResource {
     }
 
     @GET
-    @Operation(summary = "List initiatives, newest first, with filters and cursor paging",
+    @Operation(operationId = "listInitiatives", summary = "List initiatives, newest first, with filters and cursor paging",
             description = "province: id or code; unit: the unit and its whole subtree; status and field: one or "
                     + "several (repeated or comma-separated); submittedFrom/submittedTo: days in Vietnam, both "
                     + "included; author: a member id, matching only initiatives whose authors the caller may see "
                     + "(so a page may hold fewer than limit items: follow nextCursor until it is absent).")
     public InitiativePage list(@QueryParam("province") String province, @QueryParam("unit") String unit,
-            @QueryParam("status") List<String> status, @QueryParam("field") List<String> field,
-            @QueryParam("submittedFrom") String submittedFrom, @QueryParam("submittedTo") String submittedTo,
+            @QueryParam("status") @Parameter(schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = InitiativeStatus.class)) List<String> status,
+            @QueryParam("field") @Parameter(schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = InitiativeField.class)) List<String> field,
+            @QueryParam("submittedFrom") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date",
+                    example = "2025-05-01")) String submittedFrom,
+            @QueryParam("submittedTo") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date",
+                    example = "2025-05-31")) String submittedTo,
             @QueryParam("author") String author, @QueryParam("programme") String programme,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "" + MAX_LIMIT, defaultValue = "" + DEFAULT_LIMIT)) String limit) {
         LocalDate from = QueryParams.date("submittedFrom", submittedFrom);
         LocalDate to = QueryParams.date("submittedTo", submittedTo);
         if (from != null && to != null && to.isBefore(from)) {
-            throw ProblemException.badRequest("submittedTo", "must not be before submittedFrom");
+            throw ProblemException.badRequest("submittedTo", Text.of("must not be before submittedFrom",
+                    "không được trước submittedFrom"));
         }
         String authorId = QueryParams.text(author);
         Filter filter = new Filter(provinceId(province), QueryParams.uuid("unit", unit),
@@ -82,10 +97,22 @@ public class InitiativeQueryResource {
     }
 
     @GET
+    @Path("/labels")
+    @Operation(operationId = "initiativeLabels", summary = "What to show for each field, status and visibility of an initiative, in Vietnamese and "
+            + "English: \"Y tế\" for HEALTHCARE")
+    public InitiativeLabels labels() {
+        return InitiativeLabels.ALL;
+    }
+
+    @GET
     @Path("/mine")
-    @Operation(summary = "The caller's own initiatives (those they are an author of), newest first, all statuses")
-    public InitiativePage mine(@QueryParam("status") List<String> status, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") String limit) {
+    @Operation(operationId = "myInitiatives", summary = "The caller's own initiatives (those they are an author of), newest first, all statuses")
+    @Extension(name = Answers.ALSO, value = "401")
+    public InitiativePage mine(@QueryParam("status") @Parameter(schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = InitiativeStatus.class)) List<String> status,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "" + MAX_LIMIT, defaultValue = "" + DEFAULT_LIMIT)) String limit) {
         caller.requireSignedIn();
         Filter filter = new Filter(null, null, QueryParams.enums("status", InitiativeStatus.class, status),
                 Set.of(), null, null, caller.subject(), null, null);
@@ -97,7 +124,8 @@ public class InitiativeQueryResource {
             return null;
         }
         return provinces.find(province).map(p -> p.id).orElseThrow(() -> ProblemException.badRequest("province",
-                "is neither the id nor the code of a provincial federation: '" + province + "'"));
+                Text.of("is neither the id nor the code of a provincial federation: '" + province + "'",
+                        "không phải mã hay id của một liên đoàn lao động tỉnh, thành phố: '" + province + "'")));
     }
 
     /**

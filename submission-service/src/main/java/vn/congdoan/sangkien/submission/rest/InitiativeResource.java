@@ -19,21 +19,28 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-
+import vn.congdoan.sangkien.kit.openapi.Answers;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
+import vn.congdoan.sangkien.kit.rest.Versions;
 import vn.congdoan.sangkien.kit.security.Caller;
 import vn.congdoan.sangkien.submission.Initiative;
 import vn.congdoan.sangkien.submission.service.IdempotentRequests;
 import vn.congdoan.sangkien.submission.service.InitiativeAccess;
 import vn.congdoan.sangkien.submission.service.InitiativeService;
 import vn.congdoan.sangkien.submission.service.NewInitiative;
+import vn.congdoan.sangkien.submission.service.Texts;
 
 @Path("/api/v1/initiatives")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Initiatives")
+@Tag(name = "Members", description = "Initiatives: submitting, editing drafts, reading")
 public class InitiativeResource {
 
     private static final String KEY = IdempotentRequests.HEADER;
@@ -52,7 +59,10 @@ public class InitiativeResource {
     }
 
     @POST
-    @Operation(summary = "Create an initiative, as a draft or submitted at once (submit=true)")
+    @Operation(operationId = "createInitiative", summary = "Create an initiative, as a draft or submitted at once (submit=true)")
+    @APIResponse(responseCode = "201", description = "Created, as a draft or submitted; Location names it",
+            content = @Content(schema = @Schema(implementation = InitiativeView.class)))
+    @Extension(name = Answers.ALSO, value = "401,403,409,422")
     public Response create(@HeaderParam(KEY) String idempotencyKey,
             @Valid @NotNull CreateInitiativeRequest request) {
         boolean vouchesForAll = access.checkMayCreate(request.unitId(),
@@ -98,16 +108,58 @@ public class InitiativeResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One initiative; its content only for those its visibility allows, the rest see title, "
-            + "unit, field, status and dates")
-    public InitiativeView get(@PathParam("id") UUID id) {
-        return viewed(service.find(id).orElseThrow(() -> ProblemException.notFound("Initiative", id)));
+    @Operation(operationId = "getInitiative", summary = "One initiative; its content only for those its visibility allows, the rest see title, "
+            + "unit, field, status and dates. Its ETag is what an edit sends as If-Match")
+    @APIResponse(responseCode = "200", description = "The initiative, with its version as ETag",
+            content = @Content(schema = @Schema(implementation = InitiativeView.class)))
+    @Extension(name = Answers.ALSO, value = "404")
+    public Response get(@PathParam("id") UUID id) {
+        Initiative initiative = service.find(id).orElseThrow(() -> ProblemException.notFound(Texts.INITIATIVE, id));
+        return Response.ok(viewed(initiative)).tag(Versions.tag(initiative.version)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(operationId = "editInitiative", summary = "Edit a draft, or a submitted initiative until its review starts (its authors, unit "
+            + "administrators)", description = "Send the ETag you read as If-Match: 412 when it changed since, 428 "
+            + "without If-Match. Authors who stay keep their confirmation; co-authors a member adds are claimed until "
+            + "they confirm.")
+    @APIResponse(responseCode = "200", description = "The initiative as edited, with its new ETag",
+            content = @Content(schema = @Schema(implementation = InitiativeView.class)))
+    @Extension(name = Answers.ALSO, value = "401,403,404,409,412,422,428")
+    public Response edit(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
+            @Valid @NotNull EditInitiativeRequest request) {
+        long version = Versions.required(ifMatch, Texts.INITIATIVE);
+        String editor = caller.subject();
+        boolean[] vouches = new boolean[1];
+        Initiative initiative = service.edit(id, version, request.toEdit(), existing -> {
+            access.checkMayEdit(existing);
+            vouches[0] = access.vouchesForAuthors(existing);
+            if (request.authors() != null && !vouches[0]
+                    && request.authors().stream().noneMatch(a -> a.memberId().equals(editor))) {
+                throw ProblemException.unprocessable("authors", Text.of("You must stay one of the authors",
+                        "Bạn phải vẫn là một trong các tác giả"));
+            }
+        }, member -> vouches[0] || member.equals(editor));
+        return Response.ok(viewed(initiative)).tag(Versions.tag(initiative.version)).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "deleteInitiative", summary = "Delete a draft (its authors, unit administrators); a submitted initiative is withdrawn "
+            + "instead", description = "If-Match, when sent, must be the current ETag (412 otherwise).")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @Extension(name = Answers.ALSO, value = "401,403,404,409,412")
+    public Response delete(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch) {
+        service.delete(id, ifMatch == null || ifMatch.isBlank() ? null : Versions.of(ifMatch), access::checkMayEdit);
+        return Response.noContent().build();
     }
 
     @POST
     @Path("/{id}/submit")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Submit a draft: from now on it counts in the standings")
+    @Extension(name = Answers.ALSO, value = "401,403,404,409,422")
     public InitiativeView submit(@PathParam("id") UUID id, @HeaderParam(KEY) String idempotencyKey) {
         return once(idempotencyKey, "submit " + id, null, () -> service.submit(id, access::checkMaySubmit));
     }
@@ -116,6 +168,7 @@ public class InitiativeResource {
     @Path("/{id}/withdraw")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Withdraw a submitted initiative: it no longer counts")
+    @Extension(name = Answers.ALSO, value = "401,403,404,409,422")
     public InitiativeView withdraw(@PathParam("id") UUID id, @HeaderParam(KEY) String idempotencyKey) {
         return once(idempotencyKey, "withdraw " + id, null, () -> service.withdraw(id, access::checkMayWithdraw));
     }
@@ -124,6 +177,8 @@ public class InitiativeResource {
     @Path("/{id}/reviewers")
     @Operation(summary = "Assign the evaluation council's reviewers (replaces the earlier assignment); they may read "
             + "the content whatever its visibility")
+    @Extension(name = Answers.ALSO, value = "401,403,404,409,422")
+    @Tag(name = "Unit admins and reviewers")
     public InitiativeView assignReviewers(@PathParam("id") UUID id, @Valid @NotNull ReviewersRequest request) {
         return viewed(service.assignReviewers(id, request.memberIds(), caller.subject(),
                 initiative -> access.checkMayAssignReviewers(initiative, request.memberIds())));
@@ -134,6 +189,7 @@ public class InitiativeResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Confirm that you are an author: co-authors a member names are claimed until they confirm, "
             + "and only confirmed authors count as submitters")
+    @Extension(name = Answers.ALSO, value = "401,403,404")
     public InitiativeView confirmAuthorship(@PathParam("id") UUID id) {
         return viewed(service.confirmAuthorship(id, caller.subject(), access::checkIsListedAuthor));
     }
@@ -142,6 +198,8 @@ public class InitiativeResource {
     @Path("/{id}/authorship")
     @Operation(summary = "Decline being named an author of an initiative you have not confirmed: you are taken off "
             + "its authors")
+    @APIResponse(responseCode = "204", description = "Taken off its authors")
+    @Extension(name = Answers.ALSO, value = "401,403,404,409")
     public Response declineAuthorship(@PathParam("id") UUID id) {
         service.declineAuthorship(id, caller.subject(), access::checkIsListedAuthor);
         return Response.noContent().build();
@@ -151,6 +209,8 @@ public class InitiativeResource {
     @Path("/{id}/review/start")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Open the review of a submitted initiative (UNDER_REVIEW)")
+    @Extension(name = Answers.ALSO, value = "401,403,404,409,422")
+    @Tag(name = "Unit admins and reviewers")
     public InitiativeView startReview(@PathParam("id") UUID id, @HeaderParam(KEY) String idempotencyKey) {
         return once(idempotencyKey, "review/start " + id, null,
                 () -> service.startReview(id, access::checkMayStartReview));
@@ -159,6 +219,8 @@ public class InitiativeResource {
     @POST
     @Path("/{id}/review")
     @Operation(summary = "Record the council's scores (1–10), decision and estimated benefit in VND; ends the review")
+    @Extension(name = Answers.ALSO, value = "401,403,404,409,422")
+    @Tag(name = "Unit admins and reviewers")
     public InitiativeView review(@PathParam("id") UUID id, @HeaderParam(KEY) String idempotencyKey,
             @Valid @NotNull ReviewRequest request) {
         return once(idempotencyKey, "review " + id, request,
@@ -168,6 +230,8 @@ public class InitiativeResource {
     @POST
     @Path("/{id}/duplicate")
     @Operation(summary = "Mark as a duplicate of an earlier initiative: it no longer counts")
+    @Extension(name = Answers.ALSO, value = "401,403,404,409,422")
+    @Tag(name = "Unit admins and reviewers")
     public InitiativeView markDuplicate(@PathParam("id") UUID id, @HeaderParam(KEY) String idempotencyKey,
             @Valid @NotNull DuplicateRequest request) {
         return once(idempotencyKey, "duplicate " + id, request, () -> service.markDuplicate(id, request.originalId(),

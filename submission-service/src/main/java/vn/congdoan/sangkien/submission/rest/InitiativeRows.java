@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.congdoan.sangkien.events.InitiativeStatus;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.kit.rest.CsvFiles;
 import vn.congdoan.sangkien.kit.rest.Uploads;
 import vn.congdoan.sangkien.submission.Initiative;
@@ -78,7 +79,8 @@ public class InitiativeRows {
     List<ImportRow> fromJson(InputStream body) {
         try (JsonParser parser = json.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
-                throw ProblemException.badRequest("body", "must be a JSON array of initiatives");
+                throw ProblemException.badRequest("body", Text.of("must be a JSON array of initiatives",
+                        "phải là một mảng JSON các sáng kiến"));
             }
             List<ImportRow> rows = new ArrayList<>();
             while (parser.nextToken() != JsonToken.END_ARRAY) {
@@ -88,11 +90,14 @@ public class InitiativeRows {
                 rows.add(read(json.readTree(parser)));
             }
             if (parser.nextToken() != null) {
-                throw ProblemException.badRequest("body", "has content after the JSON array");
+                throw ProblemException.badRequest("body", Text.of("has content after the JSON array",
+                        "còn nội dung sau mảng JSON"));
             }
             return rows;
         } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest("body", "is not well-formed JSON: " + firstLine(e.getOriginalMessage()));
+            String reason = firstLine(e.getOriginalMessage());
+            throw ProblemException.badRequest("body", Text.of("is not well-formed JSON: " + reason,
+                    "không phải JSON hợp lệ: " + reason));
         } catch (IOException e) {
             throw Uploads.cutShort(e);
         }

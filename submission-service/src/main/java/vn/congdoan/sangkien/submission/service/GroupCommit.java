@@ -22,6 +22,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.kit.problem.ProblemMappers;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.submission.repository.InitiativeInserts;
 
 /**
@@ -126,8 +127,9 @@ public class GroupCommit {
         }
         Pending pending = new Pending(row, new CompletableFuture<>());
         if (!queue.offer(pending)) {
-            throw ProblemException.unavailable("The service is writing as many initiatives as it can; send this one "
-                    + "again in a moment", 1);
+            throw ProblemException.unavailable(Text.of("The service is writing as many initiatives as it can; send "
+                    + "this one again in a moment", "Dịch vụ đang ghi nhiều sáng kiến nhất có thể; hãy gửi lại sáng kiến"
+                    + " này sau giây lát"), 1);
         }
         long deadline = System.nanoTime() + config.timeout().toNanos();
         while (true) {
@@ -163,14 +165,17 @@ public class GroupCommit {
      */
     private void giveUp(Pending pending) {
         if (queue.remove(pending)) {
-            throw ProblemException.unavailable("The database did not take the initiative in time; it was not stored. "
-                    + "Send it again in a moment", timeoutSeconds);
+            throw ProblemException.unavailable(Text.of("The database did not take the initiative in time; it was "
+                    + "not stored. Send it again in a moment", "Cơ sở dữ liệu không nhận sáng kiến kịp thời; sáng kiến"
+                    + " chưa được lưu. Hãy gửi lại sau giây lát"), timeoutSeconds);
         }
         try {
             pending.committed().get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException stillWaiting) {
-            throw ProblemException.unavailable("The database did not confirm the initiative in time; it may have been "
-                    + "stored: look in your initiatives before sending it again, or send it with an Idempotency-Key",
+            throw ProblemException.unavailable(Text.of("The database did not confirm the initiative in time; it "
+                    + "may have been stored: look in your initiatives before sending it again, or send it with an "
+                    + "Idempotency-Key", "Cơ sở dữ liệu không xác nhận sáng kiến kịp thời; có thể sáng kiến đã được"
+                    + " lưu: hãy xem danh sách sáng kiến của bạn trước khi gửi lại, hoặc gửi kèm Idempotency-Key"),
                     timeoutSeconds);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException failure ? failure

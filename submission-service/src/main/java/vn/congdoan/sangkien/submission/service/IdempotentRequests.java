@@ -24,6 +24,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 
 /**
  * Makes a POST safe to retry: the first request with an {@code Idempotency-Key} claims it and stores its answer in
@@ -125,7 +126,8 @@ public class IdempotentRequests {
 
     private static String checked(String key) {
         if (key.isBlank() || key.length() > 200) {
-            throw ProblemException.badRequest(HEADER, "must be 1 to 200 characters");
+            throw ProblemException.badRequest(HEADER, Text.of("must be 1 to 200 characters",
+                    "phải dài từ 1 đến 200 ký tự")).limit("min", 1).limit("max", 200);
         }
         return key;
     }
@@ -155,8 +157,9 @@ public class IdempotentRequests {
                     "select request_hash, status, location, body from idempotency_record where caller = ?1 and key = ?2")
                     .setParameter(1, caller).setParameter(2, key).getSingleResult();
             if (!requestHash.equals(first[0])) {
-                throw ProblemException.unprocessable(HEADER,
-                        "This key was used for a different request; use a new key for a new request");
+                throw ProblemException.unprocessable(HEADER, Text.of("This key was used for a different request; use "
+                        + "a new key for a new request", "Khóa này đã được dùng cho một yêu cầu khác; hãy dùng khóa mới "
+                        + "cho yêu cầu mới"));
             }
             return new Outcome(new Answer(((Number) first[1]).intValue(), (String) first[2], (String) first[3]),
                     false);

@@ -72,7 +72,7 @@ final class ImportedInitiatives {
                 || !current.unitId.equals(values.unitId())
                 || !withheld.contains("visibility") && current.visibility != values.visibility()
                 || !withheld.contains("authors") && !sameAuthors(current.authors, values.authors())
-                || values.attachments() != null && !sameAttachments(current.attachments, values.attachments());
+                || values.attachments() != null && !InitiativeEdit.sameAttachments(current.attachments, values.attachments());
     }
 
     static void update(Initiative current, NewInitiative values, Set<String> withheld) {
@@ -96,23 +96,10 @@ final class ImportedInitiatives {
             current.authors.clear();
             current.authors.addAll(values.authors());
         }
-        if (values.attachments() != null && !sameAttachments(current.attachments, values.attachments())) {
+        if (values.attachments() != null && !InitiativeEdit.sameAttachments(current.attachments, values.attachments())) {
             current.attachments.clear();
             current.attachments.addAll(values.attachments());
         }
-    }
-
-    private static boolean sameAttachments(List<Initiative.Attachment> a, List<Initiative.Attachment> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (!a.get(i).name.equals(b.get(i).name) || a.get(i).sizeBytes != b.get(i).sizeBytes
-                    || !a.get(i).mediaType.equals(b.get(i).mediaType) || !a.get(i).sha256.equals(b.get(i).sha256)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean sameAuthors(List<Initiative.Author> a, List<Initiative.Author> b) {

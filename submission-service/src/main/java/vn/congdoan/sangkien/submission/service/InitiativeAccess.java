@@ -6,6 +6,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.RequestScoped;
 
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
+import vn.congdoan.sangkien.kit.problem.ProblemType;
 import vn.congdoan.sangkien.kit.security.Caller;
 import vn.congdoan.sangkien.kit.security.Hierarchy;
 import vn.congdoan.sangkien.kit.security.Roles;
@@ -83,11 +85,13 @@ public class InitiativeAccess {
         }
         if (Scope.allows(caller, hierarchy, unitId, Roles.MEMBER)) {
             if (!authorIds.contains(caller.subject())) {
-                throw ProblemException.unprocessable("authors", "The submitting member must be one of the authors");
+                throw ProblemException.unprocessable("authors", Text.of("The submitting member must be one of the "
+                        + "authors", "Đoàn viên gửi sáng kiến phải là một trong các tác giả"));
             }
             return false;
         }
-        throw ProblemException.forbidden("You may submit only through a unit of your own subtree");
+        throw ProblemException.forbidden(Text.of("You may submit only through a unit of your own subtree",
+                "Bạn chỉ được gửi sáng kiến qua một đơn vị thuộc phạm vi của mình"));
     }
 
     /**
@@ -98,8 +102,9 @@ public class InitiativeAccess {
     public void checkMayNameExternalRef(Initiative initiative) {
         if (initiative.externalRef != null && !Scope.allows(caller, hierarchy, initiative.provinceId,
                 Roles.UNIT_ADMIN, Roles.PROVINCE_INTEGRATION)) {
-            throw new ProblemException(403, "Forbidden", "Only the province's administrators and its integration "
-                    + "may give an initiative the provincial system's id", "externalRef");
+            throw new ProblemException(ProblemType.FORBIDDEN, Text.of("Only the province's administrators and its "
+                    + "integration may give an initiative the provincial system's id", "Chỉ quản trị viên và hệ thống "
+                    + "tích hợp của tỉnh được gán mã của hệ thống tỉnh (externalRef) cho sáng kiến"), "externalRef");
         }
     }
 
@@ -107,15 +112,34 @@ public class InitiativeAccess {
     public void checkMaySubmit(Initiative initiative) {
         caller.requireSignedIn();
         if (!isConfirmedAuthor(initiative) && !Scope.allows(caller, hierarchy, initiative.unitId, Roles.UNIT_ADMIN)) {
-            throw ProblemException.forbidden("Only its authors or a unit administrator may submit this initiative");
+            throw ProblemException.forbidden(Text.of("Only its authors or a unit administrator may submit this "
+                    + "initiative", "Chỉ tác giả hoặc quản trị viên đơn vị được gửi sáng kiến này"));
         }
+    }
+
+    /** Editing or deleting a draft: its confirmed authors, or unit admins whose scope holds its unit. */
+    public void checkMayEdit(Initiative initiative) {
+        caller.requireSignedIn();
+        if (!isConfirmedAuthor(initiative) && !vouchesForAuthors(initiative)) {
+            throw ProblemException.forbidden(Text.of("Only its authors or a unit administrator may change this "
+                    + "initiative", "Chỉ tác giả hoặc quản trị viên đơn vị được sửa hay xóa sáng kiến này"));
+        }
+    }
+
+    /**
+     * Whether the caller vouches for every author they list, as an officer of the initiative's unit does; a member
+     * vouches only for themselves, and the co-authors they name are claimed until they confirm.
+     */
+    public boolean vouchesForAuthors(Initiative initiative) {
+        return Scope.allows(caller, hierarchy, initiative.unitId, Roles.UNIT_ADMIN);
     }
 
     /** Confirming or declining authorship: a member listed as an author. */
     public void checkIsListedAuthor(Initiative initiative) {
         caller.requireSignedIn();
         if (!isAuthor(initiative)) {
-            throw ProblemException.forbidden("Only a member listed as an author confirms or declines authorship");
+            throw ProblemException.forbidden(Text.of("Only a member listed as an author confirms or declines "
+                    + "authorship", "Chỉ đoàn viên có tên trong danh sách tác giả mới xác nhận hoặc từ chối"));
         }
     }
 
@@ -137,8 +161,9 @@ public class InitiativeAccess {
         Scope.require(caller, hierarchy, initiative.unitId, Roles.UNIT_ADMIN);
         for (String memberId : memberIds) {
             if (memberId.equals(caller.subject())) {
-                throw ProblemException.unprocessable("memberIds", "You cannot assign yourself to the evaluation "
-                        + "council of an initiative: another administrator must");
+                throw ProblemException.unprocessable("memberIds", Text.of("You cannot assign yourself to the "
+                        + "evaluation council of an initiative: another administrator must", "Bạn không thể tự phân "
+                        + "công mình vào hội đồng đánh giá sáng kiến: việc đó do một quản trị viên khác làm"));
             }
         }
     }
@@ -148,8 +173,9 @@ public class InitiativeAccess {
         caller.requireSignedIn();
         if (!isAssignedReviewer(initiative)
                 && !Scope.allows(caller, hierarchy, initiative.unitId, Roles.REVIEWER, Roles.UNIT_ADMIN)) {
-            throw ProblemException.forbidden("Only an assigned reviewer, a reviewer or a unit administrator of the "
-                    + "initiative's unit may open its review");
+            throw ProblemException.forbidden(Text.of("Only an assigned reviewer, a reviewer or a unit administrator "
+                    + "of the initiative's unit may open its review", "Chỉ người được phân công đánh giá, người đánh "
+                    + "giá hoặc quản trị viên của đơn vị được mở việc đánh giá sáng kiến"));
         }
     }
 
@@ -161,14 +187,18 @@ public class InitiativeAccess {
     public void checkMayReview(Initiative initiative) {
         caller.requireSignedIn();
         if (isAuthor(initiative)) {
-            throw ProblemException.forbidden("An author cannot review their own initiative");
+            throw ProblemException.forbidden(Text.of("An author cannot review their own initiative",
+                    "Tác giả không được đánh giá sáng kiến của chính mình"));
         }
         if (initiative.isReviewerAssigner(caller.subject())) {
-            throw ProblemException.forbidden("Whoever assigned the evaluation council does not decide; its members do");
+            throw ProblemException.forbidden(Text.of("Whoever assigned the evaluation council does not decide; its "
+                    + "members do", "Người phân công hội đồng đánh giá không ra quyết định; các thành viên hội đồng "
+                    + "quyết định"));
         }
         if (!isAssignedReviewer(initiative) && !Scope.holds(caller, hierarchy, initiative.unitId, Roles.REVIEWER)) {
-            throw ProblemException.forbidden("Only an assigned reviewer or a reviewer of the initiative's unit may "
-                    + "review it");
+            throw ProblemException.forbidden(Text.of("Only an assigned reviewer or a reviewer of the initiative's "
+                    + "unit may review it", "Chỉ người được phân công hoặc người đánh giá của đơn vị được đánh giá "
+                    + "sáng kiến này"));
         }
     }
 
@@ -181,7 +211,8 @@ public class InitiativeAccess {
     public void checkMayWithdraw(Initiative initiative) {
         caller.requireSignedIn();
         if (!isConfirmedAuthor(initiative)) {
-            throw ProblemException.forbidden("Only an author may withdraw an initiative");
+            throw ProblemException.forbidden(Text.of("Only an author may withdraw an initiative",
+                    "Chỉ tác giả được rút sáng kiến"));
         }
     }
 }

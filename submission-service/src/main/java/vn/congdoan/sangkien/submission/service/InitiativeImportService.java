@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,6 +26,7 @@ import vn.congdoan.sangkien.events.InitiativeStatus;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.outbox.Outbox;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.kit.problem.ProblemMappers;
 import vn.congdoan.sangkien.submission.Initiative;
 import vn.congdoan.sangkien.submission.OrgUnitReplica;
@@ -57,7 +57,6 @@ public class InitiativeImportService {
      * import holds little more than its rows while it writes.
      */
     private static final int WRITE_CHUNK = 500;
-    private static final Set<InitiativeStatus> EDITABLE = EnumSet.of(InitiativeStatus.DRAFT, InitiativeStatus.SUBMITTED);
     private static final Logger LOG = Logger.getLogger(InitiativeImportService.class);
 
     private final OrgUnitReplicaRepository units;
@@ -104,12 +103,14 @@ public class InitiativeImportService {
             }
             UUID unitId = row.initiative().unitId();
             OrgUnitReplica unit = unitsById.get(unitId);
-            String unitProblem = SubmittingUnits.problem(unitId, unit == null ? null : OrgUnitReplicaCache.Unit.of(unit), today);
+            Text unitProblem = SubmittingUnits.problem(unitId, unit == null ? null : OrgUnitReplicaCache.Unit.of(unit),
+                    today);
             if (unitProblem == null && !province.id.equals(unit.provinceId)) {
-                unitProblem = "Unit " + unit.code + " does not belong to " + province.code;
+                unitProblem = Text.of("Unit " + unit.code + " does not belong to " + province.code, "Đơn vị " + unit.code
+                        + " không thuộc " + province.code);
             }
             if (unitProblem != null) {
-                results[i] = rejected(i, row, List.of(new FieldError("unitId", unitProblem)));
+                results[i] = rejected(i, row, List.of(new FieldError("unitId", unitProblem.en())));
                 continue;
             }
             Integer earlier = firstRowOf.putIfAbsent(row.externalRef(), i);
@@ -139,8 +140,10 @@ public class InitiativeImportService {
     }
 
     public static ProblemException tooMany(int rows) {
-        return ProblemException.unprocessable("rows", "At most " + MAX_ROWS + " rows per request, got "
-                + (rows > MAX_ROWS ? "more" : rows) + "; send the rest in further requests");
+        return ProblemException.unprocessable("rows", Text.of("At most " + MAX_ROWS + " rows per request, got "
+                + (rows > MAX_ROWS ? "more" : rows) + "; send the rest in further requests", "Mỗi yêu cầu nhiều nhất "
+                + MAX_ROWS + " dòng, nhận được " + (rows > MAX_ROWS ? "nhiều hơn" : rows)
+                + "; hãy gửi phần còn lại trong các yêu cầu sau")).limit("max", MAX_ROWS);
     }
 
     private Map<UUID, OrgUnitReplica> unitsOf(List<ImportRow> rows) {
@@ -221,7 +224,7 @@ public class InitiativeImportService {
             }
             boolean differs = ImportedInitiatives.differs(current, values, row.withheld());
             boolean submits = values.submit() && current.status == InitiativeStatus.DRAFT;
-            if (differs && !EDITABLE.contains(current.status)) {
+            if (differs && !InitiativeService.EDITABLE.contains(current.status)) {
                 results[index] = new RowResult(index + 1, Outcome.REJECTED, current.id, row.externalRef(),
                         List.of(new FieldError("externalRef", "initiative " + current.id + " is " + current.status
                                 + "; its content changes only while it is a draft or submitted")));

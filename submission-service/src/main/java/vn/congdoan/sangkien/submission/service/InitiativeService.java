@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -23,6 +25,8 @@ import vn.congdoan.sangkien.events.InitiativeStatus;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.outbox.Outbox;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
+import vn.congdoan.sangkien.kit.rest.Versions;
 import vn.congdoan.sangkien.kit.security.ChangeAudit;
 import vn.congdoan.sangkien.submission.Initiative;
 import vn.congdoan.sangkien.submission.repository.InitiativeInserts;
@@ -34,6 +38,8 @@ public class InitiativeService {
 
     /** Days are counted in Vietnam's time zone. */
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** Content changes only until the review starts: the council judges what was submitted. */
+    static final Set<InitiativeStatus> EDITABLE = EnumSet.of(InitiativeStatus.DRAFT, InitiativeStatus.SUBMITTED);
 
     private final InitiativeRepository initiatives;
     private final OrgUnitReplicaCache units;
@@ -81,7 +87,7 @@ public class InitiativeService {
         initiative.visibility = request.visibility();
         initiative.externalRef = request.externalRef();
         if (request.repeatsAnAuthor()) {
-            throw ProblemException.unprocessable("authors", "An author is listed more than once");
+            throw ProblemException.unprocessable("authors", Texts.AUTHOR_REPEATED);
         }
         initiative.authors = new ArrayList<>(request.authors());
         initiative.attachments = new ArrayList<>(request.attachments());
@@ -94,8 +100,9 @@ public class InitiativeService {
         check.accept(initiative);
         if (initiative.externalRef != null && initiatives.count("provinceId = ?1 and externalRef = ?2",
                 initiative.provinceId, initiative.externalRef) > 0) {
-            throw ProblemException.conflict("externalRef", "The province already has an initiative with externalRef "
-                    + initiative.externalRef + "; its bulk import updates it");
+            throw ProblemException.conflict("externalRef", Text.of("The province already has an initiative with "
+                    + "externalRef " + initiative.externalRef + "; its bulk import updates it", "Tỉnh đã có sáng kiến "
+                    + "với externalRef " + initiative.externalRef + "; hãy cập nhật nó bằng lượt nhập hàng loạt"));
         }
         InitiativeEvent.Type type = InitiativeEvent.Type.CREATED;
         if (request.submit()) {
@@ -122,6 +129,55 @@ public class InitiativeService {
         String province = units.find(initiative.provinceId).map(OrgUnitReplicaCache.Unit::code).orElse("unknown");
         meters.counter("sangkien.initiatives.accepted", "province", province,
                 "outcome", initiative.status == InitiativeStatus.SUBMITTED ? "submitted" : "draft").increment();
+    }
+
+    /**
+     * Its authors edit the content of a draft, or of a submitted initiative until its review starts (the rule bulk
+     * imports follow), at the version they read. A change is published, so that the standings follow its authors.
+     *
+     * @param confirms whether a member newly listed as an author is confirmed by whoever edits
+     */
+    @Transactional
+    public Initiative edit(UUID id, long expectedVersion, InitiativeEdit edit, Consumer<Initiative> check,
+            Predicate<String> confirms) {
+        Initiative initiative = existing(id, check);
+        Versions.check(initiative.version, expectedVersion, Texts.INITIATIVE);
+        if (!EDITABLE.contains(initiative.status)) {
+            throw ProblemException.transition(Text.of("Its content changes only while it is a draft or submitted; "
+                    + "it is " + initiative.status, "Nội dung chỉ sửa được khi sáng kiến là bản nháp hoặc đã gửi; "
+                    + "sáng kiến đang ở trạng thái " + initiative.status)).allowed(EDITABLE);
+        }
+        if (edit.applyTo(initiative, confirms)) {
+            Instant now = clock.instant();
+            initiative.updatedAt = now;
+            initiatives.flush();
+            publish(initiative, InitiativeEvent.Type.UPDATED, now);
+        }
+        return initiative;
+    }
+
+    /**
+     * Deletes a draft. Its event tells consumers it is gone (it never counted); a submitted initiative is withdrawn
+     * instead, and stays on record.
+     *
+     * @param expectedVersion the version the caller read, or null to delete whatever it is now
+     */
+    @Transactional
+    public void delete(UUID id, Long expectedVersion, Consumer<Initiative> check) {
+        Initiative initiative = existing(id, check);
+        if (expectedVersion != null) {
+            Versions.check(initiative.version, expectedVersion, Texts.INITIATIVE);
+        }
+        if (initiative.status != InitiativeStatus.DRAFT) {
+            throw ProblemException.transition(Text.of("Only a draft is deleted; a submitted initiative is withdrawn",
+                    "Chỉ xóa được bản nháp; sáng kiến đã gửi thì rút lại")).allowed(List.of(InitiativeStatus.DRAFT));
+        }
+        Instant now = clock.instant();
+        InitiativeEvent last = initiative.toEvent(InitiativeEvent.Type.DELETED, now);
+        initiatives.delete(initiative);
+        outbox.append(Topics.INITIATIVE_EVENTS, initiative.provinceId, new InitiativeEvent(last.eventId(),
+                last.type(), now, last.initiativeId(), last.version() + 1, last.programmeCode(), last.unitId(),
+                last.provinceId(), last.status(), last.authorIds(), last.submittedAt()));
     }
 
     /** Keyed by provincial federation: one initiative's events stay in order on one partition. */
@@ -151,13 +207,16 @@ public class InitiativeService {
     public Initiative assignReviewers(UUID id, Set<String> memberIds, String assignedBy, Consumer<Initiative> check) {
         Initiative initiative = existing(id, check);
         if (initiative.status != InitiativeStatus.SUBMITTED && initiative.status != InitiativeStatus.UNDER_REVIEW) {
-            throw ProblemException.conflict("status", "Reviewers are assigned to SUBMITTED or UNDER_REVIEW "
-                    + "initiatives; this one is " + initiative.status);
+            throw ProblemException.transition(Text.of("Reviewers are assigned to SUBMITTED or UNDER_REVIEW "
+                    + "initiatives; this one is " + initiative.status, "Chỉ phân công người đánh giá cho sáng kiến "
+                    + "SUBMITTED hoặc UNDER_REVIEW; sáng kiến này đang ở trạng thái " + initiative.status))
+                    .allowed(List.of(InitiativeStatus.SUBMITTED, InitiativeStatus.UNDER_REVIEW));
         }
         for (String memberId : memberIds) {
             if (initiative.isListedAuthor(memberId)) {
-                throw ProblemException.unprocessable("memberIds", "Member " + memberId
-                        + " is an author and cannot review the initiative");
+                throw ProblemException.unprocessable("memberIds", Text.of("Member " + memberId
+                        + " is an author and cannot review the initiative", "Đoàn viên " + memberId
+                        + " là tác giả nên không được đánh giá sáng kiến này"));
             }
         }
         Instant now = clock.instant();
@@ -198,8 +257,9 @@ public class InitiativeService {
         Initiative initiative = existing(id, check);
         Initiative.Author author = listedAuthor(initiative, memberId);
         if (author.confirmed) {
-            throw ProblemException.conflict("authors", "You confirmed being an author of this initiative; an author "
-                    + "may withdraw it instead");
+            throw ProblemException.conflict("authors", Text.of("You confirmed being an author of this initiative; "
+                    + "an author may withdraw it instead", "Bạn đã xác nhận là tác giả của sáng kiến này; tác giả có "
+                    + "thể rút sáng kiến thay vì từ chối"));
         }
         initiative.authors.remove(author);
         Instant now = clock.instant();
@@ -211,7 +271,8 @@ public class InitiativeService {
 
     private static Initiative.Author listedAuthor(Initiative initiative, String memberId) {
         return initiative.authors.stream().filter(a -> a.memberId.equals(memberId)).findFirst()
-                .orElseThrow(() -> ProblemException.forbidden("You are not listed as an author of this initiative"));
+                .orElseThrow(() -> ProblemException.forbidden(Text.of("You are not listed as an author of this "
+                        + "initiative", "Bạn không có tên trong danh sách tác giả của sáng kiến này")));
     }
 
     @Transactional
@@ -243,7 +304,8 @@ public class InitiativeService {
     public Initiative markDuplicate(UUID id, UUID originalId, String markedBy, Consumer<Initiative> check) {
         if (id.equals(originalId)) {
             existing(id, check);
-            throw ProblemException.unprocessable("originalId", "An initiative cannot duplicate itself");
+            throw ProblemException.unprocessable("originalId", Text.of("An initiative cannot duplicate itself",
+                    "Một sáng kiến không thể trùng với chính nó"));
         }
         // Both rows are locked, always in the same order, before either is read: marking A as a copy of B while B is
         // marked as a copy of A waits for the other and then sees what it did, so that two initiatives never both stop
@@ -255,21 +317,27 @@ public class InitiativeService {
                 LockModeType.PESSIMISTIC_WRITE);
         Initiative initiative = existing(id, check);
         Initiative original = (idFirst ? second : first).orElseThrow(() ->
-                ProblemException.unprocessable("originalId", "Initiative " + originalId + " is not known"));
+                ProblemException.unprocessable("originalId", Text.of("Initiative " + originalId + " is not known",
+                        "Không có sáng kiến " + originalId)));
         if (original.status == InitiativeStatus.DUPLICATE) {
-            throw ProblemException.unprocessable("originalId", "Initiative " + originalId
-                    + " is itself a duplicate of " + original.duplicateOf + "; point at that one");
+            throw ProblemException.unprocessable("originalId", Text.of("Initiative " + originalId
+                    + " is itself a duplicate of " + original.duplicateOf + "; point at that one", "Sáng kiến "
+                    + originalId + " đã là bản trùng của " + original.duplicateOf + "; hãy trỏ tới sáng kiến đó"));
         }
         if (original.status == InitiativeStatus.DRAFT) {
-            throw ProblemException.unprocessable("originalId", "Initiative " + originalId + " is a draft");
+            throw ProblemException.unprocessable("originalId", Text.of("Initiative " + originalId + " is a draft",
+                    "Sáng kiến " + originalId + " mới là bản nháp"));
         }
         if (original.status == InitiativeStatus.WITHDRAWN) {
-            throw ProblemException.unprocessable("originalId", "Initiative " + originalId
-                    + " was withdrawn and no longer counts; a duplicate points at an initiative that does");
+            throw ProblemException.unprocessable("originalId", Text.of("Initiative " + originalId
+                    + " was withdrawn and no longer counts; a duplicate points at an initiative that does", "Sáng kiến "
+                    + originalId + " đã bị rút và không còn được tính; bản trùng phải trỏ tới sáng kiến còn được tính"));
         }
         if (!original.programmeCode.equals(initiative.programmeCode)) {
-            throw ProblemException.unprocessable("originalId", "The original belongs to programme "
-                    + original.programmeCode + ", this initiative to " + initiative.programmeCode);
+            throw ProblemException.unprocessable("originalId", Text.of("The original belongs to programme "
+                    + original.programmeCode + ", this initiative to " + initiative.programmeCode, "Sáng kiến gốc "
+                    + "thuộc chương trình " + original.programmeCode + ", sáng kiến này thuộc "
+                    + initiative.programmeCode));
         }
         Instant now = clock.instant();
         initiative.duplicateOf = originalId;
@@ -283,7 +351,7 @@ public class InitiativeService {
      */
     private Initiative existing(UUID id, Consumer<Initiative> check) {
         Initiative initiative = initiatives.findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("Initiative", id));
+                .orElseThrow(() -> ProblemException.notFound(Texts.INITIATIVE, id));
         check.accept(initiative);
         return initiative;
     }
@@ -303,7 +371,7 @@ public class InitiativeService {
     /** @see SubmittingUnits */
     private OrgUnitReplicaCache.Unit submittingUnit(UUID unitId, Instant now) {
         OrgUnitReplicaCache.Unit unit = units.find(unitId).orElse(null);
-        String problem = SubmittingUnits.problem(unitId, unit, LocalDate.ofInstant(now, VIETNAM));
+        Text problem = SubmittingUnits.problem(unitId, unit, LocalDate.ofInstant(now, VIETNAM));
         if (problem != null) {
             throw ProblemException.unprocessable("unitId", problem);
         }

@@ -14,6 +14,7 @@ import java.util.Set;
 
 import vn.congdoan.sangkien.events.InitiativeStatus;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.Text;
 
 /** The legal moves between statuses. */
 public final class Lifecycle {
@@ -37,8 +38,11 @@ public final class Lifecycle {
     /** @throws ProblemException 409 naming {@code status} when the move is not allowed */
     public static void check(InitiativeStatus from, InitiativeStatus to) {
         if (!allowed(from, to)) {
-            throw ProblemException.conflict("status", "An initiative in status " + from + " cannot become " + to
-                    + (NEXT.get(from).isEmpty() ? "; " + from + " is final" : "; allowed: " + NEXT.get(from)));
+            boolean last = NEXT.get(from).isEmpty();
+            throw ProblemException.transition(Text.of("An initiative in status " + from + " cannot become " + to
+                    + (last ? "; " + from + " is final" : "; allowed: " + NEXT.get(from)), "Sáng kiến ở trạng thái "
+                    + from + " không thể chuyển sang " + to + (last ? "; " + from + " là trạng thái cuối"
+                    : "; được phép: " + NEXT.get(from)))).allowed(NEXT.get(from));
         }
     }
 }

@@ -42,7 +42,9 @@ class KubernetesManifestsTest {
     private static final Set<String> MUST_BE_GIVEN = Set.of("DB_URL", "DB_USER", "DB_PASSWORD",
             "KAFKA_BOOTSTRAP_SERVERS", "JWT_PUBLIC_KEY_LOCATION", "JWT_ISSUER");
     /** Settings whose empty default means "as the code says": Topics.java's partitions, kept for ever. */
-    private static final Set<String> OPTIONAL = Set.of("KAFKA_TOPIC_PARTITIONS", "KAFKA_TOPIC_RETENTION");
+    /** Settings whose empty default is what production wants: no CORS origin is allowed until one is named. */
+    private static final Set<String> OPTIONAL = Set.of("KAFKA_TOPIC_PARTITIONS", "KAFKA_TOPIC_RETENTION",
+            "CORS_ORIGINS");
     private static final Pattern ENV_DEFAULT = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):([^}]*)}");
     private static final Pattern PORT_DEFAULT = Pattern.compile("(?m)^quarkus\\.http\\.port=\\$\\{HTTP_PORT:(\\d+)}$");
 

@@ -15,9 +15,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.congdoan.sangkien.kit.kafka.DeadLetters.DeadLetter;
+import vn.congdoan.sangkien.kit.openapi.Answers;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.kit.problem.ProblemMappers;
 import vn.congdoan.sangkien.kit.problem.Text;
@@ -44,6 +46,7 @@ public class DeadLetterResource {
 
     @GET
     @Operation(summary = "Records the consumers parked, oldest first, with why (national administrators)")
+    @Extension(name = Answers.ALSO, value = "401,403")
     public List<DeadLetter> list(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         Scope.requireNationalAdmin(caller);
         return deadLetters.list(limit);
@@ -52,6 +55,7 @@ public class DeadLetterResource {
     @POST
     @Path("/{letter}/retry")
     @Operation(summary = "Apply a parked record again; once applied it is no longer parked")
+    @Extension(name = Answers.ALSO, value = "401,403,404,409")
     public DeadLetter retry(@PathParam("letter") long id) {
         Scope.requireNationalAdmin(caller);
         DeadLetter letter = existing(id);
@@ -77,6 +81,7 @@ public class DeadLetterResource {
     @DELETE
     @Path("/{letter}")
     @Operation(summary = "Discard a parked record for good; the answer is the record, for the record")
+    @Extension(name = Answers.ALSO, value = "401,403,404")
     public DeadLetter discard(@PathParam("letter") long id) {
         Scope.requireNationalAdmin(caller);
         DeadLetter letter = existing(id);

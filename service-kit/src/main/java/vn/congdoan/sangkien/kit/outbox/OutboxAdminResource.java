@@ -18,8 +18,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.congdoan.sangkien.kit.openapi.Answers;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.kit.security.Caller;
@@ -52,6 +54,7 @@ public class OutboxAdminResource {
 
     @GET
     @Operation(summary = "Events parked in the outbox, oldest first (national administrators)")
+    @Extension(name = Answers.ALSO, value = "401,403")
     public List<BlockedEvent> list(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         Scope.requireNationalAdmin(caller);
         @SuppressWarnings("unchecked")
@@ -66,6 +69,7 @@ public class OutboxAdminResource {
     @Path("/{event}/retry")
     @Transactional
     @Operation(summary = "Send a parked event again, with its attempts counted afresh")
+    @Extension(name = Answers.ALSO, value = "401,403,404")
     public BlockedEvent retry(@PathParam("event") long id) {
         Scope.requireNationalAdmin(caller);
         BlockedEvent event = blocked(id);
@@ -79,6 +83,7 @@ public class OutboxAdminResource {
     @Path("/{event}")
     @Transactional
     @Operation(summary = "Discard a parked event for good; the answer is the event, for the record")
+    @Extension(name = Answers.ALSO, value = "401,403,404")
     public BlockedEvent discard(@PathParam("event") long id) {
         Scope.requireNationalAdmin(caller);
         BlockedEvent event = blocked(id);

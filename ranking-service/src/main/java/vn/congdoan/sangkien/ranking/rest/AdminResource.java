@@ -78,7 +78,7 @@ public class AdminResource {
     @APIResponse(responseCode = "202", description = "Started; Location names the job's status resource",
             content = @Content(schema = @Schema(implementation = RebuildJobs.Job.class)))
     @Extension(name = Answers.ALSO, value = "401,403,409")
-    public Response rebuild(@QueryParam("programme") String programme, @QueryParam("repair") String repair,
+    public Response startRebuild(@QueryParam("programme") String programme, @QueryParam("repair") String repair,
             @Context SecurityContext security) {
         RebuildJobs.Job job = rebuilds.start(Params.blankToNull(programme), QueryParams.flag("repair", repair),
                 security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName());
@@ -89,7 +89,7 @@ public class AdminResource {
     @Path("rebuild")
     @Operation(summary = "The latest rebuilds, newest first")
     @Extension(name = Answers.ALSO, value = "401,403")
-    public List<RebuildJobs.Job> rebuilds() {
+    public List<RebuildJobs.Job> listRebuilds() {
         return rebuilds.recent();
     }
 
@@ -97,7 +97,7 @@ public class AdminResource {
     @Path("rebuild/{id}")
     @Operation(summary = "A rebuild: RUNNING with its phase, then DONE with its report or FAILED with its error")
     @Extension(name = Answers.ALSO, value = "401,403,404")
-    public RebuildJobs.Job rebuild(@PathParam("id") String id) {
+    public RebuildJobs.Job getRebuild(@PathParam("id") String id) {
         UUID uuid = QueryParams.uuid("id", id);
         return rebuilds.get(uuid).orElseThrow(() -> ProblemException.notFound(Text.of("Rebuild", "Lượt dựng lại"), uuid));
     }

@@ -23,7 +23,6 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -46,7 +45,7 @@ public class RebuildJobs {
      * @param phase QUEUED, REPLAYING, CATCHING_UP or COMPARING while running
      */
     public record Job(UUID id, String programme, boolean repair, String requestedBy, Instant requestedAt,
-            String state, String phase, Instant finishedAt, JsonNode report, String error) {
+            String state, String phase, Instant finishedAt, RebuildService.Report report, String error) {
     }
 
     private static final Logger LOG = Logger.getLogger(RebuildJobs.class);
@@ -190,7 +189,7 @@ public class RebuildJobs {
                     String report = rs.getString(9);
                     jobs.add(new Job(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3), rs.getString(4),
                             instant(rs.getTimestamp(5)), rs.getString(6), rs.getString(7), instant(rs.getTimestamp(8)),
-                            report == null ? null : json.readTree(report), rs.getString(10)));
+                            report == null ? null : json.readValue(report, RebuildService.Report.class), rs.getString(10)));
                 }
             }
             return jobs;

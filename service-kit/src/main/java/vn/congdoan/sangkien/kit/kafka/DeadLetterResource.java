@@ -45,7 +45,8 @@ public class DeadLetterResource {
     }
 
     @GET
-    @Operation(summary = "Records the consumers parked, oldest first, with why (national administrators)")
+    @Operation(operationId = "listDeadLetters",
+            summary = "Records the consumers parked, oldest first, with why (national administrators)")
     @Extension(name = Answers.ALSO, value = "401,403")
     public List<DeadLetter> list(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         Scope.requireNationalAdmin(caller);
@@ -54,7 +55,8 @@ public class DeadLetterResource {
 
     @POST
     @Path("/{letter}/retry")
-    @Operation(summary = "Apply a parked record again; once applied it is no longer parked")
+    @Operation(operationId = "retryDeadLetter",
+            summary = "Apply a parked record again; once applied it is no longer parked")
     @Extension(name = Answers.ALSO, value = "401,403,404,409")
     public DeadLetter retry(@PathParam("letter") long id) {
         Scope.requireNationalAdmin(caller);
@@ -80,7 +82,8 @@ public class DeadLetterResource {
 
     @DELETE
     @Path("/{letter}")
-    @Operation(summary = "Discard a parked record for good; the answer is the record, for the record")
+    @Operation(operationId = "discardDeadLetter",
+            summary = "Discard a parked record for good; the answer is the record, for the record")
     @Extension(name = Answers.ALSO, value = "401,403,404")
     public DeadLetter discard(@PathParam("letter") long id) {
         Scope.requireNationalAdmin(caller);

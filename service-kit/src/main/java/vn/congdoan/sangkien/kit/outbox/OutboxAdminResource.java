@@ -53,7 +53,8 @@ public class OutboxAdminResource {
     }
 
     @GET
-    @Operation(summary = "Events parked in the outbox, oldest first (national administrators)")
+    @Operation(operationId = "listBlockedEvents",
+            summary = "Events parked in the outbox, oldest first (national administrators)")
     @Extension(name = Answers.ALSO, value = "401,403")
     public List<BlockedEvent> list(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         Scope.requireNationalAdmin(caller);
@@ -68,7 +69,8 @@ public class OutboxAdminResource {
     @POST
     @Path("/{event}/retry")
     @Transactional
-    @Operation(summary = "Send a parked event again, with its attempts counted afresh")
+    @Operation(operationId = "retryBlockedEvent",
+            summary = "Send a parked event again, with its attempts counted afresh")
     @Extension(name = Answers.ALSO, value = "401,403,404")
     public BlockedEvent retry(@PathParam("event") long id) {
         Scope.requireNationalAdmin(caller);
@@ -82,7 +84,8 @@ public class OutboxAdminResource {
     @DELETE
     @Path("/{event}")
     @Transactional
-    @Operation(summary = "Discard a parked event for good; the answer is the event, for the record")
+    @Operation(operationId = "discardBlockedEvent",
+            summary = "Discard a parked event for good; the answer is the event, for the record")
     @Extension(name = Answers.ALSO, value = "401,403,404")
     public BlockedEvent discard(@PathParam("event") long id) {
         Scope.requireNationalAdmin(caller);

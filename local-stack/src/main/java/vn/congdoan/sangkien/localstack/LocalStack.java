@@ -51,13 +51,14 @@ public final class LocalStack {
 
     /**
      * ranking-service keeps little (the standings of 63 provinces, its consumers' buffers) and imports nothing, so
-     * its heap is fixed at 64 MB. The serial collector grows the heap, up to its maximum, whenever objects outgrow the
+     * its heap is fixed, at 96 MB: what it holds per open stream of the standings (the connection, its metrics)
+     * outgrew 64 MB before the 10,000 streams it admits. The serial collector grows the heap, up to its maximum, whenever objects outgrow the
      * old generation between two collections, as a rebuild's events make them do; with a fixed heap it collects fully
      * instead, and a rebuild takes as long. Methods are compiled by C2 alone on one compiler thread, as in the other
      * services: tiered compilation's two compiler threads took much of its CPU in bursts on a busy machine. The
      * measurements: benchmarks/FINDINGS.md, "Measurements behind the code's choices".
      */
-    static final String RANKING_JAVA_OPTS = "-Xms64m -Xmx64m " + SERIAL
+    static final String RANKING_JAVA_OPTS = "-Xms96m -Xmx96m " + SERIAL
             + " -XX:-TieredCompilation -XX:CICompilerCount=1" + trimNativeHeap();
 
     /**

@@ -108,8 +108,9 @@ final class SseBenchmark {
 
     /**
      * One client: notes when each event (a blank line after a data line) arrived. It reads the bytes as they come
-     * rather than decoding lines into text: 5,000 clients read 140 MB for each change of the national standings, and
-     * the generator shares the machine's two cores with the service it measures.
+     * rather than decoding lines into text: every client reads each change of the national standings whole, and the
+     * generator shares the machine's two cores with the service it measures (benchmarks/FINDINGS.md, "The leaderboard
+     * page and 5,000 streams").
      */
     private static final class Listener implements Flow.Subscriber<List<ByteBuffer>> {
 

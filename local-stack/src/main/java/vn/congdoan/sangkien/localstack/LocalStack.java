@@ -37,7 +37,7 @@ public final class LocalStack {
     }
 
     /**
-     * Keeps submission-service under its 300 MB target: a heap sized for a 5,000-row import, the serial collector (no
+     * Keeps submission-service under its memory target: a heap sized for its largest import, the serial collector (no
      * concurrent threads or remembered sets on a 2-core machine), and bounded class metadata and compiled code. The
      * heap starts large enough that the old generation has room for what a service keeps under load, without a long
      * full collection to grow it, and class metadata may grow to its limit before it triggers a full collection.
@@ -51,10 +51,10 @@ public final class LocalStack {
 
     /**
      * ranking-service keeps little (the standings of 63 provinces, its consumers' buffers) and imports nothing, so
-     * its heap is fixed, at 96 MB: what it holds per open stream of the standings (the connection, its metrics)
-     * outgrew 64 MB before the 10,000 streams it admits. The serial collector grows the heap, up to its maximum, whenever objects outgrow the
-     * old generation between two collections, as a rebuild's events make them do; with a fixed heap it collects fully
-     * instead, and a rebuild takes as long. Methods are compiled by C2 alone on one compiler thread, as in the other
+     * its heap is fixed, sized for the open streams of the standings it admits, each holding its connection and its
+     * metrics (benchmarks/FINDINGS.md, "The leaderboard page and 5,000 streams"). The serial collector grows the heap,
+     * up to its maximum, whenever objects outgrow the old generation between two collections, as a rebuild's events
+     * make them do; with a fixed heap it collects fully instead, and a rebuild takes as long. Methods are compiled by C2 alone on one compiler thread, as in the other
      * services: tiered compilation's two compiler threads took much of its CPU in bursts on a busy machine. The
      * measurements: benchmarks/FINDINGS.md, "Measurements behind the code's choices".
      */

@@ -14,10 +14,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -33,6 +31,7 @@ import vn.congdoan.sangkien.kit.openapi.Answers;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.kit.rest.QueryParams;
+import vn.congdoan.sangkien.kit.security.Caller;
 import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.ranking.service.RebuildJobs;
 import vn.congdoan.sangkien.ranking.service.StandingsService;
@@ -45,10 +44,12 @@ public class AdminResource {
 
     private final StandingsService standings;
     private final RebuildJobs rebuilds;
+    private final Caller caller;
 
-    public AdminResource(StandingsService standings, RebuildJobs rebuilds) {
+    public AdminResource(StandingsService standings, RebuildJobs rebuilds, Caller caller) {
         this.standings = standings;
         this.rebuilds = rebuilds;
+        this.caller = caller;
     }
 
     @POST
@@ -78,10 +79,9 @@ public class AdminResource {
     @APIResponse(responseCode = "202", description = "Started; Location names the job's status resource",
             content = @Content(schema = @Schema(implementation = RebuildJobs.Job.class)))
     @Extension(name = Answers.ALSO, value = "401,403,409")
-    public Response startRebuild(@QueryParam("programme") String programme, @QueryParam("repair") String repair,
-            @Context SecurityContext security) {
+    public Response startRebuild(@QueryParam("programme") String programme, @QueryParam("repair") String repair) {
         RebuildJobs.Job job = rebuilds.start(Params.blankToNull(programme), QueryParams.flag("repair", repair),
-                security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName());
+                caller.key());
         return Response.accepted(job).location(URI.create("/api/v1/admin/rebuild/" + job.id())).build();
     }
 

@@ -17,7 +17,13 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param eventId    unique per event
  * @param provinceId the provincial federation the initiative counts for
  * @param authorIds  member ids of the authors (the people counted as submitters)
- * @param submittedAt when it was first submitted; {@code null} for drafts
+ * @param submittedAt  when it was first submitted, as the provincial system recorded it for an imported one;
+ *                     {@code null} for drafts. It counts as a submission from that day.
+ * @param recognizedAt when the evaluation council recognised it; {@code null} unless it was. It counts as recognised
+ *                     from that day, until it ends. Absent from events written before it existed.
+ * @param endedAt      when it was withdrawn or marked a duplicate; {@code null} while it counts. It stops counting
+ *                     that day. Absent from events written before it existed: a consumer takes the day the event
+ *                     occurred then.
  */
 public record InitiativeEvent(
         UUID eventId,
@@ -30,7 +36,17 @@ public record InitiativeEvent(
         UUID provinceId,
         InitiativeStatus status,
         List<String> authorIds,
-        Instant submittedAt) implements CloudEvent {
+        Instant submittedAt,
+        Instant recognizedAt,
+        Instant endedAt) implements CloudEvent {
+
+    /** An event without the days of recognition and end, as written before they existed. */
+    public InitiativeEvent(UUID eventId, Type type, Instant occurredAt, UUID initiativeId, long version,
+            String programmeCode, UUID unitId, UUID provinceId, InitiativeStatus status, List<String> authorIds,
+            Instant submittedAt) {
+        this(eventId, type, occurredAt, initiativeId, version, programmeCode, unitId, provinceId, status, authorIds,
+                submittedAt, null, null);
+    }
 
     /** What happened, with its JSON and CloudEvents name. */
     public enum Type {

@@ -38,6 +38,34 @@ class EventJsonTest {
     }
 
     @Test
+    void anEventWrittenBeforeTheDaysOfRecognitionAndEndReadsWithoutThem() {
+        String older = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"InitiativeWithdrawn\","
+                + "\"occurredAt\":\"2022-04-15T03:00:00Z\",\"initiativeId\":\"" + UUID.randomUUID() + "\","
+                + "\"version\":3,\"programmeCode\":\"1TRIEU-SANGKIEN\",\"status\":\"WITHDRAWN\","
+                + "\"authorIds\":[\"m-1\"],\"submittedAt\":\"2022-04-01T03:00:00Z\"}";
+
+        InitiativeEvent event = EventJson.read(older, InitiativeEvent.class);
+
+        assertThat(event.submittedAt()).isEqualTo(Instant.parse("2022-04-01T03:00:00Z"));
+        assertThat(event.recognizedAt()).isNull();
+        assertThat(event.endedAt()).isNull();
+    }
+
+    @Test
+    void theDaysOfRecognitionAndEndRoundTrip() {
+        var event = new InitiativeEvent(UUID.randomUUID(), InitiativeEvent.Type.MARKED_DUPLICATE,
+                Instant.parse("2023-01-01T03:00:00Z"), UUID.randomUUID(), 5, "1TRIEU-SANGKIEN", UUID.randomUUID(),
+                UUID.randomUUID(), InitiativeStatus.DUPLICATE, List.of("m-1"), Instant.parse("2021-10-05T01:00:00Z"),
+                Instant.parse("2022-01-10T02:00:00Z"), Instant.parse("2022-12-31T16:30:00Z"));
+
+        String json = EventJson.write(event);
+
+        assertThat(json).contains("\"recognizedAt\":\"2022-01-10T02:00:00Z\"")
+                .contains("\"endedAt\":\"2022-12-31T16:30:00Z\"");
+        assertThat(EventJson.read(json, InitiativeEvent.class)).isEqualTo(event);
+    }
+
+    @Test
     void malformedJsonIsRejectedWithTheTypeName() {
         assertThatThrownBy(() -> EventJson.read("{\"version\":\"x\"", InitiativeEvent.class))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -23,7 +23,8 @@ public record CreateOrgUnitRequest(
         @NotNull UUID parentId,
         @Schema(example = "1250") @PositiveOrZero Integer memberCount,
         @Schema(description = "The day memberCount was counted") LocalDate memberCountAsOf,
-        @Schema(description = "Today in Vietnam when left out") LocalDate validFrom) {
+        @Schema(description = "First day in force; today in Vietnam when left out; not before the parent's validFrom")
+        LocalDate validFrom) {
 
     NewOrgUnit toCommand() {
         return new NewOrgUnit(code, name.strip(), type, parentId, memberCount, memberCountAsOf, validFrom);

@@ -73,6 +73,13 @@ public class OrgUnitService {
         }
         OrgUnit parent = activeParent(request.parentId());
         HierarchyRules.checkPlacement(request.type(), parent.type);
+        // A unit created without a start date starts today: it did not exist in the past that asOf reads show.
+        LocalDate validFrom = request.validFrom() != null ? request.validFrom() : today();
+        UnitPeriodRules.Violation outside = UnitPeriodRules.check(validFrom, null, "parentId", parent.code,
+                parent.validFrom, parent.validTo);
+        if (outside != null) {
+            throw outside.problem();
+        }
         OrgUnit unit = new OrgUnit();
         unit.id = UUID.randomUUID();
         unit.code = request.code();
@@ -82,8 +89,7 @@ public class OrgUnitService {
         unit.provinceId = request.type() == OrgUnitType.PROVINCIAL_FEDERATION ? unit.id : parent.provinceId;
         unit.memberCount = request.memberCount();
         unit.memberCountAsOf = request.memberCountAsOf();
-        // A unit created without a start date starts today: it did not exist in the past that asOf reads show.
-        unit.validFrom = request.validFrom() != null ? request.validFrom() : today();
+        unit.validFrom = validFrom;
         Instant now = clock.instant();
         unit.createdAt = now;
         unit.updatedAt = now;

@@ -20,6 +20,12 @@ final class Units {
         return given().get("/api/v1/units/by-code/" + code).then().statusCode(200).extract().path("id");
     }
 
+    /** A new provincial federation in force from {@code validFrom}, for imports into it; its code. */
+    static String province(String validFrom) {
+        String id = create("PROVINCIAL_FEDERATION", root(), "Liên đoàn Lao động tỉnh Nhập Liệu", validFrom);
+        return given().get("/api/v1/units/" + id).then().extract().path("code");
+    }
+
     static String create(String type, String parentId, String name) {
         return create(type, parentId, name, null);
     }

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** Bodies of the operations that change the hierarchy. */
 public final class ChangeRequests {
 
@@ -27,7 +29,8 @@ public final class ChangeRequests {
     public record Move(@NotNull UUID parentId, LocalDate effectiveFrom) {
     }
 
-    public record Deactivate(LocalDate validTo) {
+    public record Deactivate(
+            @Schema(description = "First day no longer in force; today in Vietnam when left out") LocalDate validTo) {
     }
 
     /** Units that merge into {@code successorId} from {@code date}. */

@@ -41,7 +41,7 @@ final class ImportRowRules {
             }
         }
         for (String[] field : new String[][] { { "memberCountAsOf", row.memberCountAsOf() },
-                { "validFrom", row.validFrom() } }) {
+                { "validFrom", row.validFrom() }, { "validTo", row.validTo() } }) {
             LocalDate day;
             try {
                 day = date(field[1]);

@@ -5,6 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,14 +97,21 @@ class ImportedUnitsWriter {
             checkParents(province, creates);
         }
         int updated = 0;
+        List<UnitImportPlan> ends = new ArrayList<>();
         for (UnitImportPlan plan : plans) {
             if (plan.outcome() == Outcome.UPDATED) {
                 OrgUnit unit = units.findById(plan.id());
                 if (!Objects.equals(unit.parentId, plan.parentId())) {
                     service.move(unit.id, null, plan.parentId(), null);
                 }
-                service.update(unit.id, unit.version, new UnitUpdate(plan.name(), null, plan.memberCount(),
-                        plan.memberCountAsOf()));
+                if (!unit.name.equals(plan.name())
+                        || plan.memberCount() != null && !plan.memberCount().equals(unit.memberCount)) {
+                    service.update(unit.id, unit.version, new UnitUpdate(plan.name(), null, plan.memberCount(),
+                            plan.memberCountAsOf()));
+                }
+                if (!Objects.equals(unit.validTo, plan.validTo())) {
+                    ends.add(plan);
+                }
                 if (++updated % UPDATES_PER_FLUSH == 0) {
                     // Every query flushes the session first, which checks each unit it holds: keep it small.
                     em.flush();
@@ -107,18 +119,68 @@ class ImportedUnitsWriter {
                 }
             }
         }
+        endBelowFirst(ends);
+    }
+
+    /**
+     * Ends units, those lower in the tree first: a unit is refused an end while a unit below it outlives it, and a
+     * file that dissolves a district union dissolves its grassroots unions with it.
+     */
+    private void endBelowFirst(List<UnitImportPlan> ends) {
+        Map<UUID, UnitImportPlan> byId = new HashMap<>();
+        ends.forEach(p -> byId.put(p.id(), p));
+        Map<UUID, Integer> depth = new HashMap<>();
+        for (UnitImportPlan plan : ends) {
+            int d = 0;
+            for (UnitImportPlan up = byId.get(plan.parentId()); up != null && d < ends.size(); up = byId.get(up.parentId())) {
+                d++;
+            }
+            depth.put(plan.id(), d);
+        }
+        List<UnitImportPlan> deepestFirst = new ArrayList<>(ends);
+        deepestFirst.sort(Comparator.comparing((UnitImportPlan p) -> depth.get(p.id())).reversed());
+        for (UnitImportPlan plan : deepestFirst) {
+            try {
+                service.endAsRecorded(plan.id(), plan.validTo());
+            } catch (ProblemException refused) {
+                throw new EndRefused(refused);
+            }
+        }
+    }
+
+    /** An end the hierarchy refuses: the row's {@code validTo} is at fault, whatever the rule names. */
+    private static final class EndRefused extends RuntimeException {
+
+        EndRefused(ProblemException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     /**
      * The rows were planned on the province as it stood when the import began; inside the lock, their parents must
-     * still be in force in it (another request may have ended, moved or merged one since).
+     * still be in it and not end before them (another request may have ended, moved or merged one since).
      */
     private void checkParents(OrgUnit province, List<UnitImportPlan> creates) {
+        // The latest end each parent's new children have; null when one of them has none.
+        Map<UUID, LocalDate> lastChildEnd = new HashMap<>();
+        Set<UUID> openChild = new HashSet<>();
+        for (UnitImportPlan p : creates) {
+            if (p.validTo() == null) {
+                openChild.add(p.parentId());
+            } else {
+                lastChildEnd.merge(p.parentId(), p.validTo(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
         UUID[] parents = creates.stream().map(UnitImportPlan::parentId).distinct().toArray(UUID[]::new);
-        Number placed = (Number) em.createNativeQuery("""
-                select count(*) from org_unit where id = any(:ids) and valid_to is null and province_id = :province""")
-                .setParameter("ids", parents).setParameter("province", province.id).getSingleResult();
-        if (placed.intValue() != parents.length) {
+        List<Object[]> found = em.createQuery(
+                "select u.id, u.validTo from OrgUnit u where u.id in :ids and u.provinceId = :province", Object[].class)
+                .setParameter("ids", List.of(parents)).setParameter("province", province.id).getResultList();
+        long outlived = found.stream().filter(row -> {
+            UUID parent = (UUID) row[0];
+            LocalDate parentEnd = (LocalDate) row[1];
+            return parentEnd != null && (openChild.contains(parent) || lastChildEnd.get(parent).isAfter(parentEnd));
+        }).count();
+        if (found.size() != parents.length || outlived > 0) {
             throw ProblemException.conflict("parentCode", Text.of("the parent is no longer in force in "
                     + province.code + ": it was ended, moved or merged while the import ran", "đơn vị cấp trên không "
                     + "còn hiệu lực trong " + province.code + ": nó đã bị kết thúc, chuyển hoặc hợp nhất khi đang nhập"));
@@ -145,11 +207,11 @@ class ImportedUnitsWriter {
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement unit = connection.prepareStatement("""
                     insert into org_unit (id, code, name, type, parent_id, province_id, member_count,
-                        member_count_as_of, valid_from, version, created_at, updated_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""");
+                        member_count_as_of, valid_from, valid_to, version, created_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""");
                  PreparedStatement period = connection.prepareStatement("""
-                    insert into org_unit_period (unit_id, valid_from, name, parent_id, province_id)
-                    values (?, ?, ?, ?, ?)""")) {
+                    insert into org_unit_period (unit_id, valid_from, valid_to, name, parent_id, province_id)
+                    values (?, ?, ?, ?, ?, ?)""")) {
                 for (UnitImportPlan p : creates) {
                     unit.setObject(1, p.id());
                     unit.setString(2, p.code());
@@ -164,14 +226,16 @@ class ImportedUnitsWriter {
                     }
                     unit.setDate(8, p.memberCountAsOf() == null ? null : Date.valueOf(p.memberCountAsOf()));
                     unit.setDate(9, Date.valueOf(p.validFrom()));
-                    unit.setTimestamp(10, stamp);
+                    unit.setDate(10, p.validTo() == null ? null : Date.valueOf(p.validTo()));
                     unit.setTimestamp(11, stamp);
+                    unit.setTimestamp(12, stamp);
                     unit.addBatch();
                     period.setObject(1, p.id());
                     period.setDate(2, Date.valueOf(p.validFrom()));
-                    period.setString(3, p.name());
-                    period.setObject(4, p.parentId());
-                    period.setObject(5, province.id);
+                    period.setDate(3, p.validTo() == null ? null : Date.valueOf(p.validTo()));
+                    period.setString(4, p.name());
+                    period.setObject(5, p.parentId());
+                    period.setObject(6, province.id);
                     period.addBatch();
                 }
                 unit.executeBatch();
@@ -181,7 +245,7 @@ class ImportedUnitsWriter {
         Map<UUID, OrgUnitState> events = new LinkedHashMap<>();
         for (UnitImportPlan p : creates) {
             events.put(p.id(), new OrgUnitState(p.id(), p.code(), p.name(), p.type(), p.parentId(), province.id,
-                    p.memberCount(), p.memberCountAsOf(), p.validFrom(), null, null, 0));
+                    p.memberCount(), p.memberCountAsOf(), p.validFrom(), p.validTo(), null, 0));
         }
         outbox.appendAll(Topics.ORG_UNITS, events);
     }
@@ -193,6 +257,10 @@ class ImportedUnitsWriter {
      */
     private static RowResult unwritten(UnitImportPlan plan, RuntimeException failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof EndRefused refused) {
+                return new RowResult(plan.index() + 1, plan.code(), Outcome.REJECTED, null, "validTo",
+                        refused.getMessage());
+            }
             if (t instanceof ProblemException problem) {
                 String field = "parentId".equals(problem.field()) ? "parentCode"
                         : problem.field() != null && COLUMNS.contains(problem.field()) ? problem.field() : "code";

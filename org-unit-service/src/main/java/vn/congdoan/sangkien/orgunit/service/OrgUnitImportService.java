@@ -42,8 +42,11 @@ public class OrgUnitImportService {
         this.writer = writer;
     }
 
-    /** A parent a row may name: an existing unit of the province, the province, or a row planned before it. */
-    private record Known(UUID id, OrgUnitType type, boolean active) {
+    /**
+     * A parent a row may name: an existing unit of the province, the province, or a row planned before it, with the
+     * days it is in force (as it will be once the import is written).
+     */
+    private record Known(UUID id, String code, OrgUnitType type, LocalDate validFrom, LocalDate validTo) {
     }
 
     public ImportReport importUnits(String provinceCode, List<ImportRow> rows) {
@@ -87,8 +90,8 @@ public class OrgUnitImportService {
         Set<String> elsewhere = codesOutside(province, pending, existing);
 
         Map<String, Known> known = new HashMap<>();
-        existing.values().forEach(u -> known.put(u.code, new Known(u.id, u.type, u.validTo == null)));
-        known.put(province.code, new Known(province.id, province.type, true));
+        existing.values().forEach(u -> known.put(u.code, new Known(u.id, u.code, u.type, u.validFrom, u.validTo)));
+        known.put(province.code, new Known(province.id, province.code, province.type, province.validFrom, null));
         List<UnitImportPlan> plans = new ArrayList<>();
         LocalDate today = service.today();
         boolean progress = true;
@@ -110,18 +113,21 @@ public class OrgUnitImportService {
                 OrgUnitType type = OrgUnitType.valueOf(row.type().strip());
                 if (elsewhere.contains(code)) {
                     results[index] = reject(index, code, "code|belongs to a unit outside " + province.code);
-                } else if (!parent.active()) {
-                    results[index] = reject(index, code, "parentCode|parent " + row.parentCode() + " is no longer in force");
                 } else if (!HierarchyRules.allowed(type, parent.type())) {
                     results[index] = reject(index, code, "parentCode|a " + type + " cannot sit under a " + parent.type());
                 } else {
                     UnitImportPlan plan = plan(index, row, code, type, parent, existing.get(code), today);
+                    UnitPeriodRules.Violation outside = plan == null || plan.outcome() == Outcome.UNCHANGED ? null
+                            : UnitPeriodRules.check(plan.validFrom(), plan.validTo(), "parentCode", parent.code(),
+                                    parent.validFrom(), parent.validTo());
                     if (plan == null) {
                         results[index] = reject(index, code, "type|an existing unit keeps its type ("
                                 + existing.get(code).type + ")");
+                    } else if (outside != null) {
+                        results[index] = reject(index, code, outside.field() + "|" + outside.detail().en());
                     } else {
                         plans.add(plan);
-                        known.put(code, new Known(plan.id(), type, true));
+                        known.put(code, new Known(plan.id(), code, type, plan.validFrom(), plan.validTo()));
                     }
                 }
             }
@@ -160,16 +166,20 @@ public class OrgUnitImportService {
                 : Integer.valueOf(row.memberCount().strip());
         LocalDate membersAsOf = ImportRowRules.date(row.memberCountAsOf());
         LocalDate validFrom = ImportRowRules.date(row.validFrom());
+        LocalDate validTo = ImportRowRules.date(row.validTo());
         if (current == null) {
             return new UnitImportPlan(index, UUID.randomUUID(), code, name, type, parent.id(), members, membersAsOf,
-                    validFrom != null ? validFrom : today, Outcome.CREATED);
+                    validFrom != null ? validFrom : today, validTo, Outcome.CREATED);
         }
         if (current.type != type) {
             return null;
         }
+        // An empty validTo keeps the stored end: a file written before the unit was ended does not bring it back.
         boolean same = current.name.equals(name) && Objects.equals(current.parentId, parent.id())
-                && (members == null || members.equals(current.memberCount));
-        return new UnitImportPlan(index, current.id, code, name, type, parent.id(), members, membersAsOf, validFrom,
+                && (members == null || members.equals(current.memberCount))
+                && (validTo == null || validTo.equals(current.validTo));
+        return new UnitImportPlan(index, current.id, code, name, type, parent.id(), members, membersAsOf,
+                current.validFrom, validTo != null ? validTo : current.validTo,
                 same ? Outcome.UNCHANGED : Outcome.UPDATED);
     }
 

@@ -171,7 +171,19 @@ public class OrgUnitService {
         if (expectedVersion != null) {
             checkVersion(unit, expectedVersion);
         }
-        end(unit, validTo != null ? validTo : today(), null, "validTo");
+        end(unit, validTo != null ? validTo : today(), null, "validTo", false);
+        return unit;
+    }
+
+    /**
+     * Sets the day a unit ends as a provincial system's records give it (bulk import): ends a unit in force, or moves
+     * the end of one ended without a successor (a merge's end belongs to the merge, and stays).
+     */
+    @Transactional
+    public OrgUnit endAsRecorded(UUID id, LocalDate validTo) {
+        units.lockStructure();
+        OrgUnit unit = existing(id);
+        end(unit, validTo, null, "validTo", unit.successorId == null);
         return unit;
     }
 
@@ -212,7 +224,7 @@ public class OrgUnitService {
             for (OrgUnit child : units.childrenInForceFrom(source.id, day)) {
                 moveUnder(child, successor, day, "date");
             }
-            end(source, day, successor.id, "date");
+            end(source, day, successor.id, "date", false);
         }
         return successor;
     }
@@ -242,9 +254,13 @@ public class OrgUnitService {
     /**
      * Ends a unit on {@code validTo}. Refused while a unit below it stays in force on or after that day: open-ended
      * (409, move or end it first) or ending later (422, end this one no earlier).
+     *
+     * @param mayMoveEnd whether a unit ended already may take another end (else it is refused as ended)
      */
-    private void end(OrgUnit unit, LocalDate validTo, UUID successor, String dateField) {
-        requireActive(unit);
+    private void end(OrgUnit unit, LocalDate validTo, UUID successor, String dateField, boolean mayMoveEnd) {
+        if (!mayMoveEnd) {
+            requireActive(unit);
+        }
         if (unit.type == OrgUnitType.CONFEDERATION) {
             throw ProblemException.unprocessable("id", Text.of("The confederation is the root and cannot be ended",
                     "Tổng Liên đoàn là gốc của hệ thống nên không thể kết thúc"));

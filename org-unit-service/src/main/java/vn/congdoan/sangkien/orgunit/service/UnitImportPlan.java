@@ -6,7 +6,12 @@ import java.util.UUID;
 import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.orgunit.service.ImportReport.Outcome;
 
-/** A row of a unit import that passed every check, with what it will do. */
+/**
+ * A row of a unit import that passed every check, with what it will do.
+ *
+ * @param validFrom the unit's first day in force: the row's for a new unit, the stored one for an existing unit
+ * @param validTo   the first day no longer in force the unit will have ({@code null}: none)
+ */
 record UnitImportPlan(int index, UUID id, String code, String name, OrgUnitType type, UUID parentId,
-        Integer memberCount, LocalDate memberCountAsOf, LocalDate validFrom, Outcome outcome) {
+        Integer memberCount, LocalDate memberCountAsOf, LocalDate validFrom, LocalDate validTo, Outcome outcome) {
 }

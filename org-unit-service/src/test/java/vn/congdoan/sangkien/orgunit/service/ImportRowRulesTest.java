@@ -10,20 +10,23 @@ class ImportRowRulesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', nullValues = "NULL", value = {
-            "HT-KA | Liên đoàn Lao động thị xã Kỳ Anh | DIRECT_SUPERIOR | 42 | NULL | NULL | NULL | NULL",
-            "HT-KA-01 | Công đoàn cơ sở Formosa | GRASSROOTS | HT-KA | 5200 | 2022-04-15 | 2021-01-01 | NULL",
-            "bad code! | Tên | GRASSROOTS | 42 | NULL | NULL | NULL | code",
-            "C-1 | '' | GRASSROOTS | 42 | NULL | NULL | NULL | name",
-            "C-1 | Tên | PROVINCIAL_FEDERATION | 42 | NULL | NULL | NULL | type",
-            "C-1 | Tên | GRASSROOTS | NULL | NULL | NULL | NULL | parentCode",
-            "C-1 | Tên | GRASSROOTS | 42 | -1 | NULL | NULL | memberCount",
-            "C-1 | Tên | GRASSROOTS | 42 | nhiều | NULL | NULL | memberCount",
-            "C-1 | Tên | GRASSROOTS | 42 | 10 | 2022-02-30 | NULL | memberCountAsOf",
-            "C-1 | Tên | GRASSROOTS | 42 | 10 | NULL | 10000-01-01 | validFrom"})
+            "HT-KA | Liên đoàn Lao động thị xã Kỳ Anh | DIRECT_SUPERIOR | 42 | NULL | NULL | NULL | NULL | NULL",
+            "HT-KA-01 | Công đoàn cơ sở Formosa | GRASSROOTS | HT-KA | 5200 | 2022-04-15 | 2021-01-01 | NULL | NULL",
+            "bad code! | Tên | GRASSROOTS | 42 | NULL | NULL | NULL | NULL | code",
+            "C-1 | '' | GRASSROOTS | 42 | NULL | NULL | NULL | NULL | name",
+            "C-1 | Tên | PROVINCIAL_FEDERATION | 42 | NULL | NULL | NULL | NULL | type",
+            "C-1 | Tên | GRASSROOTS | NULL | NULL | NULL | NULL | NULL | parentCode",
+            "C-1 | Tên | GRASSROOTS | 42 | -1 | NULL | NULL | NULL | memberCount",
+            "C-1 | Tên | GRASSROOTS | 42 | nhiều | NULL | NULL | NULL | memberCount",
+            "C-1 | Tên | GRASSROOTS | 42 | 10 | 2022-02-30 | NULL | NULL | memberCountAsOf",
+            "C-1 | Tên | GRASSROOTS | 42 | 10 | NULL | 10000-01-01 | NULL | validFrom",
+            "C-1 | Tên | GRASSROOTS | 42 | 10 | NULL | 2020-01-01 | 2023-06-30 | NULL",
+            "C-1 | Tên | GRASSROOTS | 42 | 10 | NULL | 2020-01-01 | 2023-06-31 | validTo",
+            "C-1 | Tên | GRASSROOTS | 42 | 10 | NULL | 2020-01-01 | 10000-01-01 | validTo"})
     void aRowIsRefusedNamingTheFieldAtFault(String code, String name, String type, String parentCode,
-            String memberCount, String memberCountAsOf, String validFrom, String field) {
+            String memberCount, String memberCountAsOf, String validFrom, String validTo, String field) {
         String problem = ImportRowRules.checkRow(new ImportRow(code, name, type, parentCode, memberCount,
-                memberCountAsOf, validFrom));
+                memberCountAsOf, validFrom, validTo));
         if (field == null) {
             assertThat(problem).isNull();
         } else {

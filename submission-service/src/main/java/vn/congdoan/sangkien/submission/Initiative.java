@@ -119,6 +119,21 @@ public class Initiative {
     @Column(name = "marked_duplicate_by")
     public String markedDuplicateBy;
 
+    /** When it was withdrawn or marked a duplicate: from that day it no longer counts. */
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
+    /** Whether a province's bulk import wrote it, with its history as the provincial system recorded it. */
+    @Column(nullable = false)
+    public boolean imported;
+
+    /** The credential of the import that last wrote it, as the audit names callers ({@code apikey:<id>}, a member id). */
+    @Column(name = "imported_by")
+    public String importedBy;
+
+    @Column(name = "imported_at")
+    public Instant importedAt;
+
     /** Grows by one with every change; the events carry it so consumers apply each change once. */
     @Version
     public long version;
@@ -249,12 +264,18 @@ public class Initiative {
         }
     }
 
+    /** When the evaluation council recognised it, kept after it ends; {@code null} unless it did. */
+    public Instant recognizedAt() {
+        return reviewDecision == InitiativeStatus.RECOGNIZED ? reviewedAt : null;
+    }
+
     /**
      * The event describing this initiative as it is now; call after a flush, so that the version is current. Its
      * authors are the confirmed ones: those the standings count as submitters.
      */
     public InitiativeEvent toEvent(InitiativeEvent.Type type, Instant at) {
         return new InitiativeEvent(UUID.randomUUID(), type, at, id, version, programmeCode, unitId, provinceId,
-                status, authors.stream().filter(a -> a.confirmed).map(a -> a.memberId).toList(), submittedAt);
+                status, authors.stream().filter(a -> a.confirmed).map(a -> a.memberId).toList(), submittedAt,
+                recognizedAt(), endedAt);
     }
 }

@@ -36,7 +36,6 @@ import vn.congdoan.sangkien.events.InitiativeEvent;
 import vn.congdoan.sangkien.events.OrgUnitState;
 import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.events.Topics;
-import vn.congdoan.sangkien.kit.security.ApiKey;
 import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.submission.repository.OrgUnitReplicaRepository;
 import vn.congdoan.sangkien.testsupport.KafkaResource;
@@ -192,11 +191,7 @@ class InitiativeImportTest {
     void aProvincesApiKeyImportsAndExportsThatProvinceOnly() {
         Province p = province();
         Province other = province();
-        ApiKey key = new ApiKey();
-        String presented = ApiKey.issue(key, p.id(), "Hệ thống sáng kiến tỉnh");
-        TopicProbe.send(Topics.API_KEYS, key.id.toString(), EventJson.write(key.toState()));
-        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> em.find(ApiKey.class, key.id) != null));
+        String presented = Replica.apiKey(em, p.id()).presented();
 
         given().header("X-API-Key", presented).queryParam("province", p.code()).contentType(ContentType.JSON)
                 .body(("[" + row("K-1", p.unit(), "Qua khóa API", true) + "]").getBytes(StandardCharsets.UTF_8))

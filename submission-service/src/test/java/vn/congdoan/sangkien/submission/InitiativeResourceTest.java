@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -114,8 +115,8 @@ class InitiativeResourceTest extends SignedInAsNationalAdmin {
         given().post("/api/v1/initiatives/" + id + "/withdraw").then()
                 .statusCode(403).contentType("application/problem+json");
         String author = Tokens.bearer(Roles.MEMBER, unit.toString(), "m-002");
-        given().header("Authorization", author).post("/api/v1/initiatives/" + id + "/withdraw").then()
-                .statusCode(200).body("status", equalTo("WITHDRAWN"));
+        String endedAt = given().header("Authorization", author).post("/api/v1/initiatives/" + id + "/withdraw").then()
+                .statusCode(200).body("status", equalTo("WITHDRAWN")).extract().path("endedAt");
         given().header("Authorization", author).post("/api/v1/initiatives/" + id + "/withdraw").then()
                 .statusCode(409)
                 .contentType("application/problem+json")
@@ -126,6 +127,8 @@ class InitiativeResourceTest extends SignedInAsNationalAdmin {
         InitiativeEvent withdrawn = EventJson.read(records.get(0).value(), InitiativeEvent.class);
         assertThat(withdrawn.status().countsAsSubmission()).isFalse();
         assertThat(withdrawn.version()).isEqualTo(1);
+        assertThat(withdrawn.endedAt()).isEqualTo(Instant.parse(endedAt)).isEqualTo(withdrawn.occurredAt());
+        assertThat(withdrawn.recognizedAt()).isNull();
     }
 
     @Test

@@ -6,11 +6,14 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import jakarta.persistence.EntityManager;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import vn.congdoan.sangkien.events.EventJson;
 import vn.congdoan.sangkien.events.OrgUnitState;
 import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.events.Topics;
+import vn.congdoan.sangkien.kit.security.ApiKey;
 import vn.congdoan.sangkien.submission.repository.OrgUnitReplicaRepository;
 import vn.congdoan.sangkien.testsupport.TopicProbe;
 
@@ -33,6 +36,20 @@ final class Replica {
         publish(replicas, new OrgUnitState(unit, "U-" + unit.toString().substring(0, 8), "Công đoàn cơ sở thử",
                 OrgUnitType.GRASSROOTS, id, id, 300, null, LocalDate.of(2020, 1, 1), null, null, 0));
         return new Province(id, code, unit);
+    }
+
+    /** An API key of the province's IT system. */
+    record Key(String id, String presented) {
+    }
+
+    /** Issues a key bound to {@code province} and waits until the service's replica of the keys holds it. */
+    static Key apiKey(EntityManager em, UUID province) {
+        ApiKey key = new ApiKey();
+        String presented = ApiKey.issue(key, province, "Hệ thống sáng kiến tỉnh");
+        TopicProbe.send(Topics.API_KEYS, key.id.toString(), EventJson.write(key.toState()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> em.find(ApiKey.class, key.id) != null));
+        return new Key(key.id.toString(), presented);
     }
 
     static void publish(OrgUnitReplicaRepository replicas, OrgUnitState state) {

@@ -124,6 +124,8 @@ class ReviewWorkflowTest {
         InitiativeEvent event = EventJson.read(reviewed.value(), InitiativeEvent.class);
         assertThat(reviewed.value()).contains("\"type\":\"InitiativeReviewed\"");
         assertThat(event.status().countsAsRecognized()).isTrue();
+        assertThat(event.recognizedAt()).isEqualTo(event.occurredAt());
+        assertThat(event.endedAt()).isNull();
         Map<String, String> headers = StreamSupport.stream(reviewed.headers().spliterator(), false)
                 .collect(Collectors.toMap(h -> h.key(), h -> new String(h.value(), StandardCharsets.UTF_8)));
         assertThat(headers).containsEntry("ce_id", event.eventId().toString())
@@ -228,6 +230,8 @@ class ReviewWorkflowTest {
         InitiativeEvent event = EventJson.read(marked.value(), InitiativeEvent.class);
         assertThat(event.status()).isEqualTo(InitiativeStatus.DUPLICATE);
         assertThat(event.status().countsAsSubmission()).isFalse();
+        assertThat(event.endedAt()).isEqualTo(event.occurredAt());
+        assertThat(event.recognizedAt()).isNull();
     }
 
     @Test

@@ -16,6 +16,9 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationRequest> {
 
+    /** How an API key's principal is named: {@code apikey:<id>}. */
+    public static final String PRINCIPAL_PREFIX = "apikey:";
+
     private final EntityManager em;
 
     public ApiKeyIdentityProvider(EntityManager em) {
@@ -38,7 +41,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
                 throw new AuthenticationFailedException("Unknown or revoked API key");
             }
             return QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal("apikey:" + key.id))
+                    .setPrincipal(new QuarkusPrincipal(PRINCIPAL_PREFIX + key.id))
                     .addRole(Roles.PROVINCE_INTEGRATION)
                     .addAttribute(Caller.UNIT_CLAIM, key.provinceId.toString())
                     .build();

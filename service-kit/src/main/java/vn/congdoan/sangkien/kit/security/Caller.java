@@ -35,6 +35,12 @@ public class Caller {
         return Principals.subject(identity);
     }
 
+    /** Whether the caller presented an API key (a provincial system) rather than a token. */
+    public boolean byApiKey() {
+        return !anonymous() && !(identity.getPrincipal() instanceof JsonWebToken)
+                && subject().startsWith(ApiKeyIdentityProvider.PRINCIPAL_PREFIX);
+    }
+
     public boolean has(String role) {
         return identity.hasRole(role);
     }

@@ -3,6 +3,7 @@ package vn.congdoan.sangkien.submission.repository;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,8 +34,9 @@ public class InitiativeInserts {
             with initiative_row as (
                 insert into initiative (id, programme_code, title, problem, solution, expected_benefit, field,
                     unit_id, province_id, visibility, status, external_ref, submitted_by, submitted_at, created_at,
-                    updated_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    updated_at, version, novelty_score, feasibility_score, effectiveness_score, review_decision,
+                    estimated_benefit_vnd, reviewed_at, duplicate_of, ended_at, imported, imported_by, imported_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ), author_rows as (
                 insert into initiative_author (initiative_id, position, member_id, display_name, confirmed)
                 select ?, a.n - 1, a.member_id, a.display_name, a.confirmed
@@ -153,6 +155,18 @@ public class InitiativeInserts {
         insert.setObject(p++, time(initiative.createdAt));
         insert.setObject(p++, time(initiative.updatedAt));
         insert.setLong(p++, initiative.version);
+        // an imported initiative may arrive with its council's decision or its end already behind it
+        insert.setObject(p++, initiative.noveltyScore, Types.SMALLINT);
+        insert.setObject(p++, initiative.feasibilityScore, Types.SMALLINT);
+        insert.setObject(p++, initiative.effectivenessScore, Types.SMALLINT);
+        insert.setString(p++, initiative.reviewDecision == null ? null : initiative.reviewDecision.name());
+        insert.setObject(p++, initiative.estimatedBenefitVnd, Types.BIGINT);
+        insert.setObject(p++, time(initiative.reviewedAt));
+        insert.setObject(p++, initiative.duplicateOf);
+        insert.setObject(p++, time(initiative.endedAt));
+        insert.setBoolean(p++, initiative.imported);
+        insert.setString(p++, initiative.importedBy);
+        insert.setObject(p++, time(initiative.importedAt));
 
         insert.setObject(p++, initiative.id);
         // Arrays of Java strings and numbers go to the server in binary; createArrayOf would first write each as

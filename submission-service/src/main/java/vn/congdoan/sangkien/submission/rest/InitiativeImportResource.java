@@ -90,14 +90,17 @@ public class InitiativeImportResource {
     @Operation(operationId = "importInitiatives", summary = "Import a province's initiatives from a JSON array (at most 5,000 rows); one result per row",
             description = "Each row has the fields of a creation and a required externalRef: the same externalRef in "
                     + "the province updates that initiative, an identical row leaves it unchanged, a bad row is "
-                    + "rejected with its reasons while the others go on.")
+                    + "rejected with its reasons while the others go on. A row may carry its past: submittedAt and, "
+                    + "from the province's API key or its administrators, the outcome (RECOGNIZED, NOT_RECOGNIZED "
+                    + "with reviewedAt and scores; WITHDRAWN with endedAt; DUPLICATE with duplicateOf and endedAt).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = CreateInitiativeRequest.class)))
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ImportRowSchema.class)))
     @Extension(name = Answers.ALSO, value = "401,403,404,422")
     public InitiativeImportReport importJson(@QueryParam("province") String province, InputStream body)
             throws IOException {
         OrgUnitReplica target = authorize(province);
-        return counted(slots.run(() -> imports.importRows(target, rows.fromJson(body), access::mayReadContent)));
+        InitiativeImportService.Importer importer = importer(target);
+        return counted(slots.run(() -> imports.importRows(target, rows.fromJson(body), importer)));
     }
 
     @POST
@@ -110,7 +113,19 @@ public class InitiativeImportResource {
     public InitiativeImportReport importCsv(@QueryParam("province") String province, InputStream body)
             throws IOException {
         OrgUnitReplica target = authorize(province);
-        return counted(slots.run(() -> imports.importRows(target, rows.fromCsv(body), access::mayReadContent)));
+        InitiativeImportService.Importer importer = importer(target);
+        return counted(slots.run(() -> imports.importRows(target, rows.fromCsv(body), importer)));
+    }
+
+    /**
+     * The importer by the credential the audit records; the council's outcome is taken from the province's API key
+     * (issued by a national administrator, bound to the province) and its administrators, not from other holders of
+     * the integration role.
+     */
+    private InitiativeImportService.Importer importer(OrgUnitReplica province) {
+        boolean trusted = caller.byApiKey()
+                || Scope.allows(caller, hierarchy, province.id, Roles.UNIT_ADMIN);
+        return new InitiativeImportService.Importer(caller.key(), trusted, access::mayReadContent);
     }
 
     private InitiativeImportReport counted(InitiativeImportReport report) {

@@ -3,7 +3,9 @@ package vn.congdoan.sangkien.submission.rest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +39,7 @@ import vn.congdoan.sangkien.submission.service.ImportRow;
 import vn.congdoan.sangkien.submission.service.InitiativeImportReport.FieldError;
 import vn.congdoan.sangkien.submission.service.InitiativeImportService;
 import vn.congdoan.sangkien.submission.service.NewInitiative;
+import vn.congdoan.sangkien.submission.service.PastRecord;
 
 /**
  * Rows of a bulk import or export, in JSON (the fields of {@link CreateInitiativeRequest}) or in CSV with the columns
@@ -47,11 +50,12 @@ import vn.congdoan.sangkien.submission.service.NewInitiative;
 @ApplicationScoped
 public class InitiativeRows {
 
-    /** What an import reads, in the order an export writes them. */
-    static final List<String> IMPORTED = List.of("externalRef", "programmeCode", "title", "problem", "solution",
-            "expectedBenefit", "field", "unitId", "visibility", "authors", "submit");
+    /** What an import reads, in the order an export writes them: the content, then the past. */
+    static final List<String> IMPORTED = concat(List.of("externalRef", "programmeCode", "title", "problem",
+            "solution", "expectedBenefit", "field", "unitId", "visibility", "authors", "submit"), PastRecord.FIELDS);
     /** Written by an export for information; an import ignores them. */
-    static final List<String> EXPORTED_ONLY = List.of("id", "status", "submittedAt", "createdAt", "updatedAt");
+    static final List<String> EXPORTED_ONLY = List.of("id", "status", "createdAt", "updatedAt", "imported",
+            "importedBy", "importedAt");
     static final List<String> COLUMNS = concat(IMPORTED, EXPORTED_ONLY);
     private static final Set<String> REQUIRED_COLUMNS = Set.of("externalRef", "programmeCode", "title", "field",
             "unitId");
@@ -141,10 +145,18 @@ public class InitiativeRows {
         String externalRef = node != null && node.path("externalRef").isTextual()
                 ? node.path("externalRef").asText().strip() : null;
         if (node == null || !node.isObject()) {
-            return new ImportRow(externalRef, null, Set.of(), List.of(new FieldError("row", "must be an object")));
+            return new ImportRow(externalRef, null, PastRecord.NONE, Set.of(),
+                    List.of(new FieldError("row", "must be an object")));
         }
         ObjectNode row = (ObjectNode) node;
         row.remove(VIEW_ONLY);
+        ObjectNode pastNode = json.createObjectNode();
+        for (String field : PastRecord.FIELDS) {
+            JsonNode value = row.remove(field);
+            if (value != null && !value.isNull() && !(value.isTextual() && value.asText().isBlank())) {
+                pastNode.set(field, value);
+            }
+        }
         if (row.get("authors") instanceof ArrayNode authors) {
             authors.forEach(a -> {
                 if (a instanceof ObjectNode author) {
@@ -161,12 +173,17 @@ public class InitiativeRows {
             }
         }
         CreateInitiativeRequest request;
+        PastRecord past;
         try {
             request = json.treeToValue(node, CreateInitiativeRequest.class);
+            past = json.treeToValue(pastNode, PastRecord.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            return new ImportRow(externalRef, null, withheld, List.of(unreadable(e)));
+            return new ImportRow(externalRef, null, PastRecord.NONE, withheld, List.of(unreadable(e)));
         }
         List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<PastRecord> violation : validator.validate(past)) {
+            errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
+        }
         if (externalRef == null || externalRef.isEmpty()) {
             errors.add(new FieldError("externalRef", "is required for import: the provincial system's id of the "
                     + "initiative"));
@@ -181,7 +198,7 @@ public class InitiativeRows {
         }
         if (!errors.isEmpty()) {
             errors.sort((a, b) -> a.field().compareTo(b.field()));
-            return new ImportRow(externalRef, null, withheld, errors);
+            return new ImportRow(externalRef, null, PastRecord.NONE, withheld, errors);
         }
         return new ImportRow(externalRef, new NewInitiative(request.programmeCode().strip(), request.title().strip(),
                 withheld.contains("problem") ? null : request.problem(),
@@ -195,7 +212,7 @@ public class InitiativeRows {
                 request.attachments() == null ? null : request.attachments().stream()
                         .map(a -> new Initiative.Attachment(a.name(), a.size(), a.mediaType(),
                                 a.sha256().toLowerCase(Locale.ROOT))).toList(),
-                request.submit()), withheld, List.of());
+                request.submit()), past, withheld, List.of());
     }
 
     private static FieldError unreadable(Exception e) {
@@ -207,7 +224,10 @@ public class InitiativeRows {
                 Class<?> type = format.getTargetType();
                 String expected = type.isEnum() ? "one of " + List.of(type.getEnumConstants())
                         : type == UUID.class ? "a UUID"
-                        : type == boolean.class || type == Boolean.class ? "true or false" : "a " + type.getSimpleName();
+                        : type == boolean.class || type == Boolean.class ? "true or false"
+                        : type == OffsetDateTime.class ? "a date-time with its offset, such as 2021-10-05T08:00:00+07:00"
+                        : type == Integer.class || type == Long.class ? "a whole number"
+                        : "a " + type.getSimpleName();
                 return new FieldError(field.isEmpty() ? "row" : field, "must be " + expected + ", was '"
                         + format.getValue() + "'");
             }
@@ -227,25 +247,35 @@ public class InitiativeRows {
      * formula is written so that it shows as text ({@link CsvFiles#neutralised}).
      */
     static List<String> csvRow(InitiativeView view) {
-        List<String> cells = new ArrayList<>(COLUMNS.size());
-        cells.add(CsvFiles.neutralised(view.externalRef()));
-        cells.add(CsvFiles.neutralised(view.programmeCode()));
-        cells.add(CsvFiles.neutralised(view.title()));
-        cells.add(CsvFiles.neutralised(view.problem()));
-        cells.add(CsvFiles.neutralised(view.solution()));
-        cells.add(CsvFiles.neutralised(view.expectedBenefit()));
-        cells.add(view.field().name());
-        cells.add(view.unitId().toString());
-        cells.add(view.visibility().name());
-        cells.add(view.authors() == null ? null : CsvFiles.neutralised(view.authors().stream()
+        Map<String, String> cells = new HashMap<>();
+        cells.put("externalRef", CsvFiles.neutralised(view.externalRef()));
+        cells.put("programmeCode", CsvFiles.neutralised(view.programmeCode()));
+        cells.put("title", CsvFiles.neutralised(view.title()));
+        cells.put("problem", CsvFiles.neutralised(view.problem()));
+        cells.put("solution", CsvFiles.neutralised(view.solution()));
+        cells.put("expectedBenefit", CsvFiles.neutralised(view.expectedBenefit()));
+        cells.put("field", view.field().name());
+        cells.put("unitId", view.unitId().toString());
+        cells.put("visibility", view.visibility().name());
+        cells.put("authors", view.authors() == null ? null : CsvFiles.neutralised(view.authors().stream()
                 .map(a -> a.memberId() + ":" + a.displayName()).collect(Collectors.joining("|"))));
-        cells.add(String.valueOf(submitted(view)));
-        cells.add(view.id().toString());
-        cells.add(view.status().name());
-        cells.add(view.submittedAt() == null ? null : view.submittedAt().toString());
-        cells.add(view.createdAt().toString());
-        cells.add(view.updatedAt().toString());
-        return cells;
+        cells.put("submit", String.valueOf(submitted(view)));
+        // of the past, when it was submitted and ended: the outcome's columns stay empty, so that importing the file
+        // back keeps what is stored (the status column tells the outcome)
+        cells.put("submittedAt", text(view.submittedAt()));
+        cells.put("endedAt", text(view.endedAt()));
+        cells.put("id", view.id().toString());
+        cells.put("status", view.status().name());
+        cells.put("createdAt", view.createdAt().toString());
+        cells.put("updatedAt", view.updatedAt().toString());
+        cells.put("imported", String.valueOf(Boolean.TRUE.equals(view.imported())));
+        cells.put("importedBy", CsvFiles.neutralised(view.importedBy()));
+        cells.put("importedAt", text(view.importedAt()));
+        return COLUMNS.stream().map(cells::get).toList();
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     private static Set<String> viewOnly() {
@@ -256,6 +286,7 @@ public class InitiativeRows {
         for (var component : CreateInitiativeRequest.class.getRecordComponents()) {
             names.remove(component.getName());
         }
+        PastRecord.FIELDS.forEach(names::remove);
         return Set.copyOf(names);
     }
 

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import vn.congdoan.sangkien.events.InitiativeStatus;
@@ -20,8 +22,13 @@ public record InitiativeView(UUID id, String programmeCode, String title, String
         String expectedBenefit, InitiativeField field, UUID unitId, UUID provinceId, Visibility visibility,
         InitiativeStatus status, String externalRef, List<AuthorView> authors,
         List<CreateInitiativeRequest.AttachmentDto> attachments, List<String> reviewers, ReviewView review,
-        UUID duplicateOf, Instant submittedAt, Instant reviewStartedAt, Instant createdAt, Instant updatedAt,
-        long version) {
+        UUID duplicateOf, Instant submittedAt, Instant reviewStartedAt,
+        @Schema(description = "When it was withdrawn or marked a duplicate") Instant endedAt,
+        Instant createdAt, Instant updatedAt, long version,
+        @Schema(description = "true when a province's bulk import wrote it, with its history") Boolean imported,
+        @Schema(description = "The credential of the import that last wrote it: apikey:<id> or an administrator's "
+                + "member id") String importedBy,
+        @Schema(description = "When that import ran") Instant importedAt) {
 
     /**
      * An author as listed: {@code confirmed} is false for a co-author named by the member who submitted it, until
@@ -31,8 +38,8 @@ public record InitiativeView(UUID id, String programmeCode, String title, String
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ReviewView(int novelty, int feasibility, int effectiveness, InitiativeStatus decision,
-            long estimatedBenefitVnd, String comment, String reviewedBy, Instant reviewedAt) {
+    public record ReviewView(Integer novelty, Integer feasibility, Integer effectiveness, InitiativeStatus decision,
+            Long estimatedBenefitVnd, String comment, String reviewedBy, Instant reviewedAt) {
     }
 
     /** This view with what the caller may no longer see left out (an answer given earlier, replayed now). */
@@ -41,7 +48,7 @@ public record InitiativeView(UUID id, String programmeCode, String title, String
                 content ? expectedBenefit : null, field, unitId, provinceId, visibility, status, externalRef,
                 content ? authors : null, content ? attachments : null,
                 reviewers ? this.reviewers : null, content ? review : null, duplicateOf, submittedAt, reviewStartedAt,
-                createdAt, updatedAt, version);
+                endedAt, createdAt, updatedAt, version, imported, importedBy, importedAt);
     }
 
     /** @param content whether the caller may see the content */
@@ -66,6 +73,7 @@ public record InitiativeView(UUID id, String programmeCode, String title, String
                 content && i.reviewedAt != null ? new ReviewView(i.noveltyScore, i.feasibilityScore,
                         i.effectivenessScore, i.reviewDecision, i.estimatedBenefitVnd, i.reviewComment, i.reviewedBy,
                         i.reviewedAt) : null,
-                i.duplicateOf, i.submittedAt, i.reviewStartedAt, i.createdAt, i.updatedAt, i.version);
+                i.duplicateOf, i.submittedAt, i.reviewStartedAt, i.endedAt, i.createdAt, i.updatedAt, i.version,
+                i.imported ? Boolean.TRUE : null, i.importedBy, i.importedAt);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import vn.congdoan.sangkien.events.InitiativeEvent;
 import vn.congdoan.sangkien.events.InitiativeStatus;
 import vn.congdoan.sangkien.submission.Initiative;
 import vn.congdoan.sangkien.submission.OrgUnitReplica;
@@ -23,7 +24,13 @@ final class ImportedInitiatives {
     private ImportedInitiatives() {
     }
 
-    static Initiative create(NewInitiative values, OrgUnitReplica province, Instant now) {
+    /**
+     * @param past       the row's past, already checked ({@link PastRules})
+     * @param originalId for a DUPLICATE, the initiative it repeats
+     * @param importedBy the importer's credential, as the audit names it
+     */
+    static Initiative create(NewInitiative values, PastRecord past, UUID originalId, OrgUnitReplica province,
+            Instant now, String importedBy) {
         Initiative initiative = new Initiative();
         initiative.id = UUID.randomUUID();
         initiative.programmeCode = values.programmeCode();
@@ -43,7 +50,91 @@ final class ImportedInitiatives {
         initiative.submittedAt = values.submit() ? now : null;
         initiative.createdAt = now;
         initiative.updatedAt = now;
+        applyPast(initiative, past, originalId);
+        imported(initiative, importedBy, now);
         return initiative;
+    }
+
+    static void imported(Initiative initiative, String importedBy, Instant now) {
+        initiative.imported = true;
+        initiative.importedBy = importedBy;
+        initiative.importedAt = now;
+    }
+
+    /** The status a row's outcome gives, or {@code null} when it states none. */
+    static InitiativeStatus statusOf(PastRecord past) {
+        return past.outcome() == null ? null : InitiativeStatus.valueOf(past.outcome().name());
+    }
+
+    /** Whether the row's past differs from what is stored; fields it leaves out keep what is stored. */
+    static boolean pastDiffers(Initiative current, PastRecord past, UUID originalId) {
+        if (past.submitted() != null && !past.submitted().equals(current.submittedAt)) {
+            return true;
+        }
+        InitiativeStatus status = statusOf(past);
+        if (status == null) {
+            return false;
+        }
+        if (current.status != status) {
+            return true;
+        }
+        return switch (past.outcome()) {
+            case RECOGNIZED, NOT_RECOGNIZED -> current.reviewDecision != status
+                    || !Objects.equals(current.reviewedAt, past.reviewed())
+                    || !Objects.equals(current.noveltyScore, past.noveltyScore())
+                    || !Objects.equals(current.feasibilityScore, past.feasibilityScore())
+                    || !Objects.equals(current.effectivenessScore, past.effectivenessScore())
+                    || !Objects.equals(current.estimatedBenefitVnd, past.estimatedBenefitVnd());
+            case WITHDRAWN -> !Objects.equals(current.endedAt, past.ended());
+            case DUPLICATE -> !Objects.equals(current.endedAt, past.ended())
+                    || !Objects.equals(current.duplicateOf, originalId);
+        };
+    }
+
+    /**
+     * Records the row's past as the provincial system knew it. A decision replaces the review (its scores where
+     * known); an end keeps the decision before it, so that a recognised initiative stays recognised from its day.
+     */
+    static void applyPast(Initiative initiative, PastRecord past, UUID originalId) {
+        if (past.submitted() != null) {
+            initiative.submittedAt = past.submitted();
+        }
+        InitiativeStatus status = statusOf(past);
+        if (status == null) {
+            return;
+        }
+        initiative.status = status;
+        switch (past.outcome()) {
+            case RECOGNIZED, NOT_RECOGNIZED -> {
+                initiative.reviewDecision = status;
+                initiative.reviewedAt = past.reviewed();
+                initiative.reviewedBy = null;
+                initiative.noveltyScore = past.noveltyScore();
+                initiative.feasibilityScore = past.feasibilityScore();
+                initiative.effectivenessScore = past.effectivenessScore();
+                initiative.estimatedBenefitVnd = past.estimatedBenefitVnd();
+            }
+            case WITHDRAWN -> initiative.endedAt = past.ended();
+            case DUPLICATE -> {
+                initiative.endedAt = past.ended();
+                initiative.duplicateOf = originalId;
+            }
+        }
+    }
+
+    /** The one event of a row: named after the move it made, or an update. */
+    static InitiativeEvent.Type eventType(InitiativeStatus before, InitiativeStatus after) {
+        if (before == after) {
+            return InitiativeEvent.Type.UPDATED;
+        }
+        return switch (after) {
+            case DRAFT -> InitiativeEvent.Type.CREATED;
+            case SUBMITTED -> InitiativeEvent.Type.SUBMITTED;
+            case UNDER_REVIEW -> InitiativeEvent.Type.REVIEW_STARTED;
+            case RECOGNIZED, NOT_RECOGNIZED -> InitiativeEvent.Type.REVIEWED;
+            case WITHDRAWN -> InitiativeEvent.Type.WITHDRAWN;
+            case DUPLICATE -> InitiativeEvent.Type.MARKED_DUPLICATE;
+        };
     }
 
     /**

@@ -45,7 +45,9 @@ import vn.congdoan.sangkien.submission.service.InitiativeImportReport.RowResult;
  * in with one statement each (see {@link InitiativeInserts}), batched.
  *
  * <p>Status: a row with {@code submit=true} creates a submitted initiative, or submits a stored draft. An import
- * never takes a submission back (withdrawing is the authors' act). Content changes only while the initiative is a
+ * never takes a submission back on its own; a row may tell the past the provincial system recorded ({@link PastRecord}:
+ * the original submission time and, from trusted importers, the council's outcome or the initiative's end), which is
+ * stored as it was, dated as it was, with the import's provenance. Content changes only while the initiative is a
  * draft or submitted: once its review has started, the council judges what was submitted.
  */
 @ApplicationScoped
@@ -63,34 +65,47 @@ public class InitiativeImportService {
     private final Outbox outbox;
     private final EntityManager em;
     private final InitiativeInserts inserts;
-    /** Microseconds, PostgreSQL's precision: times in events equal the stored ones. */
-    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    private final Programmes programmes;
+    private final Clock clock;
 
     public InitiativeImportService(OrgUnitReplicaRepository units, Outbox outbox, EntityManager em,
-            InitiativeInserts inserts) {
+            InitiativeInserts inserts, Programmes programmes, Clock clock) {
         this.units = units;
         this.outbox = outbox;
         this.em = em;
         this.inserts = inserts;
+        this.programmes = programmes;
+        this.clock = clock;
     }
 
     /**
-     * @param mayRead whether the importer may read an initiative's content: one it may not read keeps its visibility
-     *                (or a stricter one) and its authors, whatever a row says
+     * Who imports, and what they may tell.
+     *
+     * @param credential the importer as the audit names it ({@code apikey:<id>}, a member id): the provenance
+     * @param trusted    whether they may state the council's outcome: the province's API key, its administrators
+     * @param mayRead    whether they may read an initiative's content: one they may not read keeps its visibility
+     *                   (or a stricter one) and its authors, whatever a row says
      */
-    public InitiativeImportReport importRows(OrgUnitReplica province, List<ImportRow> rows,
-            Predicate<Initiative> mayRead) {
+    public record Importer(String credential, boolean trusted, Predicate<Initiative> mayRead) {
+    }
+
+    /** What the rows of one request share while they are written. */
+    private record Batch(OrgUnitReplica province, List<ImportRow> rows, RowResult[] results, Instant now,
+            Importer importer, Map<UUID, OrgUnitReplica> units) {
+    }
+
+    public InitiativeImportReport importRows(OrgUnitReplica province, List<ImportRow> rows, Importer importer) {
         if (rows.size() > MAX_ROWS) {
             throw tooMany(rows.size());
         }
         long started = System.nanoTime();
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, InitiativeService.VIETNAM);
         RowResult[] results = new RowResult[rows.size()];
         Map<UUID, OrgUnitReplica> unitsById = unitsOf(rows);
 
         Map<String, Integer> firstRowOf = new HashMap<>();
         List<Integer> candidates = new ArrayList<>();
+        List<Integer> duplicates = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             ImportRow row = rows.get(i);
             if (!row.errors().isEmpty()) {
@@ -101,29 +116,20 @@ public class InitiativeImportService {
                 results[i] = rejected(i, row, List.of(new FieldError("authors", "An author is listed more than once")));
                 continue;
             }
-            UUID unitId = row.initiative().unitId();
-            OrgUnitReplica unit = unitsById.get(unitId);
-            Text unitProblem = SubmittingUnits.problem(unitId, unit == null ? null : OrgUnitReplicaCache.Unit.of(unit),
-                    today);
-            if (unitProblem == null && !province.id.equals(unit.provinceId)) {
-                unitProblem = Text.of("Unit " + unit.code + " does not belong to " + province.code, "Đơn vị " + unit.code
-                        + " không thuộc " + province.code);
-            }
-            if (unitProblem != null) {
-                results[i] = rejected(i, row, List.of(new FieldError("unitId", unitProblem.en())));
-                continue;
-            }
             Integer earlier = firstRowOf.putIfAbsent(row.externalRef(), i);
             if (earlier != null) {
                 results[i] = rejected(i, row, List.of(new FieldError("externalRef",
                         "appears already in row " + (earlier + 1))));
                 continue;
             }
-            candidates.add(i);
+            (row.past().outcome() == PastRecord.Outcome.DUPLICATE ? duplicates : candidates).add(i);
         }
-        for (int from = 0; from < candidates.size(); from += WRITE_CHUNK) {
-            write(province, rows, candidates.subList(from, Math.min(from + WRITE_CHUNK, candidates.size())), results,
-                    now, mayRead);
+        // duplicates last, so that a row may name an original that comes later in the same file
+        Batch batch = new Batch(province, rows, results, now, importer, unitsById);
+        for (List<Integer> part : List.of(candidates, duplicates)) {
+            for (int from = 0; from < part.size(); from += WRITE_CHUNK) {
+                write(batch, part.subList(from, Math.min(from + WRITE_CHUNK, part.size())));
+            }
         }
 
         int[] totals = new int[Outcome.values().length];
@@ -156,13 +162,15 @@ public class InitiativeImportService {
         return byId;
     }
 
-    private void write(OrgUnitReplica province, List<ImportRow> rows, List<Integer> indexes, RowResult[] results,
-            Instant now, Predicate<Initiative> mayRead) {
+    private void write(Batch batch, List<Integer> indexes) {
         if (indexes.isEmpty()) {
             return;
         }
+        OrgUnitReplica province = batch.province();
+        List<ImportRow> rows = batch.rows();
+        RowResult[] results = batch.results();
         try {
-            QuarkusTransaction.requiringNew().run(() -> apply(province, rows, indexes, results, now, mayRead));
+            QuarkusTransaction.requiringNew().run(() -> apply(batch, indexes));
         } catch (RuntimeException batchFailed) {
             if (ProblemMappers.isDatabaseUnavailable(batchFailed)) {
                 // Not the rows' fault: the request gets the 503 to resend it, and what was written is UNCHANGED then.
@@ -173,7 +181,7 @@ public class InitiativeImportService {
             for (int index : indexes) {
                 try {
                     QuarkusTransaction.requiringNew()
-                            .run(() -> apply(province, rows, List.of(index), results, now, mayRead));
+                            .run(() -> apply(batch, List.of(index)));
                 } catch (RuntimeException rowFailed) {
                     if (ProblemMappers.isDatabaseUnavailable(rowFailed)) {
                         throw rowFailed;
@@ -186,14 +194,22 @@ public class InitiativeImportService {
     }
 
     /** Creates or updates the rows at {@code indexes} and appends their events; one transaction, batched. */
-    private void apply(OrgUnitReplica province, List<ImportRow> rows, List<Integer> indexes, RowResult[] results,
-            Instant now, Predicate<Initiative> mayRead) {
+    private void apply(Batch batch, List<Integer> indexes) {
         em.unwrap(Session.class).setJdbcBatchSize(500);
-        List<String> refs = indexes.stream().map(i -> rows.get(i).externalRef()).toList();
+        List<ImportRow> rows = batch.rows();
+        RowResult[] results = batch.results();
+        Instant now = batch.now();
+        Set<String> refs = new HashSet<>();
+        for (int index : indexes) {
+            refs.add(rows.get(index).externalRef());
+            if (rows.get(index).past().duplicateOf() != null) {
+                refs.add(rows.get(index).past().duplicateOf());
+            }
+        }
         Map<String, Initiative> stored = new HashMap<>();
         em.createQuery("select distinct i from Initiative i left join fetch i.authors "
                 + "where i.provinceId = :province and i.externalRef in :refs", Initiative.class)
-                .setParameter("province", province.id).setParameter("refs", refs).getResultList()
+                .setParameter("province", batch.province().id).setParameter("refs", refs).getResultList()
                 .forEach(i -> stored.put(i.externalRef, i));
 
         List<InitiativeInserts.Row> created = new ArrayList<>();
@@ -201,39 +217,56 @@ public class InitiativeImportService {
         for (int index : indexes) {
             ImportRow row = rows.get(index);
             NewInitiative values = row.initiative();
+            PastRecord past = row.past();
             Initiative current = stored.get(row.externalRef());
-            if (current == null) {
-                List<FieldError> missing = row.withheld().stream().filter(ImportRow.CONTENT::contains).sorted()
-                        .map(f -> new FieldError(f, "is required to create an initiative")).toList();
-                if (!missing.isEmpty()) {
-                    results[index] = rejected(index, row, missing);
-                    continue;
+            List<FieldError> errors = new ArrayList<>(checks(batch, row, current));
+            UUID originalId = null;
+            if (errors.isEmpty() && past.outcome() == PastRecord.Outcome.DUPLICATE) {
+                Initiative original = stored.get(past.duplicateOf());
+                Text problem = original == null || original == current ? null
+                        : Duplicates.originalProblem(past.duplicateOf(), original, values.programmeCode());
+                if (original == null) {
+                    errors.add(new FieldError("duplicateOf", "the province has no initiative " + past.duplicateOf()));
+                } else if (original == current) {
+                    errors.add(new FieldError("duplicateOf", "names the initiative itself"));
+                } else if (problem != null) {
+                    errors.add(new FieldError("duplicateOf", problem.en()));
+                } else {
+                    originalId = original.id;
                 }
-                Initiative initiative = ImportedInitiatives.create(values, province, now);
+            }
+            if (current == null) {
+                row.withheld().stream().filter(ImportRow.CONTENT::contains).sorted()
+                        .forEach(f -> errors.add(new FieldError(f, "is required to create an initiative")));
+            }
+            if (!errors.isEmpty()) {
+                results[index] = new RowResult(index + 1, Outcome.REJECTED, current == null ? null : current.id,
+                        row.externalRef(), errors);
+                continue;
+            }
+            if (current == null) {
+                Initiative initiative = ImportedInitiatives.create(values, past, originalId, batch.province(), now,
+                        batch.importer().credential());
                 created.add(new InitiativeInserts.Row(initiative, initiative.toEvent(
-                        values.submit() ? InitiativeEvent.Type.SUBMITTED : InitiativeEvent.Type.CREATED, now)));
+                        ImportedInitiatives.eventType(null, initiative.status), now)));
                 results[index] = new RowResult(index + 1, Outcome.CREATED, initiative.id, row.externalRef(),
                         List.of());
                 continue;
             }
-            FieldError unreadable = mayRead.test(current) ? null : ImportedInitiatives.opensOrTakesOver(current, values, row.withheld());
-            if (unreadable != null) {
+            FieldError refused = refusedChange(batch, row, current, originalId);
+            if (refused != null) {
                 results[index] = new RowResult(index + 1, Outcome.REJECTED, current.id, row.externalRef(),
-                        List.of(unreadable));
+                        List.of(refused));
                 continue;
             }
             boolean differs = ImportedInitiatives.differs(current, values, row.withheld());
             boolean submits = values.submit() && current.status == InitiativeStatus.DRAFT;
-            if (differs && !InitiativeService.EDITABLE.contains(current.status)) {
-                results[index] = new RowResult(index + 1, Outcome.REJECTED, current.id, row.externalRef(),
-                        List.of(new FieldError("externalRef", "initiative " + current.id + " is " + current.status
-                                + "; its content changes only while it is a draft or submitted")));
-                continue;
-            }
-            if (!differs && !submits) {
+            boolean pastDiffers = ImportedInitiatives.pastDiffers(current, past, originalId);
+            if (!differs && !submits && !pastDiffers) {
                 results[index] = new RowResult(index + 1, Outcome.UNCHANGED, current.id, row.externalRef(), List.of());
                 continue;
             }
+            InitiativeStatus before = current.status;
             if (differs) {
                 ImportedInitiatives.update(current, values, row.withheld());
             }
@@ -243,8 +276,12 @@ public class InitiativeImportService {
                     current.submittedAt = now;
                 }
             }
+            if (pastDiffers) {
+                ImportedInitiatives.applyPast(current, past, originalId);
+            }
+            ImportedInitiatives.imported(current, batch.importer().credential(), now);
             current.updatedAt = now;
-            changed.put(current, submits ? InitiativeEvent.Type.SUBMITTED : InitiativeEvent.Type.UPDATED);
+            changed.put(current, ImportedInitiatives.eventType(before, current.status));
             results[index] = new RowResult(index + 1, Outcome.UPDATED, current.id, row.externalRef(), List.of());
         }
         // New initiatives bypass the persistence context: 5,000 managed entities cost more heap than the rows.
@@ -254,6 +291,67 @@ public class InitiativeImportService {
         changed.forEach((initiative, type) -> events.add(
                 new Outbox.Message(initiative.provinceId, initiative.toEvent(type, now))));
         outbox.appendAll(Topics.INITIATIVE_EVENTS, events);
+    }
+
+    /**
+     * The row's unit and programme on the day it counts as submitted (the row's submittedAt, the stored one, or
+     * now; today for a draft), and the rules of its past.
+     */
+    private List<FieldError> checks(Batch batch, ImportRow row, Initiative current) {
+        NewInitiative values = row.initiative();
+        PastRecord past = row.past();
+        Instant submittedAt = past.submitted() != null ? past.submitted()
+                : current != null && current.submittedAt != null ? current.submittedAt
+                : values.submit() ? batch.now() : null;
+        LocalDate day = LocalDate.ofInstant(submittedAt == null ? batch.now() : submittedAt,
+                InitiativeService.VIETNAM);
+        List<FieldError> errors = new ArrayList<>();
+        OrgUnitReplica unit = batch.units().get(values.unitId());
+        Text unitProblem = SubmittingUnits.problem(values.unitId(),
+                unit == null ? null : OrgUnitReplicaCache.Unit.of(unit), day);
+        if (unitProblem == null && !batch.province().id.equals(unit.provinceId)) {
+            unitProblem = Text.of("Unit " + unit.code + " does not belong to " + batch.province().code, "Đơn vị "
+                    + unit.code + " không thuộc " + batch.province().code);
+        }
+        if (unitProblem != null) {
+            errors.add(new FieldError("unitId", unitProblem.en()));
+        }
+        Programmes.Programme programme = programmes.find(values.programmeCode()).orElse(null);
+        // a submission time the row gives is named itself when it falls outside the programme
+        Text programmeProblem = Programmes.problem(values.programmeCode(), programme,
+                submittedAt == null || past.submitted() != null ? null : day);
+        if (programmeProblem != null) {
+            errors.add(new FieldError("programmeCode", programmeProblem.en()));
+        }
+        errors.addAll(PastRules.problems(past, values.submit(), batch.importer().trusted(), batch.now(), programme,
+                submittedAt));
+        return errors;
+    }
+
+    /**
+     * What a row may not do to a stored initiative: open or take over content the importer may not read, change the
+     * content once the review started, or bring back an initiative that ended.
+     */
+    private static FieldError refusedChange(Batch batch, ImportRow row, Initiative current, UUID originalId) {
+        NewInitiative values = row.initiative();
+        if (!batch.importer().mayRead().test(current)) {
+            FieldError unreadable = ImportedInitiatives.opensOrTakesOver(current, values, row.withheld());
+            if (unreadable != null) {
+                return unreadable;
+            }
+        }
+        if (!InitiativeService.EDITABLE.contains(current.status)
+                && ImportedInitiatives.differs(current, values, row.withheld())) {
+            return new FieldError("externalRef", "initiative " + current.id + " is " + current.status
+                    + "; its content changes only while it is a draft or submitted");
+        }
+        InitiativeStatus outcome = ImportedInitiatives.statusOf(row.past());
+        if (outcome != null && outcome != current.status && !current.status.countsAsSubmission()
+                && current.status != InitiativeStatus.DRAFT) {
+            return new FieldError("outcome", "initiative " + current.id + " is " + current.status
+                    + "; an import does not bring it back");
+        }
+        return null;
     }
 
     private static RowResult rejected(int index, ImportRow row, List<FieldError> errors) {

@@ -1,7 +1,6 @@
 package vn.congdoan.sangkien.submission.service;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -48,11 +47,12 @@ public class InitiativeService {
     private final GroupCommit groupCommit;
     private final ChangeAudit audit;
     private final MeterRegistry meters;
-    /** Microseconds, PostgreSQL's precision: times in events equal the stored ones. */
-    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    private final Programmes programmes;
+    private final Clock clock;
 
     public InitiativeService(InitiativeRepository initiatives, OrgUnitReplicaCache units, Outbox outbox,
-            InitiativeInserts inserts, GroupCommit groupCommit, ChangeAudit audit, MeterRegistry meters) {
+            InitiativeInserts inserts, GroupCommit groupCommit, ChangeAudit audit, MeterRegistry meters,
+            Programmes programmes, Clock clock) {
         this.initiatives = initiatives;
         this.units = units;
         this.outbox = outbox;
@@ -60,6 +60,8 @@ public class InitiativeService {
         this.groupCommit = groupCommit;
         this.audit = audit;
         this.meters = meters;
+        this.programmes = programmes;
+        this.clock = clock;
     }
 
     public Optional<Initiative> find(UUID id) {
@@ -74,6 +76,11 @@ public class InitiativeService {
     public Initiative create(NewInitiative request, Consumer<Initiative> check) {
         Instant now = clock.instant();
         OrgUnitReplicaCache.Unit unit = submittingUnit(request.unitId(), now);
+        if (request.submit()) {
+            programmes.requireOpen(request.programmeCode(), today(now));
+        } else {
+            programmes.requireKnown(request.programmeCode());
+        }
         Initiative initiative = new Initiative();
         initiative.id = UUID.randomUUID();
         initiative.programmeCode = request.programmeCode();
@@ -190,13 +197,16 @@ public class InitiativeService {
         Initiative initiative = existing(id, check);
         Instant now = clock.instant();
         submittingUnit(initiative.unitId, now);
+        programmes.requireOpen(initiative.programmeCode, today(now));
         return move(initiative, InitiativeStatus.SUBMITTED, InitiativeEvent.Type.SUBMITTED, now);
     }
 
     @Transactional
     public Initiative withdraw(UUID id, Consumer<Initiative> check) {
         Initiative initiative = existing(id, check);
-        return move(initiative, InitiativeStatus.WITHDRAWN, InitiativeEvent.Type.WITHDRAWN, clock.instant());
+        Instant now = clock.instant();
+        initiative.endedAt = now;
+        return move(initiative, InitiativeStatus.WITHDRAWN, InitiativeEvent.Type.WITHDRAWN, now);
     }
 
     /**
@@ -319,29 +329,14 @@ public class InitiativeService {
         Initiative original = (idFirst ? second : first).orElseThrow(() ->
                 ProblemException.unprocessable("originalId", Text.of("Initiative " + originalId + " is not known",
                         "Không có sáng kiến " + originalId)));
-        if (original.status == InitiativeStatus.DUPLICATE) {
-            throw ProblemException.unprocessable("originalId", Text.of("Initiative " + originalId
-                    + " is itself a duplicate of " + original.duplicateOf + "; point at that one", "Sáng kiến "
-                    + originalId + " đã là bản trùng của " + original.duplicateOf + "; hãy trỏ tới sáng kiến đó"));
-        }
-        if (original.status == InitiativeStatus.DRAFT) {
-            throw ProblemException.unprocessable("originalId", Text.of("Initiative " + originalId + " is a draft",
-                    "Sáng kiến " + originalId + " mới là bản nháp"));
-        }
-        if (original.status == InitiativeStatus.WITHDRAWN) {
-            throw ProblemException.unprocessable("originalId", Text.of("Initiative " + originalId
-                    + " was withdrawn and no longer counts; a duplicate points at an initiative that does", "Sáng kiến "
-                    + originalId + " đã bị rút và không còn được tính; bản trùng phải trỏ tới sáng kiến còn được tính"));
-        }
-        if (!original.programmeCode.equals(initiative.programmeCode)) {
-            throw ProblemException.unprocessable("originalId", Text.of("The original belongs to programme "
-                    + original.programmeCode + ", this initiative to " + initiative.programmeCode, "Sáng kiến gốc "
-                    + "thuộc chương trình " + original.programmeCode + ", sáng kiến này thuộc "
-                    + initiative.programmeCode));
+        Text problem = Duplicates.originalProblem(originalId.toString(), original, initiative.programmeCode);
+        if (problem != null) {
+            throw ProblemException.unprocessable("originalId", problem);
         }
         Instant now = clock.instant();
         initiative.duplicateOf = originalId;
         initiative.markedDuplicateBy = markedBy;
+        initiative.endedAt = now;
         return move(initiative, InitiativeStatus.DUPLICATE, InitiativeEvent.Type.MARKED_DUPLICATE, now);
     }
 
@@ -371,10 +366,14 @@ public class InitiativeService {
     /** @see SubmittingUnits */
     private OrgUnitReplicaCache.Unit submittingUnit(UUID unitId, Instant now) {
         OrgUnitReplicaCache.Unit unit = units.find(unitId).orElse(null);
-        Text problem = SubmittingUnits.problem(unitId, unit, LocalDate.ofInstant(now, VIETNAM));
+        Text problem = SubmittingUnits.problem(unitId, unit, today(now));
         if (problem != null) {
             throw ProblemException.unprocessable("unitId", problem);
         }
         return unit;
+    }
+
+    static LocalDate today(Instant now) {
+        return LocalDate.ofInstant(now, VIETNAM);
     }
 }

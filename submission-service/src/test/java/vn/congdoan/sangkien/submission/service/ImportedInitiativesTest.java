@@ -23,13 +23,12 @@ class ImportedInitiativesTest {
 
     @Test
     void aRowCreatesAnInitiativeSubmittedOrAsADraftWithItsAuthorsConfirmed() {
-        Initiative submitted = ImportedInitiatives.create(row(Visibility.INTERNAL, true, "m-1", "m-2"), province(),
-                NOW);
+        Initiative submitted = create(row(Visibility.INTERNAL, true, "m-1", "m-2"));
         assertThat(submitted.status).isEqualTo(InitiativeStatus.SUBMITTED);
         assertThat(submitted.submittedAt).isEqualTo(NOW);
         assertThat(submitted.submittedBy).isEqualTo("m-1");
         assertThat(submitted.authors).allMatch(a -> a.confirmed);
-        Initiative draft = ImportedInitiatives.create(row(null, false, "m-1"), province(), NOW);
+        Initiative draft = create(row(null, false, "m-1"));
         assertThat(draft.status).isEqualTo(InitiativeStatus.DRAFT);
         assertThat(draft.submittedAt).isNull();
         assertThat(draft.visibility).as("the default visibility").isEqualTo(Visibility.PUBLIC);
@@ -37,7 +36,7 @@ class ImportedInitiativesTest {
 
     @Test
     void contentARowLeavesEmptyKeepsWhatIsStored() {
-        Initiative stored = ImportedInitiatives.create(row(Visibility.PUBLIC, true, "m-1"), province(), NOW);
+        Initiative stored = create(row(Visibility.PUBLIC, true, "m-1"));
         NewInitiative blank = new NewInitiative("1-trieu-sang-kien", "Tiêu đề", null, null, null,
                 InitiativeField.OTHER, stored.unitId, null, "R-1", null, null, true);
         Set<String> withheld = Set.of("problem", "solution", "expectedBenefit", "authors", "visibility");
@@ -53,8 +52,7 @@ class ImportedInitiativesTest {
 
     @Test
     void contentTheImporterMayNotReadKeepsItsVisibilityAndItsAuthors() {
-        Initiative confidential = ImportedInitiatives.create(row(Visibility.CONFIDENTIAL, true, "m-1"), province(),
-                NOW);
+        Initiative confidential = create(row(Visibility.CONFIDENTIAL, true, "m-1"));
         assertThat(ImportedInitiatives.opensOrTakesOver(confidential, row(Visibility.PUBLIC, true, "m-1"), Set.of()))
                 .extracting(e -> e.field()).isEqualTo("visibility");
         assertThat(ImportedInitiatives.opensOrTakesOver(confidential, row(Visibility.CONFIDENTIAL, true, "m-9"),
@@ -63,14 +61,14 @@ class ImportedInitiativesTest {
                 Set.of())).as("the same row").isNull();
         assertThat(ImportedInitiatives.opensOrTakesOver(confidential, row(null, true, null),
                 Set.of("visibility", "authors"))).as("left empty, kept").isNull();
-        Initiative internal = ImportedInitiatives.create(row(Visibility.INTERNAL, true, "m-1"), province(), NOW);
+        Initiative internal = create(row(Visibility.INTERNAL, true, "m-1"));
         assertThat(ImportedInitiatives.opensOrTakesOver(internal, row(Visibility.CONFIDENTIAL, true, "m-1"), Set.of()))
                 .as("raising it is allowed").isNull();
     }
 
     @Test
     void onlyConfirmedAuthorsCountAsSubmittersAndOnlyAssignmentsBySomeoneElseOpenTheCouncil() {
-        Initiative initiative = ImportedInitiatives.create(row(Visibility.CONFIDENTIAL, true, "m-1"), province(), NOW);
+        Initiative initiative = create(row(Visibility.CONFIDENTIAL, true, "m-1"));
         initiative.authors.add(new Initiative.Author("m-claimed", "Đồng tác giả", false));
         assertThat(initiative.toEvent(InitiativeEvent.Type.UPDATED, NOW).authorIds()).containsExactly("m-1");
         assertThat(initiative.isListedAuthor("m-claimed")).isTrue();
@@ -99,5 +97,9 @@ class ImportedInitiativesTest {
         province.id = UUID.randomUUID();
         province.code = "42";
         return province;
+    }
+
+    private static Initiative create(NewInitiative row) {
+        return ImportedInitiatives.create(row, PastRecord.NONE, null, province(), NOW, "apikey:test");
     }
 }

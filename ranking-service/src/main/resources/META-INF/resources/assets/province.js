@@ -1,6 +1,6 @@
 // A province's page: its figures, ranks and runs at national rank 1, and a chart of its daily and weekly counts,
-// drawn by uPlot (a WebJar, loaded only here). The chart takes the daily snapshots of /history and today's live row;
-// a day-by-day series from the API, once it has one, goes into series() alone.
+// drawn by uPlot (a WebJar, loaded only here). The chart takes the daily standings of /history and today's live row;
+// the history is already day by day, so series() only swaps its last point for the live row.
 
 import { count, decimal, percent, day, movement, escape } from './format.js';
 
@@ -28,7 +28,7 @@ function loadUplot() {
 /** Today in Asia/Ho_Chi_Minh, for as long as the service has not said which day it counts as today. */
 const browserToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 
-/** The points of the chart: one per snapshot day, and today (the service's, not the browser's) from the live row. */
+/** The points of the chart: one per day, and today (the service's, not the browser's) from the live row. */
 function series(history, row, today) {
   const points = (history?.points || []).filter((p) => p.date !== today)
     .map((p) => ({ date: p.date, today: p.today, thisWeek: p.thisWeek }));

@@ -41,6 +41,8 @@ class AccessControlTest {
             new Rule("GET", "/api/v1/standings/stream", true),
             new Rule("GET", "/api/v1/standings/{province}", true),
             new Rule("GET", "/api/v1/standings/{province}/history", true),
+            new Rule("GET", "/api/v1/standings/published/{date}", true),
+            new Rule("GET", "/api/v1/programmes/{code}/history", true),
             new Rule("GET", "/api/v1/programmes/{code}/summary", true),
             new Rule("GET", "/api/v1/programmes/{code}/summary/stream", true),
             new Rule("GET", "/api/v1/groupings", true),
@@ -87,7 +89,8 @@ class AccessControlTest {
             request.header("Authorization", token);
         }
         String path = rule.path().replace("{province}", "42").replace("{code}", "1-trieu-sang-kien")
-                .replace("{event}", "1").replace("{letter}", "1").replace("{id}", "1");
+                .replace("{event}", "1").replace("{letter}", "1").replace("{id}", "1")
+                .replace("{date}", "2022-04-15");
         int status = request.request(rule.method(), path).statusCode();
         if (!OpenApi.lists(rule.method(), rule.path(), status)) {
             wrong.add(rule.method() + " " + rule.path() + " answered " + status

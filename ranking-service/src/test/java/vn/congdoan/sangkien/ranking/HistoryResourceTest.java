@@ -8,10 +8,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static vn.congdoan.sangkien.ranking.Fixtures.row;
 import static vn.congdoan.sangkien.ranking.Fixtures.send;
 import static vn.congdoan.sangkien.ranking.Fixtures.standings;
-import static vn.congdoan.sangkien.ranking.Fixtures.submitted;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
@@ -22,42 +23,75 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import vn.congdoan.sangkien.events.InitiativeEvent;
+import vn.congdoan.sangkien.events.InitiativeStatus;
 import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.testsupport.KafkaResource;
 import vn.congdoan.sangkien.testsupport.PostgresResource;
 import vn.congdoan.sangkien.testsupport.Tokens;
 
+/**
+ * The standings of any day, from the events: initiatives from a provincial system's history count on the days they
+ * were submitted, recognised and withdrawn, whenever their events arrive. Every day here is in 2022, long past.
+ */
 @QuarkusTest
 @WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "ranking"))
 @WithTestResource(KafkaResource.class)
 class HistoryResourceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /** Nine in the morning of {@code day} in Vietnam. */
+    private static Instant on(String day) {
+        return LocalDate.parse(day).atTime(LocalTime.of(9, 0)).atZone(VIETNAM).toInstant();
+    }
+
+    private static InitiativeEvent submittedOn(String programme, UUID province, String day, String author) {
+        return Fixtures.event(UUID.randomUUID(), 1, programme, province, InitiativeStatus.SUBMITTED, on(day), author);
+    }
+
+    /** The same initiative, recognised or ended on {@code day}, as the council's record or an import says. */
+    private static InitiativeEvent decidedOn(InitiativeEvent e, InitiativeStatus status, String day) {
+        boolean ended = status == InitiativeStatus.WITHDRAWN || status == InitiativeStatus.DUPLICATE;
+        return new InitiativeEvent(UUID.randomUUID(), InitiativeEvent.Type.UPDATED, Instant.now(), e.initiativeId(),
+                e.version() + 1, e.programmeCode(), e.unitId(), e.provinceId(), status, e.authorIds(), e.submittedAt(),
+                status == InitiativeStatus.RECOGNIZED ? on(day) : null, ended ? on(day) : null);
+    }
 
     @Test
-    void snapshotsGiveMovementHistoryRunsAtRankOneAndPastStandings() {
+    void backdatedInitiativesCountOnTheirOwnDaysAndGiveTheStandingsOfAnyDay() {
         String programme = Fixtures.newProgramme();
         UUID laoCai = Fixtures.province("Liên đoàn Lao động tỉnh Lào Cai", 30_000);
         UUID yenBai = Fixtures.province("Liên đoàn Lao động tỉnh Yên Bái", 30_000);
-        LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1);
-
-        send(submitted(programme, laoCai, "a"), submitted(programme, laoCai, "b"), submitted(programme, yenBai, "c"));
-        awaitSubmissions(programme, laoCai, 2);
-        snapshot(programme, "2022-04-10");
-
-        send(submitted(programme, yenBai, "d"), submitted(programme, yenBai, "e"));
+        InitiativeEvent a = submittedOn(programme, laoCai, "2022-04-10", "a");
+        InitiativeEvent d = submittedOn(programme, yenBai, "2022-04-11", "d");
+        send(a, submittedOn(programme, laoCai, "2022-04-10", "b"), submittedOn(programme, yenBai, "2022-04-10", "c"),
+                d, submittedOn(programme, yenBai, "2022-04-11", "e"));
         awaitSubmissions(programme, yenBai, 3);
-        snapshot(programme, "2022-04-11");
-        snapshot(programme, "2022-04-12");
 
-        JsonPath past = standings(programme, "date", "2022-04-10");
-        assertThat(past.getInt(row(laoCai) + ".rank")).isEqualTo(1);
-        assertThat(past.getInt(row(laoCai) + ".submissions")).isEqualTo(2);
-        assertThat(past.getString(row(laoCai) + ".movementSinceYesterday")).isNull();
-        JsonPath nextDay = standings(programme, "date", "2022-04-11");
-        assertThat(nextDay.getInt(row(yenBai) + ".rank")).isEqualTo(1);
-        assertThat(nextDay.getInt(row(yenBai) + ".movementSinceYesterday")).isEqualTo(1);
-        assertThat(nextDay.getInt(row(laoCai) + ".movementSinceYesterday")).isEqualTo(-1);
+        // a backdated history never lands in today
+        JsonPath today = standings(programme);
+        assertThat(today.getInt(row(yenBai) + ".today")).isZero();
+        assertThat(today.getInt(row(laoCai) + ".today")).isZero();
+
+        JsonPath april10 = standings(programme, "asOf", "2022-04-10");
+        assertThat(april10.getInt(row(laoCai) + ".rank")).isEqualTo(1);
+        assertThat(april10.getInt(row(laoCai) + ".submissions")).isEqualTo(2);
+        assertThat(april10.getInt(row(laoCai) + ".today")).isEqualTo(2);
+        assertThat(april10.getInt(row(yenBai) + ".rank")).isEqualTo(2);
+        assertThat(april10.getInt(row(yenBai) + ".submissions")).isEqualTo(1);
+        JsonPath april11 = standings(programme, "asOf", "2022-04-11");
+        assertThat(april11.getInt(row(yenBai) + ".rank")).isEqualTo(1);
+        assertThat(april11.getInt(row(yenBai) + ".submissions")).isEqualTo(3);
+        assertThat(april11.getInt(row(yenBai) + ".today")).isEqualTo(2);
+        // Monday 11 April starts a new week
+        assertThat(april11.getInt(row(yenBai) + ".thisWeek")).isEqualTo(2);
+        assertThat(april11.getInt(row(yenBai) + ".movementSinceYesterday")).isEqualTo(1);
+        assertThat(april11.getInt(row(laoCai) + ".movementSinceYesterday")).isEqualTo(-1);
+        given().queryParam("programme", programme).queryParam("asOf", "2022-04-10")
+                .get("/api/v1/standings/{province}", yenBai).then()
+                .statusCode(200).body("submissions", equalTo(1)).body("rank", equalTo(2));
 
         given().queryParam("programme", programme).queryParam("from", "2022-04-11").queryParam("to", "2022-04-12")
                 .get("/api/v1/standings/{province}/history", yenBai).then()
@@ -66,41 +100,75 @@ class HistoryResourceTest {
                 .body("points.date", equalTo(List.of("2022-04-11", "2022-04-12")))
                 .body("points.rank", equalTo(List.of(1, 1)))
                 .body("points.submissions", equalTo(List.of(3, 3)))
+                .body("points.today", equalTo(List.of(2, 0)))
                 .body("longestRunAtRank1.from", equalTo("2022-04-11"))
-                .body("longestRunAtRank1.days", equalTo(2))
-                .body("currentRunAtRank1.days", equalTo(2));
-
-        // yesterday Lào Cai led again: a new current run for it, and movement in today's standings
-        send(submitted(programme, laoCai, "f"), submitted(programme, laoCai, "g"));
-        awaitSubmissions(programme, laoCai, 4);
-        snapshot(programme, yesterday.toString());
-        send(submitted(programme, yenBai, "h"), submitted(programme, yenBai, "i"));
-        await().atMost(WAIT).ignoreException(NullPointerException.class).untilAsserted(() -> {
-            JsonPath today = standings(programme);
-            assertThat(today.getInt(row(yenBai) + ".rank")).isEqualTo(1);
-            assertThat(today.getInt(row(yenBai) + ".movementSinceYesterday")).isEqualTo(1);
-            assertThat(today.getInt(row(laoCai) + ".movementSinceYesterday")).isEqualTo(-1);
-        });
+                .body("currentRunAtRank1.from", equalTo("2022-04-11"));
         given().queryParam("programme", programme).get("/api/v1/standings/{province}/history", laoCai).then()
                 .statusCode(200)
-                .body("points.rank", equalTo(List.of(1, 2, 2, 1)))
+                .body("longestRunAtRank1.from", equalTo("2022-04-10"))
                 .body("longestRunAtRank1.days", equalTo(1))
-                .body("currentRunAtRank1.from", equalTo(yesterday.toString()));
-        given().queryParam("programme", programme).get("/api/v1/standings/{province}/history", yenBai).then()
-                .statusCode(200)
                 .body("currentRunAtRank1", equalTo(null));
-    }
+        // a week's point is its Sunday, and the last day asked
+        given().queryParam("programme", programme).queryParam("from", "2022-04-04").queryParam("to", "2022-04-20")
+                .queryParam("step", "week")
+                .get("/api/v1/standings/{province}/history", yenBai).then()
+                .statusCode(200)
+                .body("points.date", equalTo(List.of("2022-04-10", "2022-04-17", "2022-04-20")))
+                .body("points.submissions", equalTo(List.of(1, 3, 3)));
+        given().queryParam("from", "2022-04-09").queryParam("to", "2022-04-12")
+                .get("/api/v1/programmes/{code}/history", programme).then()
+                .statusCode(200)
+                .body("points.submissions", equalTo(List.of(0, 3, 5, 5)))
+                .body("points.submitters", equalTo(List.of(0, 3, 5, 5)))
+                .body("points.today", equalTo(List.of(0, 3, 2, 0)));
 
-    private static void snapshot(String programme, String date) {
+        // late data for a past day changes that day and the days after it
+        send(submittedOn(programme, yenBai, "2022-04-10", "f"), decidedOn(a, InitiativeStatus.RECOGNIZED, "2022-04-12"),
+                decidedOn(d, InitiativeStatus.WITHDRAWN, "2022-04-13"));
+        await().atMost(WAIT).ignoreException(NullPointerException.class).untilAsserted(() -> {
+            JsonPath lateApril10 = standings(programme, "asOf", "2022-04-10");
+            assertThat(lateApril10.getInt(row(yenBai) + ".submissions")).isEqualTo(2);
+            assertThat(lateApril10.getInt(row(yenBai) + ".rank")).isEqualTo(1);
+            assertThat(lateApril10.getInt(row(laoCai) + ".rank")).isEqualTo(1);
+        });
+        // recognised from the day the council decided, no earlier
+        assertThat(standings(programme, "asOf", "2022-04-11").getInt(row(laoCai) + ".recognized")).isZero();
+        assertThat(standings(programme, "asOf", "2022-04-12").getInt(row(laoCai) + ".recognized")).isEqualTo(1);
+        // withdrawn on the 13th: counted until then
+        assertThat(standings(programme, "asOf", "2022-04-12").getInt(row(yenBai) + ".submissions")).isEqualTo(4);
+        JsonPath april13 = standings(programme, "asOf", "2022-04-13");
+        assertThat(april13.getInt(row(yenBai) + ".submissions")).isEqualTo(3);
+        assertThat(april13.getInt(row(yenBai) + ".today")).isEqualTo(-1);
+        given().get("/api/v1/programmes/{code}/summary?asOf=2022-04-12", programme).then().statusCode(200)
+                .body("submissions", equalTo(6)).body("submitters", equalTo(6)).body("recognized", equalTo(1));
+
+        // a snapshot keeps the standings of its day as counted, not today's counts
         given().header("Authorization", Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD"))
-                .queryParam("programme", programme).queryParam("date", date)
+                .queryParam("programme", programme).queryParam("date", "2022-04-10")
                 .post("/api/v1/admin/snapshots").then()
                 .statusCode(201)
-                .header("Location", endsWith("date=" + date))
-                .body("date", equalTo(date));
+                .header("Location", endsWith("date=2022-04-10"));
+    }
+
+    @Test
+    void badPeriodsAreProblemsNamingTheParameter() {
+        String programme = Fixtures.newProgramme();
+        UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Hà Giang", 10_000);
+        given().queryParam("programme", programme).queryParam("step", "month")
+                .get("/api/v1/standings/{province}/history", province).then()
+                .statusCode(400).contentType("application/problem+json").body("field", equalTo("step"));
+        given().queryParam("to", LocalDate.now(VIETNAM).plusDays(2).toString())
+                .get("/api/v1/programmes/{code}/history", programme).then()
+                .statusCode(400).body("field", equalTo("to"));
+        given().queryParam("programme", programme).queryParam("asOf", "2022-04-10").queryParam("date", "2022-04-11")
+                .get("/api/v1/standings").then()
+                .statusCode(400).body("field", equalTo("asOf"));
+        given().queryParam("asOf", "10/04/2022").get("/api/v1/programmes/{code}/summary", programme).then()
+                .statusCode(400).body("field", equalTo("asOf"));
     }
 
     private static void awaitSubmissions(String programme, UUID province, int submissions) {
-        await().atMost(WAIT).ignoreException(NullPointerException.class).until(() -> standings(programme).getInt(row(province) + ".submissions") == submissions);
+        await().atMost(WAIT).ignoreException(NullPointerException.class)
+                .until(() -> standings(programme).getInt(row(province) + ".submissions") == submissions);
     }
 }

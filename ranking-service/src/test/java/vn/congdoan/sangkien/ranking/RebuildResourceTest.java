@@ -233,10 +233,11 @@ class RebuildResourceTest {
         try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
             s.executeUpdate("update standing set submissions = 3 where programme_code = '" + programme + "'");
         }
-        // rebuilt counters in which a day's count went below 0, as events that disagree with each other leave them
+        // rebuilt counters in which a member's count went below 0, as events that disagree with each other leave
+        // them (the changes of a day may be below 0: they are compared, not refused)
         updater.clear(CounterSet.REBUILD);
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "insert into rebuild.period_count values (?, ?, date '2022-04-15', -1)")) {
+                "insert into rebuild.submitter values (?, ?, 'm-below', -1)")) {
             s.setString(1, programme);
             s.setObject(2, province);
             s.executeUpdate();
@@ -247,10 +248,10 @@ class RebuildResourceTest {
         }
         RebuildService.Comparison comparison = rebuild.compare(programme, nothingRead, true);
 
-        assertThat(comparison.found().negatives()).containsEntry("period_count", 1L);
+        assertThat(comparison.found().negatives()).containsOnlyKeys("submitter").containsEntry("submitter", 1L);
         assertThat(comparison.found().differences()).anySatisfy(d -> {
-            assertThat(d.table()).isEqualTo("period_count");
-            assertThat(d.day()).isEqualTo(LocalDate.of(2022, 4, 15));
+            assertThat(d.table()).isEqualTo("submitter");
+            assertThat(d.memberId()).isEqualTo("m-below");
             assertThat(d.rebuilt()).isEqualTo(-1);
             assertThat(d.live()).isZero();
         });

@@ -5,15 +5,23 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import vn.congdoan.sangkien.ranking.service.CounterChanges;
 import vn.congdoan.sangkien.ranking.service.CounterChanges.DayKey;
+import vn.congdoan.sangkien.ranking.service.CounterChanges.MemberDay;
+import vn.congdoan.sangkien.ranking.service.CounterChanges.MemberDayKey;
 import vn.congdoan.sangkien.ranking.service.CounterChanges.MemberKey;
+import vn.congdoan.sangkien.ranking.service.CounterChanges.NationDayKey;
 import vn.congdoan.sangkien.ranking.service.CounterChanges.ProvinceKey;
 import vn.congdoan.sangkien.ranking.service.CounterChanges.ReachKey;
 import vn.congdoan.sangkien.ranking.service.CounterChanges.Totals;
@@ -63,15 +71,20 @@ public class CounterRepository {
             where r.programme_code = t.programme_code and r.member_id = t.member_id
             """;
 
-    /** Writes the members' counts first: crossing zero, they change the provinces' submitters and members' reach. */
+    /**
+     * Writes the members' counts first: crossing zero, they change the provinces' submitters and members' reach;
+     * then the members' counts by day, which give the submitters by day.
+     */
     public void write(Connection c, CounterSet set, CounterChanges changes) throws SQLException {
         writeMembers(c, set, changes, true);
         writeMembers(c, set, changes, false);
-        lockReach(c, set, changes.reach());
+        lockReach(c, set, changes.reach(), changes.membersByDay());
         writeReach(c, set, changes.reach(), true);
         writeReach(c, set, changes.reach(), false);
+        writeMemberDays(c, set, changes);
         writeProvinces(c, set, changes.provinces());
         writeDays(c, set, changes.days());
+        writeNationDays(c, set, changes.nationDays());
     }
 
     /** {@code value}, clamped at 0 in the live counters only. */
@@ -83,8 +96,8 @@ public class CounterRepository {
     public void clear(Connection c, CounterSet set) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("truncate " + String.join(", ", set.table("initiative_state"), set.table("submitter"),
-                    set.table("member_reach"), set.table("standing"), set.table("period_count"),
-                    set.table("consumed_position")));
+                    set.table("member_reach"), set.table("standing"), set.table("day_count"),
+                    set.table("member_day"), set.table("nation_day"), set.table("consumed_position")));
         }
     }
 
@@ -116,18 +129,27 @@ public class CounterRepository {
     }
 
     /**
-     * Locks the rows of the members whose number of provinces changes, in key order, before any is written,
-     * creating those not there yet (with 0). These rows are shared between instances (a member may submit in
-     * provinces another instance counts), and the rises and the falls are written by two statements: without this,
-     * one instance raising member a and lowering b while another raised b and lowered a deadlocked. A batch of rises
-     * alone is one statement, which takes its rows in the same order.
+     * Locks the rows of the members whose number of provinces or counts by day change, in key order, before any is
+     * written, creating those not there yet (with 0). These rows are shared between instances (a member may submit
+     * in provinces another instance counts): without this, one instance raising member a and lowering b while
+     * another raised b and lowered a deadlocked, and two instances reading one member's counts by day in different
+     * provinces would each miss the other's change to the country's submitters. A batch of rises alone, with no
+     * count by day, is one statement, which takes its rows in the same order.
      */
-    private static void lockReach(Connection c, CounterSet set, Map<ReachKey, Integer> reach) throws SQLException {
-        if (reach.values().stream().noneMatch(change -> change < 0)) {
+    private static void lockReach(Connection c, CounterSet set, Map<ReachKey, Integer> reach,
+            SortedSet<ReachKey> byDay) throws SQLException {
+        SortedSet<ReachKey> keys = new TreeSet<>(byDay.comparator());
+        keys.addAll(byDay);
+        if (reach.values().stream().anyMatch(change -> change < 0)) {
+            reach.forEach((key, change) -> {
+                if (change != 0) {
+                    keys.add(key);
+                }
+            });
+        }
+        if (keys.isEmpty()) {
             return;
         }
-        List<ReachKey> keys = reach.entrySet().stream().filter(e -> e.getValue() != 0).map(Map.Entry::getKey)
-                .toList();
         try (PreparedStatement lock = c.prepareStatement("insert into " + set.table("member_reach") + " as r"
                 + " (programme_code, member_id, provinces)"
                 + " select t.programme_code, t.member_id, 0"
@@ -137,6 +159,52 @@ public class CounterRepository {
             lock.setObject(1, keys.stream().map(ReachKey::programmeCode).toArray(String[]::new));
             lock.setObject(2, keys.stream().map(ReachKey::memberId).toArray(String[]::new));
             lock.executeUpdate();
+        }
+    }
+
+    /**
+     * Adds the changes of the members' counts by day, then reads every count by day of those members, in every
+     * province of the programme, and tells {@code changes}: the days their running counts cross zero give the
+     * submitters by day.
+     */
+    private static void writeMemberDays(Connection c, CounterSet set, CounterChanges changes) throws SQLException {
+        List<Map.Entry<MemberDayKey, Integer>> rows = changes.memberDays().entrySet().stream()
+                .filter(e -> e.getValue() != 0).toList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = c.prepareStatement("insert into " + set.table("member_day") + " as d"
+                + " (programme_code, member_id, province_id, day, initiatives)"
+                + " select * from unnest(?::text[], ?::text[], ?::uuid[], ?::date[], ?::int[])"
+                + " on conflict (programme_code, member_id, province_id, day)"
+                + " do update set initiatives = d.initiatives + excluded.initiatives")) {
+            upsert.setObject(1, rows.stream().map(e -> e.getKey().member().province().programmeCode())
+                    .toArray(String[]::new));
+            upsert.setObject(2, rows.stream().map(e -> e.getKey().member().memberId()).toArray(String[]::new));
+            upsert.setArray(3, c.createArrayOf("uuid",
+                    rows.stream().map(e -> e.getKey().member().province().provinceId()).toArray()));
+            upsert.setArray(4, c.createArrayOf("date", rows.stream().map(e -> e.getKey().day()).toArray()));
+            upsert.setObject(5, rows.stream().mapToInt(Map.Entry::getValue).toArray());
+            upsert.executeUpdate();
+        }
+        List<ReachKey> members = List.copyOf(changes.membersByDay());
+        Map<ReachKey, List<MemberDay>> stored = new HashMap<>();
+        try (PreparedStatement read = c.prepareStatement("select d.programme_code, d.member_id, d.province_id, d.day,"
+                + " d.initiatives from unnest(?::text[], ?::text[]) as t(programme_code, member_id)"
+                + " join " + set.table("member_day") + " d"
+                + " on d.programme_code = t.programme_code and d.member_id = t.member_id")) {
+            read.setObject(1, members.stream().map(ReachKey::programmeCode).toArray(String[]::new));
+            read.setObject(2, members.stream().map(ReachKey::memberId).toArray(String[]::new));
+            try (ResultSet rs = read.executeQuery()) {
+                while (rs.next()) {
+                    stored.computeIfAbsent(new ReachKey(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                            .add(new MemberDay(rs.getObject(3, UUID.class), rs.getObject(4, LocalDate.class),
+                                    rs.getInt(5)));
+                }
+            }
+        }
+        for (ReachKey member : members) {
+            changes.memberDaysCounted(member, stored.getOrDefault(member, List.of()));
         }
     }
 
@@ -188,20 +256,43 @@ public class CounterRepository {
         }
     }
 
-    private static void writeDays(Connection c, CounterSet set, Map<DayKey, Long> days) throws SQLException {
-        try (PreparedStatement upsert = c.prepareStatement("insert into " + set.table("period_count")
-                + " (programme_code, province_id, day, submissions) values (?, ?, ?, " + atLeastZero(set, "?") + ")"
-                + " on conflict (programme_code, day, province_id) do update"
-                + " set submissions = period_count.submissions + ?")) {
-            for (Map.Entry<DayKey, Long> e : days.entrySet()) {
-                if (e.getValue() == 0) {
+    /** Adds the changes of each province's figures by day: a day's change may be below zero. */
+    private static void writeDays(Connection c, CounterSet set, Map<DayKey, Totals> days) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement("insert into " + set.table("day_count") + " as d"
+                + " (programme_code, province_id, day, submissions, recognized, submitters) values (?, ?, ?, ?, ?, ?)"
+                + " on conflict (programme_code, day, province_id) do update set"
+                + " submissions = d.submissions + excluded.submissions, recognized = d.recognized + excluded.recognized,"
+                + " submitters = d.submitters + excluded.submitters")) {
+            for (Map.Entry<DayKey, Totals> e : days.entrySet()) {
+                Totals d = e.getValue();
+                if (d.isNone()) {
                     continue;
                 }
                 upsert.setString(1, e.getKey().province().programmeCode());
                 upsert.setObject(2, e.getKey().province().provinceId());
                 upsert.setObject(3, e.getKey().day());
-                upsert.setLong(4, e.getValue());
-                upsert.setLong(5, e.getValue());
+                upsert.setLong(4, d.submissions());
+                upsert.setLong(5, d.recognized());
+                upsert.setLong(6, d.submitters());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    /** Adds the changes of the country's distinct submitters by day. */
+    private static void writeNationDays(Connection c, CounterSet set, Map<NationDayKey, Long> days)
+            throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement("insert into " + set.table("nation_day") + " as d"
+                + " (programme_code, day, submitters) values (?, ?, ?)"
+                + " on conflict (programme_code, day) do update set submitters = d.submitters + excluded.submitters")) {
+            for (Map.Entry<NationDayKey, Long> e : days.entrySet()) {
+                if (e.getValue() == 0) {
+                    continue;
+                }
+                upsert.setString(1, e.getKey().programmeCode());
+                upsert.setObject(2, e.getKey().day());
+                upsert.setLong(3, e.getValue());
                 upsert.addBatch();
             }
             upsert.executeBatch();

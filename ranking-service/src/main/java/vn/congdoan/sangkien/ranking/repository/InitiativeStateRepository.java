@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,7 +30,7 @@ import vn.congdoan.sangkien.ranking.service.InitiativeState;
 public class InitiativeStateRepository {
 
     private static final String COLUMNS = "initiative_id, programme_code, province_id, status, author_ids, submitted_at,"
-            + " version";
+            + " version, recognized_at, ended_at";
 
     /** Reads and locks the states of {@code ids}, in initiative order so that instances lock alike. */
     public Map<UUID, InitiativeState> lock(Connection c, CounterSet set, Collection<UUID> ids) throws SQLException {
@@ -67,19 +68,22 @@ public class InitiativeStateRepository {
         }
         String sql = insert
                 ? "insert into " + set.table("initiative_state") + " (programme_code, province_id, status,"
-                        + " author_ids, submitted_at, version, initiative_id) values (?, ?, ?, ?::text[], ?, ?, ?)"
-                        + " on conflict (initiative_id) do nothing"
+                        + " author_ids, submitted_at, version, recognized_at, ended_at, initiative_id)"
+                        + " values (?, ?, ?, ?::text[], ?, ?, ?, ?, ?) on conflict (initiative_id) do nothing"
                 : "update " + set.table("initiative_state") + " set programme_code = ?, province_id = ?,"
-                        + " status = ?, author_ids = ?::text[], submitted_at = ?, version = ? where initiative_id = ?";
+                        + " status = ?, author_ids = ?::text[], submitted_at = ?, version = ?, recognized_at = ?,"
+                        + " ended_at = ? where initiative_id = ?";
         try (PreparedStatement write = c.prepareStatement(sql)) {
             for (InitiativeState state : states) {
                 write.setString(1, state.programmeCode());
                 write.setObject(2, state.provinceId());
                 write.setString(3, state.status().name());
                 write.setObject(4, state.authorIds().toArray(String[]::new));
-                write.setTimestamp(5, state.submittedAt() == null ? null : Timestamp.from(state.submittedAt()));
+                write.setTimestamp(5, timestamp(state.submittedAt()));
                 write.setLong(6, state.version());
-                write.setObject(7, state.initiativeId());
+                write.setTimestamp(7, timestamp(state.recognizedAt()));
+                write.setTimestamp(8, timestamp(state.endedAt()));
+                write.setObject(9, state.initiativeId());
                 write.addBatch();
             }
             int[] counts = write.executeBatch();
@@ -91,9 +95,16 @@ public class InitiativeStateRepository {
     }
 
     private static InitiativeState state(ResultSet rs) throws SQLException {
-        Timestamp submittedAt = rs.getTimestamp(6);
         return new InitiativeState(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
                 InitiativeStatus.valueOf(rs.getString(4)), Arrays.asList((String[]) rs.getArray(5).getArray()),
-                submittedAt == null ? null : submittedAt.toInstant(), rs.getLong(7));
+                instant(rs.getTimestamp(6)), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)), rs.getLong(7));
+    }
+
+    private static Timestamp timestamp(Instant at) {
+        return at == null ? null : Timestamp.from(at);
+    }
+
+    private static Instant instant(Timestamp at) {
+        return at == null ? null : at.toInstant();
     }
 }

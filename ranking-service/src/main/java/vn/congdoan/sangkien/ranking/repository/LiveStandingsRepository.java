@@ -24,8 +24,10 @@ import vn.congdoan.sangkien.ranking.service.ProvinceFigures;
 import vn.congdoan.sangkien.ranking.service.StandingsMath;
 
 /**
- * The live standings of a day: every province in force with its counters, those of the provinces merged into it by
- * then, its memberships and its target in the phase current that day.
+ * The standings at the end of a day, today's or a past one's: every province in force that day with its counts then,
+ * those of the provinces merged into it by then, its memberships and its target in the phase current that day. The
+ * counts of a day are the live totals less the changes of the days after it ({@code day_count}), so that today's
+ * standings read few rows and a past day's are exact however late its events came.
  */
 @ApplicationScoped
 public class LiveStandingsRepository {
@@ -34,13 +36,19 @@ public class LiveStandingsRepository {
     private static final String LIVE = "with params as (select cast(? as text) as programme, cast(? as date) as day,"
             + " cast(? as date) as monday), " + ProvinceRows.MEMBERSHIP + """
             , periods as (
-                select pc.province_id, sum(pc.submissions) filter (where pc.day = params.day) as today,
-                       sum(pc.submissions) as week
-                from period_count pc, params
-                where pc.programme_code = params.programme and pc.day between params.monday and params.day
-                group by pc.province_id)
-            select p.id, p.code, p.name, p.member_count, coalesce(s.submissions, 0), coalesce(s.submitters, 0),
-                   coalesce(s.recognized, 0), coalesce(periods.week, 0), coalesce(periods.today, 0), r.codes, c.codes,
+                select dc.province_id, sum(dc.submissions) filter (where dc.day = params.day) as today,
+                       sum(dc.submissions) filter (where dc.day between params.monday and params.day) as week,
+                       sum(dc.submissions) filter (where dc.day > params.day) as later_submissions,
+                       sum(dc.submitters) filter (where dc.day > params.day) as later_submitters,
+                       sum(dc.recognized) filter (where dc.day > params.day) as later_recognized
+                from day_count dc, params
+                where dc.programme_code = params.programme and dc.day >= params.monday
+                group by dc.province_id)
+            select p.id, p.code, p.name, p.member_count,
+                   coalesce(s.submissions, 0) - coalesce(periods.later_submissions, 0),
+                   coalesce(s.submitters, 0) - coalesce(periods.later_submitters, 0),
+                   coalesce(s.recognized, 0) - coalesce(periods.later_recognized, 0),
+                   coalesce(periods.week, 0), coalesce(periods.today, 0), r.codes, c.codes,
                    p.valid_from, p.valid_to, p.successor_id
             from params, province p
             left join standing s on s.province_id = p.id and s.programme_code = (select programme from params)
@@ -63,6 +71,18 @@ public class LiveStandingsRepository {
                                   and s.member_id = r.member_id
                   where r.programme_code = ? and r.provinces > 1 and s.initiatives > 0
                   group by g.grp, r.member_id) shared
+            group by shared.grp
+            """;
+
+    /** {@link #COUNTED_TWICE} at the end of a past day, from the members' counts by day. */
+    private static final String COUNTED_TWICE_ON = """
+            select shared.grp, sum(shared.provinces - 1)
+            from (select g.grp, count(*) as provinces
+                  from (select d.province_id, d.member_id from member_day d
+                        where d.programme_code = ? and d.province_id = any(cast(? as uuid[])) and d.day <= ?
+                        group by d.province_id, d.member_id having sum(d.initiatives) > 0) m
+                  join unnest(cast(? as uuid[]), cast(? as uuid[])) as g(province_id, grp) on g.province_id = m.province_id
+                  group by g.grp, m.member_id) shared
             group by shared.grp
             """;
 
@@ -95,22 +115,39 @@ public class LiveStandingsRepository {
     }
 
     /**
-     * Every province in force on {@code day} with its live counts, those of the provinces merged into it by then,
-     * and its target in the phase current that day.
+     * Every province in force on {@code day} with its counts at the end of it, those of the provinces merged into it
+     * by then, and its target in the phase current that day.
+     *
+     * @param past whether {@code day} is over: its members counted in several provinces are then found from the
+     *             members' counts by day rather than from the live ones
      */
-    public List<ProvinceFigures> live(String programme, LocalDate day) {
-        return Reads.run(dataSource, c -> live(c, programme, day).provinces());
+    public List<ProvinceFigures> live(String programme, LocalDate day, boolean past) {
+        return Reads.run(dataSource, c -> live(c, programme, day, past).provinces());
     }
 
     /**
-     * {@link #live(String, LocalDate)} with the number of distinct submitters in the provinces whose counts stand
-     * somewhere that day, read on one connection.
+     * {@link #live(String, LocalDate, boolean)} with the number of distinct submitters in the provinces whose counts
+     * stand somewhere that day, read on one connection.
      */
-    public Live liveWithSubmitters(String programme, LocalDate day) {
+    public Live liveWithSubmitters(String programme, LocalDate day, boolean past) {
         return Reads.run(dataSource, c -> {
-            Folded live = live(c, programme, day);
-            return new Live(live.provinces(), nationalSubmitters(c, programme, live));
+            Folded live = live(c, programme, day, past);
+            return new Live(live.provinces(), past ? nationalSubmittersOn(c, programme, day)
+                    : nationalSubmitters(c, programme, live));
         });
+    }
+
+    /** The members counted as submitters in the country at the end of a past day, each once. */
+    private static long nationalSubmittersOn(Connection c, String programme, LocalDate day) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select coalesce(sum(submitters), 0) from nation_day"
+                + " where programme_code = ? and day <= ?")) {
+            s.setString(1, programme);
+            s.setObject(2, day);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /**
@@ -136,10 +173,10 @@ public class LiveStandingsRepository {
         long submitters = live.unfolded().stream().filter(f -> counted.contains(f.provinceId()))
                 .mapToLong(ProvinceFigures::submitters).sum();
         Map<UUID, UUID> nation = counted.stream().collect(Collectors.toMap(p -> p, p -> NATION));
-        return Math.max(0, submitters - countedTwice(c, programme, nation).getOrDefault(NATION, 0L));
+        return Math.max(0, submitters - countedTwice(c, programme, nation, null).getOrDefault(NATION, 0L));
     }
 
-    private static Folded live(Connection c, String programme, LocalDate day) throws SQLException {
+    private static Folded live(Connection c, String programme, LocalDate day, boolean past) throws SQLException {
         Map<UUID, Long> targets = targets(c, programme, day);
         List<ProvinceFigures> figures = new ArrayList<>();
         List<Merges.Succession> successions = new ArrayList<>();
@@ -156,7 +193,8 @@ public class LiveStandingsRepository {
             }
         }
         Map<UUID, UUID> homes = Merges.homes(successions, day);
-        return new Folded(Merges.fold(figures, homes, sharedSubmitters(c, programme, homes)), figures, homes);
+        return new Folded(Merges.fold(figures, homes, sharedSubmitters(c, programme, homes, past ? day : null)),
+                figures, homes);
     }
 
     /** Province targets in the phase of {@code programme} current on {@code day}. */
@@ -194,22 +232,35 @@ public class LiveStandingsRepository {
      * Per province that holds the counts of others on the day, how many of its submitters are counted in more than
      * one of them beyond the first.
      */
-    private static Map<UUID, Long> sharedSubmitters(Connection c, String programme, Map<UUID, UUID> homes)
-            throws SQLException {
+    private static Map<UUID, Long> sharedSubmitters(Connection c, String programme, Map<UUID, UUID> homes,
+            LocalDate pastDay) throws SQLException {
         Map<UUID, UUID> groupOf = new HashMap<>();
         Merges.mergedGroups(homes).forEach((home, provinces) -> provinces.forEach(p -> groupOf.put(p, home)));
-        return groupOf.isEmpty() ? Map.of() : countedTwice(c, programme, groupOf);
+        return groupOf.isEmpty() ? Map.of() : countedTwice(c, programme, groupOf, pastDay);
     }
 
-    /** {@link #COUNTED_TWICE} for the provinces given, each in its group. */
-    private static Map<UUID, Long> countedTwice(Connection c, String programme, Map<UUID, UUID> groupOf)
-            throws SQLException {
+    /**
+     * {@link #COUNTED_TWICE} for the provinces given, each in its group: today's, or at the end of {@code pastDay}
+     * when it is given.
+     */
+    private static Map<UUID, Long> countedTwice(Connection c, String programme, Map<UUID, UUID> groupOf,
+            LocalDate pastDay) throws SQLException {
         List<Map.Entry<UUID, UUID>> provinces = List.copyOf(groupOf.entrySet());
+        Object[] ids = provinces.stream().map(Map.Entry::getKey).toArray();
+        Object[] groups = provinces.stream().map(Map.Entry::getValue).toArray();
         Map<UUID, Long> counted = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement(COUNTED_TWICE)) {
-            s.setArray(1, c.createArrayOf("uuid", provinces.stream().map(Map.Entry::getKey).toArray()));
-            s.setArray(2, c.createArrayOf("uuid", provinces.stream().map(Map.Entry::getValue).toArray()));
-            s.setString(3, programme);
+        try (PreparedStatement s = c.prepareStatement(pastDay == null ? COUNTED_TWICE : COUNTED_TWICE_ON)) {
+            if (pastDay == null) {
+                s.setArray(1, c.createArrayOf("uuid", ids));
+                s.setArray(2, c.createArrayOf("uuid", groups));
+                s.setString(3, programme);
+            } else {
+                s.setString(1, programme);
+                s.setArray(2, c.createArrayOf("uuid", ids));
+                s.setObject(3, pastDay);
+                s.setArray(4, c.createArrayOf("uuid", ids));
+                s.setArray(5, c.createArrayOf("uuid", groups));
+            }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     counted.put(rs.getObject(1, UUID.class), rs.getLong(2));

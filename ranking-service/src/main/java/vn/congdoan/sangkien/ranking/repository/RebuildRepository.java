@@ -25,7 +25,7 @@ public class RebuildRepository {
     /**
      * A counter that differs, named by its table, its key (only the key's own parts are given) and its figure.
      *
-     * @param day the day of submission, for a count per day
+     * @param day the day, for the changes of a day
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Difference(String table, String programme, UUID provinceId, LocalDate day, String memberId,
@@ -43,8 +43,16 @@ public class RebuildRepository {
     public record Comparison(List<Difference> differences, Map<String, Long> counts, Map<String, Long> negatives) {
     }
 
-    /** A table of counters: its key after the programme, and the figures it holds. */
-    private record Counters(String table, List<String> keys, List<String> figures) {
+    /**
+     * A table of counters: its key after the programme, and the figures it holds.
+     *
+     * @param changes whether its figures are the changes of a day, which may be below 0, rather than counts
+     */
+    private record Counters(String table, List<String> keys, List<String> figures, boolean changes) {
+
+        Counters(String table, List<String> keys, List<String> figures) {
+            this(table, keys, figures, false);
+        }
 
         String select() {
             String key = keys.stream().map(k -> "coalesce(l.%1$s, r.%1$s)".formatted(k)).collect(Collectors.joining(", "));
@@ -81,7 +89,10 @@ public class RebuildRepository {
     /** Every table of counters, compared and repaired. */
     private static final List<Counters> COUNTERS = List.of(
             new Counters("standing", List.of("province_id"), List.of("submissions", "submitters", "recognized")),
-            new Counters("period_count", List.of("province_id", "day"), List.of("submissions")),
+            new Counters("day_count", List.of("province_id", "day"), List.of("submissions", "recognized",
+                    "submitters"), true),
+            new Counters("member_day", List.of("member_id", "province_id", "day"), List.of("initiatives"), true),
+            new Counters("nation_day", List.of("day"), List.of("submitters"), true),
             new Counters("submitter", List.of("province_id", "member_id"), List.of("initiatives")),
             new Counters("member_reach", List.of("member_id"), List.of("provinces")),
             new Counters("initiative_state", List.of("initiative_id"), List.of("version")));
@@ -121,6 +132,9 @@ public class RebuildRepository {
                                 + 2 * counters.figures().size()));
                     }
                 }
+            }
+            if (counters.changes()) {
+                continue;
             }
             try (PreparedStatement s = c.prepareStatement(counters.negatives())) {
                 s.setString(1, programme);

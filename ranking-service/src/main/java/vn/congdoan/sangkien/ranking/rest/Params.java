@@ -2,10 +2,12 @@ package vn.congdoan.sangkien.ranking.rest;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.kit.rest.QueryParams;
+import vn.congdoan.sangkien.ranking.service.DailySeries;
 import vn.congdoan.sangkien.ranking.service.Metric;
 
 /**
@@ -31,6 +33,32 @@ final class Params {
             return null;
         }
         return QueryParams.date(field, value);
+    }
+
+    /**
+     * The day at the end of which to answer: {@code asOf}, or {@code date} as the standings first called it; null
+     * for today.
+     */
+    static LocalDate asOf(String asOf, String date) {
+        LocalDate day = date("asOf", asOf);
+        LocalDate older = date("date", date);
+        if (day != null && older != null && !day.equals(older)) {
+            throw ProblemException.badRequest("asOf", Text.of("asOf " + day + " and date " + older
+                    + " disagree; give one of them", "asOf " + day + " và date " + older
+                    + " không khớp nhau; hãy chỉ dùng một tham số"));
+        }
+        return day != null ? day : older;
+    }
+
+    static DailySeries.Step step(String value) {
+        if (value == null || value.isBlank() || "day".equals(value)) {
+            return DailySeries.Step.DAY;
+        }
+        if ("week".equals(value)) {
+            return DailySeries.Step.WEEK;
+        }
+        throw ProblemException.badRequest("step", Text.of("must be day or week; got " + value,
+                "phải là day hoặc week; nhận được " + value)).allowed(List.of("day", "week"));
     }
 
     static boolean bool(String field, String value) {

@@ -1,6 +1,9 @@
 package vn.congdoan.sangkien.ranking.rest;
 
+import java.time.LocalDate;
+
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -10,11 +13,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.congdoan.sangkien.kit.openapi.Answers;
 import vn.congdoan.sangkien.ranking.service.ProgrammeService;
 import vn.congdoan.sangkien.ranking.service.ProgrammeService.Summary;
 import vn.congdoan.sangkien.ranking.service.StandingsService;
@@ -40,12 +47,42 @@ public class ProgrammeResource {
             content = @Content(schema = @Schema(implementation = Summary.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the entity tag in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such programme")
-    public Response summary(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+    public Response summary(@PathParam("code") String code,
+            @Parameter(description = "The day at the end of which to give the figures (Vietnam time); today when "
+                    + "left out", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf")
+            String asOf,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
-        return conditional.respond(summaryOf(code), ifNoneMatch, ifModifiedSince);
+        return conditional.respond(summaryOf(code, Params.date("asOf", asOf)), ifNoneMatch, ifModifiedSince);
     }
 
-    private View summaryOf(String code) {
-        return programmes.summary(code).orElseThrow(() -> StandingsService.unknownProgramme(code));
+    @GET
+    @Path("{code}/history")
+    @Operation(summary = "A programme's figures at the end of each day or week, of the country or of the provinces of "
+            + "a region or emulation cluster, from what has been counted: for charts")
+    @APIResponse(responseCode = "200", description = "The points, oldest first",
+            content = @Content(schema = @Schema(implementation = ProgrammeService.Series.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the entity tag in If-None-Match")
+    @Extension(name = Answers.ALSO, value = "400,404")
+    public Response history(@PathParam("code") String code,
+            @Parameter(description = "The first day; the programme's first day when left out",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = "The last day; today when left out",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
+            @Parameter(description = "A point for every day, or for the last day of every week (Sunday) and the "
+                    + "last day asked", schema = @Schema(enumeration = {"day", "week"}, defaultValue = "day"))
+            @QueryParam("step") String step,
+            @Parameter(description = "A region's code: the sums of its provinces") @QueryParam("region") String region,
+            @Parameter(description = "An emulation cluster's code: the sums of its provinces") @QueryParam("cluster")
+            String cluster,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
+        return conditional.respond(programmes.series(code, Params.date("from", from), Params.date("to", to),
+                Params.step(step), Params.blankToNull(region), Params.blankToNull(cluster)), ifNoneMatch,
+                ifModifiedSince);
+    }
+
+    private View summaryOf(String code, LocalDate day) {
+        return programmes.summary(code, day).orElseThrow(() -> StandingsService.unknownProgramme(code));
     }
 }

@@ -1,5 +1,7 @@
 package vn.congdoan.sangkien.ranking.rest;
 
+import java.time.LocalDate;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -25,7 +27,9 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import vn.congdoan.sangkien.kit.openapi.Answers;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.ProblemType;
 import vn.congdoan.sangkien.kit.problem.Text;
+import vn.congdoan.sangkien.ranking.service.Metric;
 import vn.congdoan.sangkien.ranking.service.StandingRow;
 import vn.congdoan.sangkien.ranking.service.StandingsService;
 import vn.congdoan.sangkien.ranking.service.StandingsService.History;
@@ -50,14 +54,18 @@ public class StandingsResource {
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = StandingRow.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the entity tag in If-None-Match (weak or "
             + "strong) or, without it, since If-Modified-Since")
-    @APIResponse(responseCode = "404", description = "No such programme, or no snapshot of that date")
+    @APIResponse(responseCode = "404", description = "No such programme")
     public Uni<Response> standings(@QueryParam("programme") @DefaultValue("1-trieu-sang-kien") String programme,
             @QueryParam("sort") String sort, @QueryParam("region") String region,
             @QueryParam("cluster") String cluster,
-            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("date") String date,
+            @Parameter(description = "The day at the end of which to show the standings (Vietnam time); today when "
+                    + "left out", schema = @Schema(type = SchemaType.STRING, format = "date", example = "2022-04-15"))
+            @QueryParam("asOf") String asOf,
+            @Parameter(description = "The former name of asOf", deprecated = true,
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("date") String date,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
-        Query query = query(programme, sort, region, cluster, date);
+        Query query = query(programme, sort, region, cluster, Params.asOf(asOf, date));
         // Dashboards poll this hard: standings already in memory are answered on the I/O thread; only a change of
         // revision sends the request to a worker thread to be computed.
         return standings.cached(query)
@@ -68,38 +76,73 @@ public class StandingsResource {
 
     @GET
     @Path("{province}")
-    @Operation(summary = "One province's row in today's standings, by id or code")
+    @Operation(summary = "One province's row in the standings of today or at the end of a past day, by id or code")
     @APIResponse(responseCode = "200", description = "The row, with its entity tag",
             content = @Content(schema = @Schema(implementation = StandingRow.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the entity tag in If-None-Match")
     @Extension(name = Answers.ALSO, value = "404")
     public Response province(@PathParam("province") String province,
             @QueryParam("programme") @DefaultValue("1-trieu-sang-kien") @NotBlank String programme,
-            @QueryParam("sort") String sort, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @QueryParam("sort") String sort,
+            @Parameter(description = "The day at the end of which to show the row (Vietnam time); today when left out",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
-        return conditional.respond(standings.provinceView(programme, province, Params.sort(sort))
+        LocalDate day = Params.date("asOf", asOf);
+        standings.validate(new Query(programme, Metric.SUBMISSIONS, null, null, day));
+        return conditional.respond(standings.provinceView(programme, province, Params.sort(sort), day)
                 .orElseThrow(() -> ProblemException.notFound(Text.of("Province in force", "Tỉnh đang hiệu lực"), province)), ifNoneMatch,
                 ifModifiedSince);
     }
 
     @GET
     @Path("{province}/history")
-    @Operation(summary = "A province's daily snapshots, and its longest and current runs at national rank 1")
+    @Operation(summary = "A province's standings at the end of each day or week, from what has been counted, and its "
+            + "longest and current runs at national rank 1")
+    @APIResponse(responseCode = "200", description = "The points, oldest first",
+            content = @Content(schema = @Schema(implementation = History.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the entity tag in If-None-Match")
     @Extension(name = Answers.ALSO, value = "404")
-    public History history(@PathParam("province") String province,
+    public Response history(@PathParam("province") String province,
             @QueryParam("programme") @DefaultValue("1-trieu-sang-kien") @NotBlank String programme,
-            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
-            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
-        return standings.history(programme, province, Params.date("from", from), Params.date("to", to))
-                .orElseThrow(() -> ProblemException.notFound(Text.of("Province", "Tỉnh"), province));
+            @Parameter(description = "The first day; the programme's first day when left out",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = "The last day; today when left out",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
+            @Parameter(description = "A point for every day, or for the last day of every week (Sunday) and the "
+                    + "last day asked", schema = @Schema(enumeration = {"day", "week"}, defaultValue = "day"))
+            @QueryParam("step") String step,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
+        return conditional.respond(standings.historyView(programme, province, Params.date("from", from),
+                Params.date("to", to), Params.step(step))
+                .orElseThrow(() -> ProblemException.notFound(Text.of("Province", "Tỉnh"), province)), ifNoneMatch,
+                ifModifiedSince);
+    }
+
+    @GET
+    @Path("published/{date}")
+    @Operation(summary = "The standings as published at the end of a day, kept by that night's snapshot",
+            description = "A record of what was shown then: late data for that day changes its standings (asOf) but"
+                    + " not what was published.")
+    @APIResponse(responseCode = "200", description = "The snapshot's rows, in rank order",
+            content = @Content(schema = @Schema(implementation = StandingsService.Published.class)))
+    @APIResponse(responseCode = "404", description = "No such programme, or no snapshot of that day")
+    @Extension(name = Answers.ALSO, value = "400")
+    public StandingsService.Published published(@PathParam("date") String date,
+            @QueryParam("programme") @DefaultValue("1-trieu-sang-kien") @NotBlank String programme) {
+        LocalDate day = Params.date("date", date);
+        return standings.published(programme, day).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                Text.of("No snapshot of " + programme + " was taken for " + day, "Không có ảnh chụp bảng xếp hạng "
+                        + programme + " cho ngày " + day), "date"));
     }
 
     /** Checked here rather than by bean validation: this is the hot path dashboards poll, and streams open. */
-    static Query query(String programme, String sort, String region, String cluster, String date) {
+    static Query query(String programme, String sort, String region, String cluster, LocalDate date) {
         if (programme == null || programme.isBlank()) {
             throw ProblemException.badRequest("programme", Text.of("must not be blank", "không được để trống"));
         }
         return new Query(programme, Params.sort(sort), Params.blankToNull(region), Params.blankToNull(cluster),
-                Params.date("date", date));
+                date);
     }
 }

@@ -1,5 +1,6 @@
 package vn.congdoan.sangkien.ranking.rest;
 
+import java.time.LocalDate;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,13 +53,16 @@ class StreamRoutes {
     void install(@Observes Router router) {
         router.get("/api/v1/standings/stream").blockingHandler(rc -> open(rc, () -> {
             Query query = StandingsResource.query(param(rc, "programme"), rc.request().getParam("sort"),
-                    rc.request().getParam("region"), rc.request().getParam("cluster"), null);
+                    rc.request().getParam("region"), rc.request().getParam("cluster"),
+                    Params.date("asOf", rc.request().getParam("asOf")));
             standings.validate(query);
             return new Stream(query, "standings", () -> standings.standings(query));
         }), false);
         router.get("/api/v1/programmes/:code/summary/stream").blockingHandler(rc -> open(rc, () -> {
             String code = rc.pathParam("code");
-            return new Stream(new SummaryRequest(code), "summary", () -> programmes.summary(code)
+            LocalDate day = Params.date("asOf", rc.request().getParam("asOf"));
+            programmes.summary(code, day).orElseThrow(() -> StandingsService.unknownProgramme(code));
+            return new Stream(new SummaryRequest(code, day), "summary", () -> programmes.summary(code, day)
                     .orElseThrow(() -> StandingsService.unknownProgramme(code)));
         }), false);
     }

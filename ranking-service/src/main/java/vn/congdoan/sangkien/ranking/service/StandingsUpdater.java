@@ -152,12 +152,12 @@ public class StandingsUpdater {
      */
     private boolean applyOne(Connection c, CounterSet set, InitiativeEvent event, CounterChanges changes)
             throws SQLException {
-        InitiativeState after = InitiativeState.of(event);
         while (true) {
             InitiativeState held = states.lock(c, set, event.initiativeId()).orElse(null);
             if (held != null && event.version() <= held.version()) {
                 return false;
             }
+            InitiativeState after = InitiativeState.of(held, event);
             if (states.write(c, set, List.of(after), held == null)[0] > 0) {
                 changes.change(held, after);
                 return true;

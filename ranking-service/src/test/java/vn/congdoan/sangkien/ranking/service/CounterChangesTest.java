@@ -26,17 +26,28 @@ class CounterChangesTest {
     private static final UUID NGHE_AN = UUID.randomUUID();
     /** 15 April 2022 in Vietnam, still 14 April in UTC. */
     private static final Instant EVENING = Instant.parse("2022-04-14T18:30:00Z");
+    private static final LocalDate APRIL_15 = LocalDate.of(2022, 4, 15);
+    /** 2 May 2022 in Vietnam. */
+    private static final Instant MAY_2 = Instant.parse("2022-05-02T02:00:00Z");
 
     private final CounterChanges changes = new CounterChanges(VIETNAM);
 
     private static InitiativeState state(UUID province, InitiativeStatus status, String... authors) {
         return new InitiativeState(UUID.randomUUID(), PROGRAMME, province, status, List.of(authors),
-                status == InitiativeStatus.DRAFT ? null : EVENING, 1);
+                status == InitiativeStatus.DRAFT ? null : EVENING,
+                status == InitiativeStatus.RECOGNIZED ? EVENING : null, null, 1);
     }
 
+    /** The state after a change on 2 May 2022. */
     private static InitiativeState next(InitiativeState s, InitiativeStatus status) {
+        boolean ended = status == InitiativeStatus.WITHDRAWN || status == InitiativeStatus.DUPLICATE;
+        Instant recognizedAt = status == InitiativeStatus.RECOGNIZED ? MAY_2 : ended ? s.recognizedAt() : null;
         return new InitiativeState(s.initiativeId(), s.programmeCode(), s.provinceId(), status, s.authorIds(),
-                s.submittedAt(), s.version() + 1);
+                s.submittedAt(), recognizedAt, ended ? MAY_2 : null, s.version() + 1);
+    }
+
+    private static DayKey day(UUID province, LocalDate day) {
+        return new DayKey(province(province), day);
     }
 
     private static ProvinceKey province(UUID id) {
@@ -48,8 +59,7 @@ class CounterChangesTest {
         changes.change(null, state(THANH_HOA, InitiativeStatus.SUBMITTED, "m-a", "m-b", "m-a"));
 
         assertThat(changes.provinces()).containsExactly(Map.entry(province(THANH_HOA), new Totals(1, 0, 0)));
-        assertThat(changes.days())
-                .containsExactly(Map.entry(new DayKey(province(THANH_HOA), LocalDate.of(2022, 4, 15)), 1L));
+        assertThat(changes.days()).containsExactly(Map.entry(day(THANH_HOA, APRIL_15), new Totals(1, 0, 0)));
         assertThat(changes.members()).containsExactly(
                 Map.entry(new MemberKey(province(THANH_HOA), "m-a"), 1),
                 Map.entry(new MemberKey(province(THANH_HOA), "m-b"), 1));
@@ -65,32 +75,80 @@ class CounterChangesTest {
     }
 
     @Test
-    void aRecognisedInitiativeCountsAsASubmissionAndAsRecognised() {
+    void aRecognisedInitiativeCountsAsRecognisedFromTheDayOfRecognitionNotTheDayOfSubmission() {
         InitiativeState reviewed = state(THANH_HOA, InitiativeStatus.UNDER_REVIEW, "m-a");
         changes.change(reviewed, next(reviewed, InitiativeStatus.RECOGNIZED));
 
         assertThat(changes.provinces()).containsExactly(Map.entry(province(THANH_HOA), new Totals(0, 1, 0)));
         assertThat(changes.members()).containsExactly(Map.entry(new MemberKey(province(THANH_HOA), "m-a"), 0));
-        assertThat(changes.days().values()).containsExactly(0L);
+        assertThat(changes.days()).containsEntry(day(THANH_HOA, APRIL_15), Totals.NONE)
+                .containsEntry(day(THANH_HOA, LocalDate.of(2022, 5, 2)), new Totals(0, 1, 0));
     }
 
     @Test
-    void aWithdrawalOrADuplicateTakesBackWhatTheSubmissionAdded() {
+    void aWithdrawalOrADuplicateTakesBackWhatTheSubmissionAddedOnTheDayItHappened() {
         InitiativeState withdrawn = state(THANH_HOA, InitiativeStatus.SUBMITTED, "m-a");
         InitiativeState duplicate = state(THANH_HOA, InitiativeStatus.RECOGNIZED, "m-b");
         changes.change(withdrawn, next(withdrawn, InitiativeStatus.WITHDRAWN));
         changes.change(duplicate, next(duplicate, InitiativeStatus.DUPLICATE));
 
         assertThat(changes.provinces()).containsExactly(Map.entry(province(THANH_HOA), new Totals(-2, -1, 0)));
-        assertThat(changes.days().values()).containsExactly(-2L);
+        assertThat(changes.days()).containsEntry(day(THANH_HOA, APRIL_15), Totals.NONE)
+                .containsEntry(day(THANH_HOA, LocalDate.of(2022, 5, 2)), new Totals(-2, -1, 0));
         assertThat(changes.members().values()).containsExactly(-1, -1);
+    }
+
+    @Test
+    void aStateCountsOnItsDaysWhatItCountsToday() {
+        for (InitiativeStatus status : InitiativeStatus.values()) {
+            CounterChanges one = new CounterChanges(VIETNAM);
+            InitiativeState submitted = state(THANH_HOA, InitiativeStatus.SUBMITTED, "m-a");
+            one.change(null, next(submitted, status));
+
+            Totals byDay = one.days().values().stream().reduce(Totals.NONE, Totals::plus);
+            assertThat(byDay).as(status.name()).isEqualTo(one.provinces().getOrDefault(province(THANH_HOA),
+                    Totals.NONE));
+        }
+    }
+
+    @Test
+    void aBackdatedInitiativeMakesItsAuthorASubmitterFromItsOwnDay() {
+        ReachKey member = new ReachKey(PROGRAMME, "m-a");
+        LocalDate may2 = LocalDate.of(2022, 5, 2);
+        // the member's first initiative counted from 2 May; one from 15 April comes later
+        changes.change(null, state(THANH_HOA, InitiativeStatus.SUBMITTED, "m-a"));
+
+        changes.memberDaysCounted(member, List.of(new CounterChanges.MemberDay(THANH_HOA, APRIL_15, 1),
+                new CounterChanges.MemberDay(THANH_HOA, may2, 1)));
+
+        assertThat(changes.days()).containsEntry(day(THANH_HOA, APRIL_15), new Totals(1, 0, 1))
+                .containsEntry(day(THANH_HOA, may2), new Totals(0, 0, -1));
+        assertThat(changes.nationDays()).containsExactly(
+                Map.entry(new CounterChanges.NationDayKey(PROGRAMME, APRIL_15), 1L),
+                Map.entry(new CounterChanges.NationDayKey(PROGRAMME, may2), -1L));
+    }
+
+    @Test
+    void aMemberInTwoProvincesIsOneOfTheCountrysSubmittersFromTheFirstDay() {
+        ReachKey member = new ReachKey(PROGRAMME, "m-a");
+        LocalDate may2 = LocalDate.of(2022, 5, 2);
+        changes.change(null, state(NGHE_AN, InitiativeStatus.SUBMITTED, "m-a"));
+
+        changes.memberDaysCounted(member, List.of(new CounterChanges.MemberDay(NGHE_AN, APRIL_15, 1),
+                new CounterChanges.MemberDay(THANH_HOA, may2, 1)));
+
+        assertThat(changes.days()).containsEntry(day(NGHE_AN, APRIL_15), new Totals(1, 0, 1))
+                .doesNotContainKey(day(THANH_HOA, may2));
+        assertThat(changes.nationDays()).containsExactly(
+                Map.entry(new CounterChanges.NationDayKey(PROGRAMME, APRIL_15), 1L),
+                Map.entry(new CounterChanges.NationDayKey(PROGRAMME, may2), -1L));
     }
 
     @Test
     void anInitiativeMovedToAnotherProvinceLeavesOneAndCountsInTheOther() {
         InitiativeState before = state(THANH_HOA, InitiativeStatus.SUBMITTED, "m-a");
         changes.change(before, new InitiativeState(before.initiativeId(), PROGRAMME, NGHE_AN, before.status(),
-                before.authorIds(), before.submittedAt(), 2));
+                before.authorIds(), before.submittedAt(), null, null, 2));
 
         assertThat(changes.provinces()).containsEntry(province(THANH_HOA), new Totals(-1, 0, 0))
                 .containsEntry(province(NGHE_AN), new Totals(1, 0, 0));

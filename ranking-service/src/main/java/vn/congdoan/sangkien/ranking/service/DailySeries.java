@@ -1,0 +1,123 @@
+package vn.congdoan.sangkien.ranking.service;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import vn.congdoan.sangkien.events.GroupingKind;
+
+/**
+ * The standings at the end of every day, walked from the first counted day: each day's changes are added to the
+ * running figures of its provinces, and the provinces in force that day, with the merges, memberships and the
+ * targets of the phase current then, are ranked as the standings of that day would be. The submitters of merged
+ * provinces are summed here, where the standings of one day count a member in both of them once.
+ */
+public final class DailySeries {
+
+    /** A province as the series needs it. */
+    public record Province(UUID id, String code, String name, Integer memberCount, Merges.Succession succession) {
+    }
+
+    /** A province's membership of a region or emulation cluster, from {@code validFrom} until before {@code validTo}. */
+    public record Membership(UUID unitId, GroupingKind kind, String code, LocalDate validFrom, LocalDate validTo) {
+
+        boolean inForceOn(LocalDate day) {
+            return (validFrom == null || !day.isBefore(validFrom)) && (validTo == null || day.isBefore(validTo));
+        }
+    }
+
+    /** The changes of a province's figures on a day. */
+    public record DayChange(LocalDate day, UUID provinceId, long submissions, long recognized, long submitters) {
+    }
+
+    /**
+     * What a series is computed from.
+     *
+     * @param targets per phase code, the provinces' targets
+     * @param changes ordered by day
+     */
+    public record Inputs(List<Province> provinces, List<Membership> memberships, List<Phases.Phase> phases,
+            Map<String, Map<UUID, Long>> targets, List<DayChange> changes) {
+    }
+
+    /** The standings at the end of a day: every province in force, with its national rank on submissions. */
+    public record Day(LocalDate day, List<ProvinceFigures> provinces, Map<UUID, Integer> ranks) {
+    }
+
+    /** How often a series gives a point. */
+    public enum Step {
+        DAY, WEEK;
+
+        /** Whether {@code day} gives a point: every day, or the last day of each week and the last day asked. */
+        public boolean gives(LocalDate day, LocalDate last) {
+            return this == DAY || day.getDayOfWeek() == DayOfWeek.SUNDAY || day.equals(last);
+        }
+    }
+
+    private DailySeries() {
+    }
+
+    /**
+     * The standings at the end of each day from {@code from} to {@code to}, each computed from every change up to
+     * it.
+     */
+    public static List<Day> days(Inputs inputs, LocalDate from, LocalDate to) {
+        Map<UUID, long[]> running = new HashMap<>();
+        Map<UUID, long[]> week = new HashMap<>();
+        List<Merges.Succession> successions = inputs.provinces().stream().map(Province::succession).toList();
+        List<Day> days = new ArrayList<>();
+        int next = 0;
+        List<DayChange> changes = inputs.changes();
+        LocalDate day = changes.isEmpty() || changes.get(0).day().isAfter(from) ? from : changes.get(0).day();
+        for (; !day.isAfter(to); day = day.plusDays(1)) {
+            if (day.getDayOfWeek() == DayOfWeek.MONDAY) {
+                week.clear();
+            }
+            Map<UUID, Long> today = new HashMap<>();
+            for (; next < changes.size() && !changes.get(next).day().isAfter(day); next++) {
+                DayChange c = changes.get(next);
+                long[] r = running.computeIfAbsent(c.provinceId(), k -> new long[3]);
+                r[0] += c.submissions();
+                r[1] += c.recognized();
+                r[2] += c.submitters();
+                if (c.day().equals(day)) {
+                    today.merge(c.provinceId(), c.submissions(), Long::sum);
+                    week.computeIfAbsent(c.provinceId(), k -> new long[1])[0] += c.submissions();
+                }
+            }
+            if (day.isBefore(from)) {
+                continue;
+            }
+            days.add(standingsOn(inputs, successions, day, running, week, today));
+        }
+        return days;
+    }
+
+    private static Day standingsOn(Inputs inputs, List<Merges.Succession> successions, LocalDate day,
+            Map<UUID, long[]> running, Map<UUID, long[]> week, Map<UUID, Long> today) {
+        Map<UUID, Long> targets = Phases.current(inputs.phases(), day)
+                .map(p -> inputs.targets().getOrDefault(p.code(), Map.of())).orElse(Map.of());
+        Map<UUID, List<String>> regions = new HashMap<>();
+        Map<UUID, List<String>> clusters = new HashMap<>();
+        for (Membership m : inputs.memberships()) {
+            if (m.inForceOn(day)) {
+                (m.kind() == GroupingKind.REGION ? regions : clusters)
+                        .computeIfAbsent(m.unitId(), k -> new ArrayList<>()).add(m.code());
+            }
+        }
+        List<ProvinceFigures> figures = new ArrayList<>();
+        for (Province p : inputs.provinces()) {
+            long[] r = running.getOrDefault(p.id(), new long[3]);
+            long[] w = week.getOrDefault(p.id(), new long[1]);
+            figures.add(new ProvinceFigures(p.id(), p.code(), p.name(), p.memberCount(), r[0], r[2], r[1],
+                    targets.get(p.id()), w[0], today.getOrDefault(p.id(), 0L), regions.get(p.id()),
+                    clusters.get(p.id())));
+        }
+        List<ProvinceFigures> folded = Merges.fold(figures, Merges.homes(successions, day), Map.of());
+        return new Day(day, folded, StandingsCalculator.submissionRanks(folded));
+    }
+}

@@ -55,23 +55,23 @@ public class InitiativeQueries {
         public static final Reader ANONYMOUS = new Reader(null, false, null, null);
     }
 
-    /** Where a page ends: the order key of its last row. */
-    public record Position(Instant createdAt, UUID id) {
+    /** Where a page ends: the order key of its last row, a time (of creation, or of the last change) and its id. */
+    public record Position(Instant at, UUID id) {
 
         /** The position a cursor this API returned names; null without one. */
         public static Position fromCursor(String cursor) {
             return QueryParams.cursor(cursor, 3, parts -> {
-                Instant createdAt = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
-                if (!QueryParams.inRange(LocalDate.ofInstant(createdAt, ZoneOffset.UTC))) {
-                    throw new IllegalArgumentException("outside the years a creation time can have");
+                Instant at = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+                if (!QueryParams.inRange(LocalDate.ofInstant(at, ZoneOffset.UTC))) {
+                    throw new IllegalArgumentException("outside the years a time can have");
                 }
-                return new Position(createdAt, UUID.fromString(parts[2]));
+                return new Position(at, UUID.fromString(parts[2]));
             });
         }
 
         /** The cursor of the page that starts after this position: opaque to clients. */
         public String cursor() {
-            return QueryParams.cursor(Long.toString(createdAt.getEpochSecond()), Integer.toString(createdAt.getNano()),
+            return QueryParams.cursor(Long.toString(at.getEpochSecond()), Integer.toString(at.getNano()),
                     id.toString());
         }
     }
@@ -135,7 +135,7 @@ public class InitiativeQueries {
         }
         if (after != null) {
             sql.append(" and (i.created_at, i.id) < (:afterAt, :afterId)");
-            params.put("afterAt", utc(after.createdAt()));
+            params.put("afterAt", utc(after.at()));
             params.put("afterId", after.id());
         }
         sql.append(" order by i.created_at desc, i.id desc limit :limit");
@@ -157,6 +157,18 @@ public class InitiativeQueries {
         ids.forEach(id -> items.add(byId.get(id)));
         Object[] last = more ? shown.get(shown.size() - 1) : null;
         return new Slice(items, last == null ? null : new Position(instant(last[1]), (UUID) last[0]));
+    }
+
+    /**
+     * The changes of a province after {@code after}, in the order they were made ({@code updated_at}, then id), up
+     * to those made before {@code horizon}: a change still being committed then cannot fall behind a cursor.
+     */
+    public List<Initiative> changes(UUID provinceId, Position after, Instant horizon, int limit) {
+        return em.createQuery("select i from Initiative i where i.provinceId = :province"
+                + " and (i.updatedAt > :at or i.updatedAt = :at and i.id > :id) and i.updatedAt < :horizon"
+                + " order by i.updatedAt, i.id", Initiative.class)
+                .setParameter("province", provinceId).setParameter("at", after.at()).setParameter("id", after.id())
+                .setParameter("horizon", horizon).setMaxResults(limit).getResultList();
     }
 
     private static void readable(Reader reader, StringBuilder sql, Map<String, Object> params) {

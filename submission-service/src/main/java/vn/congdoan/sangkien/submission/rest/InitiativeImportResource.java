@@ -2,7 +2,12 @@ package vn.congdoan.sangkien.submission.rest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,12 +38,14 @@ import vn.congdoan.sangkien.kit.openapi.Answers;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.kit.rest.ImportSlots;
+import vn.congdoan.sangkien.kit.rest.QueryParams;
 import vn.congdoan.sangkien.kit.security.Caller;
 import vn.congdoan.sangkien.kit.security.Hierarchy;
 import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.kit.security.Scope;
 import vn.congdoan.sangkien.submission.Initiative;
 import vn.congdoan.sangkien.submission.OrgUnitReplica;
+import vn.congdoan.sangkien.submission.config.FeedConfig;
 import vn.congdoan.sangkien.submission.repository.InitiativeQueries;
 import vn.congdoan.sangkien.submission.repository.InitiativeQueries.Filter;
 import vn.congdoan.sangkien.submission.repository.InitiativeQueries.Position;
@@ -45,6 +53,7 @@ import vn.congdoan.sangkien.submission.repository.InitiativeQueries.Slice;
 import vn.congdoan.sangkien.submission.service.InitiativeAccess;
 import vn.congdoan.sangkien.submission.service.InitiativeImportReport;
 import vn.congdoan.sangkien.submission.service.InitiativeImportService;
+import vn.congdoan.sangkien.submission.service.OrgUnitReplicaCache;
 import vn.congdoan.sangkien.submission.service.Provinces;
 
 /**
@@ -58,6 +67,8 @@ public class InitiativeImportResource {
 
     private static final String CSV = "text/csv";
     private static final int EXPORT_PAGE = 1_000;
+    private static final String NEXT_CURSOR = "Next-Cursor";
+    private static final byte[] UTF8_BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
     private final InitiativeImportService imports;
     private final InitiativeRows rows;
@@ -68,10 +79,13 @@ public class InitiativeImportResource {
     private final Hierarchy hierarchy;
     private final ImportSlots slots;
     private final ImportMeters meters;
+    private final OrgUnitReplicaCache units;
+    private final FeedConfig feed;
+    private final Clock clock;
 
     public InitiativeImportResource(InitiativeImportService imports, InitiativeRows rows, InitiativeQueries queries,
             InitiativeAccess access, Provinces provinces, Caller caller, Hierarchy hierarchy, ImportSlots slots,
-            ImportMeters meters) {
+            ImportMeters meters, OrgUnitReplicaCache units, FeedConfig feed, Clock clock) {
         this.imports = imports;
         this.rows = rows;
         this.queries = queries;
@@ -81,6 +95,9 @@ public class InitiativeImportResource {
         this.hierarchy = hierarchy;
         this.slots = slots;
         this.meters = meters;
+        this.units = units;
+        this.feed = feed;
+        this.clock = clock;
     }
 
     @POST
@@ -136,33 +153,83 @@ public class InitiativeImportResource {
     @GET
     @Path("/export")
     @Produces({ CSV, MediaType.APPLICATION_JSON })
-    @Operation(operationId = "exportInitiatives", summary = "Every initiative of a province, streamed, as CSV (the import's layout) or a JSON array",
+    @Operation(operationId = "exportInitiatives", summary = "Every initiative of a province, streamed, as CSV (the import's layout) or a JSON array; or, with cursor or updatedSince, its changes in order",
             description = "format=csv|json, else the Accept header (JSON unless it asks for text/csv). Content is "
                     + "shown as the initiative's visibility allows; withheld content is left empty, and an import "
-                    + "of the file keeps what is stored.")
-    @Extension(name = Answers.ALSO, value = "401,403,404")
+                    + "of the file keeps what is stored. With updatedSince (an ISO date-time with offset) or the "
+                    + "cursor of an earlier answer, the answer is the change feed: up to limit initiatives (1,000 by "
+                    + "default, at most 5,000) in the order of their last change, withdrawals and duplicates "
+                    + "included, and the Next-Cursor header to resume from. CSV starts with a UTF-8 byte order mark.")
+    @Extension(name = Answers.ALSO, value = "400,401,403,404")
     public Response export(@QueryParam("province") String province, @QueryParam("format") String format,
-            @HeaderParam("Accept") String accept) {
+            @HeaderParam("Accept") String accept,
+            @Parameter(description = "The Next-Cursor of an earlier answer of the change feed") @QueryParam("cursor")
+            String cursor,
+            @Parameter(description = "Starts the change feed: changes made at or after this time",
+                    example = "2022-04-15T00:00:00+07:00") @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "Most initiatives of one answer of the change feed (default 1000, at most 5000)")
+            @QueryParam("limit") String limit) {
         OrgUnitReplica target = authorize(province);
         boolean csv = csv(format, accept);
-        Filter filter = Filter.province(target.id);
         ReadableContent readable = new ReadableContent(access);
-        StreamingOutput body = out -> {
+        String name = "initiatives-" + target.code + (csv ? ".csv" : ".json");
+        Response.ResponseBuilder answer;
+        if (QueryParams.text(cursor) != null || QueryParams.text(updatedSince) != null) {
+            Position after = QueryParams.text(cursor) != null ? Position.fromCursor(cursor) : since(updatedSince);
+            int most = QueryParams.limit(limit, EXPORT_PAGE, InitiativeImportService.MAX_ROWS);
+            Instant horizon = clock.instant().minus(feed.settle());
+            List<Initiative> changes = QuarkusTransaction.requiringNew()
+                    .call(() -> queries.changes(target.id, after, horizon, most));
+            Initiative last = changes.isEmpty() ? null : changes.get(changes.size() - 1);
+            Position next = last == null ? after : new Position(last.updatedAt, last.id);
+            answer = Response.ok(body(csv, writer -> {
+                for (Initiative initiative : changes) {
+                    writer.write(InitiativeView.of(initiative, readable.test(initiative)));
+                }
+            })).header(NEXT_CURSOR, next.cursor());
+        } else {
+            Filter filter = Filter.province(target.id);
+            answer = Response.ok(body(csv, writer -> forEach(filter, readable, writer)));
+        }
+        return answer.type(csv ? CSV + ";charset=UTF-8" : MediaType.APPLICATION_JSON)
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    /** Rows as CSV (after a byte order mark, so that spreadsheets read the Vietnamese text as UTF-8) or JSON. */
+    private StreamingOutput body(boolean csv, RowSource source) {
+        return out -> {
             if (csv) {
+                out.write(UTF8_BOM);
                 try (SequenceWriter writer = InitiativeRows.csvWriter(out)) {
-                    forEach(filter, readable, view -> writer.write(InitiativeRows.csvRow(view)));
+                    source.writeTo(view -> writer.write(InitiativeRows.csvRow(view, unitCode(view))));
                 }
             } else {
                 try (JsonGenerator generator = rows.json().getFactory().createGenerator(out)) {
                     generator.writeStartArray();
-                    forEach(filter, readable, view -> generator.writeTree(rows.jsonRow(view)));
+                    source.writeTo(view -> generator.writeTree(rows.jsonRow(view, unitCode(view))));
                     generator.writeEndArray();
                 }
             }
         };
-        String name = "initiatives-" + target.code + (csv ? ".csv" : ".json");
-        return Response.ok(body, csv ? CSV + ";charset=UTF-8" : MediaType.APPLICATION_JSON)
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    private String unitCode(InitiativeView view) {
+        return units.find(view.unitId()).map(OrgUnitReplicaCache.Unit::code).orElse(null);
+    }
+
+    private static Position since(String updatedSince) {
+        try {
+            // just before the time: the feed starts with the changes made at it
+            return new Position(OffsetDateTime.parse(updatedSince.strip()).toInstant(), new UUID(0, 0));
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("updatedSince", Text.of("must be a date-time with its offset, such as "
+                    + "2022-04-15T00:00:00+07:00, was '" + updatedSince + "'", "phải là thời điểm kèm múi giờ, ví dụ "
+                    + "2022-04-15T00:00:00+07:00, nhận được '" + updatedSince + "'"));
+        }
+    }
+
+    private interface RowSource {
+        void writeTo(RowWriter writer) throws IOException;
     }
 
     private interface RowWriter {

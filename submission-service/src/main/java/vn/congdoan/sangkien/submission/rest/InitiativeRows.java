@@ -54,8 +54,8 @@ public class InitiativeRows {
     static final List<String> IMPORTED = concat(List.of("externalRef", "programmeCode", "title", "problem",
             "solution", "expectedBenefit", "field", "unitId", "visibility", "authors", "submit"), PastRecord.FIELDS);
     /** Written by an export for information; an import ignores them. */
-    static final List<String> EXPORTED_ONLY = List.of("id", "status", "createdAt", "updatedAt", "imported",
-            "importedBy", "importedAt");
+    static final List<String> EXPORTED_ONLY = List.of("id", "unitCode", "status", "createdAt", "updatedAt",
+            "imported", "importedBy", "importedAt");
     static final List<String> COLUMNS = concat(IMPORTED, EXPORTED_ONLY);
     private static final Set<String> REQUIRED_COLUMNS = Set.of("externalRef", "programmeCode", "title", "field",
             "unitId");
@@ -246,7 +246,7 @@ public class InitiativeRows {
      * One initiative as a CSV row; withheld content is left empty, and text that a spreadsheet would take for a
      * formula is written so that it shows as text ({@link CsvFiles#neutralised}).
      */
-    static List<String> csvRow(InitiativeView view) {
+    static List<String> csvRow(InitiativeView view, String unitCode) {
         Map<String, String> cells = new HashMap<>();
         cells.put("externalRef", CsvFiles.neutralised(view.externalRef()));
         cells.put("programmeCode", CsvFiles.neutralised(view.programmeCode()));
@@ -256,6 +256,7 @@ public class InitiativeRows {
         cells.put("expectedBenefit", CsvFiles.neutralised(view.expectedBenefit()));
         cells.put("field", view.field().name());
         cells.put("unitId", view.unitId().toString());
+        cells.put("unitCode", CsvFiles.neutralised(unitCode));
         cells.put("visibility", view.visibility().name());
         cells.put("authors", view.authors() == null ? null : CsvFiles.neutralised(view.authors().stream()
                 .map(a -> a.memberId() + ":" + a.displayName()).collect(Collectors.joining("|"))));
@@ -287,12 +288,14 @@ public class InitiativeRows {
             names.remove(component.getName());
         }
         PastRecord.FIELDS.forEach(names::remove);
+        names.add("unitCode");
         return Set.copyOf(names);
     }
 
-    /** One initiative as a JSON object an import reads back: the view and {@code submit}. */
-    ObjectNode jsonRow(InitiativeView view) {
+    /** One initiative as a JSON object an import reads back: the view, its unit's code and {@code submit}. */
+    ObjectNode jsonRow(InitiativeView view, String unitCode) {
         ObjectNode node = json.valueToTree(view);
+        node.put("unitCode", unitCode);
         node.put("submit", submitted(view));
         return node;
     }

@@ -17,7 +17,7 @@ import jakarta.persistence.Version;
 
 import vn.congdoan.sangkien.events.ProgrammeState;
 
-/** An emulation programme with its phases; {@code endDate} is its last day. */
+/** An emulation programme with its phases; {@code endDate} is its last day, {@code null} while it goes on. */
 @Entity
 @Table(name = "programme")
 public class Programme {
@@ -31,7 +31,7 @@ public class Programme {
     @Column(name = "start_date", nullable = false)
     public LocalDate startDate;
 
-    @Column(name = "end_date", nullable = false)
+    @Column(name = "end_date")
     public LocalDate endDate;
 
     @Column(name = "national_target")

@@ -36,20 +36,31 @@ class ProgrammeResourceTest extends SignedInAsNationalAdmin {
     private static final String ONE_MILLION = "1-trieu-sang-kien";
 
     @Test
-    void oneMillionInitiativesWasOnDay227OnTheFifteenthOfApril2022() {
+    void theReferenceProgrammeTakesSubmissionsWithoutAnEnd() {
         given().queryParam("asOf", "2022-04-15").get("/api/v1/programmes/" + ONE_MILLION).then()
                 .statusCode(200)
                 .body("name", equalTo("1 triệu sáng kiến, nỗ lực vượt khó, sáng tạo, quyết tâm chiến thắng đại dịch Covid-19"))
                 .body("startDate", equalTo("2021-09-01"))
-                .body("endDate", equalTo("2023-09-01"))
+                .body("endDate", nullValue())
                 .body("nationalTarget", equalTo(1_000_000))
                 .body("dayNumber", equalTo(227))
                 .body("daysElapsed", equalTo(227))
-                .body("daysRemaining", equalTo(504))
+                .body("daysRemaining", nullValue())
                 .body("phases.code", contains("phase-1"))
                 .body("phases[0].name", equalTo("Giai đoạn 1"))
                 .body("phases[0].startDate", nullValue())
                 .body("phases[0].endDate", nullValue());
+    }
+
+    @Test
+    void aProgrammeUntilTheFirstOfSeptember2023WasOnDay227Of731OnTheFifteenthOfApril2022() {
+        String code = createProgramme("2021-09-01", "2023-09-01");
+
+        given().queryParam("asOf", "2022-04-15").get("/api/v1/programmes/" + code).then()
+                .statusCode(200)
+                .body("dayNumber", equalTo(227))
+                .body("daysElapsed", equalTo(227))
+                .body("daysRemaining", equalTo(504));
     }
 
     @Test
@@ -63,12 +74,15 @@ class ProgrammeResourceTest extends SignedInAsNationalAdmin {
 
     @Test
     void theReferenceProgrammeIsPublishedToo() {
-        var records = TopicProbe.awaitRecords(Topics.PROGRAMMES, r -> r.key().equals(ONE_MILLION),
+        // as the reference data was first published, then without an end
+        var records = TopicProbe.awaitRecords(Topics.PROGRAMMES, r -> r.key().equals(ONE_MILLION), 2,
                 Duration.ofSeconds(20));
 
-        ProgrammeState state = EventJson.read(records.get(0).value(), ProgrammeState.class);
+        assertThat(EventJson.read(records.get(0).value(), ProgrammeState.class).endDate())
+                .isEqualTo(LocalDate.of(2023, 9, 1));
+        ProgrammeState state = EventJson.read(records.get(records.size() - 1).value(), ProgrammeState.class);
         assertThat(state.startDate()).isEqualTo(LocalDate.of(2021, 9, 1));
-        assertThat(state.endDate()).isEqualTo(LocalDate.of(2023, 9, 1));
+        assertThat(state.endDate()).isNull();
         assertThat(state.nationalTarget()).isEqualTo(1_000_000L);
         assertThat(state.phases()).containsExactly(new ProgrammeState.Phase("phase-1", "Giai đoạn 1", null, null,
                 List.of(new ProgrammeState.Target(UUID.fromString(GroupingResourceTest.unitId("40")), 3000))));

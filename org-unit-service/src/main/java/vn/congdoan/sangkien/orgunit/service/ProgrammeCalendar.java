@@ -12,7 +12,8 @@ import vn.congdoan.sangkien.kit.problem.Text;
 /**
  * The days of a programme that runs from {@code startDate} to {@code endDate}, both included: day 1 is the start
  * date, so the "1 triệu sáng kiến" programme (from 1 September 2021) was on day 227 on 15 April 2022. Days are
- * counted in Vietnam's time zone, where the programme's users live.
+ * counted in Vietnam's time zone, where the programme's users live. A programme without an end date goes on: it has
+ * no total and no days remaining.
  */
 public record ProgrammeCalendar(LocalDate startDate, LocalDate endDate) {
 
@@ -23,26 +24,28 @@ public record ProgrammeCalendar(LocalDate startDate, LocalDate endDate) {
      *
      * @param dayNumber     the day of the programme that {@code asOf} is; {@code null} before the start or after the end
      * @param daysElapsed   days of the programme up to and including {@code asOf}
-     * @param daysRemaining days of the programme after {@code asOf}
+     * @param daysRemaining days of the programme after {@code asOf}; {@code null} for a programme without an end
      */
-    public record Progress(LocalDate asOf, Integer dayNumber, int daysElapsed, int daysRemaining) {
+    public record Progress(LocalDate asOf, Integer dayNumber, int daysElapsed, Integer daysRemaining) {
     }
 
     public ProgrammeCalendar {
-        if (endDate.isBefore(startDate)) {
+        if (endDate != null && endDate.isBefore(startDate)) {
             throw new IllegalArgumentException("endDate " + endDate + " is before startDate " + startDate);
         }
     }
 
-    public int totalDays() {
-        return Math.toIntExact(ChronoUnit.DAYS.between(startDate, endDate)) + 1;
+    /** The programme's days; {@code null} without an end. */
+    public Integer totalDays() {
+        return endDate == null ? null : Math.toIntExact(ChronoUnit.DAYS.between(startDate, endDate)) + 1;
     }
 
     public Progress progressOn(LocalDate asOf) {
         long sinceStart = ChronoUnit.DAYS.between(startDate, asOf) + 1;
-        int elapsed = (int) Math.max(0, Math.min(totalDays(), sinceStart));
-        Integer dayNumber = asOf.isBefore(startDate) || asOf.isAfter(endDate) ? null : elapsed;
-        return new Progress(asOf, dayNumber, elapsed, totalDays() - elapsed);
+        Integer total = totalDays();
+        int elapsed = (int) Math.max(0, total == null ? sinceStart : Math.min(total, sinceStart));
+        Integer dayNumber = asOf.isBefore(startDate) || (endDate != null && asOf.isAfter(endDate)) ? null : elapsed;
+        return new Progress(asOf, dayNumber, elapsed, total == null ? null : total - elapsed);
     }
 
     /**
@@ -51,21 +54,30 @@ public record ProgrammeCalendar(LocalDate startDate, LocalDate endDate) {
      * @throws ProblemException 422 naming {@code startDate} or {@code endDate}
      */
     public void checkPhase(LocalDate phaseStart, LocalDate phaseEnd) {
-        if (phaseStart != null && (phaseStart.isBefore(startDate) || phaseStart.isAfter(endDate))) {
-            throw ProblemException.unprocessable("startDate", Text.of("A phase starts within the programme, from "
-                    + startDate + " to " + endDate, "Giai đoạn phải bắt đầu trong thời gian của chương trình, từ "
-                    + startDate + " đến " + endDate)).limit("min", startDate.toString()).limit("max", endDate.toString());
+        if (phaseStart != null && (phaseStart.isBefore(startDate) || after(phaseStart))) {
+            throw outside("startDate", "starts", "bắt đầu");
         }
-        if (phaseEnd != null && (phaseEnd.isBefore(startDate) || phaseEnd.isAfter(endDate))) {
-            throw ProblemException.unprocessable("endDate", Text.of("A phase ends within the programme, from "
-                    + startDate + " to " + endDate, "Giai đoạn phải kết thúc trong thời gian của chương trình, từ "
-                    + startDate + " đến " + endDate)).limit("min", startDate.toString()).limit("max", endDate.toString());
+        if (phaseEnd != null && (phaseEnd.isBefore(startDate) || after(phaseEnd))) {
+            throw outside("endDate", "ends", "kết thúc");
         }
         if (phaseStart != null && phaseEnd != null && phaseEnd.isBefore(phaseStart)) {
             throw ProblemException.unprocessable("endDate", Text.of("endDate (the last day) must not be before "
                     + "startDate " + phaseStart, "endDate (ngày cuối) không được trước startDate " + phaseStart))
                     .limit("min", phaseStart.toString());
         }
+    }
+
+    private ProblemException outside(String field, String verb, String verbVi) {
+        String span = endDate == null ? "from " + startDate : "from " + startDate + " to " + endDate;
+        String spanVi = endDate == null ? "từ " + startDate : "từ " + startDate + " đến " + endDate;
+        ProblemException problem = ProblemException.unprocessable(field, Text.of("A phase " + verb
+                + " within the programme, " + span, "Giai đoạn phải " + verbVi + " trong thời gian của chương trình, "
+                + spanVi)).limit("min", startDate.toString());
+        return endDate == null ? problem : problem.limit("max", endDate.toString());
+    }
+
+    private boolean after(LocalDate day) {
+        return endDate != null && day.isAfter(endDate);
     }
 
     /** Today in Vietnam. */

@@ -37,6 +37,20 @@ class ProgrammeCalendarTest {
     }
 
     @Test
+    void aProgrammeWithoutAnEndGoesOnWithNoDaysRemaining() {
+        var open = new ProgrammeCalendar(LocalDate.of(2021, 9, 1), null);
+
+        assertThat(open.totalDays()).isNull();
+        assertThat(open.progressOn(LocalDate.of(2025, 7, 1)))
+                .isEqualTo(new ProgrammeCalendar.Progress(LocalDate.of(2025, 7, 1), 1400, 1400, null));
+        assertThat(open.progressOn(LocalDate.of(2021, 8, 31)).dayNumber()).isNull();
+        assertThatCode(() -> open.checkPhase(LocalDate.of(2024, 1, 1), LocalDate.of(2030, 12, 31)))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> open.checkPhase(LocalDate.of(2021, 1, 1), null))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("from 2021-09-01");
+    }
+
+    @Test
     void outsideTheProgrammeThereIsNoDayNumber() {
         assertThat(oneMillion.progressOn(LocalDate.of(2021, 8, 31)))
                 .isEqualTo(new ProgrammeCalendar.Progress(LocalDate.of(2021, 8, 31), null, 0, 731));

@@ -23,8 +23,8 @@ public class ProgrammeReplica {
     @Column(name = "start_date", nullable = false)
     public LocalDate startDate;
 
-    /** The programme's last day. */
-    @Column(name = "end_date", nullable = false)
+    /** The programme's last day; {@code null} while it has none. */
+    @Column(name = "end_date")
     public LocalDate endDate;
 
     @Column(nullable = false)

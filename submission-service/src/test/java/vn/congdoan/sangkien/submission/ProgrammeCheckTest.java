@@ -80,10 +80,10 @@ class ProgrammeCheckTest {
     }
 
     @Test
-    void aProgrammeRemovedFromTheTopicTakesNoMoreSubmissions() {
+    void aProgrammeWithoutALastDayTakesSubmissionsUntilItIsRemoved() {
         Replica.Province p = Replica.province(units);
-        String code = programmes.publishNew(LocalDate.of(2021, 9, 1), LocalDate.of(2023, 9, 1));
-        clock.set(OffsetDateTime.parse("2022-04-15T10:00:00+07:00").toInstant());
+        String code = programmes.publishNew(LocalDate.of(2021, 9, 1), null);
+        clock.set(OffsetDateTime.parse("2030-01-01T10:00:00+07:00").toInstant());
         create(p, "m-prog-8", code, true).statusCode(201);
 
         TopicProbe.send(Topics.PROGRAMMES, code, null);

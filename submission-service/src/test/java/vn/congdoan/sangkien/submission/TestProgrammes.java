@@ -22,7 +22,7 @@ import vn.congdoan.sangkien.testsupport.TopicProbe;
 
 /**
  * Programmes published on programmes.v1 as org-unit-service would, once the service's replica holds them. At startup,
- * the programme most tests submit to, open from its first day for as long as these tests will run: they submit at the
+ * the programme most tests submit to, without a last day (as org-unit-service publishes it): they submit at the
  * machine's time, whatever day that is; tests of dates publish a programme of their own and set the clock.
  */
 @Singleton
@@ -38,11 +38,11 @@ public class TestProgrammes {
 
     /** After the replica consumers have started. */
     void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER + 1000) StartupEvent event) {
-        publish(new ProgrammeState(OPEN, "1 triệu sáng kiến", LocalDate.of(2021, 9, 1), LocalDate.of(2999, 12, 31),
-                1_000_000L, List.of(), 0));
+        publish(new ProgrammeState(OPEN, "1 triệu sáng kiến", LocalDate.of(2021, 9, 1), null, 1_000_000L, List.of(),
+                0));
     }
 
-    /** A new programme of its own for a test, from {@code start} to {@code end} (its last day); its code. */
+    /** A new programme of its own for a test, from {@code start} to {@code end} (its last day, or null); its code. */
     String publishNew(LocalDate start, LocalDate end) {
         String code = "p-" + UUID.randomUUID().toString().substring(0, 8);
         publish(new ProgrammeState(code, "Chương trình thử", start, end, null, List.of(), 0));

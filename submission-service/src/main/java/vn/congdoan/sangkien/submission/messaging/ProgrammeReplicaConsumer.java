@@ -30,8 +30,8 @@ public class ProgrammeReplicaConsumer extends ReplicaConsumer<ProgrammeState> {
 
     @Override
     protected void check(String key, ProgrammeState state) {
-        if (state != null && (state.code() == null || state.startDate() == null || state.endDate() == null)) {
-            throw new IllegalArgumentException("code, startDate and endDate are required");
+        if (state != null && (state.code() == null || state.startDate() == null)) {
+            throw new IllegalArgumentException("code and startDate are required");
         }
     }
 

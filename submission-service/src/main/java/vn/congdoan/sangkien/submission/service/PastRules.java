@@ -110,7 +110,7 @@ final class PastRules {
         if (programme != null && day.isBefore(programme.startDate())) {
             errors.add(new FieldError(field, "is before programme " + programme.code() + " started ("
                     + programme.startDate() + ")"));
-        } else if (programme != null && day.isAfter(programme.endDate())) {
+        } else if (programme != null && programme.endDate() != null && day.isAfter(programme.endDate())) {
             errors.add(new FieldError(field, "is after programme " + programme.code() + " ended ("
                     + programme.endDate() + ")"));
         }

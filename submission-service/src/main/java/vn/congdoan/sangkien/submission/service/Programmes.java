@@ -26,7 +26,7 @@ import vn.congdoan.sangkien.kit.problem.Text;
 @ApplicationScoped
 public class Programmes {
 
-    /** What a submission needs to know of a programme; {@code endDate} is its last day. */
+    /** What a submission needs to know of a programme; {@code endDate} is its last day, {@code null} while it has none. */
     public record Programme(String code, LocalDate startDate, LocalDate endDate) {
     }
 
@@ -80,7 +80,7 @@ public class Programmes {
             return Text.of("Programme " + code + " starts on " + programme.startDate() + ", after " + day,
                     "Chương trình " + code + " bắt đầu ngày " + programme.startDate() + ", sau ngày " + day);
         }
-        if (day != null && day.isAfter(programme.endDate())) {
+        if (day != null && programme.endDate() != null && day.isAfter(programme.endDate())) {
             return Text.of("Programme " + code + " ended on " + programme.endDate() + ", before " + day,
                     "Chương trình " + code + " đã kết thúc ngày " + programme.endDate() + ", trước ngày " + day);
         }

@@ -89,9 +89,13 @@ public class InitiativeImportService {
     public record Importer(String credential, boolean trusted, Predicate<Initiative> mayRead) {
     }
 
-    /** What the rows of one request share while they are written. */
+    /** What the rows of one request share while they are written; {@code now}, the time of the chunk being written. */
     private record Batch(OrgUnitReplica province, List<ImportRow> rows, RowResult[] results, Instant now,
             Importer importer, Map<UUID, OrgUnitReplica> units) {
+
+        Batch at(Instant time) {
+            return new Batch(province, rows, results, time, importer, units);
+        }
     }
 
     public InitiativeImportReport importRows(OrgUnitReplica province, List<ImportRow> rows, Importer importer) {
@@ -99,7 +103,6 @@ public class InitiativeImportService {
             throw tooMany(rows.size());
         }
         long started = System.nanoTime();
-        Instant now = clock.instant();
         RowResult[] results = new RowResult[rows.size()];
         Map<UUID, OrgUnitReplica> unitsById = unitsOf(rows);
 
@@ -125,10 +128,11 @@ public class InitiativeImportService {
             (row.past().outcome() == PastRecord.Outcome.DUPLICATE ? duplicates : candidates).add(i);
         }
         // duplicates last, so that a row may name an original that comes later in the same file
-        Batch batch = new Batch(province, rows, results, now, importer, unitsById);
+        Batch batch = new Batch(province, rows, results, null, importer, unitsById);
         for (List<Integer> part : List.of(candidates, duplicates)) {
             for (int from = 0; from < part.size(); from += WRITE_CHUNK) {
-                write(batch, part.subList(from, Math.min(from + WRITE_CHUNK, part.size())));
+                // each chunk dated when it is written: its changes reach the change feed in the order they commit
+                write(batch.at(clock.instant()), part.subList(from, Math.min(from + WRITE_CHUNK, part.size())));
             }
         }
 

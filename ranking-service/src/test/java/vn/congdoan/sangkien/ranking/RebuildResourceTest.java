@@ -224,6 +224,43 @@ class RebuildResourceTest {
     }
 
     @Test
+    void everyDaysFiguresAreComparedAndTheLiveCountingOfLateDataEqualsTheReplay() throws Exception {
+        String programme = Fixtures.newProgramme();
+        UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Cao Bằng", 8_000);
+        ZoneId vietnam = ZoneId.of("Asia/Ho_Chi_Minh");
+        java.time.Instant april10 = LocalDate.of(2022, 4, 10).atTime(9, 0).atZone(vietnam).toInstant();
+        java.time.Instant april12 = LocalDate.of(2022, 4, 12).atTime(9, 0).atZone(vietnam).toInstant();
+        InitiativeEvent later = Fixtures.event(UUID.randomUUID(), 1, programme, province, InitiativeStatus.SUBMITTED,
+                april12, "m-1");
+        // the member's later initiative first, then an earlier one and a withdrawal of the later, as late data comes
+        send(later);
+        send(Fixtures.event(UUID.randomUUID(), 1, programme, province, InitiativeStatus.SUBMITTED, april10, "m-1"),
+                new InitiativeEvent(UUID.randomUUID(), InitiativeEvent.Type.WITHDRAWN, java.time.Instant.now(),
+                        later.initiativeId(), 2, programme, later.unitId(), province, InitiativeStatus.WITHDRAWN,
+                        later.authorIds(), april12, null, april12.plus(Duration.ofDays(1))));
+        await().atMost(Duration.ofSeconds(20)).ignoreException(NullPointerException.class)
+                .until(() -> standings(programme, "asOf", "2022-04-13").getInt(row(province) + ".submissions") == 1);
+        assertThat(rebuild(programme, false).getBoolean("report.equal")).isTrue();
+
+        try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.executeUpdate("update day_count set submitters = submitters + 1 where programme_code = '" + programme
+                    + "' and day = date '2022-04-10'");
+            s.executeUpdate("update member_day set initiatives = 7 where programme_code = '" + programme
+                    + "' and day = date '2022-04-12'");
+            s.executeUpdate("update nation_day set submitters = 3 where programme_code = '" + programme
+                    + "' and day = date '2022-04-10'");
+        }
+        JsonPath job = rebuild(programme, true);
+        assertThat(job.getList("report.differences.table")).containsExactlyInAnyOrder("day_count", "member_day",
+                "nation_day");
+        assertThat(job.getMap("report.differences.find { it.table == 'day_count' }"))
+                .containsEntry("day", "2022-04-10").containsEntry("figure", "submitters").containsEntry("live", 2)
+                .containsEntry("rebuilt", 1);
+        assertThat(rebuild(programme, false).getBoolean("report.equal")).isTrue();
+        assertThat(standings(programme, "asOf", "2022-04-10").getInt(row(province) + ".submitters")).isEqualTo(1);
+    }
+
+    @Test
     void aCountBelowZeroIsReportedAndNotRepairedWith() throws Exception {
         String programme = Fixtures.newProgramme();
         UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Tuyên Quang", 7_000);

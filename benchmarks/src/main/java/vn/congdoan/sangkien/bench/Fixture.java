@@ -57,10 +57,10 @@ final class Fixture {
         stack.getJson(stack.orgUnits + "/api/v1/units?type=PROVINCIAL_FEDERATION&limit=100", stack.admin).get("items")
                 .forEach(p -> fixture.provinces.add(p.get("code").asText()));
         for (String province : fixture.provinces) {
-            StringBuilder rows = new StringBuilder("[{\"code\":\"W%s-D\",\"name\":\"Liên đoàn Lao động huyện đo tải %s\",\"type\":\"DIRECT_SUPERIOR\",\"parentCode\":\"%s\"}"
+            StringBuilder rows = new StringBuilder("[{\"code\":\"W%s-D\",\"name\":\"Liên đoàn Lao động huyện đo tải %s\",\"type\":\"DIRECT_SUPERIOR\",\"parentCode\":\"%s\",\"validFrom\":\"2021-09-01\"}"
                     .formatted(province, province, province));
             for (int g = 0; g < unitsPerProvince; g++) {
-                rows.append(",{\"code\":\"W%s-G%d\",\"name\":\"Công đoàn cơ sở đo tải %s-%d\",\"type\":\"GRASSROOTS\",\"parentCode\":\"W%s-D\",\"memberCount\":\"500\"}"
+                rows.append(",{\"code\":\"W%s-G%d\",\"name\":\"Công đoàn cơ sở đo tải %s-%d\",\"type\":\"GRASSROOTS\",\"parentCode\":\"W%s-D\",\"memberCount\":\"500\",\"validFrom\":\"2021-09-01\"}"
                         .formatted(province, g, province, g, province));
             }
             HttpResponse<String> response = stack.post(stack.orgUnits + "/api/v1/units/import?province=" + province,

@@ -31,7 +31,8 @@ import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.localstack.DevTokens;
 
 /**
- * The programme's full size: {@code rows} initiatives across the 63 provinces through the bulk import
+ * The programme's full size: {@code rows} initiatives across the 63 provinces through the bulk import, submitted
+ * (as a provincial system's history records them) on the days of the programme's first two years,
  * ({@code POST /api/v1/initiatives/import?province=…}, batches of at most 5,000), the time ranking-service takes to
  * count them all, the databases' size, and a full rebuild of the standings from initiative-events.v1. Where the
  * import endpoint is missing (404), the same number of events goes straight to the topic instead, so that the
@@ -224,6 +225,8 @@ final class ScaleBenchmark {
                     .append("\"solution\":\"Dán mã QR lên kệ và kiểm kê bằng điện thoại.\",")
                     .append("\"expectedBenefit\":\"Rút ngắn thời gian kiểm kê còn một phần ba.\",\"field\":\"OTHER\",")
                     .append("\"unitId\":\"").append(units.get((int) (n % units.size())))
+                    .append("\",\"submittedAt\":\"").append(PastReads.START.plusDays(n % PastReads.DAYS))
+                    .append("T08:00:00+07:00")
                     .append("\",\"authors\":[{\"memberId\":\"scale-member-").append(n % 400_000)
                     .append("\",\"displayName\":\"Người lao động ").append(n % 400_000).append("\"}],\"submit\":true}");
         }

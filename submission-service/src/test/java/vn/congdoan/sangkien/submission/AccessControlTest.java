@@ -64,6 +64,7 @@ class AccessControlTest {
             new Rule("GET", "/api/v1/initiatives/mine", Access.SIGNED_IN),
             new Rule("POST", "/api/v1/initiatives/import", Access.PROVINCE),
             new Rule("GET", "/api/v1/initiatives/export", Access.PROVINCE),
+            new Rule("GET", "/api/v1/initiatives/counts", Access.PROVINCE),
             new Rule("POST", "/api/v1/initiatives/{id}/submit", Access.SUBMIT),
             new Rule("POST", "/api/v1/initiatives/{id}/withdraw", Access.WITHDRAW),
             new Rule("PUT", "/api/v1/initiatives/{id}/reviewers", Access.UNIT_ADMIN),

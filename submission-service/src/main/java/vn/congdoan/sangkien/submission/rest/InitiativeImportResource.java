@@ -263,15 +263,6 @@ public class InitiativeImportResource {
 
     /** The province named by id or code, which the caller's roles must cover. */
     private OrgUnitReplica authorize(String province) {
-        caller.requireSignedIn();
-        if (province == null || province.isBlank()) {
-            throw ProblemException.badRequest("province", Text.of("is required: the id or code of a provincial "
-                    + "federation", "là bắt buộc: id hoặc mã của một liên đoàn lao động tỉnh, thành phố"));
-        }
-        OrgUnitReplica target = provinces.find(province)
-                .orElseThrow(() -> ProblemException.notFound(Text.of("Provincial federation",
-                        "Liên đoàn lao động tỉnh, thành phố"), province.strip()));
-        Scope.require(caller, hierarchy, target.id, Roles.PROVINCE_INTEGRATION, Roles.UNIT_ADMIN);
-        return target;
+        return provinces.forIntegration(province);
     }
 }

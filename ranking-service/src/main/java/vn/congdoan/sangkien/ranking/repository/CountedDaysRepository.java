@@ -84,7 +84,8 @@ public class CountedDaysRepository {
         return memberships;
     }
 
-    private static List<Phases.Phase> phases(Connection c, String programme) throws SQLException {
+    /** A programme's phases, in their order. */
+    static List<Phases.Phase> phases(Connection c, String programme) throws SQLException {
         List<Phases.Phase> phases = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("select code, start_date, end_date from programme_phase"
                 + " where programme_code = ? order by ordinal")) {

@@ -199,18 +199,7 @@ public class LiveStandingsRepository {
 
     /** Province targets in the phase of {@code programme} current on {@code day}. */
     private static Map<UUID, Long> targets(Connection c, String programme, LocalDate day) throws SQLException {
-        List<Phases.Phase> phases = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("select code, start_date, end_date from programme_phase"
-                + " where programme_code = ? order by ordinal")) {
-            s.setString(1, programme);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    phases.add(new Phases.Phase(rs.getString(1), rs.getObject(2, LocalDate.class),
-                            rs.getObject(3, LocalDate.class)));
-                }
-            }
-        }
-        Optional<Phases.Phase> current = Phases.current(phases, day);
+        Optional<Phases.Phase> current = Phases.current(CountedDaysRepository.phases(c, programme), day);
         Map<UUID, Long> targets = new HashMap<>();
         if (current.isEmpty()) {
             return targets;

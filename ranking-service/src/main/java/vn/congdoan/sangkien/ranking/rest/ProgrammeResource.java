@@ -2,6 +2,7 @@ package vn.congdoan.sangkien.ranking.rest;
 
 import java.time.LocalDate;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.HeaderParam;
@@ -65,20 +66,14 @@ public class ProgrammeResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the entity tag in If-None-Match")
     @Extension(name = Answers.ALSO, value = "400,404")
     public Response history(@PathParam("code") String code,
-            @Parameter(description = "The first day; the programme's first day when left out",
-                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
-            @Parameter(description = "The last day; today when left out",
-                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
-            @Parameter(description = "A point for every day, or for the last day of every week (Sunday) and the "
-                    + "last day asked", schema = @Schema(enumeration = {"day", "week"}, defaultValue = "day"))
-            @QueryParam("step") String step,
+            @BeanParam SeriesParams period,
             @Parameter(description = "A region's code: the sums of its provinces") @QueryParam("region") String region,
             @Parameter(description = "An emulation cluster's code: the sums of its provinces") @QueryParam("cluster")
             String cluster,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
-        return conditional.respond(programmes.series(code, Params.date("from", from), Params.date("to", to),
-                Params.step(step), Params.blankToNull(region), Params.blankToNull(cluster)), ifNoneMatch,
+        return conditional.respond(programmes.series(code, period.from(), period.to(), period.step(),
+                Params.blankToNull(region), Params.blankToNull(cluster)), ifNoneMatch,
                 ifModifiedSince);
     }
 

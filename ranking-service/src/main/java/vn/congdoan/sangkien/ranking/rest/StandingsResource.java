@@ -3,6 +3,7 @@ package vn.congdoan.sangkien.ranking.rest;
 import java.time.LocalDate;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -105,17 +106,11 @@ public class StandingsResource {
     @Extension(name = Answers.ALSO, value = "404")
     public Response history(@PathParam("province") String province,
             @QueryParam("programme") @DefaultValue("1-trieu-sang-kien") @NotBlank String programme,
-            @Parameter(description = "The first day; the programme's first day when left out",
-                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
-            @Parameter(description = "The last day; today when left out",
-                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
-            @Parameter(description = "A point for every day, or for the last day of every week (Sunday) and the "
-                    + "last day asked", schema = @Schema(enumeration = {"day", "week"}, defaultValue = "day"))
-            @QueryParam("step") String step,
+            @BeanParam SeriesParams period,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
-        return conditional.respond(standings.historyView(programme, province, Params.date("from", from),
-                Params.date("to", to), Params.step(step))
+        return conditional.respond(standings.historyView(programme, province, period.from(), period.to(),
+                period.step())
                 .orElseThrow(() -> ProblemException.notFound(Text.of("Province", "Tỉnh"), province)), ifNoneMatch,
                 ifModifiedSince);
     }

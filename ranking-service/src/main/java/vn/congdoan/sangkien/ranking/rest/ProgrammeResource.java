@@ -59,7 +59,8 @@ public class ProgrammeResource {
 
     @GET
     @Path("{code}/history")
-    @Operation(summary = "A programme's figures at the end of each day or week, of the country or of the provinces of "
+    @Operation(operationId = "programmeHistory", summary = "A programme's figures at the end of each day or week, of "
+            + "the country or of the provinces of "
             + "a region or emulation cluster, from what has been counted: for charts")
     @APIResponse(responseCode = "200", description = "The points, oldest first",
             content = @Content(schema = @Schema(implementation = ProgrammeService.Series.class)))

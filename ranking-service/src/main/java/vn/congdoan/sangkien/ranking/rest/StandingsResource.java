@@ -98,8 +98,8 @@ public class StandingsResource {
 
     @GET
     @Path("{province}/history")
-    @Operation(summary = "A province's standings at the end of each day or week, from what has been counted, and its "
-            + "longest and current runs at national rank 1")
+    @Operation(operationId = "provinceHistory", summary = "A province's standings at the end of each day or week, from "
+            + "what has been counted, and its longest and current runs at national rank 1")
     @APIResponse(responseCode = "200", description = "The points, oldest first",
             content = @Content(schema = @Schema(implementation = History.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the entity tag in If-None-Match")
@@ -117,7 +117,8 @@ public class StandingsResource {
 
     @GET
     @Path("published/{date}")
-    @Operation(summary = "The standings as published at the end of a day, kept by that night's snapshot",
+    @Operation(operationId = "publishedStandings",
+            summary = "The standings as published at the end of a day, kept by that night's snapshot",
             description = "A record of what was shown then: late data for that day changes its standings (asOf) but"
                     + " not what was published.")
     @APIResponse(responseCode = "200", description = "The snapshot's rows, in rank order",

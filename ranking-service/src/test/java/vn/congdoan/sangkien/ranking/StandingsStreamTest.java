@@ -13,6 +13,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -30,6 +33,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import vn.congdoan.sangkien.events.GroupingKind;
+import vn.congdoan.sangkien.events.InitiativeStatus;
 import vn.congdoan.sangkien.testsupport.KafkaResource;
 import vn.congdoan.sangkien.testsupport.PostgresResource;
 
@@ -66,6 +70,29 @@ class StandingsStreamTest {
             send(submitted(programme, province, "m-2"));
             JsonPath changed = nextEvent(events, body -> body.getInt("[0].submissions") == 2);
             assertThat(changed.getInt("[0].submitters")).isEqualTo(2);
+        }
+    }
+
+    /** A stream of a past day's standings sends them, and again when late data for that day arrives. */
+    @Test
+    void theStreamOfAPastDaySendsItsStandingsAndTheLateDataForIt() throws Exception {
+        String programme = Fixtures.newProgramme();
+        UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Lai Châu", 10_000);
+        Instant april10 = LocalDate.of(2022, 4, 10).atTime(9, 0).atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
+        send(Fixtures.event(UUID.randomUUID(), 0, programme, province, InitiativeStatus.SUBMITTED, april10, "m-1"),
+                submitted(programme, province, "m-2"));
+        await().atMost(Duration.ofSeconds(20)).ignoreException(NullPointerException.class).until(() -> Fixtures
+                .standings(programme).getInt(Fixtures.row(province) + ".submissions") == 2);
+
+        try (Stream<String> lines = open(URI.create(stream + "?programme=" + programme + "&asOf=2022-04-10"), null)) {
+            Iterator<String> events = lines.filter(l -> l.startsWith("data:")).map(l -> l.substring(5).strip())
+                    .iterator();
+            JsonPath first = nextEvent(events, body -> body.getInt("[0].submissions") == 1);
+            assertThat(first.getInt("[0].today")).isEqualTo(1);
+
+            send(Fixtures.event(UUID.randomUUID(), 0, programme, province, InitiativeStatus.SUBMITTED, april10, "m-3"));
+            JsonPath late = nextEvent(events, body -> body.getInt("[0].submissions") == 2);
+            assertThat(late.getInt("[0].submitters")).isEqualTo(2);
         }
     }
 

@@ -108,7 +108,7 @@ class GeneratedClientIT {
         UUID province = UUID.fromString(DevTokens.unitId(PROVINCE));
         Awaitility.await("the standings count both submissions").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(300))
-                .until(() -> dashboards.standings(null, null, PROGRAMME, null, null, null, null).stream()
+                .until(() -> dashboards.standings(null, null, null, PROGRAMME, null, null, null, null).stream()
                         .filter(row -> province.equals(row.getProvinceId())).map(StandingRow::getSubmissions)
                         .findFirst().orElse(0L), count -> count == 2);
     }

@@ -118,6 +118,36 @@ public final class DailySeries {
                     clusters.get(p.id())));
         }
         List<ProvinceFigures> folded = Merges.fold(figures, Merges.homes(successions, day), Map.of());
-        return new Day(day, folded, StandingsCalculator.submissionRanks(folded));
+        return new Day(day, folded, submissionRanks(folded));
+    }
+
+    /**
+     * National ranks on submissions (1, 2, 2, 4), as {@link StandingsCalculator#submissionRanks} gives them, without
+     * putting ties in alphabetical order: a series ranks every day of years, and needs the ranks alone.
+     */
+    static Map<UUID, Integer> submissionRanks(List<ProvinceFigures> figures) {
+        long[] sorted = figures.stream().mapToLong(ProvinceFigures::submissions).sorted().toArray();
+        Map<UUID, Integer> ranks = new HashMap<>(figures.size() * 2);
+        for (ProvinceFigures f : figures) {
+            // 1 + how many have more: the first index past the last equal value, from the top
+            int above = sorted.length - upperBound(sorted, f.submissions());
+            ranks.put(f.provinceId(), above + 1);
+        }
+        return ranks;
+    }
+
+    /** The index of the first value greater than {@code value} in an ascending array. */
+    private static int upperBound(long[] sorted, long value) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (sorted[mid] <= value) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 }

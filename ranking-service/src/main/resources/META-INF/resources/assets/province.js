@@ -5,6 +5,8 @@
 import { count, decimal, percent, day, movement, escape } from './format.js';
 
 const CHART_HEIGHT = 280;
+/** The days the chart shows, today's included; the runs at rank 1 still count every day of the programme. */
+const CHART_DAYS = 90;
 let uplot = null;
 
 /** uPlot and its stylesheet, loaded once. */
@@ -129,7 +131,10 @@ export function open(container, code, { programme, groupingName, today }) {
       + `${current ? ` Đang dẫn đầu: ${current}.` : ''}</p>`;
   };
 
-  fetch(`/api/v1/standings/${encodeURIComponent(code)}/history?programme=${encodeURIComponent(programme)}`)
+  const first = new Date(Date.parse(`${today() || browserToday()}T00:00:00Z`) - (CHART_DAYS - 1) * 86400000)
+    .toISOString().slice(0, 10);
+  fetch(`/api/v1/standings/${encodeURIComponent(code)}/history?programme=${encodeURIComponent(programme)}`
+    + `&from=${first}`)
     .then((response) => (response.ok ? response.json() : null))
     .then((body) => { history = body; figures(); draw(); })
     .catch(() => { /* the live figures still show; the chart has today alone */ });

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -176,15 +175,6 @@ class LeaderboardIT {
     @Test
     void theProvincePageShowsItsFiguresAndDrawsItsChart() throws Exception {
         submit();
-        // a snapshot of the day before the service's today gives the chart a day before today's live figures;
-        // the service says which day that is, so that neither the machine's clock nor its time zone matters
-        Api.Reply summary = Api.get(system.url(Service.RANKING) + "/api/v1/programmes/1-trieu-sang-kien/summary", null);
-        assertThat(summary.status()).as("%s", summary).isEqualTo(200);
-        String yesterday = LocalDate.parse(Api.JSON.readTree(summary.body()).path("asOf").asText()).minusDays(1)
-                .toString();
-        Api.Reply snapshot = Api.send("POST", system.url(Service.RANKING) + "/api/v1/admin/snapshots?date="
-                + yesterday, Population.ADMIN, Map.of(), null);
-        assertThat(snapshot.status()).as("%s", snapshot).isEqualTo(201);
         open("/");
         waitFor(() -> rows().size() == 63, "the national table");
 
@@ -194,8 +184,9 @@ class LeaderboardIT {
 
         waitFor(() -> text("#content h2").equals("Liên đoàn Lao động tỉnh Nghệ An"), "Nghệ An's page");
         waitFor(() -> !browser.findElements(By.cssSelector("#chart canvas")).isEmpty(), "the chart");
-        waitFor(() -> "2".equals(browser.findElement(By.id("chart")).getDomAttribute("data-points")),
-                "yesterday and today on the chart");
+        // the last 90 days from the province's daily history, today's from its live row
+        waitFor(() -> "90".equals(browser.findElement(By.id("chart")).getDomAttribute("data-points")),
+                "ninety days on the chart");
         WebElement canvas = browser.findElement(By.cssSelector("#chart canvas"));
         assertThat(canvas.getSize().getWidth()).isGreaterThan(200);
         assertThat(canvas.getSize().getHeight()).isGreaterThan(100);

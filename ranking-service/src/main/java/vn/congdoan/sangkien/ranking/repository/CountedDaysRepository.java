@@ -20,20 +20,41 @@ import vn.congdoan.sangkien.ranking.service.DailySeries;
 import vn.congdoan.sangkien.ranking.service.Merges;
 import vn.congdoan.sangkien.ranking.service.Phases;
 
-/** Everything a programme's standings day after day are computed from, read on one connection. */
+/**
+ * Everything a programme's standings day after day are computed from, read on one connection, and kept until the
+ * standings' inputs change: the histories of every province, and the series, are then walked from memory.
+ */
 @ApplicationScoped
 public class CountedDaysRepository {
 
-    private final DataSource dataSource;
-
-    public CountedDaysRepository(DataSource dataSource) {
-        this.dataSource = dataSource;
+    /** The inputs last read, with what they were read for. */
+    private record Read(String programme, LocalDate to, long revision, DailySeries.Inputs inputs) {
     }
 
-    /** The inputs of a programme's daily series up to {@code to} (inclusive). */
+    private final DataSource dataSource;
+    private final Revision revision;
+    private volatile Read last;
+
+    public CountedDaysRepository(DataSource dataSource, Revision revision) {
+        this.dataSource = dataSource;
+        this.revision = revision;
+    }
+
+    /**
+     * The inputs of a programme's daily series up to {@code to} (inclusive), read again once the standings' revision
+     * has moved on. The revision is taken before the read, so inputs newer than it are kept under it at worst, never
+     * older ones under a newer revision.
+     */
     public DailySeries.Inputs inputs(String programme, LocalDate to) {
-        return Reads.run(dataSource, c -> new DailySeries.Inputs(provinces(c), memberships(c), phases(c, programme),
-                targets(c, programme), changes(c, programme, to)));
+        long current = revision.current().revision();
+        Read read = last;
+        if (read != null && read.revision() == current && read.programme().equals(programme) && read.to().equals(to)) {
+            return read.inputs();
+        }
+        DailySeries.Inputs inputs = Reads.run(dataSource, c -> new DailySeries.Inputs(provinces(c), memberships(c),
+                phases(c, programme), targets(c, programme), changes(c, programme, to)));
+        last = new Read(programme, to, current, inputs);
+        return inputs;
     }
 
     /** The changes of the country's distinct submitters of a programme by day, up to {@code to} (inclusive). */

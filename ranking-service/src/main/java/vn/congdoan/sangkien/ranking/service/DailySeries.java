@@ -4,8 +4,10 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import vn.congdoan.sangkien.events.GroupingKind;
@@ -63,12 +65,15 @@ public final class DailySeries {
 
     /**
      * The standings at the end of each day from {@code from} to {@code to}, each computed from every change up to
-     * it.
+     * it. What depends on the reference data alone (merges, memberships, the phase's targets) is worked out again
+     * only on the days it changes.
      */
     public static List<Day> days(Inputs inputs, LocalDate from, LocalDate to) {
         Map<UUID, long[]> running = new HashMap<>();
         Map<UUID, long[]> week = new HashMap<>();
         List<Merges.Succession> successions = inputs.provinces().stream().map(Province::succession).toList();
+        Set<LocalDate> turns = turningDays(inputs);
+        Reference reference = null;
         List<Day> days = new ArrayList<>();
         int next = 0;
         List<DayChange> changes = inputs.changes();
@@ -92,32 +97,75 @@ public final class DailySeries {
             if (day.isBefore(from)) {
                 continue;
             }
-            days.add(standingsOn(inputs, successions, day, running, week, today));
+            if (reference == null || turns.contains(day)) {
+                reference = Reference.on(inputs, successions, day);
+            }
+            days.add(standingsOn(inputs, reference, day, running, week, today));
         }
         return days;
     }
 
-    private static Day standingsOn(Inputs inputs, List<Merges.Succession> successions, LocalDate day,
-            Map<UUID, long[]> running, Map<UUID, long[]> week, Map<UUID, Long> today) {
-        Map<UUID, Long> targets = Phases.current(inputs.phases(), day)
-                .map(p -> inputs.targets().getOrDefault(p.code(), Map.of())).orElse(Map.of());
-        Map<UUID, List<String>> regions = new HashMap<>();
-        Map<UUID, List<String>> clusters = new HashMap<>();
-        for (Membership m : inputs.memberships()) {
-            if (m.inForceOn(day)) {
-                (m.kind() == GroupingKind.REGION ? regions : clusters)
-                        .computeIfAbsent(m.unitId(), k -> new ArrayList<>()).add(m.code());
+    /** What the reference data makes of a day: where each province's counts stand, its groupings, its target. */
+    private record Reference(Map<UUID, UUID> homes, Map<UUID, List<String>> regions,
+            Map<UUID, List<String>> clusters, Map<UUID, Long> targets) {
+
+        static Reference on(Inputs inputs, List<Merges.Succession> successions, LocalDate day) {
+            Map<UUID, List<String>> regions = new HashMap<>();
+            Map<UUID, List<String>> clusters = new HashMap<>();
+            for (Membership m : inputs.memberships()) {
+                if (m.inForceOn(day)) {
+                    (m.kind() == GroupingKind.REGION ? regions : clusters)
+                            .computeIfAbsent(m.unitId(), k -> new ArrayList<>()).add(m.code());
+                }
             }
+            // copied once here rather than by every day's figures
+            regions.replaceAll((unit, codes) -> List.copyOf(codes));
+            clusters.replaceAll((unit, codes) -> List.copyOf(codes));
+            Map<UUID, Long> targets = Phases.current(inputs.phases(), day)
+                    .map(p -> inputs.targets().getOrDefault(p.code(), Map.of())).orElse(Map.of());
+            return new Reference(Merges.homes(successions, day), regions, clusters, targets);
         }
-        List<ProvinceFigures> figures = new ArrayList<>();
+    }
+
+    /** The days on which a province, a membership or a phase begins or ends. */
+    private static Set<LocalDate> turningDays(Inputs inputs) {
+        Set<LocalDate> days = new HashSet<>();
         for (Province p : inputs.provinces()) {
-            long[] r = running.getOrDefault(p.id(), new long[3]);
-            long[] w = week.getOrDefault(p.id(), new long[1]);
-            figures.add(new ProvinceFigures(p.id(), p.code(), p.name(), p.memberCount(), r[0], r[2], r[1],
-                    targets.get(p.id()), w[0], today.getOrDefault(p.id(), 0L), regions.get(p.id()),
-                    clusters.get(p.id())));
+            addIfKnown(days, p.succession().validFrom());
+            addIfKnown(days, p.succession().validTo());
         }
-        List<ProvinceFigures> folded = Merges.fold(figures, Merges.homes(successions, day), Map.of());
+        for (Membership m : inputs.memberships()) {
+            addIfKnown(days, m.validFrom());
+            addIfKnown(days, m.validTo());
+        }
+        for (Phases.Phase phase : inputs.phases()) {
+            addIfKnown(days, phase.startDate());
+            addIfKnown(days, phase.endDate() == null ? null : phase.endDate().plusDays(1));
+        }
+        return days;
+    }
+
+    private static void addIfKnown(Set<LocalDate> days, LocalDate day) {
+        if (day != null) {
+            days.add(day);
+        }
+    }
+
+    private static Day standingsOn(Inputs inputs, Reference reference, LocalDate day, Map<UUID, long[]> running,
+            Map<UUID, long[]> week, Map<UUID, Long> today) {
+        List<ProvinceFigures> figures = new ArrayList<>(inputs.provinces().size());
+        long[] none = new long[3];
+        for (Province p : inputs.provinces()) {
+            if (!reference.homes().containsKey(p.id())) {
+                continue;
+            }
+            long[] r = running.getOrDefault(p.id(), none);
+            long[] w = week.getOrDefault(p.id(), none);
+            figures.add(new ProvinceFigures(p.id(), p.code(), p.name(), p.memberCount(), r[0], r[2], r[1],
+                    reference.targets().get(p.id()), w[0], today.getOrDefault(p.id(), 0L),
+                    reference.regions().get(p.id()), reference.clusters().get(p.id())));
+        }
+        List<ProvinceFigures> folded = Merges.fold(figures, reference.homes(), Map.of());
         return new Day(day, folded, submissionRanks(folded));
     }
 

@@ -90,7 +90,8 @@ public class ProgrammeService {
         long nationalSubmitters = nation == null ? 0 : nation.entrySet().stream()
                 .filter(e -> e.getKey().isBefore(from)).mapToLong(Map.Entry::getValue).sum();
         List<SeriesPoint> points = new ArrayList<>();
-        for (DailySeries.Day day : DailySeries.days(counted.inputs(programme, to), from, to)) {
+        // the inputs up to today, which every history and series of the programme shares until the counts change
+        for (DailySeries.Day day : DailySeries.days(counted.inputs(programme, views.today()), from, to)) {
             if (nation != null) {
                 nationalSubmitters += nation.getOrDefault(day.day(), 0L);
             }

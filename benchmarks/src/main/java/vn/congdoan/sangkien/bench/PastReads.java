@@ -78,7 +78,9 @@ final class PastReads {
         } catch (Exception e) {
             throw new IllegalStateException(name + ": " + e.getMessage(), e);
         }
-        return new Result(name, histogram);
+        Result result = new Result(name, histogram);
+        Benchmarks.say("  %s: p50 %.2f ms, p99 %.2f ms".formatted(name, result.millis(50), result.millis(99)));
+        return result;
     }
 
     private void get(String url) throws Exception {

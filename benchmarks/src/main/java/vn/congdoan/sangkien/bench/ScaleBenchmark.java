@@ -1,5 +1,6 @@
 package vn.congdoan.sangkien.bench;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -174,7 +175,9 @@ final class ScaleBenchmark {
         if (response.statusCode() != 202) {
             throw new IllegalStateException("Rebuild answered " + response.statusCode() + ": " + response.body());
         }
-        String job = stack.ranking + response.headers().firstValue("Location").orElseThrow();
+        // Location may be absolute or a path: resolved against the service either way
+        String job = URI.create(stack.ranking + "/").resolve(response.headers().firstValue("Location")
+                .orElseThrow()).toString();
         Instant deadline = started.plus(Duration.ofMinutes(30));
         JsonNode status = stack.getJson(job, stack.admin);
         while ("RUNNING".equals(status.path("state").asText())) {

@@ -137,6 +137,22 @@ public class LiveStandingsRepository {
         });
     }
 
+    /**
+     * {@code folded}, the provinces of a past day with the counts of those merged into them added, with each member
+     * counted in several of a successor's provinces counted once in its submitters.
+     */
+    public List<ProvinceFigures> countingSharedSubmittersOnce(String programme, LocalDate day, Map<UUID, UUID> homes,
+            List<ProvinceFigures> folded) {
+        if (Merges.mergedGroups(homes).isEmpty()) {
+            return folded;
+        }
+        Map<UUID, Long> shared = Reads.run(dataSource, c -> sharedSubmitters(c, programme, homes, day));
+        return folded.stream().map(f -> !shared.containsKey(f.provinceId()) ? f : new ProvinceFigures(
+                f.provinceId(), f.code(), f.name(), f.memberCount(), f.submissions(),
+                Math.max(0, f.submitters() - shared.get(f.provinceId())), f.recognized(), f.target(), f.thisWeek(),
+                f.today(), f.regions(), f.clusters())).toList();
+    }
+
     /** The members counted as submitters in the country at the end of a past day, each once. */
     private static long nationalSubmittersOn(Connection c, String programme, LocalDate day) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select coalesce(sum(submitters), 0) from nation_day"

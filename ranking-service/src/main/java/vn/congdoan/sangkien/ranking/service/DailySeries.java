@@ -63,18 +63,130 @@ public final class DailySeries {
     private DailySeries() {
     }
 
+    /** What a walk shows of each day, while that day is visited: its figures are gone once the visit returns. */
+    public interface Visitor {
+        void visit(DayView day);
+    }
+
+    /**
+     * The standings at the end of one day of a walk. Only what is asked for is worked out: a history asks every
+     * day for one province's rank, and for its figures on the days it shows; a series asks for every province on the
+     * days it shows.
+     */
+    public static final class DayView {
+
+        private final Inputs inputs;
+        private final Reference reference;
+        private final LocalDate day;
+        private final Map<UUID, long[]> running;
+        private final Map<UUID, long[]> week;
+        private final Map<UUID, Long> today;
+        private Map<UUID, Long> submissions;
+        private long[] sorted;
+
+        private DayView(Inputs inputs, Reference reference, LocalDate day, Map<UUID, long[]> running,
+                Map<UUID, long[]> week, Map<UUID, Long> today) {
+            this.inputs = inputs;
+            this.reference = reference;
+            this.day = day;
+            this.running = running;
+            this.week = week;
+            this.today = today;
+        }
+
+        public LocalDate day() {
+            return day;
+        }
+
+        /** Where the counts of each province stand that day: itself, its successor, or nowhere (left out). */
+        public Map<UUID, UUID> homes() {
+            return reference.homes();
+        }
+
+        /** The national rank on submissions (1, 2, 2, 4) of a province in force that day; null otherwise. */
+        public Integer rank(UUID province) {
+            if (submissions == null) {
+                submissions = new HashMap<>();
+                for (Map.Entry<UUID, List<UUID>> home : reference.members().entrySet()) {
+                    long sum = 0;
+                    for (UUID member : home.getValue()) {
+                        sum += running.getOrDefault(member, NONE)[0];
+                    }
+                    submissions.put(home.getKey(), sum);
+                }
+                sorted = submissions.values().stream().mapToLong(Long::longValue).sorted().toArray();
+            }
+            Long own = submissions.get(province);
+            return own == null ? null : sorted.length - upperBound(sorted, own) + 1;
+        }
+
+        /** A province's figures that day, with those of the provinces merged into it; null when not in force. */
+        public ProvinceFigures figures(UUID province) {
+            List<UUID> members = reference.members().get(province);
+            Province p = reference.provinces().get(province);
+            if (members == null || p == null) {
+                return null;
+            }
+            long sub = 0;
+            long rec = 0;
+            long who = 0;
+            long thisWeek = 0;
+            long onTheDay = 0;
+            for (UUID member : members) {
+                long[] r = running.getOrDefault(member, NONE);
+                sub += r[0];
+                rec += r[1];
+                who += r[2];
+                thisWeek += week.getOrDefault(member, NONE)[0];
+                onTheDay += today.getOrDefault(member, 0L);
+            }
+            return new ProvinceFigures(p.id(), p.code(), p.name(), p.memberCount(), sub, who, rec,
+                    reference.targets().get(province), thisWeek, onTheDay, reference.regions().get(province),
+                    reference.clusters().get(province));
+        }
+
+        /** Every province in force that day, in the order of the inputs. */
+        public List<ProvinceFigures> provinces() {
+            List<ProvinceFigures> figures = new ArrayList<>(reference.members().size());
+            for (Province p : inputs.provinces()) {
+                if (reference.members().containsKey(p.id())) {
+                    figures.add(figures(p.id()));
+                }
+            }
+            return figures;
+        }
+
+        /** National ranks on submissions of every province in force. */
+        public Map<UUID, Integer> ranks() {
+            Map<UUID, Integer> ranks = new HashMap<>();
+            reference.members().keySet().forEach(id -> ranks.put(id, rank(id)));
+            return ranks;
+        }
+    }
+
+    private static final long[] NONE = new long[3];
+
     /**
      * The standings at the end of each day from {@code from} to {@code to}, each computed from every change up to
-     * it. What depends on the reference data alone (merges, memberships, the phase's targets) is worked out again
-     * only on the days it changes.
+     * it.
      */
     public static List<Day> days(Inputs inputs, LocalDate from, LocalDate to) {
+        List<Day> days = new ArrayList<>();
+        walk(inputs, from, to, view -> days.add(new Day(view.day(), view.provinces(), view.ranks())));
+        return days;
+    }
+
+    /**
+     * Visits the end of each day from {@code from} to {@code to}, adding each day's changes to the running figures.
+     * What depends on the reference data alone (merges, memberships, the phase's targets) is worked out again only
+     * on the days it changes.
+     */
+    public static void walk(Inputs inputs, LocalDate from, LocalDate to, Visitor visitor) {
         Map<UUID, long[]> running = new HashMap<>();
         Map<UUID, long[]> week = new HashMap<>();
         List<Merges.Succession> successions = inputs.provinces().stream().map(Province::succession).toList();
         Set<LocalDate> turns = turningDays(inputs);
         Reference reference = null;
-        List<Day> days = new ArrayList<>();
         int next = 0;
         List<DayChange> changes = inputs.changes();
         LocalDate day = changes.isEmpty() || changes.get(0).day().isAfter(from) ? from : changes.get(0).day();
@@ -100,14 +212,16 @@ public final class DailySeries {
             if (reference == null || turns.contains(day)) {
                 reference = Reference.on(inputs, successions, day);
             }
-            days.add(standingsOn(inputs, reference, day, running, week, today));
+            visitor.visit(new DayView(inputs, reference, day, running, week, today));
         }
-        return days;
     }
 
-    /** What the reference data makes of a day: where each province's counts stand, its groupings, its target. */
-    private record Reference(Map<UUID, UUID> homes, Map<UUID, List<String>> regions,
-            Map<UUID, List<String>> clusters, Map<UUID, Long> targets) {
+    /**
+     * What the reference data makes of a day: where each province's counts stand, the provinces whose counts each
+     * province in force holds (itself first), its groupings, its target.
+     */
+    private record Reference(Map<UUID, UUID> homes, Map<UUID, List<UUID>> members, Map<UUID, Province> provinces,
+            Map<UUID, List<String>> regions, Map<UUID, List<String>> clusters, Map<UUID, Long> targets) {
 
         static Reference on(Inputs inputs, List<Merges.Succession> successions, LocalDate day) {
             Map<UUID, List<String>> regions = new HashMap<>();
@@ -123,7 +237,21 @@ public final class DailySeries {
             clusters.replaceAll((unit, codes) -> List.copyOf(codes));
             Map<UUID, Long> targets = Phases.current(inputs.phases(), day)
                     .map(p -> inputs.targets().getOrDefault(p.code(), Map.of())).orElse(Map.of());
-            return new Reference(Merges.homes(successions, day), regions, clusters, targets);
+            Map<UUID, UUID> homes = Merges.homes(successions, day);
+            Map<UUID, List<UUID>> members = new HashMap<>();
+            Map<UUID, Province> provinces = new HashMap<>();
+            for (Province p : inputs.provinces()) {
+                provinces.put(p.id(), p);
+                if (p.id().equals(homes.get(p.id()))) {
+                    members.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(0, p.id());
+                }
+            }
+            homes.forEach((province, home) -> {
+                if (!province.equals(home) && members.containsKey(home)) {
+                    members.get(home).add(province);
+                }
+            });
+            return new Reference(homes, members, provinces, regions, clusters, targets);
         }
     }
 
@@ -149,24 +277,6 @@ public final class DailySeries {
         if (day != null) {
             days.add(day);
         }
-    }
-
-    private static Day standingsOn(Inputs inputs, Reference reference, LocalDate day, Map<UUID, long[]> running,
-            Map<UUID, long[]> week, Map<UUID, Long> today) {
-        List<ProvinceFigures> figures = new ArrayList<>(inputs.provinces().size());
-        long[] none = new long[3];
-        for (Province p : inputs.provinces()) {
-            if (!reference.homes().containsKey(p.id())) {
-                continue;
-            }
-            long[] r = running.getOrDefault(p.id(), none);
-            long[] w = week.getOrDefault(p.id(), none);
-            figures.add(new ProvinceFigures(p.id(), p.code(), p.name(), p.memberCount(), r[0], r[2], r[1],
-                    reference.targets().get(p.id()), w[0], today.getOrDefault(p.id(), 0L),
-                    reference.regions().get(p.id()), reference.clusters().get(p.id())));
-        }
-        List<ProvinceFigures> folded = Merges.fold(figures, reference.homes(), Map.of());
-        return new Day(day, folded, submissionRanks(folded));
     }
 
     /**

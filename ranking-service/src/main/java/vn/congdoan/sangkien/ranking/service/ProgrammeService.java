@@ -87,27 +87,27 @@ public class ProgrammeService {
             String region, String cluster) {
         Map<LocalDate, Long> nation = region == null && cluster == null ? counted.nationalSubmitters(programme, to)
                 : null;
-        long nationalSubmitters = nation == null ? 0 : nation.entrySet().stream()
-                .filter(e -> e.getKey().isBefore(from)).mapToLong(Map.Entry::getValue).sum();
+        long[] nationalSubmitters = { nation == null ? 0 : nation.entrySet().stream()
+                .filter(e -> e.getKey().isBefore(from)).mapToLong(Map.Entry::getValue).sum() };
         List<SeriesPoint> points = new ArrayList<>();
         // the inputs up to today, which every history and series of the programme shares until the counts change
-        for (DailySeries.Day day : DailySeries.days(counted.inputs(programme, views.today()), from, to)) {
+        DailySeries.walk(counted.inputs(programme, views.today()), from, to, day -> {
             if (nation != null) {
-                nationalSubmitters += nation.getOrDefault(day.day(), 0L);
+                nationalSubmitters[0] += nation.getOrDefault(day.day(), 0L);
             }
             if (!step.gives(day.day(), to)) {
-                continue;
+                return;
             }
             List<ProvinceFigures> in = day.provinces().stream()
                     .filter(f -> region == null || f.regions().contains(region))
                     .filter(f -> cluster == null || f.clusters().contains(cluster)).toList();
             points.add(new SeriesPoint(day.day(), in.size(),
                     in.stream().mapToLong(ProvinceFigures::submissions).sum(),
-                    nation != null ? nationalSubmitters : in.stream().mapToLong(ProvinceFigures::submitters).sum(),
+                    nation != null ? nationalSubmitters[0] : in.stream().mapToLong(ProvinceFigures::submitters).sum(),
                     in.stream().mapToLong(ProvinceFigures::recognized).sum(),
                     in.stream().mapToLong(ProvinceFigures::thisWeek).sum(),
                     in.stream().mapToLong(ProvinceFigures::today).sum()));
-        }
+        });
         return new Series(programme, region, cluster, points);
     }
 

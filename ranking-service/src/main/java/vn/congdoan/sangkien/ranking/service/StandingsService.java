@@ -5,8 +5,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -115,14 +118,41 @@ public class StandingsService {
         LocalDate day = query.date() == null ? today : query.date();
         LocalDate start = reference.programme(query.programme()).map(ReferenceDataRepository.Programme::startDate)
                 .orElse(null);
-        List<ProvinceFigures> figures = live.live(query.programme(), day, day.isBefore(today));
-        List<ProvinceFigures> yesterday = earlier(query.programme(), day.minusDays(1), start);
-        List<ProvinceFigures> lastWeek = earlier(query.programme(), day.minusDays(7), start);
+        List<ProvinceFigures> figures;
+        List<ProvinceFigures> yesterday;
+        List<ProvinceFigures> lastWeek;
+        if (day.isBefore(today)) {
+            // a past day, and the two it moves from, from the counted days kept in memory
+            Map<LocalDate, List<ProvinceFigures>> past = past(query.programme(), day);
+            figures = past.get(day);
+            yesterday = start != null && day.minusDays(1).isBefore(start) ? null : past.get(day.minusDays(1));
+            lastWeek = start != null && day.minusDays(7).isBefore(start) ? null : past.get(day.minusDays(7));
+        } else {
+            figures = live.live(query.programme(), day, false);
+            yesterday = earlier(query.programme(), day.minusDays(1), start);
+            lastWeek = earlier(query.programme(), day.minusDays(7), start);
+        }
         return StandingsCalculator.rank(figures, yesterday, lastWeek, query.sort(), query.region(), query.cluster())
                 .stream()
                 .filter(r -> query.region() == null || r.regions().contains(query.region()))
                 .filter(r -> query.cluster() == null || r.clusters().contains(query.cluster()))
                 .toList();
+    }
+
+    /**
+     * The figures at the end of {@code day}, of the day before and of a week before, walked from the counted days;
+     * where provinces have merged by then, a member counted in several of them is one submitter of their successor.
+     */
+    private Map<LocalDate, List<ProvinceFigures>> past(String programme, LocalDate day) {
+        Set<LocalDate> wanted = Set.of(day, day.minusDays(1), day.minusDays(7));
+        Map<LocalDate, List<ProvinceFigures>> past = new HashMap<>();
+        DailySeries.walk(counted.inputs(programme, today()), day.minusDays(7), day, view -> {
+            if (wanted.contains(view.day())) {
+                past.put(view.day(), live.countingSharedSubmittersOnce(programme, view.day(), view.homes(),
+                        view.provinces()));
+            }
+        });
+        return past;
     }
 
     /** The standings at the end of an earlier day; null before the programme began, when there is nothing to move. */
@@ -189,21 +219,21 @@ public class StandingsService {
             List<HistoryPoint> points = new ArrayList<>();
             List<RankOneRuns.DayRank> ranks = new ArrayList<>();
             LocalDate start = firstDay(programme, null);
-            for (DailySeries.Day day : DailySeries.days(counted.inputs(programme, today),
-                    start.isBefore(first) ? start : first, today)) {
-                Integer rank = day.ranks().get(p.id());
-                ProvinceFigures f = day.provinces().stream().filter(r -> r.provinceId().equals(p.id())).findFirst()
-                        .orElse(null);
-                if (rank == null || f == null) {
-                    continue;
+            UUID id = p.id();
+            DailySeries.walk(counted.inputs(programme, today), start.isBefore(first) ? start : first, today, day -> {
+                Integer rank = day.rank(id);
+                if (rank == null) {
+                    return;
                 }
+                boolean shown = !day.day().isBefore(first) && !day.day().isAfter(last) && step.gives(day.day(), last);
+                ProvinceFigures f = day.figures(id);
                 // a province leads only once it has a submission: before that, every province ties at the top
                 ranks.add(new RankOneRuns.DayRank(day.day(), f.submissions() > 0 ? rank : 0));
-                if (!day.day().isBefore(first) && !day.day().isAfter(last) && step.gives(day.day(), last)) {
+                if (shown) {
                     points.add(new HistoryPoint(day.day(), rank, f.submissions(), f.submitters(), f.recognized(),
                             f.targetPercent(), f.thisWeek(), f.today()));
                 }
-            }
+            });
             RankOneRuns.Runs runs = RankOneRuns.of(ranks, today);
             return new History(programme, p.id(), p.code(), ProvinceNames.shortName(p.name()), points,
                     runs.longest(), runs.current());

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -33,7 +34,8 @@ import vn.congdoan.sangkien.localstack.DevTokens;
 
 /**
  * The programme's full size: {@code rows} initiatives across the 63 provinces through the bulk import, submitted
- * (as a provincial system's history records them) on the days of the programme's first two years,
+ * (as a provincial system's history records them) on the days of the programme's first two years (one batch in
+ * {@value #UNDATED_EVERY} without dates, to compare their cost),
  * ({@code POST /api/v1/initiatives/import?province=…}, batches of at most 5,000), the time ranking-service takes to
  * count them all, the databases' size, and a full rebuild of the standings from initiative-events.v1. Where the
  * import endpoint is missing (404), the same number of events goes straight to the topic instead, so that the
@@ -196,7 +198,32 @@ final class ScaleBenchmark {
                 status.path("report"), seconds);
     }
 
-    private record Batch(String province, int rows) {
+    /** @param dated whether its rows carry the day they were submitted (a provincial system's history) */
+    private record Batch(String province, int rows, boolean dated) {
+    }
+
+    /**
+     * What the import's batches cost, by whether their rows were dated: one batch in {@value #UNDATED_EVERY} goes
+     * without dates, interleaved with the others, so that both kinds meet the same machine in the same run.
+     */
+    record ImportCost(long datedRows, long datedNanos, long undatedRows, long undatedNanos) {
+
+        double datedMillisPerThousand() {
+            return datedRows == 0 ? Double.NaN : datedNanos / 1e3 / datedRows;
+        }
+
+        double undatedMillisPerThousand() {
+            return undatedRows == 0 ? Double.NaN : undatedNanos / 1e3 / undatedRows;
+        }
+    }
+
+    static final int UNDATED_EVERY = 5;
+
+    /** Rows and nanoseconds of the dated batches, then of the undated ones. */
+    private final LongAdder[] cost = { new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder() };
+
+    ImportCost importCost() {
+        return new ImportCost(cost[0].sum(), cost[1].sum(), cost[2].sum(), cost[3].sum());
     }
 
     /** The rows spread evenly over the provinces, each province's in batches of at most 5,000. */
@@ -206,7 +233,8 @@ final class ScaleBenchmark {
         for (int p = 0; p < provinces.size(); p++) {
             int share = rows / provinces.size() + (p < rows % provinces.size() ? 1 : 0);
             for (int from = 0; from < share; from += BATCH) {
-                batches.add(new Batch(provinces.get(p), Math.min(share, from + BATCH) - from));
+                batches.add(new Batch(provinces.get(p), Math.min(share, from + BATCH) - from,
+                        batches.size() % UNDATED_EVERY != UNDATED_EVERY - 1));
             }
         }
         return batches;
@@ -228,9 +256,12 @@ final class ScaleBenchmark {
                     .append("\"solution\":\"Dán mã QR lên kệ và kiểm kê bằng điện thoại.\",")
                     .append("\"expectedBenefit\":\"Rút ngắn thời gian kiểm kê còn một phần ba.\",\"field\":\"OTHER\",")
                     .append("\"unitId\":\"").append(units.get((int) (n % units.size())))
-                    .append("\",\"submittedAt\":\"").append(PastReads.START.plusDays(n % PastReads.DAYS))
-                    .append("T08:00:00+07:00")
-                    .append("\",\"authors\":[{\"memberId\":\"scale-member-").append(n % 400_000)
+                    .append("\",");
+            if (batch.dated()) {
+                body.append("\"submittedAt\":\"").append(PastReads.START.plusDays(n % PastReads.DAYS))
+                        .append("T08:00:00+07:00\",");
+            }
+            body.append("\"authors\":[{\"memberId\":\"scale-member-").append(n % 400_000)
                     .append("\",\"displayName\":\"Người lao động ").append(n % 400_000).append("\"}],\"submit\":true}");
         }
         return body.append(']').toString();
@@ -244,8 +275,19 @@ final class ScaleBenchmark {
 
     /** Sends one batch; its body is made just before, so that a million rows are never all in memory. */
     private HttpResponse<String> importBatch(Batch batch) throws Exception {
-        String url = stack.submission + "/api/v1/initiatives/import?province=" + batch.province();
         String body = body(batch);
+        long started = System.nanoTime();
+        HttpResponse<String> response = send(batch, body);
+        if (response.statusCode() / 100 == 2) {
+            int kind = batch.dated() ? 0 : 2;
+            cost[kind].add(batch.rows());
+            cost[kind + 1].add(System.nanoTime() - started);
+        }
+        return response;
+    }
+
+    private HttpResponse<String> send(Batch batch, String body) throws Exception {
+        String url = stack.submission + "/api/v1/initiatives/import?province=" + batch.province();
         if (adminImports == null) {
             HttpResponse<String> response = stack.post(url, stack.admin, body, Duration.ofMinutes(10));
             adminImports = response.statusCode() != 403 && response.statusCode() != 401;

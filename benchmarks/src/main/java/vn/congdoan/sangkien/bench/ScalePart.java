@@ -115,6 +115,15 @@ final class ScalePart {
         for (PastReads.Result read : List.of(asOfSmall, asOfLarge, seriesSmall, seriesLarge)) {
             report.md.append(read.markdownRow()).append('\n');
         }
+        ScaleBenchmark.ImportCost cost = bench.importCost();
+        double importRatio = cost.datedMillisPerThousand() / cost.undatedMillisPerThousand();
+        report.md.append(("%nThe import's batches by kind, interleaved (one in %d without dates): %,d rows dated, %.0f ms "
+                + "per 1,000 rows; %,d undated, %.0f ms per 1,000 rows (%.2f×).%n").formatted(
+                        ScaleBenchmark.UNDATED_EVERY, cost.datedRows(), cost.datedMillisPerThousand(),
+                        cost.undatedRows(), cost.undatedMillisPerThousand(), importRatio));
+        report.summary.add(new String[] { "Bulk import, dated rows vs undated, same run",
+            "%.0f vs %.0f ms per 1,000 rows (%.2f×)".formatted(cost.datedMillisPerThousand(),
+                    cost.undatedMillisPerThousand(), importRatio), "≤ 1.25×", Report.met(importRatio <= 1.25) });
         double asOfRatio = asOfLarge.millis(99) / Math.max(0.001, asOfSmall.millis(99));
         report.summary.add(new String[] { "GET standings asOf a past day p99, %,d initiatives (vs %,d)".formatted(total,
                 early.loaded()), "%.2f ms (%.2f×)".formatted(asOfLarge.millis(99), asOfRatio), "< 20 ms, no slower",

@@ -24,6 +24,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param endedAt      when it was withdrawn or marked a duplicate; {@code null} while it counts. It stops counting
  *                     that day. Absent from events written before it existed: a consumer takes the day the event
  *                     occurred then.
+ * @param field        the initiative's field (lĩnh vực), by its name in submission-service's API, for the breakdowns;
+ *                     {@code null} when not set, and in events written before it existed
  */
 public record InitiativeEvent(
         UUID eventId,
@@ -38,14 +40,23 @@ public record InitiativeEvent(
         List<String> authorIds,
         Instant submittedAt,
         Instant recognizedAt,
-        Instant endedAt) implements CloudEvent {
+        Instant endedAt,
+        String field) implements CloudEvent {
 
     /** An event without the days of recognition and end, as written before they existed. */
     public InitiativeEvent(UUID eventId, Type type, Instant occurredAt, UUID initiativeId, long version,
             String programmeCode, UUID unitId, UUID provinceId, InitiativeStatus status, List<String> authorIds,
             Instant submittedAt) {
         this(eventId, type, occurredAt, initiativeId, version, programmeCode, unitId, provinceId, status, authorIds,
-                submittedAt, null, null);
+                submittedAt, null, null, null);
+    }
+
+    /** An event without the field, as written before it existed. */
+    public InitiativeEvent(UUID eventId, Type type, Instant occurredAt, UUID initiativeId, long version,
+            String programmeCode, UUID unitId, UUID provinceId, InitiativeStatus status, List<String> authorIds,
+            Instant submittedAt, Instant recognizedAt, Instant endedAt) {
+        this(eventId, type, occurredAt, initiativeId, version, programmeCode, unitId, provinceId, status, authorIds,
+                submittedAt, recognizedAt, endedAt, null);
     }
 
     /** What happened, with its JSON and CloudEvents name. */

@@ -66,6 +66,32 @@ class EventJsonTest {
     }
 
     @Test
+    void theSectorOfAUnitAndTheFieldOfAnInitiativeRoundTripAndAreAbsentFromOlderEvents() {
+        var state = new OrgUnitState(UUID.randomUUID(), "42-001", "Công đoàn Bệnh viện Đa khoa tỉnh",
+                OrgUnitType.GRASSROOTS, UUID.randomUUID(), UUID.randomUUID(), 900, LocalDate.of(2024, 1, 1), null, null,
+                null, 1, UnitSector.PUBLIC_SERVICE_UNIT);
+        var event = new InitiativeEvent(UUID.randomUUID(), InitiativeEvent.Type.SUBMITTED,
+                Instant.parse("2024-04-15T03:00:00Z"), UUID.randomUUID(), 2, "1TRIEU-SANGKIEN", state.id(),
+                state.provinceId(), InitiativeStatus.SUBMITTED, List.of("m-1"), Instant.parse("2024-04-15T03:00:00Z"),
+                null, null, "HEALTHCARE");
+
+        assertThat(EventJson.read(EventJson.write(state), OrgUnitState.class)).isEqualTo(state);
+        assertThat(EventJson.write(state)).contains("\"sector\":\"PUBLIC_SERVICE_UNIT\"");
+        assertThat(EventJson.read(EventJson.write(event), InitiativeEvent.class).field()).isEqualTo("HEALTHCARE");
+        String older = EventJson.write(state).replace(",\"sector\":\"PUBLIC_SERVICE_UNIT\"", "");
+        assertThat(EventJson.read(older, OrgUnitState.class).sector()).isNull();
+    }
+
+    @Test
+    void aSectorThisReaderDoesNotKnowReadsAsOther() {
+        var state = new OrgUnitState(UUID.randomUUID(), "42-002", "Công đoàn Hợp tác xã", OrgUnitType.GRASSROOTS,
+                UUID.randomUUID(), UUID.randomUUID(), null, null, null, null, null, 1, UnitSector.OTHER);
+        String later = EventJson.write(state).replace("\"OTHER\"", "\"COOPERATIVE\"");
+
+        assertThat(EventJson.read(later, OrgUnitState.class).sector()).isEqualTo(UnitSector.OTHER);
+    }
+
+    @Test
     void malformedJsonIsRejectedWithTheTypeName() {
         assertThatThrownBy(() -> EventJson.read("{\"version\":\"x\"", InitiativeEvent.class))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -276,6 +276,6 @@ public class Initiative {
     public InitiativeEvent toEvent(InitiativeEvent.Type type, Instant at) {
         return new InitiativeEvent(UUID.randomUUID(), type, at, id, version, programmeCode, unitId, provinceId,
                 status, authors.stream().filter(a -> a.confirmed).map(a -> a.memberId).toList(), submittedAt,
-                recognizedAt(), endedAt);
+                recognizedAt(), endedAt, field == null ? null : field.name());
     }
 }

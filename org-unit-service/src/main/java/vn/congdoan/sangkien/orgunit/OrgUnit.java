@@ -14,6 +14,7 @@ import jakarta.persistence.Version;
 
 import vn.congdoan.sangkien.events.OrgUnitState;
 import vn.congdoan.sangkien.events.OrgUnitType;
+import vn.congdoan.sangkien.events.UnitSector;
 
 /** A unit of the union hierarchy, with the dates it is in force. */
 @Entity
@@ -45,6 +46,11 @@ public class OrgUnit {
     @Column(name = "member_count_as_of")
     public LocalDate memberCountAsOf;
 
+    /** The kind of workplace, for the breakdowns by sector; {@code null} when not known. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sector")
+    public UnitSector sector;
+
     @Column(name = "valid_from")
     public LocalDate validFrom;
 
@@ -65,6 +71,6 @@ public class OrgUnit {
 
     public OrgUnitState toState() {
         return new OrgUnitState(id, code, name, type, parentId, provinceId, memberCount, memberCountAsOf, validFrom,
-                validTo, successorId, version);
+                validTo, successorId, version, sector);
     }
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import vn.congdoan.sangkien.events.OrgUnitType;
+import vn.congdoan.sangkien.events.UnitSector;
 
 /**
  * Reads of the hierarchy as it stood on a given day: each unit with the name, parent and province of its period
@@ -23,7 +24,7 @@ public class OrgUnitQueries {
     /** A unit as of a day. */
     public record UnitAsOf(UUID id, String code, String name, OrgUnitType type, UUID parentId, UUID provinceId,
             Integer memberCount, LocalDate memberCountAsOf, LocalDate validFrom, LocalDate validTo,
-            UUID successorId, long version, int depth) {
+            UUID successorId, long version, int depth, UnitSector sector) {
     }
 
     /** Filters of a list; {@code null} means no filter. */
@@ -32,7 +33,7 @@ public class OrgUnitQueries {
 
     private static final String COLUMNS = """
             u.id, u.code, p.name, u.type, p.parent_id, p.province_id, u.member_count, u.member_count_as_of,
-            u.valid_from, u.valid_to, u.successor_id, u.version""";
+            u.valid_from, u.valid_to, u.successor_id, u.version, u.sector""";
 
     private static final String IN_FORCE = """
             (p.valid_from is null or p.valid_from <= :day) and (p.valid_to is null or p.valid_to > :day)""";
@@ -186,7 +187,8 @@ public class OrgUnitQueries {
         for (Object[] r : raw) {
             rows.add(new UnitAsOf((UUID) r[0], (String) r[1], (String) r[2], OrgUnitType.valueOf((String) r[3]),
                     (UUID) r[4], (UUID) r[5], (Integer) r[6], localDate(r[7]), localDate(r[8]), localDate(r[9]),
-                    (UUID) r[10], ((Number) r[11]).longValue(), ((Number) r[12]).intValue()));
+                    (UUID) r[10], ((Number) r[11]).longValue(), ((Number) r[13]).intValue(),
+                    r[12] == null ? null : UnitSector.valueOf((String) r[12])));
         }
         return rows;
     }

@@ -12,18 +12,22 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import vn.congdoan.sangkien.events.UnitSector;
+
 /** Bodies of the operations that change the hierarchy. */
 public final class ChangeRequests {
 
     private ChangeRequests() {
     }
 
-    /** A rename from {@code effectiveFrom} (default today) and/or a new member count. */
+    /** A rename from {@code effectiveFrom} (default today), a new member count and/or a new sector. */
     public record Update(
             @Size(min = 1, max = 300) @Pattern(regexp = ".*\\S.*", message = "{sangkien.not-blank}") String name,
             LocalDate effectiveFrom,
             @PositiveOrZero Integer memberCount,
-            LocalDate memberCountAsOf) {
+            LocalDate memberCountAsOf,
+            @Schema(description = "The kind of workplace, for the breakdowns by sector; left out, it stays as it is")
+            UnitSector sector) {
     }
 
     public record Move(@NotNull UUID parentId, LocalDate effectiveFrom) {

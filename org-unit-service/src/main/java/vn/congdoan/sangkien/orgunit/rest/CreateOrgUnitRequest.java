@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import vn.congdoan.sangkien.events.OrgUnitType;
+import vn.congdoan.sangkien.events.UnitSector;
 import vn.congdoan.sangkien.orgunit.service.NewOrgUnit;
 
 @Schema(description = "A new unit below an existing one")
@@ -24,9 +25,11 @@ public record CreateOrgUnitRequest(
         @Schema(example = "1250") @PositiveOrZero Integer memberCount,
         @Schema(description = "The day memberCount was counted") LocalDate memberCountAsOf,
         @Schema(description = "First day in force; today in Vietnam when left out; not before the parent's validFrom")
-        LocalDate validFrom) {
+        LocalDate validFrom,
+        @Schema(description = "The kind of workplace, for the breakdowns by sector; meant for grassroots unions")
+        UnitSector sector) {
 
     NewOrgUnit toCommand() {
-        return new NewOrgUnit(code, name.strip(), type, parentId, memberCount, memberCountAsOf, validFrom);
+        return new NewOrgUnit(code, name.strip(), type, parentId, memberCount, memberCountAsOf, validFrom, sector);
     }
 }

@@ -46,8 +46,8 @@ import vn.congdoan.sangkien.orgunit.service.Texts;
 
 /**
  * Bulk import of a province's lower-level units for provincial IT systems, as a JSON array or a CSV file with the
- * header {@code code,name,type,parentCode,memberCount,memberCountAsOf,validFrom,validTo}. Idempotent by code: sending
- * the same file again changes nothing.
+ * header {@code code,name,type,parentCode,memberCount,memberCountAsOf,validFrom,validTo,sector}. Idempotent by code:
+ * sending the same file again changes nothing.
  */
 @Path("/api/v1/units/import")
 @Produces(MediaType.APPLICATION_JSON)

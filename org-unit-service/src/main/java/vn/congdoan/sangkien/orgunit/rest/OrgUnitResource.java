@@ -109,7 +109,7 @@ public class OrgUnitResource {
 
     @GET
     @Path("/labels")
-    @Operation(operationId = "unitLabels", summary = "What to show for each type of unit and kind of grouping, in Vietnamese and English")
+    @Operation(operationId = "unitLabels", summary = "What to show for each type of unit, sector and kind of grouping, in Vietnamese and English")
     public UnitLabels labels() {
         return UnitLabels.ALL;
     }
@@ -195,7 +195,7 @@ public class OrgUnitResource {
 
     @PUT
     @Path("/{id}")
-    @Operation(operationId = "updateUnit", summary = "Rename a unit (from effectiveFrom) or set its member count; needs If-Match with its ETag. "
+    @Operation(operationId = "updateUnit", summary = "Rename a unit (from effectiveFrom), set its member count or its sector; needs If-Match with its ETag. "
             + "With an effectiveFrom after today: 202 and a scheduled change, applied on that day")
     @APIResponse(responseCode = "200", description = "Renamed or counted, with the new ETag",
             content = @Content(schema = @Schema(implementation = OrgUnitView.class)))
@@ -214,13 +214,18 @@ public class OrgUnitResource {
         }
         Versions.required(ifMatch, Texts.UNIT);
         UnitUpdate update = new UnitUpdate(request.name() == null ? null : request.name().strip(),
-                request.effectiveFrom(), request.memberCount(), request.memberCountAsOf());
+                request.effectiveFrom(), request.memberCount(), request.memberCountAsOf(), request.sector());
         if (later(request.effectiveFrom())) {
             if (request.memberCount() != null || request.memberCountAsOf() != null) {
                 throw ProblemException.unprocessable(request.memberCount() != null ? "memberCount" : "memberCountAsOf",
                         Text.of("a member count is dated by memberCountAsOf, not scheduled: send it without a later "
                                 + "effectiveFrom", "số đoàn viên được ghi ngày bằng memberCountAsOf, không lên lịch: "
                                 + "hãy gửi nó không kèm effectiveFrom ở ngày sau"));
+            }
+            if (request.sector() != null) {
+                throw ProblemException.unprocessable("sector", Text.of("a sector describes the workplace as it is "
+                        + "and takes effect at once: send it without a later effectiveFrom", "khối mô tả nơi làm việc "
+                        + "như hiện tại và có hiệu lực ngay: hãy gửi nó không kèm effectiveFrom ở ngày sau"));
             }
             if (update.name() == null) {
                 throw ProblemException.unprocessable("name", Text.of("a later effectiveFrom dates a rename: send "

@@ -2,14 +2,19 @@ package vn.congdoan.sangkien.orgunit.service;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import vn.congdoan.sangkien.events.UnitSector;
 import vn.congdoan.sangkien.kit.rest.QueryParams;
 
 /** What a row of a unit import must be on its own, before it is compared with the hierarchy: plain rules. */
 final class ImportRowRules {
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final String SECTORS = Arrays.stream(UnitSector.values()).map(Enum::name)
+            .collect(Collectors.joining(", "));
 
     private ImportRowRules() {
     }
@@ -53,7 +58,19 @@ final class ImportRowRules {
                         + ", was '" + field[1] + "'";
             }
         }
+        if (row.sector() != null && !row.sector().isBlank() && sector(row.sector()) == null) {
+            return "sector|must be one of " + SECTORS + ", was '" + row.sector() + "'";
+        }
         return null;
+    }
+
+    /** The sector a cell names, {@code null} when it names none. */
+    static UnitSector sector(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(UnitSector.values()).filter(s -> s.name().equals(value.strip())).findFirst()
+                .orElse(null);
     }
 
     static String strip(String value) {

@@ -44,7 +44,7 @@ class ImportedUnitsWriter {
     private static final int CHUNK = 2_000;
     private static final int UPDATES_PER_FLUSH = 100;
     private static final Set<String> COLUMNS = Set.of("code", "name", "type", "parentCode", "memberCount",
-            "memberCountAsOf", "validFrom");
+            "memberCountAsOf", "validFrom", "sector");
     private static final Logger LOG = Logger.getLogger(ImportedUnitsWriter.class);
 
     private final OrgUnitRepository units;
@@ -105,9 +105,10 @@ class ImportedUnitsWriter {
                     service.move(unit.id, null, plan.parentId(), null);
                 }
                 if (!unit.name.equals(plan.name())
-                        || plan.memberCount() != null && !plan.memberCount().equals(unit.memberCount)) {
+                        || plan.memberCount() != null && !plan.memberCount().equals(unit.memberCount)
+                        || plan.sector() != null && plan.sector() != unit.sector) {
                     service.update(unit.id, unit.version, new UnitUpdate(plan.name(), null, plan.memberCount(),
-                            plan.memberCountAsOf()));
+                            plan.memberCountAsOf(), plan.sector()));
                 }
                 if (!Objects.equals(unit.validTo, plan.validTo())) {
                     ends.add(plan);
@@ -207,8 +208,8 @@ class ImportedUnitsWriter {
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement unit = connection.prepareStatement("""
                     insert into org_unit (id, code, name, type, parent_id, province_id, member_count,
-                        member_count_as_of, valid_from, valid_to, version, created_at, updated_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""");
+                        member_count_as_of, valid_from, valid_to, version, created_at, updated_at, sector)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""");
                  PreparedStatement period = connection.prepareStatement("""
                     insert into org_unit_period (unit_id, valid_from, valid_to, name, parent_id, province_id)
                     values (?, ?, ?, ?, ?, ?)""")) {
@@ -229,6 +230,7 @@ class ImportedUnitsWriter {
                     unit.setDate(10, p.validTo() == null ? null : Date.valueOf(p.validTo()));
                     unit.setTimestamp(11, stamp);
                     unit.setTimestamp(12, stamp);
+                    unit.setString(13, p.sector() == null ? null : p.sector().name());
                     unit.addBatch();
                     period.setObject(1, p.id());
                     period.setDate(2, Date.valueOf(p.validFrom()));
@@ -245,7 +247,7 @@ class ImportedUnitsWriter {
         Map<UUID, OrgUnitState> events = new LinkedHashMap<>();
         for (UnitImportPlan p : creates) {
             events.put(p.id(), new OrgUnitState(p.id(), p.code(), p.name(), p.type(), p.parentId(), province.id,
-                    p.memberCount(), p.memberCountAsOf(), p.validFrom(), p.validTo(), null, 0));
+                    p.memberCount(), p.memberCountAsOf(), p.validFrom(), p.validTo(), null, 0, p.sector()));
         }
         outbox.appendAll(Topics.ORG_UNITS, events);
     }

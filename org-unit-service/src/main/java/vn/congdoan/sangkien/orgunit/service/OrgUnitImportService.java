@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import vn.congdoan.sangkien.events.OrgUnitType;
+import vn.congdoan.sangkien.events.UnitSector;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.orgunit.OrgUnit;
@@ -167,9 +168,10 @@ public class OrgUnitImportService {
         LocalDate membersAsOf = ImportRowRules.date(row.memberCountAsOf());
         LocalDate validFrom = ImportRowRules.date(row.validFrom());
         LocalDate validTo = ImportRowRules.date(row.validTo());
+        UnitSector sector = ImportRowRules.sector(row.sector());
         if (current == null) {
             return new UnitImportPlan(index, UUID.randomUUID(), code, name, type, parent.id(), members, membersAsOf,
-                    validFrom != null ? validFrom : today, validTo, Outcome.CREATED);
+                    validFrom != null ? validFrom : today, validTo, sector, Outcome.CREATED);
         }
         if (current.type != type) {
             return null;
@@ -177,9 +179,10 @@ public class OrgUnitImportService {
         // An empty validTo keeps the stored end: a file written before the unit was ended does not bring it back.
         boolean same = current.name.equals(name) && Objects.equals(current.parentId, parent.id())
                 && (members == null || members.equals(current.memberCount))
-                && (validTo == null || validTo.equals(current.validTo));
+                && (validTo == null || validTo.equals(current.validTo))
+                && (sector == null || sector == current.sector);
         return new UnitImportPlan(index, current.id, code, name, type, parent.id(), members, membersAsOf,
-                current.validFrom, validTo != null ? validTo : current.validTo,
+                current.validFrom, validTo != null ? validTo : current.validTo, sector,
                 same ? Outcome.UNCHANGED : Outcome.UPDATED);
     }
 

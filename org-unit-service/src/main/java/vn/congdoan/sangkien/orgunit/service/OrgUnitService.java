@@ -89,6 +89,7 @@ public class OrgUnitService {
         unit.provinceId = request.type() == OrgUnitType.PROVINCIAL_FEDERATION ? unit.id : parent.provinceId;
         unit.memberCount = request.memberCount();
         unit.memberCountAsOf = request.memberCountAsOf();
+        unit.sector = request.sector();
         unit.validFrom = validFrom;
         Instant now = clock.instant();
         unit.createdAt = now;
@@ -100,7 +101,7 @@ public class OrgUnitService {
     }
 
     /**
-     * Renames a unit from {@code effectiveFrom} (default today) and/or sets its member count.
+     * Renames a unit from {@code effectiveFrom} (default today) and/or sets its member count or its sector.
      *
      * @param expectedVersion the version the caller read (If-Match)
      */
@@ -110,7 +111,8 @@ public class OrgUnitService {
     }
 
     /**
-     * Renames a unit from {@code from}, which may lie ahead (a scheduled change's day), and/or sets its member count.
+     * Renames a unit from {@code from}, which may lie ahead (a scheduled change's day), and/or sets its member count
+     * or its sector.
      *
      * @param expectedVersion the version the caller read, or {@code null} when applying a scheduled change
      */
@@ -124,6 +126,9 @@ public class OrgUnitService {
         if (update.memberCount() != null) {
             unit.memberCount = update.memberCount();
             unit.memberCountAsOf = update.memberCountAsOf() != null ? update.memberCountAsOf() : today();
+        }
+        if (update.sector() != null) {
+            unit.sector = update.sector();
         }
         if (update.name() != null && !update.name().equals(unit.name)) {
             unit.name = update.name();

@@ -2,6 +2,11 @@ package vn.congdoan.sangkien.orgunit.service;
 
 import java.time.LocalDate;
 
-/** A rename (from {@code effectiveFrom}) and/or a new member count; {@code null} leaves a value as it is. */
-public record UnitUpdate(String name, LocalDate effectiveFrom, Integer memberCount, LocalDate memberCountAsOf) {
+import vn.congdoan.sangkien.events.UnitSector;
+
+/**
+ * A rename (from {@code effectiveFrom}), a new member count and/or a new sector; {@code null} leaves a value as it is.
+ */
+public record UnitUpdate(String name, LocalDate effectiveFrom, Integer memberCount, LocalDate memberCountAsOf,
+        UnitSector sector) {
 }

@@ -53,11 +53,19 @@ class AbuseTest {
         }
     }
 
-    /** Finding 5: an administrator acts on the units below their own, and a province's member count is national. */
+    /**
+     * Finding 5: an administrator acts on the units below their own, and a province's member count is national, also
+     * where the administrators of a lower unit set its count themselves.
+     */
     @Test
     void aUnitAdminCannotChangeItsOwnUnitNorAProvincesMemberCount() {
         String provinceAdmin = Tokens.bearer(Roles.UNIT_ADMIN, province, "m-province-admin");
         put(provinceAdmin, province, "{\"memberCount\":1}", 403);
+        String etag = given().header("Authorization", NATIONAL).get("/api/v1/units/" + province).then().extract()
+                .header("ETag");
+        given().header("Authorization", provinceAdmin).header("If-Match", etag).contentType(ContentType.JSON)
+                .body("{\"memberCount\":1}").put("/api/v1/units/" + province + "/member-count").then()
+                .statusCode(403);
         put(provinceAdmin, province, "{\"name\":\"Liên đoàn Lao động tỉnh Tự Đổi Tên\"}", 403);
         given().header("Authorization", provinceAdmin).contentType(ContentType.JSON).body("{\"validTo\":\"2099-01-01\"}")
                 .post("/api/v1/units/" + province + "/deactivate").then().statusCode(403);

@@ -67,6 +67,8 @@ class AccessControlTest {
                     "{\"code\":\"AC-%s\",\"name\":\"Công đoàn cơ sở thử quyền\",\"type\":\"GRASSROOTS\",\"parentId\":\"{district}\"}",
                     Roles.UNIT_ADMIN),
             Rule.scoped("PUT", "/api/v1/units/{id}", "{\"memberCount\":10}", Roles.UNIT_ADMIN),
+            Rule.scoped("PUT", "/api/v1/units/{id}/member-count", "{\"memberCount\":10}", Roles.UNIT_ADMIN,
+                    Roles.PROVINCE_INTEGRATION),
             Rule.scoped("POST", "/api/v1/units/{id}/move", "{\"parentId\":\"{district}\"}", Roles.UNIT_ADMIN),
             Rule.scoped("POST", "/api/v1/units/{id}/deactivate", "{\"validTo\":\"2099-01-01\"}", Roles.UNIT_ADMIN),
             Rule.of("POST", "/api/v1/units/merge", Access.NATIONAL_ADMIN),
@@ -235,7 +237,7 @@ class AccessControlTest {
         if (!rule.method().equals("GET")) {
             request.contentType(ContentType.JSON).body(body);
         }
-        if (rule.method().equals("PUT") && rule.path().equals("/api/v1/units/{id}")) {
+        if (rule.method().equals("PUT") && rule.path().startsWith("/api/v1/units/{id}")) {
             request.header("If-Match", "\"0\"");
         }
         int status = request.request(rule.method(), path).statusCode();

@@ -30,6 +30,13 @@ public final class ChangeRequests {
             UnitSector sector) {
     }
 
+    /** A unit's member count as counted on {@code memberCountAsOf}. */
+    public record MemberCount(
+            @Schema(example = "5200") @NotNull @PositiveOrZero Integer memberCount,
+            @Schema(description = "The day the members were counted; today in Vietnam when left out")
+            LocalDate memberCountAsOf) {
+    }
+
     public record Move(@NotNull UUID parentId, LocalDate effectiveFrom) {
     }
 

@@ -68,7 +68,10 @@ import vn.congdoan.sangkien.orgunit.service.UnitUpdate;
 @Tag(name = "Unit admins and reviewers", description = "The union hierarchy and its officers' work")
 public class OrgUnitResource {
 
-    /** Units directly below the confederation, whose member counts only national administrators set. */
+    /**
+     * The confederation and the units directly below it, whose member counts only national administrators set: they
+     * decide a province's figures per 1,000 members in the national standings.
+     */
     private static final Set<OrgUnitType> NATIONAL_LEVEL = EnumSet.of(OrgUnitType.CONFEDERATION,
             OrgUnitType.PROVINCIAL_FEDERATION, OrgUnitType.SECTOR_UNION, OrgUnitType.CORPORATION_UNION);
 
@@ -196,7 +199,9 @@ public class OrgUnitResource {
     @PUT
     @Path("/{id}")
     @Operation(operationId = "updateUnit", summary = "Rename a unit (from effectiveFrom), set its member count or its sector; needs If-Match with its ETag. "
-            + "With an effectiveFrom after today: 202 and a scheduled change, applied on that day")
+            + "With an effectiveFrom after today: 202 and a scheduled change, applied on that day",
+            description = "For administrators above the unit and national administrators. A unit's own administrators "
+                    + "and its province's integration key set its member count with PUT /api/v1/units/{id}/member-count.")
     @APIResponse(responseCode = "200", description = "Renamed or counted, with the new ETag",
             content = @Content(schema = @Schema(implementation = OrgUnitView.class)))
     @APIResponse(responseCode = "202", description = "Scheduled for its day; Location names the scheduled change",
@@ -205,12 +210,8 @@ public class OrgUnitResource {
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ChangeRequests.Update request) {
         Scope.requireBelow(caller, hierarchy, id, Roles.UNIT_ADMIN);
-        if ((request.memberCount() != null || request.memberCountAsOf() != null) && !caller.has(Roles.NATIONAL_ADMIN)
-                && service.find(id).map(u -> NATIONAL_LEVEL.contains(u.type)).orElse(false)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, Text.of("The member count of a province, sector or "
-                    + "corporation union is set by national administrators: it decides the province's figures per "
-                    + "1,000 members", "Số đoàn viên của LĐLĐ tỉnh, công đoàn ngành hay công đoàn tổng công ty do quản "
-                    + "trị viên cấp Trung ương đặt: nó quyết định các chỉ số trên 1.000 đoàn viên"), "memberCount");
+        if (request.memberCount() != null || request.memberCountAsOf() != null) {
+            requireNationalForNationalLevel(id);
         }
         Versions.required(ifMatch, Texts.UNIT);
         UnitUpdate update = new UnitUpdate(request.name() == null ? null : request.name().strip(),
@@ -235,6 +236,40 @@ public class OrgUnitResource {
         }
         OrgUnit unit = service.update(id, version(ifMatch), update);
         return Response.ok(OrgUnitView.of(unit)).tag(etag(unit)).build();
+    }
+
+    @PUT
+    @Path("/{id}/member-count")
+    @Operation(operationId = "setUnitMemberCount", summary = "Set a unit's member count, dated by memberCountAsOf "
+            + "(default today); needs If-Match with its ETag",
+            description = "Below the provinces and the national sector and corporation unions: the unit's own "
+                    + "administrators, administrators of a unit above it, and its province's integration key. The "
+                    + "confederation, provinces, sector and corporation unions: national administrators only.")
+    @APIResponse(responseCode = "200", description = "Counted, with the new ETag",
+            content = @Content(schema = @Schema(implementation = OrgUnitView.class)))
+    @Extension(name = Answers.ALSO, value = "401,403,404,409,412,428")
+    public Response setMemberCount(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull ChangeRequests.MemberCount request) {
+        Scope.require(caller, hierarchy, id, Roles.UNIT_ADMIN, Roles.PROVINCE_INTEGRATION);
+        requireNationalForNationalLevel(id);
+        Versions.required(ifMatch, Texts.UNIT);
+        OrgUnit unit = service.update(id, version(ifMatch), new UnitUpdate(null, null, request.memberCount(),
+                request.memberCountAsOf(), null));
+        return Response.ok(OrgUnitView.of(unit)).tag(etag(unit)).build();
+    }
+
+    /**
+     * Only national administrators count the members of a unit at the national level, whoever else may act on it: an
+     * administrator of a province would otherwise lift its rank per 1,000 members by counting fewer.
+     */
+    private void requireNationalForNationalLevel(UUID id) {
+        if (!caller.has(Roles.NATIONAL_ADMIN)
+                && service.find(id).map(u -> NATIONAL_LEVEL.contains(u.type)).orElse(false)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, Text.of("The member count of a province, sector or "
+                    + "corporation union is set by national administrators: it decides the province's figures per "
+                    + "1,000 members", "Số đoàn viên của LĐLĐ tỉnh, công đoàn ngành hay công đoàn tổng công ty do quản "
+                    + "trị viên cấp Trung ương đặt: nó quyết định các chỉ số trên 1.000 đoàn viên"), "memberCount");
+        }
     }
 
     @POST

@@ -1,0 +1,179 @@
+package vn.congdoan.sangkien.orgunit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import vn.congdoan.sangkien.events.EventJson;
+import vn.congdoan.sangkien.events.OrgUnitState;
+import vn.congdoan.sangkien.events.Topics;
+import vn.congdoan.sangkien.kit.security.Roles;
+import vn.congdoan.sangkien.testsupport.KafkaResource;
+import vn.congdoan.sangkien.testsupport.PostgresResource;
+import vn.congdoan.sangkien.testsupport.Tokens;
+import vn.congdoan.sangkien.testsupport.TopicProbe;
+
+/**
+ * Member counts set lower down ({@code PUT /api/v1/units/{id}/member-count}): by the unit's own administrators and
+ * those above it, by its province's integration key, and by national administrators; a province's count stays
+ * national.
+ */
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "orgunit"))
+@WithTestResource(KafkaResource.class)
+class MemberCountTest {
+
+    private static final String NATIONAL = Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD", "m-national");
+
+    static String province;
+    static String district;
+    static String sibling;
+    static String grassroots;
+    static String otherProvince;
+    static String provinceKey;
+    static String otherProvinceKey;
+
+    @BeforeEach
+    void fixture() {
+        if (province != null) {
+            return;
+        }
+        Tokens.signInAs(Roles.NATIONAL_ADMIN, "TLD");
+        try {
+            province = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Đếm");
+            district = Units.create("DIRECT_SUPERIOR", province, "Liên đoàn Lao động huyện Đếm");
+            sibling = Units.create("DIRECT_SUPERIOR", province, "Liên đoàn Lao động huyện Bên Cạnh");
+            grassroots = Units.create("GRASSROOTS", district, "Công đoàn cơ sở Công ty Đếm");
+            otherProvince = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Khác");
+            provinceKey = issueKey(province);
+            otherProvinceKey = issueKey(otherProvince);
+        } finally {
+            Tokens.signOut();
+        }
+    }
+
+    @Test
+    void aUnitAdminSetsTheCountOfTheirOwnUnitAndOfTheUnitsBelowIt() {
+        String districtAdmin = Tokens.bearer(Roles.UNIT_ADMIN, district, "m-district-admin");
+
+        setCount(as(districtAdmin), district, "{\"memberCount\":4100,\"memberCountAsOf\":\"2024-01-01\"}")
+                .statusCode(200)
+                .body("memberCount", equalTo(4100))
+                .body("memberCountAsOf", equalTo("2024-01-01"));
+        // the parent's administrator sets its child's, and so does one further up
+        setCount(as(districtAdmin), grassroots, "{\"memberCount\":850}").statusCode(200)
+                .body("memberCount", equalTo(850))
+                .body("memberCountAsOf", equalTo(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString()));
+        String provinceAdmin = Tokens.bearer(Roles.UNIT_ADMIN, province, "m-province-admin");
+        setCount(as(provinceAdmin), district, "{\"memberCount\":4200}").statusCode(200);
+        setCount(as(provinceAdmin), grassroots, "{\"memberCount\":900}").statusCode(200);
+
+        given().header("Authorization", NATIONAL).get("/api/v1/units/" + grassroots).then()
+                .body("memberCount", equalTo(900));
+    }
+
+    @Test
+    void aCountIsPublishedWithItsDay() {
+        String districtAdmin = Tokens.bearer(Roles.UNIT_ADMIN, district, "m-district-admin");
+        setCount(as(districtAdmin), district, "{\"memberCount\":4321,\"memberCountAsOf\":\"2024-06-30\"}")
+                .statusCode(200);
+
+        var records = TopicProbe.awaitRecords(Topics.ORG_UNITS, r -> r.key().equals(district)
+                && Integer.valueOf(4321).equals(EventJson.read(r.value(), OrgUnitState.class).memberCount()),
+                Duration.ofSeconds(20));
+        OrgUnitState state = EventJson.read(records.get(0).value(), OrgUnitState.class);
+        assertThat(state.memberCountAsOf()).isEqualTo(LocalDate.of(2024, 6, 30));
+    }
+
+    @Test
+    void aSiblingAnotherProvinceAMemberAndNobodyAreRefused() {
+        setCount(as(Tokens.bearer(Roles.UNIT_ADMIN, sibling, "m-sibling-admin")), district, "{\"memberCount\":1}")
+                .statusCode(403).contentType("application/problem+json");
+        setCount(as(Tokens.bearer(Roles.UNIT_ADMIN, otherProvince, "m-other-admin")), district,
+                "{\"memberCount\":1}").statusCode(403).contentType("application/problem+json");
+        setCount(as(Tokens.bearer(Roles.MEMBER, district, "m-member")), district, "{\"memberCount\":1}")
+                .statusCode(403);
+        setCount(given(), district, "{\"memberCount\":1}").statusCode(401).contentType("application/problem+json");
+        // an administrator below the unit is not above it
+        setCount(as(Tokens.bearer(Roles.UNIT_ADMIN, grassroots, "m-grassroots-admin")), district,
+                "{\"memberCount\":1}").statusCode(403);
+
+        given().header("Authorization", NATIONAL).get("/api/v1/units/" + district).then()
+                .body("memberCount", org.hamcrest.Matchers.not(equalTo(1)));
+    }
+
+    @Test
+    void theProvincesIntegrationKeySetsTheCountsOfItsUnitsAndAnotherProvincesKeyDoesNot() {
+        setCount(given().header("X-API-Key", provinceKey), grassroots, "{\"memberCount\":1234}").statusCode(200)
+                .body("memberCount", equalTo(1234));
+        setCount(given().header("X-API-Key", provinceKey), district, "{\"memberCount\":5000}").statusCode(200);
+
+        setCount(given().header("X-API-Key", otherProvinceKey), grassroots, "{\"memberCount\":1}")
+                .statusCode(403).contentType("application/problem+json");
+        // the province's own count is national: not its key's, not its administrator's
+        setCount(given().header("X-API-Key", provinceKey), province, "{\"memberCount\":1}")
+                .statusCode(403).body("field", equalTo("memberCount"));
+    }
+
+    @Test
+    void aProvincesCountStaysWithNationalAdministrators() {
+        setCount(as(Tokens.bearer(Roles.UNIT_ADMIN, province, "m-province-admin")), province, "{\"memberCount\":1}")
+                .statusCode(403).contentType("application/problem+json").body("field", equalTo("memberCount"));
+        setCount(as(Tokens.bearer(Roles.UNIT_ADMIN, "TLD", "m-tld-admin")), province, "{\"memberCount\":2}")
+                .statusCode(403).body("field", equalTo("memberCount"));
+
+        setCount(as(NATIONAL), province, "{\"memberCount\":69000,\"memberCountAsOf\":\"2022-04-15\"}")
+                .statusCode(200).body("memberCount", equalTo(69000));
+    }
+
+    @Test
+    void aBadCountOrAMissingOrStaleVersionIsAProblemNamingIt() {
+        String districtAdmin = Tokens.bearer(Roles.UNIT_ADMIN, district, "m-district-admin");
+        setCount(as(districtAdmin), district, "{\"memberCount\":4000}").statusCode(200);
+        setCount(as(districtAdmin), district, "{\"memberCount\":-5}").statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo("memberCount"));
+        setCount(as(districtAdmin), district, "{\"memberCountAsOf\":\"2024-01-01\"}").statusCode(400)
+                .body("field", equalTo("memberCount"));
+        setCount(as(districtAdmin), district, "{\"memberCount\":10,\"memberCountAsOf\":\"2024-02-30\"}")
+                .statusCode(400).body("field", equalTo("memberCountAsOf"));
+
+        as(districtAdmin).contentType(ContentType.JSON).body("{\"memberCount\":10}")
+                .put("/api/v1/units/" + district + "/member-count").then()
+                .statusCode(428).contentType("application/problem+json");
+        as(districtAdmin).contentType(ContentType.JSON).body("{\"memberCount\":10}").header("If-Match", "\"0\"")
+                .put("/api/v1/units/" + district + "/member-count").then()
+                .statusCode(412).contentType("application/problem+json");
+    }
+
+    private static RequestSpecification as(String token) {
+        return given().header("Authorization", token);
+    }
+
+    /** Sends the count with the unit's current ETag. */
+    private static ValidatableResponse setCount(RequestSpecification request, String unit, String body) {
+        String etag = given().header("Authorization", NATIONAL).get("/api/v1/units/" + unit).then().statusCode(200)
+                .extract().header("ETag");
+        return request.header("If-Match", etag).contentType(ContentType.JSON).body(body)
+                .put("/api/v1/units/" + unit + "/member-count").then();
+    }
+
+    private static String issueKey(String provinceId) {
+        String code = given().get("/api/v1/units/" + provinceId).then().extract().path("code");
+        return given().contentType(ContentType.JSON)
+                .body("{\"provinceCode\":\"" + code + "\",\"label\":\"Hệ thống CNTT tỉnh\"}")
+                .post("/api/v1/api-keys").then().statusCode(201).extract().path("key");
+    }
+}

@@ -22,12 +22,6 @@ public class OrgUnitRepository implements PanacheRepositoryBase<OrgUnit, UUID> {
     }
 
     /**
-     * Serialises changes to the hierarchy's structure (create, move, merge, end, import) until the transaction ends.
-     * Each of them checks its rules (no cycle, no unit in force under an ended one) on the tree it reads, and two of
-     * them running side by side would each pass on a tree the other is changing: row versions do not see that, as
-     * they change different rows. Call it before reading any unit, so that the reads see the last change committed.
-     */
-    /**
      * Checks now the constraints the database otherwise checks at commit (periods of a unit never overlap), after
      * writing what this transaction changed so far.
      */
@@ -36,6 +30,12 @@ public class OrgUnitRepository implements PanacheRepositoryBase<OrgUnit, UUID> {
         getEntityManager().createNativeQuery("set constraints all immediate").executeUpdate();
     }
 
+    /**
+     * Serialises changes to the hierarchy's structure (create, move, merge, end, import) until the transaction ends.
+     * Each of them checks its rules (no cycle, no unit in force under an ended one) on the tree it reads, and two of
+     * them running side by side would each pass on a tree the other is changing: row versions do not see that, as
+     * they change different rows. Call it before reading any unit, so that the reads see the last change committed.
+     */
     public void lockStructure() {
         getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(?1)")
                 .setParameter(1, STRUCTURE_LOCK).getSingleResult();

@@ -1,8 +1,9 @@
 package vn.congdoan.sangkien.orgunit;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -44,14 +45,19 @@ public class ProgrammePhase {
     @Column(name = "end_date")
     public LocalDate endDate;
 
-    /** Replaced as a whole: a phase's targets are always set together. */
+    /**
+     * The targets of every unit that has one in this phase, set in parts: nationally for the units directly below the
+     * confederation, by each parent for its children. A set, so that a change writes only the rows it changes.
+     */
     @ElementCollection
     @CollectionTable(name = "programme_target", joinColumns = @JoinColumn(name = "phase_id"))
     @OrderBy("unitId")
-    public List<ProgrammeTarget> targets = new ArrayList<>();
+    public Set<ProgrammeTarget> targets = new LinkedHashSet<>();
 
+    /** Targets by unit id in its text form, the order PostgreSQL gives uuids and the events always had. */
     public ProgrammeState.Phase toState() {
-        return new ProgrammeState.Phase(code, name, startDate, endDate,
-                targets.stream().map(t -> new ProgrammeState.Target(t.unitId(), t.target())).toList());
+        return new ProgrammeState.Phase(code, name, startDate, endDate, targets.stream()
+                .sorted(Comparator.comparing(t -> t.unitId().toString()))
+                .map(t -> new ProgrammeState.Target(t.unitId(), t.target())).toList());
     }
 }

@@ -88,6 +88,12 @@ class AccessControlTest {
             Rule.of("GET", "/api/v1/programmes/{code}/phases/{phase}", Access.PUBLIC),
             Rule.of("GET", "/api/v1/programmes/{code}/phases/{phase}/targets", Access.PUBLIC),
             Rule.of("PUT", "/api/v1/programmes/{code}/phases/{phase}/targets", Access.NATIONAL_ADMIN),
+            // the page of a unit of a province: whoever's unit is in that province, and national roles (here the unit
+            // is a grassroots union of the inside province, so that this coincides with a scope over it)
+            Rule.scoped("GET", "/api/v1/programmes/{code}/phases/{phase}/units/{unitId}/targets", null, Roles.MEMBER,
+                    Roles.UNIT_ADMIN, Roles.REVIEWER, Roles.PROVINCE_INTEGRATION),
+            Rule.scoped("PUT", "/api/v1/programmes/{code}/phases/{phase}/units/{unitId}/targets", "[]",
+                    Roles.UNIT_ADMIN, Roles.PROVINCE_INTEGRATION),
             Rule.of("GET", "/api/v1/api-keys", Access.NATIONAL_ADMIN),
             Rule.of("POST", "/api/v1/api-keys", Access.NATIONAL_ADMIN),
             Rule.of("POST", "/api/v1/api-keys/{id}/revoke", Access.NATIONAL_ADMIN),

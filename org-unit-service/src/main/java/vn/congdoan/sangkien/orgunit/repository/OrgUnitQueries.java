@@ -139,6 +139,11 @@ public class OrgUnitQueries {
         return rows(query);
     }
 
+    /** Every unit directly below {@code id} on that day, by code. */
+    public List<UnitAsOf> children(UUID id, LocalDate day) {
+        return listWhere(new Filter(null, id, null, null), day, null, Integer.MAX_VALUE, null, null);
+    }
+
     /**
      * The unit itself (depth 0) and the path from its parent up to the root, nearest first, in one round trip; empty
      * when the unit is not in force that day.

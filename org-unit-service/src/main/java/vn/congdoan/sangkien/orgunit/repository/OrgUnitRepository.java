@@ -66,6 +66,25 @@ public class OrgUnitRepository implements PanacheRepositoryBase<OrgUnit, UUID> {
         return ParentChain.within(getEntityManager(), "org_unit", unit, ancestor);
     }
 
+    /**
+     * The unit directly below the confederation that holds {@code id} (its province, or its national sector or
+     * corporation union), walking up the current parents: the unit itself when it sits there; empty for the
+     * confederation and for an unknown unit.
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<UUID> nationalLevelUnit(UUID id) {
+        List<UUID> found = getEntityManager().createNativeQuery("""
+                with recursive up(id, parent_id, depth) as (
+                    select id, parent_id, 0 from org_unit where id = ?1
+                    union all
+                    select u.id, u.parent_id, up.depth + 1 from org_unit u join up on u.id = up.parent_id
+                    where up.depth < 64
+                )
+                select up.id from up join org_unit parent on parent.id = up.parent_id where parent.parent_id is null
+                """, UUID.class).setParameter(1, id).getResultList();
+        return found.stream().findFirst();
+    }
+
     /** Every unit currently below {@code id}, at any depth (the unit itself excluded). */
     @SuppressWarnings("unchecked")
     public List<UUID> descendantIds(UUID id) {

@@ -1,12 +1,18 @@
 package vn.congdoan.sangkien.orgunit.repository;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import vn.congdoan.sangkien.orgunit.Programme;
+import vn.congdoan.sangkien.orgunit.service.HierarchyRules;
 
 /** Programmes are read with their phases, which every answer carries. */
 @ApplicationScoped
@@ -23,17 +29,43 @@ public class ProgrammeRepository implements PanacheRepositoryBase<Programme, Str
         return list(WITH_PHASES + "order by p.startDate, p.code");
     }
 
-    /** The targets of one phase with each unit's code and name, by unit code. */
-    public List<ProgrammeUnitTarget> targets(String programmeCode, String phaseCode) {
+    /**
+     * A programme locked until the transaction ends, for a change of its targets: the targets of a phase are set in
+     * parts by many administrators, and each change publishes the whole programme, so changes take turns instead of
+     * failing on each other's version.
+     */
+    public Optional<Programme> findForUpdate(String code) {
+        return findByIdOptional(code, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * The targets of one phase set nationally (those of the confederation and of the units directly below it), with
+     * each unit's code and name, by unit code.
+     */
+    public List<ProgrammeUnitTarget> nationalTargets(String programmeCode, String phaseCode) {
         return getEntityManager().createQuery("""
                 select new vn.congdoan.sangkien.orgunit.repository.ProgrammeUnitTarget(
                         t.unitId, u.code, u.name, t.target)
                 from ProgrammePhase p join p.targets t join OrgUnit u on u.id = t.unitId
-                where p.programme.code = :programme and p.code = :phase
+                where p.programme.code = :programme and p.code = :phase and u.type in :types
                 order by u.code
                 """, ProgrammeUnitTarget.class)
                 .setParameter("programme", programmeCode)
                 .setParameter("phase", phaseCode)
+                .setParameter("types", HierarchyRules.NATIONAL_LEVEL)
                 .getResultList();
+    }
+
+    /** The targets that {@code units} have in one phase, by unit id; a unit without one is absent. */
+    @SuppressWarnings("unchecked")
+    public Map<UUID, Long> targetsOf(String programmeCode, String phaseCode, Collection<UUID> units) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                select t.unit_id, t.target from programme_target t join programme_phase p on p.id = t.phase_id
+                where p.programme_code = ?1 and p.code = ?2 and t.unit_id = any(?3)
+                """).setParameter(1, programmeCode).setParameter(2, phaseCode)
+                .setParameter(3, units.toArray(UUID[]::new)).getResultList();
+        Map<UUID, Long> targets = new HashMap<>();
+        rows.forEach(row -> targets.put((UUID) row[0], ((Number) row[1]).longValue()));
+        return targets;
     }
 }

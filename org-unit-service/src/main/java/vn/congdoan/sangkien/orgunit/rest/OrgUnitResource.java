@@ -2,10 +2,8 @@ package vn.congdoan.sangkien.orgunit.rest;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -53,6 +51,7 @@ import vn.congdoan.sangkien.orgunit.OrgUnit;
 import vn.congdoan.sangkien.orgunit.ScheduledChange;
 import vn.congdoan.sangkien.orgunit.repository.OrgUnitQueries;
 import vn.congdoan.sangkien.orgunit.repository.OrgUnitQueries.UnitAsOf;
+import vn.congdoan.sangkien.orgunit.service.HierarchyRules;
 import vn.congdoan.sangkien.orgunit.service.OrgUnitService;
 import vn.congdoan.sangkien.orgunit.service.ScheduledChanges;
 import vn.congdoan.sangkien.orgunit.service.Texts;
@@ -67,13 +66,6 @@ import vn.congdoan.sangkien.orgunit.service.UnitUpdate;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Unit admins and reviewers", description = "The union hierarchy and its officers' work")
 public class OrgUnitResource {
-
-    /**
-     * The confederation and the units directly below it, whose member counts only national administrators set: they
-     * decide a province's figures per 1,000 members in the national standings.
-     */
-    private static final Set<OrgUnitType> NATIONAL_LEVEL = EnumSet.of(OrgUnitType.CONFEDERATION,
-            OrgUnitType.PROVINCIAL_FEDERATION, OrgUnitType.SECTOR_UNION, OrgUnitType.CORPORATION_UNION);
 
     private final OrgUnitService service;
     private final ScheduledChanges scheduled;
@@ -264,7 +256,7 @@ public class OrgUnitResource {
      */
     private void requireNationalForNationalLevel(UUID id) {
         if (!caller.has(Roles.NATIONAL_ADMIN)
-                && service.find(id).map(u -> NATIONAL_LEVEL.contains(u.type)).orElse(false)) {
+                && service.find(id).map(u -> HierarchyRules.NATIONAL_LEVEL.contains(u.type)).orElse(false)) {
             throw new ProblemException(ProblemType.FORBIDDEN, Text.of("The member count of a province, sector or "
                     + "corporation union is set by national administrators: it decides the province's figures per "
                     + "1,000 members", "Số đoàn viên của LĐLĐ tỉnh, công đoàn ngành hay công đoàn tổng công ty do quản "

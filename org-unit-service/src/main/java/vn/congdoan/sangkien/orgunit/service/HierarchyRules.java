@@ -18,6 +18,13 @@ import vn.congdoan.sangkien.kit.problem.Text;
 /** Which kind of unit may sit directly under which. */
 public final class HierarchyRules {
 
+    /**
+     * The confederation and the kinds of unit that sit directly under it. Their member counts and targets are set by
+     * national administrators; those of the units below them, lower down.
+     */
+    public static final Set<OrgUnitType> NATIONAL_LEVEL = EnumSet.of(CONFEDERATION, PROVINCIAL_FEDERATION,
+            SECTOR_UNION, CORPORATION_UNION);
+
     private static final Map<OrgUnitType, Set<OrgUnitType>> ALLOWED_PARENTS = Map.of(
             CONFEDERATION, EnumSet.noneOf(OrgUnitType.class),
             PROVINCIAL_FEDERATION, EnumSet.of(CONFEDERATION),

@@ -64,6 +64,14 @@ public class OrgUnitService {
         return units.findByCode(code);
     }
 
+    /**
+     * The province, or national sector or corporation union, that holds a unit as the hierarchy stands: the unit
+     * itself at that level; empty for the confederation and for an unknown unit.
+     */
+    public Optional<UUID> nationalLevelUnit(UUID id) {
+        return units.nationalLevelUnit(id);
+    }
+
     @Transactional
     public OrgUnit create(NewOrgUnit request) {
         units.lockStructure();

@@ -9,17 +9,25 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+import io.smallrye.common.annotation.Identifier;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.outbox.Outbox;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
+import vn.congdoan.sangkien.kit.problem.ProblemType;
 import vn.congdoan.sangkien.kit.problem.Text;
+import vn.congdoan.sangkien.orgunit.OrgUnit;
 import vn.congdoan.sangkien.orgunit.Programme;
 import vn.congdoan.sangkien.orgunit.ProgrammePhase;
 import vn.congdoan.sangkien.orgunit.ProgrammeTarget;
+import vn.congdoan.sangkien.orgunit.repository.OrgUnitQueries;
+import vn.congdoan.sangkien.orgunit.repository.OrgUnitQueries.UnitAsOf;
 import vn.congdoan.sangkien.orgunit.repository.OrgUnitRepository;
 import vn.congdoan.sangkien.orgunit.repository.ProgrammeRepository;
 import vn.congdoan.sangkien.orgunit.repository.ProgrammeUnitTarget;
@@ -27,19 +35,32 @@ import vn.congdoan.sangkien.orgunit.repository.ProgrammeUnitTarget;
 /**
  * Programmes, phases and targets. Each change publishes the programme's whole state on {@code programmes.v1} in
  * the same transaction, with the version the change gave it.
+ *
+ * <p>A phase's targets are set in parts: national administrators set those of the confederation and of the units
+ * directly below it; the administrators of any other unit set those of the units directly below it. Each part
+ * replaces only its own units' targets, so that a province's plan for its districts outlives the next national list.
  */
 @ApplicationScoped
 public class ProgrammeService {
 
+    /** Most units one list of targets names: far more than any unit has directly below it. */
+    public static final int MAX_TARGET_ROWS = 10_000;
+
     private final ProgrammeRepository programmes;
     private final OrgUnitRepository units;
+    private final OrgUnitQueries queries;
     private final Outbox outbox;
+    private final PublishedSize publishedSize;
     private final Clock clock;
 
-    public ProgrammeService(ProgrammeRepository programmes, OrgUnitRepository units, Outbox outbox) {
+    public ProgrammeService(ProgrammeRepository programmes, OrgUnitRepository units, OrgUnitQueries queries,
+            Outbox outbox, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.programmes = programmes;
         this.units = units;
+        this.queries = queries;
         this.outbox = outbox;
+        this.publishedSize = new PublishedSize(Integer.parseInt(String.valueOf(kafkaConfig.getOrDefault(
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1024 * 1024))));
         this.clock = Clock.systemUTC();
     }
 
@@ -61,10 +82,20 @@ public class ProgrammeService {
         return programmes.findWithPhases(programmeCode).flatMap(p -> p.phase(phaseCode));
     }
 
-    /** The targets of a phase, by unit code. */
-    public List<ProgrammeUnitTarget> targets(String programmeCode, String phaseCode) {
+    /** The targets of a phase set nationally: the confederation's and those of the units directly below it. */
+    public List<ProgrammeUnitTarget> nationalTargets(String programmeCode, String phaseCode) {
         loadPhase(load(programmeCode), phaseCode);
-        return programmes.targets(programmeCode, phaseCode);
+        return programmes.nationalTargets(programmeCode, phaseCode);
+    }
+
+    /** A unit's target in a phase, and those of the units directly below it on {@code asOf} (default today). */
+    public UnitTargets unitTargets(String programmeCode, String phaseCode, UUID unitId, LocalDate asOf) {
+        loadPhase(load(programmeCode), phaseCode);
+        LocalDate day = asOf != null ? asOf : ProgrammeCalendar.today(clock);
+        UnitAsOf unit = inForce(unitId, day);
+        List<UnitAsOf> children = queries.children(unitId, day);
+        return UnitTargets.of(unit, day, children, programmes.targetsOf(programmeCode, phaseCode,
+                Stream.concat(Stream.of(unitId), children.stream().map(UnitAsOf::id)).toList()));
     }
 
     @Transactional
@@ -111,33 +142,79 @@ public class ProgrammeService {
     }
 
     /**
-     * Replaces the targets of a phase with {@code targets}.
+     * Replaces the targets of a phase set nationally, those of the confederation and of the units directly below it,
+     * with {@code targets}; the targets of the units below those stay as their parents set them.
      *
-     * @throws ProblemException 422 naming {@code [i].unitId} when a unit is unknown or listed twice
+     * @throws ProblemException 422 naming {@code [i].unitId} when a unit is unknown, lies lower down, or is listed
+     *                          twice
      */
     @Transactional
     public List<ProgrammeUnitTarget> setTargets(String programmeCode, String phaseCode, List<ProgrammeTarget> targets) {
-        Programme programme = load(programmeCode);
+        Programme programme = lockedProgramme(programmeCode);
         ProgrammePhase phase = loadPhase(programme, phaseCode);
-        checkUnits(targets);
-        phase.targets.clear();
+        checkUnits(programmeCode, phaseCode, targets);
+        Set<UUID> national = units.list("type in ?1", HierarchyRules.NATIONAL_LEVEL).stream().map(u -> u.id)
+                .collect(Collectors.toSet());
+        phase.targets.removeIf(t -> national.contains(t.unitId()));
         phase.targets.addAll(targets);
         publish(touch(programme));
-        return programmes.targets(programmeCode, phaseCode);
+        return programmes.nationalTargets(programmeCode, phaseCode);
     }
 
-    private void checkUnits(List<ProgrammeTarget> targets) {
+    /**
+     * Replaces the targets of the units directly below {@code unitId} on {@code asOf} (default today) with those of
+     * {@code rows}: a unit below it left out no longer has one; the targets of every other unit stay. The whole list
+     * is checked before anything is written.
+     *
+     * @throws ProblemException 404 for a unit not in force that day; 422 (400 for a malformed row) naming the row at
+     *                          fault, see {@link TargetRows}; 422 naming {@code rows} for a list that is too long
+     */
+    @Transactional
+    public UnitTargets assignTargets(String programmeCode, String phaseCode, UUID unitId, LocalDate asOf,
+            List<TargetRow> rows) {
+        if (rows.size() > MAX_TARGET_ROWS) {
+            throw ProblemException.unprocessable("rows", Text.of("At most " + MAX_TARGET_ROWS + " units per list, "
+                    + "got " + rows.size(), "Mỗi danh sách nhiều nhất " + MAX_TARGET_ROWS + " đơn vị, nhận được "
+                    + rows.size())).limit("max", MAX_TARGET_ROWS);
+        }
+        Programme programme = lockedProgramme(programmeCode);
+        ProgrammePhase phase = loadPhase(programme, phaseCode);
+        LocalDate day = asOf != null ? asOf : ProgrammeCalendar.today(clock);
+        UnitAsOf unit = inForce(unitId, day);
+        List<UnitAsOf> children = queries.children(unitId, day);
+        List<ProgrammeTarget> assigned = TargetRows.resolve(rows, unit, day, children);
+        Set<UUID> below = children.stream().map(UnitAsOf::id).collect(Collectors.toSet());
+        phase.targets.removeIf(t -> below.contains(t.unitId()));
+        phase.targets.addAll(assigned);
+        publish(touch(programme));
+        Map<UUID, Long> targets = new HashMap<>();
+        phase.targets.stream().filter(t -> t.unitId().equals(unitId) || below.contains(t.unitId()))
+                .forEach(t -> targets.put(t.unitId(), t.target()));
+        return UnitTargets.of(unit, day, children, targets);
+    }
+
+    private void checkUnits(String programmeCode, String phaseCode, List<ProgrammeTarget> targets) {
         if (targets.isEmpty()) {
             return;
         }
-        Set<UUID> known = units.list("id in ?1", targets.stream().map(ProgrammeTarget::unitId).toList()).stream()
-                .map(unit -> unit.id).collect(Collectors.toSet());
+        Map<UUID, OrgUnit> known = units.list("id in ?1", targets.stream().map(ProgrammeTarget::unitId).toList())
+                .stream().collect(Collectors.toMap(unit -> unit.id, unit -> unit));
         Map<UUID, Integer> seen = new HashMap<>();
         for (int i = 0; i < targets.size(); i++) {
             UUID unitId = targets.get(i).unitId();
-            if (!known.contains(unitId)) {
+            OrgUnit unit = known.get(unitId);
+            if (unit == null) {
                 throw ProblemException.unprocessable("[" + i + "].unitId", Text.of("Unit " + unitId
                         + " does not exist", "Không có đơn vị " + unitId));
+            }
+            if (!HierarchyRules.NATIONAL_LEVEL.contains(unit.type)) {
+                String path = "/api/v1/programmes/" + programmeCode + "/phases/" + phaseCode + "/units/"
+                        + unit.parentId + "/targets";
+                throw ProblemException.unprocessable("[" + i + "].unitId", Text.of(unit.code + " is a " + unit.type
+                        + ", below the units whose targets are set nationally: the administrators of its parent "
+                        + "set its target with PUT " + path, unit.code + " là " + unit.type + ", dưới các đơn vị có "
+                        + "chỉ tiêu do cấp Trung ương giao: quản trị viên đơn vị cấp trên trực tiếp giao chỉ tiêu "
+                        + "cho nó bằng PUT " + path));
             }
             Integer first = seen.putIfAbsent(unitId, i);
             if (first != null) {
@@ -150,6 +227,16 @@ public class ProgrammeService {
 
     private Programme load(String code) {
         return programmes.findWithPhases(code).orElseThrow(() -> ProblemException.notFound(Texts.PROGRAMME, code));
+    }
+
+    private Programme lockedProgramme(String code) {
+        return programmes.findForUpdate(code).orElseThrow(() -> ProblemException.notFound(Texts.PROGRAMME, code));
+    }
+
+    private UnitAsOf inForce(UUID unitId, LocalDate day) {
+        return queries.byId(unitId, day).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, Text.of(
+                "Unit " + unitId + " is not in force on " + day, "Đơn vị " + unitId + " không có hiệu lực vào ngày "
+                        + day), "asOf"));
     }
 
     private static ProgrammePhase loadPhase(Programme programme, String phaseCode) {
@@ -167,7 +254,9 @@ public class ProgrammeService {
     /** Flushes first: the event must carry the version the change gets. */
     private Programme publish(Programme programme) {
         programmes.flush();
-        outbox.append(Topics.PROGRAMMES, programme.code, programme.toState());
+        var state = programme.toState();
+        publishedSize.check(state);
+        outbox.append(Topics.PROGRAMMES, programme.code, state);
         return programme;
     }
 }

@@ -22,7 +22,8 @@ import vn.congdoan.sangkien.testsupport.Tokens;
 
 /**
  * Who may call what in ranking-service: standings and programme summaries are public (dashboards poll them
- * anonymously); administration is for national administrators. Fails when an endpoint is missing from the table.
+ * anonymously); the figures below a province depend on the unit and the caller (UnitStandingsTest); administration
+ * is for national administrators. Fails when an endpoint is missing from the table.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "ranking"))
@@ -46,6 +47,11 @@ class AccessControlTest {
             new Rule("GET", "/api/v1/programmes/{code}/summary", true),
             new Rule("GET", "/api/v1/programmes/{code}/summary/stream", true),
             new Rule("GET", "/api/v1/groupings", true),
+            new Rule("GET", "/api/v1/standings/units/{unit}", true),
+            new Rule("GET", "/api/v1/standings/units/{unit}/visibility", true),
+            new Rule("GET", "/api/v1/standings/units/{unit}/breakdown", true),
+            new Rule("GET", "/api/v1/standings/units/{unit}/report", true),
+            new Rule("PUT", "/api/v1/standings/units/{unit}/visibility", false),
             new Rule("GET", "/widget", true),
             new Rule("POST", "/api/v1/admin/snapshots", false),
             new Rule("POST", "/api/v1/admin/rebuild", false),
@@ -72,6 +78,9 @@ class AccessControlTest {
         for (Rule rule : TABLE) {
             if (rule.path().endsWith("/stream")) {
                 continue; // an open event stream: its access is checked in StandingsStreamTest
+            }
+            if (rule.path().contains("{unit}")) {
+                continue; // who may see a unit's figures depends on the unit: checked in UnitStandingsTest
             }
             check(wrong, rule, null, rule.open() ? 0 : 401);
             for (String role : ROLES) {

@@ -261,6 +261,26 @@ class RebuildResourceTest {
     }
 
     @Test
+    void aRepairPutsBackTheUnitsOfInitiativesCountedBeforeTheServiceKeptThem() throws Exception {
+        UnitTree t = new UnitTree();
+        send(t.submitted(t.grassroots1a, java.time.Instant.now(), "m-1"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(UnitTree.row(t.read(t.admin(),
+                t.province, null), t.district1)).containsEntry("submissions", 1));
+        try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.executeUpdate("update initiative_state set unit_id = null, field = null where programme_code = '"
+                    + t.programme + "'");
+        }
+
+        JsonPath job = rebuild(t.programme, true);
+
+        assertThat(job.getMap("report.differences.find { it.table == 'initiative_state' }"))
+                .containsEntry("figure", "unit_known").containsEntry("live", 0).containsEntry("rebuilt", 1);
+        assertThat(job.getBoolean("report.repaired")).isTrue();
+        assertThat(UnitTree.row(t.read(t.admin(), t.province, null), t.district1)).containsEntry("submissions", 1);
+        assertThat(rebuild(t.programme, false).getBoolean("report.equal")).isTrue();
+    }
+
+    @Test
     void aCountBelowZeroIsReportedAndNotRepairedWith() throws Exception {
         String programme = Fixtures.newProgramme();
         UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Tuyên Quang", 7_000);

@@ -1,9 +1,15 @@
 package vn.congdoan.sangkien.ranking.messaging;
 
+import java.sql.PreparedStatement;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Identifier;
@@ -15,16 +21,33 @@ import vn.congdoan.sangkien.kit.kafka.TopicAdmin;
 import vn.congdoan.sangkien.ranking.Province;
 import vn.congdoan.sangkien.ranking.repository.Revision;
 
-/** Keeps the provincial federations (names, member counts, validity, successor) from {@code org-units.v1}. */
+/**
+ * Keeps the provincial federations (names, member counts, validity, successor) from {@code org-units.v1}, and every
+ * unit of the hierarchy for the standings below the province.
+ */
 @Singleton
 public class ProvinceConsumer extends ReplicaConsumer<OrgUnitState> {
 
     /**
      * The consumer group. Its name changes when the service starts keeping something it used to drop, so that a
      * database migrated to keep it is filled by reading the compacted topic once more from its start (applying a
-     * province's state again changes nothing else): ".v2" keeps the successors of merged provinces (migration V4).
+     * province's state again changes nothing else): ".v2" keeps the successors of merged provinces (migration V4),
+     * ".v3" every unit (migration V9).
      */
-    static final String GROUP = "ranking-service.org-units.v2";
+    static final String GROUP = "ranking-service.org-units.v3";
+
+    /** Keeps a unit's state unless a newer version is already held. */
+    private static final String UPSERT_UNIT = """
+            insert into unit (id, code, name, type, parent_id, province_id, member_count, member_count_as_of, sector,
+                              valid_from, valid_to, successor_id, version)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (id) do update set code = excluded.code, name = excluded.name, type = excluded.type,
+                parent_id = excluded.parent_id, province_id = excluded.province_id,
+                member_count = excluded.member_count, member_count_as_of = excluded.member_count_as_of,
+                sector = excluded.sector, valid_from = excluded.valid_from, valid_to = excluded.valid_to,
+                successor_id = excluded.successor_id, version = excluded.version
+            where unit.version <= excluded.version
+            """;
 
     private final EntityManager em;
 
@@ -37,8 +60,38 @@ public class ProvinceConsumer extends ReplicaConsumer<OrgUnitState> {
     @Override
     protected void apply(Batch<OrgUnitState> batch) {
         QuarkusTransaction.requiringNew().run(() -> {
-            if (batch.changes().stream().filter(c -> apply(c.state())).count() > 0) {
+            boolean provinces = batch.changes().stream().filter(c -> apply(c.state())).count() > 0;
+            if (units(batch) || provinces) {
                 em.createNativeQuery(Revision.BUMP).executeUpdate();
+            }
+        });
+    }
+
+    /** @return whether a unit changed */
+    private boolean units(Batch<OrgUnitState> batch) {
+        List<OrgUnitState> states = batch.changes().stream().map(Change::state).filter(Objects::nonNull).toList();
+        if (states.isEmpty()) {
+            return false;
+        }
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement upsert = c.prepareStatement(UPSERT_UNIT)) {
+                for (OrgUnitState u : states) {
+                    upsert.setObject(1, u.id());
+                    upsert.setString(2, u.code());
+                    upsert.setString(3, u.name());
+                    upsert.setString(4, u.type().name());
+                    upsert.setObject(5, u.parentId());
+                    upsert.setObject(6, u.provinceId());
+                    upsert.setObject(7, u.memberCount());
+                    upsert.setObject(8, u.memberCountAsOf());
+                    upsert.setString(9, u.sector() == null ? null : u.sector().name());
+                    upsert.setObject(10, u.validFrom());
+                    upsert.setObject(11, u.validTo());
+                    upsert.setObject(12, u.successorId());
+                    upsert.setLong(13, u.version());
+                    upsert.addBatch();
+                }
+                return Arrays.stream(upsert.executeBatch()).anyMatch(n -> n != 0);
             }
         });
     }

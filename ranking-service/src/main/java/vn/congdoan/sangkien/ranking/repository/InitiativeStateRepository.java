@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import vn.congdoan.sangkien.events.InitiativeStatus;
+import vn.congdoan.sangkien.ranking.config.RankingConfig;
 import vn.congdoan.sangkien.ranking.service.CounterSet;
 import vn.congdoan.sangkien.ranking.service.InitiativeState;
 
@@ -29,8 +31,14 @@ import vn.congdoan.sangkien.ranking.service.InitiativeState;
 @ApplicationScoped
 public class InitiativeStateRepository {
 
+    private final ZoneId zone;
+
+    public InitiativeStateRepository(RankingConfig config) {
+        this.zone = config.zone();
+    }
+
     private static final String COLUMNS = "initiative_id, programme_code, province_id, status, author_ids, submitted_at,"
-            + " version, recognized_at, ended_at";
+            + " version, recognized_at, ended_at, unit_id, field";
 
     /** Reads and locks the states of {@code ids}, in initiative order so that instances lock alike. */
     public Map<UUID, InitiativeState> lock(Connection c, CounterSet set, Collection<UUID> ids) throws SQLException {
@@ -68,11 +76,13 @@ public class InitiativeStateRepository {
         }
         String sql = insert
                 ? "insert into " + set.table("initiative_state") + " (programme_code, province_id, status,"
-                        + " author_ids, submitted_at, version, recognized_at, ended_at, initiative_id)"
-                        + " values (?, ?, ?, ?::text[], ?, ?, ?, ?, ?) on conflict (initiative_id) do nothing"
+                        + " author_ids, submitted_at, version, recognized_at, ended_at, unit_id, field, counted_from,"
+                        + " recognized_from, counted_until, initiative_id)"
+                        + " values (?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (initiative_id) do nothing"
                 : "update " + set.table("initiative_state") + " set programme_code = ?, province_id = ?,"
                         + " status = ?, author_ids = ?::text[], submitted_at = ?, version = ?, recognized_at = ?,"
-                        + " ended_at = ? where initiative_id = ?";
+                        + " ended_at = ?, unit_id = ?, field = ?, counted_from = ?, recognized_from = ?,"
+                        + " counted_until = ? where initiative_id = ?";
         try (PreparedStatement write = c.prepareStatement(sql)) {
             for (InitiativeState state : states) {
                 write.setString(1, state.programmeCode());
@@ -83,7 +93,13 @@ public class InitiativeStateRepository {
                 write.setLong(6, state.version());
                 write.setTimestamp(7, timestamp(state.recognizedAt()));
                 write.setTimestamp(8, timestamp(state.endedAt()));
-                write.setObject(9, state.initiativeId());
+                write.setObject(9, state.unitId());
+                write.setString(10, state.field());
+                InitiativeState.CountedDays days = state.days(zone);
+                write.setObject(11, days.submitted());
+                write.setObject(12, days.recognized());
+                write.setObject(13, days.ended());
+                write.setObject(14, state.initiativeId());
                 write.addBatch();
             }
             int[] counts = write.executeBatch();
@@ -97,7 +113,8 @@ public class InitiativeStateRepository {
     private static InitiativeState state(ResultSet rs) throws SQLException {
         return new InitiativeState(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
                 InitiativeStatus.valueOf(rs.getString(4)), Arrays.asList((String[]) rs.getArray(5).getArray()),
-                instant(rs.getTimestamp(6)), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)), rs.getLong(7));
+                instant(rs.getTimestamp(6)), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)), rs.getLong(7),
+                rs.getObject(10, UUID.class), rs.getString(11));
     }
 
     private static Timestamp timestamp(Instant at) {

@@ -50,17 +50,19 @@ public class RebuildRepository {
      */
     private record Counters(String table, List<String> keys, List<String> figures, boolean changes) {
 
+        static final String UNIT_KNOWN = "unit_known";
+
         Counters(String table, List<String> keys, List<String> figures) {
             this(table, keys, figures, false);
         }
 
         String select() {
             String key = keys.stream().map(k -> "coalesce(l.%1$s, r.%1$s)".formatted(k)).collect(Collectors.joining(", "));
-            String values = figures.stream().map(f -> "coalesce(l.%1$s, 0), coalesce(r.%1$s, 0)".formatted(f))
-                    .collect(Collectors.joining(", "));
+            String values = figures.stream().map(f -> "coalesce(%s, 0), coalesce(%s, 0)".formatted(column("l", f),
+                    column("r", f))).collect(Collectors.joining(", "));
             String join = keys.stream().map(k -> " and r.%1$s = l.%1$s".formatted(k)).collect(Collectors.joining());
-            String differ = figures.stream().map(f -> "coalesce(l.%1$s, 0) <> coalesce(r.%1$s, 0)".formatted(f))
-                    .collect(Collectors.joining(" or "));
+            String differ = figures.stream().map(f -> "coalesce(%s, 0) <> coalesce(%s, 0)".formatted(column("l", f),
+                    column("r", f))).collect(Collectors.joining(" or "));
             return """
                     select coalesce(l.programme_code, r.programme_code), %s, %s, count(*) over ()
                     from %s l full join %s r on r.programme_code = l.programme_code%s
@@ -70,10 +72,19 @@ public class RebuildRepository {
                     differ, ordinals());
         }
 
+        /**
+         * A figure of a row of {@code alias}: a column, or {@link #UNIT_KNOWN}, 1 when the initiative's unit is known
+         * (rows counted before the service kept units have none until a repair puts them in from the events).
+         */
+        private static String column(String alias, String figure) {
+            return UNIT_KNOWN.equals(figure) ? "(" + alias + ".unit_id is not null)::int" : alias + "." + figure;
+        }
+
         String negatives() {
             return "select count(*) from " + CounterSet.REBUILD.table(table)
                     + " where (cast(? as text) is null or programme_code = ?) and ("
-                    + figures.stream().map(f -> f + " < 0").collect(Collectors.joining(" or ")) + ")";
+                    + figures.stream().map(f -> column(CounterSet.REBUILD.table(table), f) + " < 0")
+                            .collect(Collectors.joining(" or ")) + ")";
         }
 
         private String ordinals() {
@@ -95,7 +106,7 @@ public class RebuildRepository {
             new Counters("nation_day", List.of("day"), List.of("submitters"), true),
             new Counters("submitter", List.of("province_id", "member_id"), List.of("initiatives")),
             new Counters("member_reach", List.of("member_id"), List.of("provinces")),
-            new Counters("initiative_state", List.of("initiative_id"), List.of("version")));
+            new Counters("initiative_state", List.of("initiative_id"), List.of("version", Counters.UNIT_KNOWN)));
 
     /** Replaces the live counters of {@code programme} (all when null) with the rebuilt ones. */
     public void replaceLive(Connection c, String programme) throws SQLException {

@@ -21,9 +21,19 @@ import vn.congdoan.sangkien.events.InitiativeStatus;
  * @param submittedAt  when it was first submitted; null for a draft
  * @param recognizedAt when the council recognised it; null unless it was
  * @param endedAt      when it stopped counting; null while it counts
+ * @param unitId       the unit it was submitted through; null when its events did not say
+ * @param field        its field (lĩnh vực); null when not set
  */
 public record InitiativeState(UUID initiativeId, String programmeCode, UUID provinceId, InitiativeStatus status,
-        List<String> authorIds, Instant submittedAt, Instant recognizedAt, Instant endedAt, long version) {
+        List<String> authorIds, Instant submittedAt, Instant recognizedAt, Instant endedAt, long version, UUID unitId,
+        String field) {
+
+    /** A state without its unit and field. */
+    public InitiativeState(UUID initiativeId, String programmeCode, UUID provinceId, InitiativeStatus status,
+            List<String> authorIds, Instant submittedAt, Instant recognizedAt, Instant endedAt, long version) {
+        this(initiativeId, programmeCode, provinceId, status, authorIds, submittedAt, recognizedAt, endedAt, version,
+                null, null);
+    }
 
     /** Where an initiative's events lead, and how many of them were newer than what was held. */
     public record Applied(InitiativeState state, int events) {
@@ -72,7 +82,8 @@ public record InitiativeState(UUID initiativeId, String programmeCode, UUID prov
         }
         return new InitiativeState(event.initiativeId(), event.programmeCode(), event.provinceId(), status,
                 event.authorIds() == null ? List.of() : event.authorIds(), submittedAt, recognizedAt, endedAt,
-                event.version());
+                event.version(), event.unitId() != null ? event.unitId() : held != null ? held.unitId() : null,
+                event.field() != null ? event.field() : held != null ? held.field() : null);
     }
 
     /**

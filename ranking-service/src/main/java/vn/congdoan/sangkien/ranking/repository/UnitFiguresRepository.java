@@ -1,0 +1,277 @@
+package vn.congdoan.sangkien.ranking.repository;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import vn.congdoan.sangkien.ranking.service.Phases;
+
+/**
+ * The figures of units below the province, read from the state of each initiative: the unit it was submitted through
+ * and the days it counts on. A row of the standings counts the initiatives of every unit mapped to it.
+ */
+@ApplicationScoped
+public class UnitFiguresRepository {
+
+    /**
+     * The figures of one row at the end of each day asked for, in the order asked.
+     *
+     * @param submissions counted as submissions at the end of each day
+     * @param recognized  counted as recognised at the end of each day
+     * @param submitters  distinct members among the authors of the submissions counted at the end of each day
+     */
+    public record Figures(long[] submissions, long[] recognized, long[] submitters) {
+    }
+
+    /** Counted at the end of day {@code i} of {@code days}. */
+    private static final String COUNTED = "(s.counted_from <= d.days[%1$d]"
+            + " and (s.counted_until is null or s.counted_until > d.days[%1$d]))";
+    private static final String RECOGNIZED = "(s.recognized_from <= d.days[%1$d]"
+            + " and (s.counted_until is null or s.counted_until > d.days[%1$d]))";
+
+    private static final Pattern NUMBERED = Pattern.compile("\\?(\\d)");
+
+    private final DataSource dataSource;
+
+    public UnitFiguresRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * The figures of each row at the end of each of {@code days}.
+     *
+     * @param rows the row each unit's initiatives count in; units left out count in none
+     * @return per row with anything counted on one of the days; rows without are left out
+     */
+    public Map<UUID, Figures> figures(String programme, Map<UUID, UUID> rows, List<LocalDate> days) {
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
+        return Reads.run(dataSource, c -> {
+            Map<UUID, Figures> figures = new HashMap<>();
+            StringBuilder counts = new StringBuilder();
+            StringBuilder distinct = new StringBuilder();
+            for (int i = 1; i <= days.size(); i++) {
+                counts.append(", count(*) filter (where ").append(COUNTED.formatted(i)).append(")")
+                        .append(", count(*) filter (where ").append(RECOGNIZED.formatted(i)).append(")");
+                distinct.append(", count(distinct a.member) filter (where ").append(COUNTED.formatted(i)).append(")");
+            }
+            String from = " from m join initiative_state s on s.programme_code = ? and s.unit_id = m.unit_id"
+                    + " and s.counted_from is not null cross join d";
+            String where = " where s.counted_from <= (select max(x) from unnest(d.days) x)";
+            try (PreparedStatement s = c.prepareStatement(with() + "select m.row_id" + counts + from + where
+                    + " group by m.row_id")) {
+                bind(c, s, programme, rows, days);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        long[] submissions = new long[days.size()];
+                        long[] recognized = new long[days.size()];
+                        for (int i = 0; i < days.size(); i++) {
+                            submissions[i] = rs.getLong(2 + 2 * i);
+                            recognized[i] = rs.getLong(3 + 2 * i);
+                        }
+                        figures.put(rs.getObject(1, UUID.class),
+                                new Figures(submissions, recognized, new long[days.size()]));
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(with() + "select m.row_id" + distinct + from
+                    + " cross join lateral unnest(s.author_ids) a(member)" + where + " group by m.row_id")) {
+                bind(c, s, programme, rows, days);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        Figures f = figures.get(rs.getObject(1, UUID.class));
+                        for (int i = 0; f != null && i < days.size(); i++) {
+                            f.submitters()[i] = rs.getLong(2 + i);
+                        }
+                    }
+                }
+            }
+            return figures;
+        });
+    }
+
+    /** What a breakdown groups by. */
+    public enum By {
+        FIELD, SECTOR
+    }
+
+    /**
+     * One group of a breakdown.
+     *
+     * @param submissions       submitted within the period and still counted at its end
+     * @param recognized        recognised within the period and still counted as recognised at its end
+     * @param submissionsToDate counted at the end of the period
+     * @param recognizedToDate  counted as recognised at the end of the period
+     */
+    public record Group(String key, long submissions, long recognized, long submissionsToDate,
+            long recognizedToDate) {
+    }
+
+    /**
+     * Counts by the initiative's field or by the sector of the unit it was submitted through, over the initiatives
+     * of a province ({@code province} set), of the units {@code units} (set), or of the whole programme (neither).
+     *
+     * @param from first day of the period; null for the programme's beginning
+     * @param to   last day of the period
+     */
+    public List<Group> breakdown(String programme, UUID province, Collection<UUID> units, By by, LocalDate from,
+            LocalDate to) {
+        String key = by == By.FIELD ? "s.field" : "u.sector";
+        String counted = "(s.counted_until is null or s.counted_until > ?4)";
+        String sql = "select " + key + ", count(*) filter (where s.counted_from >= ?3 and " + counted + "),"
+                + " count(*) filter (where s.recognized_from >= ?3 and s.recognized_from <= ?4 and " + counted + "),"
+                + " count(*) filter (where " + counted + "),"
+                + " count(*) filter (where s.recognized_from <= ?4 and " + counted + ")"
+                + " from initiative_state s" + (by == By.SECTOR ? " left join unit u on u.id = s.unit_id" : "")
+                + " where s.programme_code = ?1 and s.counted_from is not null and s.counted_from <= ?4"
+                + (province != null ? " and s.province_id = ?2" : units != null ? " and s.unit_id = any(?2)" : "")
+                + " group by 1 order by 1";
+        return Reads.run(dataSource, c -> {
+            List<Object> params = new ArrayList<>();
+            params.add(programme);
+            params.add(province != null ? province : units != null ? c.createArrayOf("uuid", units.toArray()) : null);
+            params.add(Date.valueOf(from == null ? LocalDate.of(1, 1, 1) : from));
+            params.add(Date.valueOf(to));
+            List<Group> groups = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(numbered(sql, params))) {
+                for (int i = 0; i < params.size(); i++) {
+                    s.setObject(i + 1, params.get(i));
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        groups.add(new Group(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                                rs.getLong(5)));
+                    }
+                }
+            }
+            return groups;
+        });
+    }
+
+    /** An initiative recognised within a period. */
+    public record Recognition(UUID initiativeId, UUID unitId, LocalDate recognized) {
+    }
+
+    /**
+     * The initiatives of {@code units} recognised from {@code from} to {@code to} and still counted as recognised at
+     * its end, latest first, at most {@code limit}.
+     */
+    public List<Recognition> recognized(String programme, Collection<UUID> units, LocalDate from, LocalDate to,
+            int limit) {
+        return Reads.run(dataSource, c -> {
+            List<Recognition> list = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("select initiative_id, unit_id, recognized_from"
+                    + " from initiative_state where programme_code = ? and unit_id = any(?)"
+                    + " and counted_from is not null and recognized_from between ? and ?"
+                    + " and (counted_until is null or counted_until > ?)"
+                    + " order by recognized_from desc, initiative_id limit ?")) {
+                s.setString(1, programme);
+                s.setArray(2, c.createArrayOf("uuid", units.toArray()));
+                s.setObject(3, from);
+                s.setObject(4, to);
+                s.setObject(5, to);
+                s.setInt(6, limit);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        list.add(new Recognition(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                                rs.getObject(3, LocalDate.class)));
+                    }
+                }
+            }
+            return list;
+        });
+    }
+
+    /**
+     * Turns the numbered parameters {@code ?1}, {@code ?2}… of {@code sql} into JDBC's positional ones, filling
+     * {@code params} with the value of each in order (a parameter used twice is bound twice).
+     */
+    private static String numbered(String sql, List<Object> params) {
+        List<Object> given = new ArrayList<>(params);
+        params.clear();
+        StringBuilder out = new StringBuilder();
+        Matcher m = NUMBERED.matcher(sql);
+        while (m.find()) {
+            params.add(given.get(Integer.parseInt(m.group(1)) - 1));
+            m.appendReplacement(out, "?");
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * The targets of {@code units} in the phase current at the end of each of {@code days}, in the order asked; a
+     * unit without one is left out.
+     */
+    public List<Map<UUID, Long>> targets(String programme, Collection<UUID> units, List<LocalDate> days) {
+        return Reads.run(dataSource, c -> {
+            List<Phases.Phase> phases = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("select code, start_date, end_date from programme_phase"
+                    + " where programme_code = ? order by ordinal")) {
+                s.setString(1, programme);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        phases.add(new Phases.Phase(rs.getString(1), rs.getObject(2, LocalDate.class),
+                                rs.getObject(3, LocalDate.class)));
+                    }
+                }
+            }
+            Map<String, Map<UUID, Long>> byPhase = new HashMap<>();
+            List<Map<UUID, Long>> targets = new ArrayList<>();
+            for (LocalDate day : days) {
+                String phase = Phases.current(phases, day).map(Phases.Phase::code).orElse(null);
+                if (phase == null) {
+                    targets.add(Map.of());
+                    continue;
+                }
+                if (!byPhase.containsKey(phase)) {
+                    Map<UUID, Long> map = new HashMap<>();
+                    try (PreparedStatement s = c.prepareStatement("select unit_id, target from phase_target"
+                            + " where programme_code = ? and phase_code = ? and unit_id = any(?)")) {
+                        s.setString(1, programme);
+                        s.setString(2, phase);
+                        s.setArray(3, c.createArrayOf("uuid", units.toArray()));
+                        try (ResultSet rs = s.executeQuery()) {
+                            while (rs.next()) {
+                                map.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                            }
+                        }
+                    }
+                    byPhase.put(phase, map);
+                }
+                targets.add(byPhase.get(phase));
+            }
+            return targets;
+        });
+    }
+
+    private static String with() {
+        return "with m(unit_id, row_id) as (select * from unnest(?::uuid[], ?::uuid[])),"
+                + " d(days) as (select ?::date[]) ";
+    }
+
+    private static void bind(Connection c, PreparedStatement s, String programme, Map<UUID, UUID> rows,
+            List<LocalDate> days) throws SQLException {
+        List<UUID> units = new ArrayList<>(rows.keySet());
+        s.setArray(1, c.createArrayOf("uuid", units.toArray()));
+        s.setArray(2, c.createArrayOf("uuid", units.stream().map(rows::get).toArray()));
+        s.setArray(3, c.createArrayOf("date", days.stream().map(Date::valueOf).toArray()));
+        s.setString(4, programme);
+    }
+}

@@ -49,6 +49,7 @@ class AccessControlTest {
             new Rule("GET", "/api/v1/groupings", true),
             new Rule("GET", "/api/v1/standings/units/{unit}", true),
             new Rule("GET", "/api/v1/standings/units/{unit}/visibility", true),
+            new Rule("GET", "/api/v1/standings/units/{unit}/stream", true),
             new Rule("GET", "/api/v1/standings/units/{unit}/breakdown", true),
             new Rule("GET", "/api/v1/standings/units/{unit}/report", true),
             new Rule("PUT", "/api/v1/standings/units/{unit}/visibility", false),

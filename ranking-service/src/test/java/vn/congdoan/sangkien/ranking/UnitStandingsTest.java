@@ -8,16 +8,25 @@ import static vn.congdoan.sangkien.ranking.UnitTree.WAIT;
 import static vn.congdoan.sangkien.ranking.UnitTree.on;
 import static vn.congdoan.sangkien.ranking.UnitTree.row;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import vn.congdoan.sangkien.events.EventJson;
@@ -41,6 +50,9 @@ import vn.congdoan.sangkien.testsupport.TopicProbe;
 @WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "ranking"))
 @WithTestResource(KafkaResource.class)
 class UnitStandingsTest {
+
+    @TestHTTPResource("/")
+    URI base;
 
     @Test
     void aSubmissionInAGrassrootsUnionRaisesEveryRowAboveItOnce() {
@@ -237,6 +249,38 @@ class UnitStandingsTest {
                 .get("/api/v1/standings/units/{u}", t.province).then().statusCode(200).extract().header("ETag");
         given().header("Authorization", t.admin()).header("If-None-Match", etag).queryParam("programme", t.programme)
                 .get("/api/v1/standings/units/{u}", t.province).then().statusCode(304);
+    }
+
+    @Test
+    void theStandingsBelowAUnitAreStreamedToItsProvincesPeopleAsTheyChange() throws Exception {
+        UnitTree t = new UnitTree();
+        URI stream = URI.create(base + "api/v1/standings/units/" + t.province + "/stream?programme=" + t.programme);
+
+        HttpResponse<Void> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(stream)
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        HttpResponse<Stream<String>> opened = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(stream)
+                .header("Accept", "text/event-stream").header("Authorization", t.member()).build(),
+                HttpResponse.BodyHandlers.ofLines()).get(20, TimeUnit.SECONDS);
+        assertThat(opened.statusCode()).isEqualTo(200);
+        try (Stream<String> lines = opened.body()) {
+            Iterator<String> events = lines.filter(l -> l.startsWith("data:")).map(l -> l.substring(5).strip())
+                    .iterator();
+            assertThat(new JsonPath(events.next()).getInt("total")).isEqualTo(2);
+
+            Fixtures.send(t.submitted(t.grassroots2a, Instant.now(), "m-1"));
+
+            JsonPath changed = CompletableFuture.supplyAsync(() -> {
+                while (events.hasNext()) {
+                    JsonPath page = new JsonPath(events.next());
+                    if (page.getInt("rows[0].submissions") == 1) {
+                        return page;
+                    }
+                }
+                throw new AssertionError("The stream ended");
+            }).get(20, TimeUnit.SECONDS);
+            assertThat(changed.getString("rows[0].unitId")).isEqualTo(t.district2.toString());
+        }
     }
 
     @Test

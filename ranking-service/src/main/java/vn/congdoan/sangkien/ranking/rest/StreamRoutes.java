@@ -1,6 +1,7 @@
 package vn.congdoan.sangkien.ranking.rest;
 
 import java.time.LocalDate;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,19 +12,31 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.kit.problem.BodyLimit;
 import vn.congdoan.sangkien.kit.problem.Problem;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.kit.problem.Text;
+import vn.congdoan.sangkien.kit.rest.QueryParams;
+import vn.congdoan.sangkien.kit.security.Caller;
+import vn.congdoan.sangkien.kit.security.TokenUnits;
+import vn.congdoan.sangkien.ranking.repository.UnitRepository.Unit;
+import vn.congdoan.sangkien.ranking.service.Metric;
 import vn.congdoan.sangkien.ranking.service.ProgrammeService;
 import vn.congdoan.sangkien.ranking.service.ProgrammeService.SummaryRequest;
 import vn.congdoan.sangkien.ranking.service.StandingsBroadcast;
 import vn.congdoan.sangkien.ranking.service.StandingsService;
 import vn.congdoan.sangkien.ranking.service.StandingsService.Query;
+import vn.congdoan.sangkien.ranking.service.UnitAccess;
+import vn.congdoan.sangkien.ranking.service.UnitStandings;
 import vn.congdoan.sangkien.ranking.service.View;
 
 /**
@@ -41,10 +54,21 @@ class StreamRoutes {
     private final ProgrammeService programmes;
     private final StandingsBroadcast broadcast;
     private final ObjectMapper json;
+    private final UnitStandings unitStandings;
+    private final UnitAccess access;
+    private final UnitStandingsResource unitPages;
+    private final TokenUnits tokenUnits;
+    private final IdentityProviderManager identities;
 
     StreamRoutes(StandingsService standings, ProgrammeService programmes, StandingsBroadcast broadcast,
-            ObjectMapper json) {
+            ObjectMapper json, UnitStandings unitStandings, UnitAccess access, UnitStandingsResource unitPages,
+            TokenUnits tokenUnits, IdentityProviderManager identities) {
+        this.identities = identities;
         this.standings = standings;
+        this.unitStandings = unitStandings;
+        this.access = access;
+        this.unitPages = unitPages;
+        this.tokenUnits = tokenUnits;
         this.programmes = programmes;
         this.broadcast = broadcast;
         this.json = json;
@@ -65,6 +89,34 @@ class StreamRoutes {
             return new Stream(new SummaryRequest(code, day), "summary", () -> programmes.summary(code, day)
                     .orElseThrow(() -> StandingsService.unknownProgramme(code)));
         }), false);
+        router.get("/api/v1/standings/units/:unit/stream").blockingHandler(rc -> open(rc, () -> {
+            String programme = param(rc, "programme");
+            OrgUnitType level = UnitStandingsResource.level(rc.request().getParam("level"));
+            Metric sort = Params.sort(rc.request().getParam("sort"));
+            LocalDate day = Params.date("asOf", rc.request().getParam("asOf"));
+            int limit = QueryParams.limit(rc.request().getParam("limit"), 100, UnitStandingsResource.MAX_LIMIT);
+            Unit root = unitStandings.unit(rc.pathParam("unit"));
+            access.checkRead(caller(rc), root, level);
+            unitPages.page(programme, root, level, sort, day, 0, limit);
+            return new Stream(new UnitStreamRequest(programme, root.id(), level, sort, day, limit), "standings",
+                    () -> unitPages.page(programme, root, level, sort, day, 0, limit));
+        }), false);
+    }
+
+    /** What a stream of the standings below a unit follows. */
+    private record UnitStreamRequest(String programme, UUID unit, OrgUnitType level, Metric sort, LocalDate day,
+            int limit) {
+    }
+
+    /** Who opened a stream, as the resources know them. */
+    private Caller caller(RoutingContext rc) {
+        try {
+            // authentication is not proactive: the stream asks for the identity when it needs it
+            SecurityIdentity identity = QuarkusHttpUser.getSecurityIdentityBlocking(rc, identities);
+            return new Caller(identity, tokenUnits);
+        } catch (AuthenticationFailedException e) {
+            throw ProblemException.unauthorized();
+        }
     }
 
     /** What a request asks to follow. */

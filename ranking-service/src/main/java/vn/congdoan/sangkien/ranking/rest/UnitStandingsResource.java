@@ -43,6 +43,7 @@ import vn.congdoan.sangkien.ranking.service.Metric;
 import vn.congdoan.sangkien.ranking.service.UnitAccess;
 import vn.congdoan.sangkien.ranking.service.UnitReports;
 import vn.congdoan.sangkien.ranking.service.UnitStandings;
+import vn.congdoan.sangkien.ranking.service.View;
 import vn.congdoan.sangkien.ranking.service.Views;
 
 @Path("/api/v1/standings/units/{unit}")
@@ -71,7 +72,7 @@ public class UnitStandingsResource {
     public record VisibilityRequest(@NotNull Boolean figuresPublic) {
     }
 
-    private static final int MAX_LIMIT = 500;
+    static final int MAX_LIMIT = 500;
 
     private final UnitStandings standings;
     private final UnitAccess access;
@@ -125,15 +126,8 @@ public class UnitStandingsResource {
         int offset = offset(cursor);
         Unit root = standings.unit(unit);
         access.checkRead(caller, root, type);
-        PageRequest request = new PageRequest(programme, root.id().toString(), type, metric, day, offset, size);
-        return conditional.respond(views.get(request, () -> {
-            UnitStandings.Ranked ranked = standings.ranked(programme, root, type, metric, day);
-            List<UnitStandings.UnitRow> rows = ranked.rows();
-            int end = Math.min(rows.size(), offset + size);
-            return Optional.of(new Page(ranked.programme(), ranked.date(), ranked.unit(), type,
-                    rows.size(), offset >= rows.size() ? List.of() : rows.subList(offset, end),
-                    end < rows.size() ? QueryParams.cursor(Integer.toString(end)) : null));
-        }).orElseThrow(), ifNoneMatch, ifModifiedSince);
+        return conditional.respond(page(programme, root, type, metric, day, offset, size), ifNoneMatch,
+                ifModifiedSince);
     }
 
     @GET
@@ -239,7 +233,20 @@ public class UnitStandingsResource {
         };
     }
 
-    private static OrgUnitType level(String value) {
+    /** A page of the standings below {@code root}, from memory when nothing changed since it was computed. */
+    View page(String programme, Unit root, OrgUnitType type, Metric metric, LocalDate day, int offset, int size) {
+        PageRequest request = new PageRequest(programme, root.id().toString(), type, metric, day, offset, size);
+        return views.get(request, () -> {
+            UnitStandings.Ranked ranked = standings.ranked(programme, root, type, metric, day);
+            List<UnitStandings.UnitRow> rows = ranked.rows();
+            int end = Math.min(rows.size(), offset + size);
+            return Optional.of(new Page(ranked.programme(), ranked.date(), ranked.unit(), type,
+                    rows.size(), offset >= rows.size() ? List.of() : rows.subList(offset, end),
+                    end < rows.size() ? QueryParams.cursor(Integer.toString(end)) : null));
+        }).orElseThrow();
+    }
+
+    static OrgUnitType level(String value) {
         OrgUnitType type = QueryParams.enumValue("level", OrgUnitType.class, value);
         if (type == OrgUnitType.CONFEDERATION) {
             throw ProblemException.badRequest("level", Text.of("the confederation is above every unit",

@@ -60,6 +60,13 @@ public class ProgrammeResource {
     private static final String CHILDREN_AS_OF = "The day whose units directly below count, as YYYY-MM-DD; today in "
             + "Vietnam when absent";
     private static final Set<String> TARGET_COLUMNS = Set.of("unitCode", "target");
+    private static final String SET_UNIT_TARGETS = "Replace the targets of the units directly below a unit, from a "
+            + "JSON array or a UTF-8 CSV file with the header unitCode,target; units below it left out no longer have "
+            + "one, and the targets of every other unit stay";
+    private static final String SET_UNIT_TARGETS_RULES = "For the unit's administrators and those above it, its "
+            + "province's integration key and national administrators; the confederation's page, national "
+            + "administrators only. Each unit listed must be directly below the unit on asOf (422 naming its row "
+            + "otherwise); the whole list is checked before anything is written.";
 
     private final ProgrammeService service;
     private final OrgUnitService units;
@@ -175,9 +182,24 @@ public class ProgrammeResource {
 
     @PUT
     @Path("/{code}/phases/{phase}/units/{unitId}/targets")
+    @Operation(operationId = "setUnitTargetsJson", summary = SET_UNIT_TARGETS, description = SET_UNIT_TARGETS_RULES)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = UnitTargetRequest.class)))
+    @Extension(name = Answers.ALSO, value = "401,403,404,422")
+    @Tag(name = "Unit admins and reviewers")
+    public UnitTargetsView setUnitTargetsJson(@PathParam("code") String code, @PathParam("phase") String phase,
+            @PathParam("unitId") UUID unitId,
+            @Parameter(description = CHILDREN_AS_OF) @QueryParam("asOf") String asOf,
+            @NotNull List<@NotNull @Valid UnitTargetRequest> targets) {
+        requireAssigner(unitId);
+        return assign(code, phase, unitId, asOf, targets.stream().map(UnitTargetRequest::toRow).toList());
+    }
+
+    @PUT
+    @Path("/{code}/phases/{phase}/units/{unitId}/targets")
     @Consumes({ "text/csv", "application/csv" })
-    @Operation(operationId = "setUnitTargetsCsv", summary = "Replace the targets of the units directly below a unit "
-            + "from a UTF-8 CSV file with the header unitCode,target; units below it left out no longer have one")
+    // The OpenAPI document shows this and the JSON operation as one operation, with this one's id.
+    @Operation(operationId = "setUnitTargets", summary = SET_UNIT_TARGETS, description = SET_UNIT_TARGETS_RULES)
     @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     @Extension(name = Answers.ALSO, value = "401,403,404,422")
     @Tag(name = "Unit admins and reviewers")
@@ -195,24 +217,6 @@ public class ProgrammeResource {
             rows.add(new TargetRow(null, cells.get(i).get("unitCode"), target(i, cells.get(i).get("target"))));
         }
         return assign(code, phase, unitId, asOf, rows);
-    }
-
-    @PUT
-    @Path("/{code}/phases/{phase}/units/{unitId}/targets")
-    @Operation(operationId = "setUnitTargets", summary = "Replace the targets of the units directly below a unit; "
-            + "units below it left out no longer have one, and the targets of every other unit stay",
-            description = "For the unit's administrators and those above it, its province's integration key and "
-                    + "national administrators; the confederation's page, national administrators only. Each unit "
-                    + "listed must be directly below the unit on asOf (422 naming it otherwise); the whole list is "
-                    + "checked before anything is written. Also as text/csv with the header unitCode,target.")
-    @Extension(name = Answers.ALSO, value = "401,403,404,422")
-    @Tag(name = "Unit admins and reviewers")
-    public UnitTargetsView setUnitTargets(@PathParam("code") String code, @PathParam("phase") String phase,
-            @PathParam("unitId") UUID unitId,
-            @Parameter(description = CHILDREN_AS_OF) @QueryParam("asOf") String asOf,
-            @NotNull List<@NotNull @Valid UnitTargetRequest> targets) {
-        requireAssigner(unitId);
-        return assign(code, phase, unitId, asOf, targets.stream().map(UnitTargetRequest::toRow).toList());
     }
 
     private UnitTargetsView assign(String code, String phase, UUID unitId, String asOf, List<TargetRow> rows) {

@@ -26,7 +26,7 @@ public record ProgrammeState(
     public record Phase(String code, String name, LocalDate startDate, LocalDate endDate, List<Target> targets) {
     }
 
-    /** The number of submissions a unit (usually a provincial federation) aims for in a phase. */
+    /** The number of submissions a unit aims for in a phase: a province's set nationally, a lower unit's by its parent. */
     public record Target(UUID unitId, long target) {
     }
 }

@@ -12,18 +12,20 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.congdoan.sangkien.events.InitiativeStatus;
+import vn.congdoan.sangkien.localstack.DevTokens;
 import vn.congdoan.sangkien.system.SystemUnderTest.Service;
 
 /**
  * The promise, checked once the system is quiet: every initiative a client was told about is in submission-service's
  * database exactly once, in the status the client was last told; and the standings of every province equal the
  * submissions and distinct submitters counted straight from that database under the counting rule
- * ({@link InitiativeStatus#countsAsSubmission()}).
+ * ({@link InitiativeStatus#countsAsSubmission()}), and so do the national counts by field and by sector.
  */
 final class GroundTruth {
 
@@ -60,16 +62,19 @@ final class GroundTruth {
         Instant deadline = Instant.now().plus(SETTLE);
         Map<UUID, Counts> truth;
         Map<UUID, Counts> standings;
+        List<String> breakdowns;
         do {
             truth = truth(system);
             standings = standings(system);
-            if (differences(truth, standings).isEmpty()) {
+            breakdowns = breakdownDifferences(system);
+            if (differences(truth, standings).isEmpty() && breakdowns.isEmpty()) {
                 break;
             }
             Thread.sleep(500);
         } while (Instant.now().isBefore(deadline));
         List<String> differences = differences(truth, standings);
         problems.addAll(differences);
+        problems.addAll(breakdowns);
         for (Map.Entry<UUID, Counts> t : truth.entrySet()) {
             long shown = standings.getOrDefault(t.getKey(), new Counts(0, 0)).submissions();
             lost += Math.max(0, t.getValue().submissions() - shown);
@@ -148,6 +153,62 @@ final class GroundTruth {
         }
         Map<UUID, Counts> out = new HashMap<>();
         counts.forEach((k, v) -> out.put(k, new Counts(v[0], v[1])));
+        return out;
+    }
+
+    /**
+     * Where the national breakdowns by field and by sector differ from the counts taken straight from
+     * submission-service's database (fields) and from it and org-unit-service's (the sector of each initiative's unit).
+     */
+    static List<String> breakdownDifferences(SystemUnderTest system) throws Exception {
+        Object[] counting = Arrays.stream(InitiativeStatus.values()).filter(InitiativeStatus::countsAsSubmission)
+                .map(Enum::name).toArray();
+        Map<String, Long> byField = new HashMap<>();
+        Map<UUID, Long> byUnit = new HashMap<>();
+        try (Connection c = system.database(Service.SUBMISSION);
+             PreparedStatement s = c.prepareStatement("select field, unit_id, count(*) from initiative"
+                     + " where programme_code = ? and status = any(?) group by field, unit_id")) {
+            s.setString(1, PROGRAMME);
+            s.setArray(2, c.createArrayOf("text", counting));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    byField.merge(rs.getString(1) == null ? "NOT_SET" : rs.getString(1), rs.getLong(3), Long::sum);
+                    byUnit.merge(rs.getObject(2, UUID.class), rs.getLong(3), Long::sum);
+                }
+            }
+        }
+        Map<String, Long> bySector = new HashMap<>();
+        try (Connection c = system.database(Service.ORG_UNIT);
+             PreparedStatement s = c.prepareStatement("select id, sector from org_unit where id = any(?)")) {
+            s.setArray(1, c.createArrayOf("uuid", byUnit.keySet().toArray()));
+            Map<UUID, String> sectors = new HashMap<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    sectors.put(rs.getObject(1, UUID.class), rs.getString(2));
+                }
+            }
+            byUnit.forEach((unit, count) -> bySector.merge(sectors.get(unit) == null ? "NOT_SET"
+                    : sectors.get(unit), count, Long::sum));
+        }
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Long>> by : Map.of("FIELD", byField, "SECTOR", bySector).entrySet()) {
+            Api.Reply reply = Api.get(system.url(Service.RANKING) + "/api/v1/standings/units/"
+                    + DevTokens.unitId("TLD") + "/breakdown?programme=" + PROGRAMME + "&by=" + by.getKey(), null);
+            if (reply.status() != 200) {
+                out.add("breakdown by " + by.getKey() + ": " + reply);
+                continue;
+            }
+            Map<String, Long> shown = new HashMap<>();
+            for (JsonNode group : reply.json().get("groups")) {
+                if (group.get("submissionsToDate").asLong() != 0) {
+                    shown.put(group.get("key").asText(), group.get("submissionsToDate").asLong());
+                }
+            }
+            if (!shown.equals(by.getValue())) {
+                out.add("by " + by.getKey() + ": database " + new TreeMap<>(by.getValue()) + ", breakdown "
+                        + new TreeMap<>(shown));
+            }
+        }
         return out;
     }
 

@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +27,10 @@ final class Population {
 
     static final String ADMIN = Api.bearer("it-national-admin", "TLD", "NATIONAL_ADMIN");
 
+    /** The sectors the units are given in turn; null: none. */
+    private static final List<String> SECTORS = Arrays.asList("FOREIGN_INVESTED_ENTERPRISE",
+            "STATE_OWNED_ENTERPRISE", null, "PUBLIC_SERVICE_UNIT", "PRIVATE_ENTERPRISE");
+
     private Population() {
     }
 
@@ -32,9 +38,14 @@ final class Population {
         List<Unit> units = new ArrayList<>();
         for (String province : provinceCodes) {
             String code = prefix + "-" + province;
-            Api.Reply created = Api.postJson(system.url(Service.ORG_UNIT) + "/api/v1/units", ADMIN, Map.of(
-                    "code", code, "name", "Công đoàn cơ sở " + code, "type", "GRASSROOTS",
-                    "parentId", DevTokens.unitId(province)), Map.of());
+            // units of several sectors, and one without, for the breakdowns by sector
+            String sector = SECTORS.get(units.size() % SECTORS.size());
+            Map<String, Object> unit = new HashMap<>(Map.of("code", code, "name", "Công đoàn cơ sở " + code,
+                    "type", "GRASSROOTS", "parentId", DevTokens.unitId(province)));
+            if (sector != null) {
+                unit.put("sector", sector);
+            }
+            Api.Reply created = Api.postJson(system.url(Service.ORG_UNIT) + "/api/v1/units", ADMIN, unit, Map.of());
             assertThat(created.status()).as("create %s: %s", code, created).isEqualTo(201);
             units.add(new Unit(UUID.fromString(created.json().get("id").asText()), code,
                     UUID.fromString(DevTokens.unitId(province)), province));

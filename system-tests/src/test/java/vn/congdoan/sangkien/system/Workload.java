@@ -36,6 +36,9 @@ final class Workload {
 
     private static final Duration GIVE_UP = Duration.ofSeconds(150);
     private static final AtomicInteger RUNS = new AtomicInteger();
+    /** Fields the initiatives are given, for the breakdowns by field. */
+    private static final List<String> FIELDS = List.of("PRODUCTION_TECHNICAL", "DIGITAL_TRANSFORMATION",
+            "OCCUPATIONAL_SAFETY", "HEALTHCARE");
 
     private final SystemUnderTest system;
     private final List<Population.Unit> units;
@@ -159,7 +162,7 @@ final class Workload {
         body.put("problem", "Khâu bốc xếp thủ công chậm và nguy hiểm");
         body.put("solution", "Lắp băng chuyền con lăn");
         body.put("expectedBenefit", "Nhanh hơn 30 %");
-        body.put("field", "PRODUCTION_TECHNICAL");
+        body.put("field", FIELDS.get(random.nextInt(FIELDS.size())));
         body.put("unitId", unit.id().toString());
         body.put("authors", authors);
         body.put("submit", random.nextInt(5) != 0);

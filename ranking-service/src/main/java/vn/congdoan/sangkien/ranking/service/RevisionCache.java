@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Weigher;
 
 /**
  * What was computed from the standings' inputs, kept while their revision stands. It holds a bounded number of
@@ -21,6 +22,15 @@ final class RevisionCache<K, V> {
 
     RevisionCache(long maximumSize, Duration idle) {
         this.entries = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterAccess(idle).build();
+    }
+
+    /**
+     * A cache bounded by the weight of its entries rather than their number: what it holds then stays within a
+     * share of the heap however large each entry (a two-year history, every grassroots union of a province).
+     */
+    RevisionCache(long maximumWeight, Weigher<K, V> weigher, Duration idle) {
+        this.entries = Caffeine.newBuilder().maximumWeight(maximumWeight).weigher(weigher).expireAfterAccess(idle)
+                .build();
     }
 
     /** The revision the entries were computed at; -1 before any. */

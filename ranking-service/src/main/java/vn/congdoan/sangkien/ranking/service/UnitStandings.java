@@ -83,7 +83,11 @@ public class UnitStandings {
     private final ReferenceDataRepository reference;
     private final Revision revision;
     private final Views views;
-    private final RevisionCache<Key, Ranked> ranked = new RevisionCache<>(256, Duration.ofMinutes(10));
+    /** How many rows the standings kept in memory hold at most, all together (a row is about 400 bytes). */
+    private static final long CACHED_ROWS = 20_000;
+
+    private final RevisionCache<Key, Ranked> ranked = new RevisionCache<>(CACHED_ROWS,
+            (key, value) -> Math.max(1, value.rows().size()), Duration.ofMinutes(10));
 
     public UnitStandings(UnitRepository units, UnitFiguresRepository figures, ReferenceDataRepository reference,
             Revision revision, Views views) {

@@ -28,8 +28,11 @@ public class Views {
     private record Key(Object request, LocalDate today, long revision) {
     }
 
-    /** How many views are kept at most. */
-    private static final int CACHE_LIMIT = 1024;
+    /**
+     * How many bytes of views are kept at most, all together: a sixth of the service's heap, whatever each weighs
+     * (the national standings tens of kilobytes, a two-year history a few hundred).
+     */
+    private static final long CACHE_BYTES = 16L << 20;
     /** How long a view nobody asks for is kept. */
     private static final Duration CACHE_IDLE = Duration.ofMinutes(10);
 
@@ -37,7 +40,8 @@ public class Views {
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration settle;
-    private final RevisionCache<Key, View> views = new RevisionCache<>(CACHE_LIMIT, CACHE_IDLE);
+    private final RevisionCache<Key, View> views = new RevisionCache<>(CACHE_BYTES,
+            (key, view) -> view.body().length + 64, CACHE_IDLE);
 
     public Views(Revision revision, ObjectMapper json, Clock clock, RankingConfig config) {
         this.revision = revision;

@@ -32,6 +32,18 @@ class RevisionCacheTest {
     }
 
     @Test
+    void aCacheBoundedByWeightHoldsNoMoreThanItsWeightHoweverFewTheEntries() {
+        RevisionCache<Key, String> weighed = new RevisionCache<>(1_000, (key, value) -> value.length(),
+                Duration.ofMinutes(10));
+        weighed.moveTo(7);
+
+        IntStream.range(0, 100).forEach(day -> weighed.put(new Key(LocalDate.of(2022, 4, 15).plusDays(day), 7),
+                "x".repeat(100)));
+
+        assertThat(weighed.size()).isBetween(1L, 10L);
+    }
+
+    @Test
     void whatWasComputedForAnEarlierRevisionIsDroppedWhenItMovesOn() {
         cache.moveTo(7);
         cache.put(new Key(LocalDate.of(2022, 4, 15), 7), "at 7");

@@ -41,9 +41,16 @@ final class PastReads {
     static final String TABLE_HEADER = "| read | requests | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|";
 
     private final Stack stack;
+    private final String authorization;
 
     PastReads(Stack stack) {
+        this(stack, null);
+    }
+
+    /** Reads sent with {@code authorization}, when not null. */
+    PastReads(Stack stack, String authorization) {
         this.stack = stack;
+        this.authorization = authorization;
     }
 
     /** The national standings at the end of {@code count} distinct days of the two years, in a random order. */
@@ -65,7 +72,8 @@ final class PastReads {
                 + "/history?from=" + START + "&to=" + START.plusDays(DAYS - 1 - i));
     }
 
-    private Result run(String name, int count, IntFunction<String> url) {
+    /** {@code count} reads of {@code url}, one at a time, after one more to warm up. */
+    Result run(String name, int count, IntFunction<String> url) {
         Histogram histogram = new Histogram(Duration.ofMinutes(1).toNanos(), 3);
         try {
             // one read first, so that connections and the compilers are warm for the first measured one
@@ -84,8 +92,11 @@ final class PastReads {
     }
 
     private void get(String url) throws Exception {
-        HttpResponse<Void> response = stack.http.send(HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<Void> response = stack.http.send(request.build(), HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + url + " answered " + response.statusCode());
         }

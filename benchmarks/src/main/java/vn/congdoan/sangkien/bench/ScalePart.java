@@ -35,6 +35,8 @@ final class ScalePart {
             Duration measure) throws Exception {
         Timeline timeline = new Timeline();
         Timeline counting = new Timeline();
+        LevelsPart levels = new LevelsPart(stack);
+        levels.addUnits(fixture);
         ScaleBenchmark bench = new ScaleBenchmark(stack, fixture, timeline, counting);
         int concurrency = Integer.parseInt(Benchmarks.env("BENCH_IMPORT_CONCURRENCY", "2"));
         // the first 1 % first, to read the past at that size, then the rest: the same rows, spread over two years
@@ -59,6 +61,8 @@ final class ScalePart {
         LatencyRun.Result standingsLarge = new LatencyRun(Map.of()).run("GET standings, %,d initiatives"
                 .formatted(total), List.of(stack.ranking + "/api/v1/standings"), clients, warmup, measure);
         report.latencies.put(standingsLarge.name(), standingsLarge.histogram());
+        memory.phase("reads below the province, at scale");
+        LevelsPart.Result levelReads = levels.measure(fixture, clients, warmup, measure);
         memory.phase("reads of the past, at scale");
         PastReads.Result asOfLarge = past.standingsAsOf("GET standings asOf a past day, %,d initiatives"
                 .formatted(total), PAST_READS);
@@ -130,6 +134,7 @@ final class ScalePart {
             Report.met(asOfLarge.millis(99) < 20 && asOfRatio <= 1.25) });
         report.summary.add(new String[] { "GET a province's two-year daily series p99, %,d initiatives".formatted(total),
                 "%.2f ms".formatted(seriesLarge.millis(99)), "< 50 ms", Report.met(seriesLarge.millis(99) < 50) });
+        levels.report(report, levelReads);
         JsonNode rebuild = r.rebuild();
         report.md.append(("%nFull rebuild (`POST /api/v1/admin/rebuild`: replay of `initiative-events.v1` from offset 0 into "
                 + "the rebuild schema, then comparison with the live counters): **%.1f s** as the caller waited, "

@@ -1,0 +1,196 @@
+package vn.congdoan.sangkien.bench;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.HdrHistogram.Histogram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.congdoan.sangkien.localstack.DevTokens;
+
+/**
+ * The standings below the province at national size: units imported into every province (districts of 40
+ * grassroots unions each; the first province the largest), the million spread over them by the scale part, then the
+ * grassroots standings of the largest province and its districts read from memory (closed loop, as dashboards
+ * poll) and computed (each read a day not asked before), and how soon a submission shows in its unit's row.
+ */
+final class LevelsPart {
+
+    private static final String[] SECTORS = {"STATE_OWNED_ENTERPRISE", "PRIVATE_ENTERPRISE",
+        "FOREIGN_INVESTED_ENTERPRISE", "PUBLIC_SERVICE_UNIT", "ADMINISTRATIVE_BODY"};
+    private static final int PER_DISTRICT = 40;
+
+    /** What the part measured. */
+    record Result(int units, int largestGrassroots, int clients, LatencyRun.Result grassrootsCached,
+            LatencyRun.Result districtsCached, PastReads.Result grassrootsComputed, PastReads.Result districtsComputed,
+            Histogram freshness) {
+    }
+
+    private final Stack stack;
+    private final int units = Integer.parseInt(Benchmarks.env("BENCH_LEVEL_UNITS", "150000"));
+    private final int largest = Integer.parseInt(Benchmarks.env("BENCH_LEVEL_LARGEST", "3200"));
+    private String largestProvince;
+    private String largestId;
+    private String districtId;
+    private String grassrootsId;
+    private int added;
+
+    LevelsPart(Stack stack) {
+        this.stack = stack;
+    }
+
+    /**
+     * Imports the units into every province and adds their grassroots unions to those the scale part's rows are
+     * submitted through.
+     */
+    void addUnits(Fixture fixture) throws Exception {
+        List<String> provinces = fixture.provinces;
+        int others = Math.max(PER_DISTRICT, (units - largest) / Math.max(1, provinces.size() - 1));
+        Benchmarks.say("  units below the provinces: %,d grassroots unions in %s, about %,d in each other province"
+                .formatted(largest, provinces.get(0), others));
+        for (int p = 0; p < provinces.size(); p++) {
+            String province = provinces.get(p);
+            int grassroots = p == 0 ? largest : others;
+            StringBuilder rows = new StringBuilder("[");
+            for (int d = 0; d * PER_DISTRICT < grassroots; d++) {
+                rows.append(rows.length() > 1 ? "," : "").append(("{\"code\":\"L%s-D%d\",\"name\":\"Liên đoàn Lao "
+                        + "động huyện %d tỉnh %s\",\"type\":\"DIRECT_SUPERIOR\",\"parentCode\":\"%s\","
+                        + "\"validFrom\":\"2021-09-01\"}").formatted(province, d, d, province, province));
+                for (int g = d * PER_DISTRICT; g < Math.min(grassroots, (d + 1) * PER_DISTRICT); g++) {
+                    rows.append(("\n,{\"code\":\"L%s-G%d\",\"name\":\"Công đoàn cơ sở %d huyện %d tỉnh %s\","
+                            + "\"type\":\"GRASSROOTS\",\"parentCode\":\"L%s-D%d\",\"memberCount\":\"%d\","
+                            + "\"sector\":\"%s\",\"validFrom\":\"2021-09-01\"}").formatted(province, g, g, d, province,
+                            province, d, 50 + g % 400, SECTORS[g % SECTORS.length]));
+                }
+            }
+            HttpResponse<String> response = stack.post(stack.orgUnits + "/api/v1/units/import?province=" + province,
+                    stack.admin, rows.append(']').toString(), Duration.ofMinutes(5));
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Unit import answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            List<String> ids = new ArrayList<>();
+            for (JsonNode result : stack.json.readTree(response.body()).get("results")) {
+                String code = result.path("code").asText();
+                if (result.hasNonNull("id") && code.contains("-G")) {
+                    ids.add(result.get("id").asText());
+                    if (p == 0 && grassrootsId == null) {
+                        grassrootsId = result.get("id").asText();
+                    }
+                } else if (result.hasNonNull("id") && p == 0 && districtId == null) {
+                    districtId = result.get("id").asText();
+                }
+                added += result.hasNonNull("id") ? 1 : 0;
+            }
+            fixture.unitsByProvince.get(province).addAll(ids);
+        }
+        largestProvince = provinces.get(0);
+        largestId = stack.getJson(stack.orgUnits + "/api/v1/units/by-code/" + largestProvince, stack.admin).get("id")
+                .asText();
+        Benchmarks.say("  %,d units imported".formatted(added));
+    }
+
+    /** The reads and the freshness, once the million is counted. */
+    Result measure(Fixture fixture, int clients, Duration warmup, Duration measure) throws Exception {
+        String member = "Bearer " + DevTokens.token("bench-level-reader", grassrootsId, Duration.ofHours(3), "MEMBER");
+        String base = stack.ranking + "/api/v1/standings/units/" + largestId;
+        // the rows the ranking-service has of the largest province, once it has every unit
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        int rows = 0;
+        while (System.nanoTime() < deadline) {
+            rows = stack.getJson(base + "?level=GRASSROOTS&limit=1", member).path("total").asInt();
+            if (rows >= largest) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        Map<String, String> headers = Map.of("Authorization", member);
+        LatencyRun.Result grassroots = new LatencyRun(headers).run("GET the %,d grassroots unions of the largest "
+                + "province, 100 a page".formatted(rows), List.of(base + "?level=GRASSROOTS"), clients, warmup, measure);
+        LatencyRun.Result districts = new LatencyRun(headers).run("GET the districts of the largest province",
+                List.of(base), clients, warmup, measure);
+        PastReads past = new PastReads(stack, member);
+        PastReads.Result grassrootsComputed = past.run("GET the grassroots unions of the largest province asOf a "
+                + "distinct day", 100, i -> base + "?level=GRASSROOTS&asOf=" + PastReads.START.plusDays(200 + i));
+        PastReads.Result districtsComputed = past.run("GET the districts of the largest province asOf a distinct day",
+                100, i -> base + "?asOf=" + PastReads.START.plusDays(400 + i));
+        return new Result(added, rows, clients, grassroots, districts, grassrootsComputed, districtsComputed,
+                freshness(fixture, member, Integer.parseInt(Benchmarks.env("BENCH_LEVEL_FRESHNESS_SAMPLES", "50"))));
+    }
+
+    /**
+     * From the answer to a submission through a grassroots union of the largest province to the first read of its
+     * district's row that counts it, polling every 20 ms.
+     */
+    private Histogram freshness(Fixture fixture, String reader, int samples) throws Exception {
+        Histogram histogram = new Histogram(Duration.ofMinutes(1).toNanos(), 3);
+        Fixture.Member author = new Fixture.Member("bench-level-author", "Bearer " + DevTokens.token(
+                "bench-level-author", grassrootsId, Duration.ofHours(3), "MEMBER"), grassrootsId);
+        String url = stack.ranking + "/api/v1/standings/units/" + districtId + "?limit=500";
+        for (int i = 0; i < samples; i++) {
+            long before = submissions(url, reader);
+            HttpResponse<String> created = stack.http.send(fixture.submission(author),
+                    HttpResponse.BodyHandlers.ofString());
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("A submission answered " + created.statusCode() + ": "
+                        + created.body());
+            }
+            long sent = System.nanoTime();
+            while (submissions(url, reader) <= before) {
+                if (System.nanoTime() - sent > Duration.ofSeconds(30).toNanos()) {
+                    throw new IllegalStateException("A submission was not counted in its unit's row within 30 s");
+                }
+                Thread.sleep(20);
+            }
+            histogram.recordValue(System.nanoTime() - sent);
+        }
+        Benchmarks.say("  a unit's row counted a submission: p50 %.0f ms, p99 %.0f ms".formatted(
+                histogram.getValueAtPercentile(50) / 1e6, histogram.getValueAtPercentile(99) / 1e6));
+        return histogram;
+    }
+
+    private long submissions(String url, String reader) throws Exception {
+        HttpResponse<String> response = stack.http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", reader).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        for (JsonNode row : stack.json.readTree(response.body()).get("rows")) {
+            if (row.get("unitId").asText().equals(grassrootsId)) {
+                return row.get("submissions").asLong();
+            }
+        }
+        return 0;
+    }
+
+    /** Adds the part's table and its lines of the summary to the report. */
+    void report(Report report, Result r) {
+        report.md.append(("%n### The standings below the province%n%n%,d units imported below the 63 provinces "
+                + "(districts of %d grassroots unions; the largest province has %,d grassroots unions), the million "
+                + "spread over them. Read from memory, %d closed-loop clients, as a province's dashboard polls:%n%n")
+                .formatted(r.units(), PER_DISTRICT, r.largestGrassroots(), r.clients()))
+                .append(LatencyRun.TABLE_HEADER).append('\n')
+                .append(r.grassrootsCached().markdownRow()).append('\n')
+                .append(r.districtsCached().markdownRow()).append('\n')
+                .append("\nComputed, one at a time, each for a day not asked before:\n\n")
+                .append(PastReads.TABLE_HEADER).append('\n')
+                .append(r.grassrootsComputed().markdownRow()).append('\n')
+                .append(r.districtsComputed().markdownRow()).append('\n');
+        report.md.append(("%nFrom the answer to a submission to its unit's row counting it (%d samples): p50 %.0f ms, "
+                + "p99 %.0f ms.%n").formatted(r.freshness().getTotalCount(), r.freshness().getValueAtPercentile(50)
+                        / 1e6, r.freshness().getValueAtPercentile(99) / 1e6));
+        report.summary.add(new String[] {"GET the grassroots unions of the largest province p99, polled / computed",
+            "%.2f / %.2f ms".formatted(r.grassrootsCached().millis(99), r.grassrootsComputed().millis(99)), "< 25 ms",
+            Report.met(r.grassrootsCached().millis(99) < 25 && r.grassrootsComputed().millis(99) < 25)});
+        report.summary.add(new String[] {"GET the districts of a province p99, polled / computed",
+            "%.2f / %.2f ms".formatted(r.districtsCached().millis(99), r.districtsComputed().millis(99)), "< 10 ms",
+            Report.met(r.districtsCached().millis(99) < 10 && r.districtsComputed().millis(99) < 10)});
+        double freshness = r.freshness().getValueAtPercentile(99) / 1e6;
+        report.summary.add(new String[] {"A submission in its unit's row p99", "%.0f ms".formatted(freshness),
+            "< 1 s", Report.met(freshness < 1000)});
+    }
+}

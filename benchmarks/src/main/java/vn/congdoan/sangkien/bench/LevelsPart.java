@@ -111,8 +111,9 @@ final class LevelsPart {
             Thread.sleep(500);
         }
         Map<String, String> headers = Map.of("Authorization", member);
-        LatencyRun.Result grassroots = new LatencyRun(headers).run("GET the %,d grassroots unions of the largest "
-                + "province, 100 a page".formatted(rows), List.of(base + "?level=GRASSROOTS"), clients, warmup, measure);
+        LatencyRun.Result grassroots = new LatencyRun(headers).run(("GET the %,d grassroots unions of the largest "
+                + "province, 100 a page").formatted(rows), List.of(base + "?level=GRASSROOTS"), clients, warmup,
+                measure);
         LatencyRun.Result districts = new LatencyRun(headers).run("GET the districts of the largest province",
                 List.of(base), clients, warmup, measure);
         PastReads past = new PastReads(stack, member);

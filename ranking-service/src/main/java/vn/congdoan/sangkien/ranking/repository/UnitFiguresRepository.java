@@ -33,7 +33,8 @@ public class UnitFiguresRepository {
      *
      * @param submissions counted as submissions at the end of each day
      * @param recognized  counted as recognised at the end of each day
-     * @param submitters  distinct members among the authors of the submissions counted at the end of each day
+     * @param submitters  distinct members among the authors of the submissions counted at the end of each of the
+     *                    first days asked for (see {@link #figures}), 0 for the others
      */
     public record Figures(long[] submissions, long[] recognized, long[] submitters) {
     }
@@ -55,10 +56,12 @@ public class UnitFiguresRepository {
     /**
      * The figures of each row at the end of each of {@code days}.
      *
-     * @param rows the row each unit's initiatives count in; units left out count in none
+     * @param rows           the row each unit's initiatives count in; units left out count in none
+     * @param submitterDays  how many of the first days to count distinct submitters on: each costs a sort
      * @return per row with anything counted on one of the days; rows without are left out
      */
-    public Map<UUID, Figures> figures(String programme, Map<UUID, UUID> rows, List<LocalDate> days) {
+    public Map<UUID, Figures> figures(String programme, Map<UUID, UUID> rows, List<LocalDate> days,
+            int submitterDays) {
         if (rows.isEmpty()) {
             return Map.of();
         }
@@ -69,11 +72,15 @@ public class UnitFiguresRepository {
             for (int i = 1; i <= days.size(); i++) {
                 counts.append(", count(*) filter (where ").append(COUNTED.formatted(i)).append(")")
                         .append(", count(*) filter (where ").append(RECOGNIZED.formatted(i)).append(")");
+            }
+            for (int i = 1; i <= submitterDays; i++) {
                 distinct.append(", count(distinct a.member) filter (where ").append(COUNTED.formatted(i)).append(")");
             }
+            // the units once more as an array: an index scan for those of a province, where the join alone has the
+            // planner read every initiative of the programme
             String from = " from m join initiative_state s on s.programme_code = ? and s.unit_id = m.unit_id"
                     + " and s.counted_from is not null cross join d";
-            String where = " where s.counted_from <= (select max(x) from unnest(d.days) x)";
+            String where = " where s.unit_id = any(?::uuid[]) and s.counted_from <= ?";
             try (PreparedStatement s = c.prepareStatement(with() + "select m.row_id" + counts + from + where
                     + " group by m.row_id")) {
                 bind(c, s, programme, rows, days);
@@ -96,7 +103,7 @@ public class UnitFiguresRepository {
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         Figures f = figures.get(rs.getObject(1, UUID.class));
-                        for (int i = 0; f != null && i < days.size(); i++) {
+                        for (int i = 0; f != null && i < submitterDays; i++) {
                             f.submitters()[i] = rs.getLong(2 + i);
                         }
                     }
@@ -221,17 +228,7 @@ public class UnitFiguresRepository {
      */
     public List<Map<UUID, Long>> targets(String programme, Collection<UUID> units, List<LocalDate> days) {
         return Reads.run(dataSource, c -> {
-            List<Phases.Phase> phases = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("select code, start_date, end_date from programme_phase"
-                    + " where programme_code = ? order by ordinal")) {
-                s.setString(1, programme);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        phases.add(new Phases.Phase(rs.getString(1), rs.getObject(2, LocalDate.class),
-                                rs.getObject(3, LocalDate.class)));
-                    }
-                }
-            }
+            List<Phases.Phase> phases = CountedDaysRepository.phases(c, programme);
             Map<String, Map<UUID, Long>> byPhase = new HashMap<>();
             List<Map<UUID, Long>> targets = new ArrayList<>();
             for (LocalDate day : days) {
@@ -269,9 +266,12 @@ public class UnitFiguresRepository {
     private static void bind(Connection c, PreparedStatement s, String programme, Map<UUID, UUID> rows,
             List<LocalDate> days) throws SQLException {
         List<UUID> units = new ArrayList<>(rows.keySet());
-        s.setArray(1, c.createArrayOf("uuid", units.toArray()));
+        java.sql.Array unitArray = c.createArrayOf("uuid", units.toArray());
+        s.setArray(1, unitArray);
         s.setArray(2, c.createArrayOf("uuid", units.stream().map(rows::get).toArray()));
         s.setArray(3, c.createArrayOf("date", days.stream().map(Date::valueOf).toArray()));
         s.setString(4, programme);
+        s.setArray(5, unitArray);
+        s.setObject(6, days.stream().max(LocalDate::compareTo).orElseThrow());
     }
 }

@@ -58,16 +58,24 @@ public class UnitRepository {
         });
     }
 
-    /** Every unit below {@code root}, in force or not, in no particular order. */
+    /**
+     * Every unit below {@code root}, in force or not, nearest levels first: one indexed read per level, which a
+     * recursive query did not give (the planner joined each level with the whole table).
+     */
     public List<Unit> below(UUID root) {
         return Reads.run(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("with recursive below(id) as ("
-                    + " select id from unit where parent_id = ?"
-                    + " union all select u.id from unit u join below b on u.parent_id = b.id)"
-                    + " select " + COLUMNS + " from unit where id in (select id from below)")) {
-                s.setObject(1, root);
-                return read(s);
+            List<Unit> below = new ArrayList<>();
+            List<UUID> parents = List.of(root);
+            for (int depth = 0; !parents.isEmpty() && depth < 32; depth++) {
+                try (PreparedStatement s = c.prepareStatement("select " + COLUMNS
+                        + " from unit where parent_id = any(?)")) {
+                    s.setArray(1, c.createArrayOf("uuid", parents.toArray()));
+                    List<Unit> level = read(s);
+                    below.addAll(level);
+                    parents = level.stream().map(Unit::id).toList();
+                }
             }
+            return below;
         });
     }
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
+import com.ibm.icu.text.CollationKey;
+
 /** Standard competition ranking (1, 2, 2, 4); ties are listed in {@link VietnameseOrder}. */
 public final class Ranking {
 
@@ -17,15 +19,23 @@ public final class Ranking {
     }
 
     public static <T> List<Ranked<T>> rank(List<T> items, ToDoubleFunction<T> metric, Function<T, String> name) {
-        List<T> sorted = new ArrayList<>(items);
-        sorted.sort(Comparator.comparingDouble(metric).reversed().thenComparing(name, VietnameseOrder.NAMES));
+        // each item's figure and sort key once: a province's 3,000 grassroots unions are compared tens of thousands
+        // of times, and collating their names at each comparison cost more than the rest of the standings
+        List<Keyed<T>> sorted = new ArrayList<>(items.size());
+        for (T item : items) {
+            sorted.add(new Keyed<>(item, metric.applyAsDouble(item), VietnameseOrder.key(name.apply(item))));
+        }
+        sorted.sort(Comparator.comparingDouble((Keyed<T> k) -> k.value()).reversed().thenComparing(Keyed::key));
         List<Ranked<T>> ranked = new ArrayList<>(sorted.size());
         for (int i = 0; i < sorted.size(); i++) {
-            T item = sorted.get(i);
-            boolean tiedWithPrevious = i > 0 && metric.applyAsDouble(sorted.get(i - 1)) == metric.applyAsDouble(item);
+            Keyed<T> item = sorted.get(i);
+            boolean tiedWithPrevious = i > 0 && sorted.get(i - 1).value() == item.value();
             int rank = tiedWithPrevious ? ranked.get(i - 1).rank() : i + 1;
-            ranked.add(new Ranked<>(rank, item));
+            ranked.add(new Ranked<>(rank, item.item()));
         }
         return ranked;
+    }
+
+    private record Keyed<T>(T item, double value, CollationKey key) {
     }
 }

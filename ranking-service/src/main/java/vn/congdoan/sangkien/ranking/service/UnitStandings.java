@@ -142,7 +142,8 @@ public class UnitStandings {
         List<LocalDate> days = List.of(day, day.minusDays(1), day.minusDays(7), weekStart.minusDays(1),
                 day.minusDays(2), StandingsMath.weekStart(day.minusDays(1)).minusDays(1), day.minusDays(8),
                 StandingsMath.weekStart(day.minusDays(7)).minusDays(1));
-        Map<UUID, UnitFiguresRepository.Figures> counted = figures.figures(programme.code(), rowOf, days);
+        // submitters on the day, the day before and a week before: the three the rows and their movements show
+        Map<UUID, UnitFiguresRepository.Figures> counted = figures.figures(programme.code(), rowOf, days, 3);
         List<Map<UUID, Long>> targets = figures.targets(programme.code(), rowIds,
                 List.of(day, day.minusDays(1), day.minusDays(7)));
         Members members = new Members(root, below, day);

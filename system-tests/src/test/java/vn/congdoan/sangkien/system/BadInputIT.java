@@ -422,6 +422,30 @@ class BadInputIT {
                 "/api/v1/admin/snapshots?date=2022-02-30", admin, null, null, Map.of(), 400, "date"));
         rows.add(new Row("rebuild: by a member", Service.RANKING, "POST", "/api/v1/admin/rebuild", member, null, null,
                 Map.of(), 403, "Forbidden"));
+        String below = "/api/v1/standings/units/" + DevTokens.unitId("42");
+        rows.add(get("unit standings: anonymous, below a province", Service.RANKING, below, null, 401,
+                "Unauthorized"));
+        rows.add(get("unit standings: a member of another province", Service.RANKING, below, otherMember, 403,
+                "Forbidden"));
+        rows.add(get("unit standings: unknown level", Service.RANKING, below + "?level=DISTRICT", member, 400,
+                "level"));
+        rows.add(get("unit standings: a cursor it did not give", Service.RANKING, below + "?cursor=bm9wZQ", member,
+                400, "cursor"));
+        rows.add(get("unit standings: page size of 100,000", Service.RANKING, below + "?limit=100000", member, 400,
+                "limit"));
+        rows.add(get("unit standings: asOf in the year 3000", Service.RANKING, below + "?asOf=3000-01-01", member,
+                400, "asOf"));
+        rows.add(get("unit standings: unknown unit", Service.RANKING, "/api/v1/standings/units/no-such-unit", member,
+                404, "no-such-unit"));
+        rows.add(get("breakdown: by a block", Service.RANKING, below + "/breakdown?by=BLOCK", null, 400, "by"));
+        rows.add(get("breakdown: ends before it begins", Service.RANKING,
+                below + "/breakdown?by=FIELD&from=2022-04-15&to=2022-04-01", null, 400, "from"));
+        rows.add(get("report: as a PDF", Service.RANKING, below + "/report?format=pdf", member, 400, "format"));
+        rows.add(get("report: impossible date", Service.RANKING, below + "/report?to=2022-02-30", member, 400, "to"));
+        rows.add(new Row("unit figures' visibility: body is not JSON", Service.RANKING, "PUT", below + "/visibility",
+                admin, "application/json", raw("{\"figuresPublic\": "), Map.of(), 400, "JSON"));
+        rows.add(new Row("unit figures' visibility: by a member", Service.RANKING, "PUT", below + "/visibility",
+                member, "application/json", raw("{\"figuresPublic\": true}"), Map.of(), 403, "Forbidden"));
         rows.add(get("audit: page size of 100,000 (ranking)", Service.RANKING, "/api/v1/audit?limit=100000", admin,
                 400, "limit"));
         rows.add(get("audit: page size of 100,000 (org units)", Service.ORG_UNIT, "/api/v1/audit?limit=100000", admin,

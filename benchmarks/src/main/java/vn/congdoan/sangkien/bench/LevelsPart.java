@@ -25,6 +25,8 @@ final class LevelsPart {
     private static final String[] SECTORS = {"STATE_OWNED_ENTERPRISE", "PRIVATE_ENTERPRISE",
         "FOREIGN_INVESTED_ENTERPRISE", "PUBLIC_SERVICE_UNIT", "ADMINISTRATIVE_BODY"};
     private static final int PER_DISTRICT = 40;
+    /** How often the row is read while the submission is awaited. */
+    private static final Duration POLL = Duration.ofMillis(20);
 
     /** What the part measured. */
     record Result(int units, int largestGrassroots, int clients, LatencyRun.Result grassrootsCached,
@@ -127,7 +129,7 @@ final class LevelsPart {
 
     /**
      * From the answer to a submission through a grassroots union of the largest province to the first read of its
-     * district's row that counts it, polling every 20 ms.
+     * district's row that counts it, polling every {@link #POLL}.
      */
     private Histogram freshness(Fixture fixture, String reader, int samples) throws Exception {
         Histogram histogram = new Histogram(Duration.ofMinutes(1).toNanos(), 3);
@@ -147,7 +149,7 @@ final class LevelsPart {
                 if (System.nanoTime() - sent > Duration.ofSeconds(30).toNanos()) {
                     throw new IllegalStateException("A submission was not counted in its unit's row within 30 s");
                 }
-                Thread.sleep(20);
+                Thread.sleep(POLL.toMillis());
             }
             histogram.recordValue(System.nanoTime() - sent);
         }

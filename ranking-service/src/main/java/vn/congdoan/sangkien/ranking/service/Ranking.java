@@ -19,8 +19,9 @@ public final class Ranking {
     }
 
     public static <T> List<Ranked<T>> rank(List<T> items, ToDoubleFunction<T> metric, Function<T, String> name) {
-        // each item's figure and sort key once: a province's 3,000 grassroots unions are compared tens of thousands
-        // of times, and collating their names at each comparison cost more than the rest of the standings
+        // each item's figure and sort key once: a province's grassroots unions are compared many times each, and
+        // collating their names at each comparison cost more than the rest (benchmarks/FINDINGS.md, "The standings
+        // below the province")
         List<Keyed<T>> sorted = new ArrayList<>(items.size());
         for (T item : items) {
             sorted.add(new Keyed<>(item, metric.applyAsDouble(item), VietnameseOrder.key(name.apply(item))));

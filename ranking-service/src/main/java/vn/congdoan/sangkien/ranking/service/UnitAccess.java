@@ -38,12 +38,11 @@ public class UnitAccess {
 
     /** @throws ProblemException 401 or 403 when {@code caller} may not see the rows below {@code root} */
     public void checkRead(Caller caller, Unit root, OrgUnitType level) {
-        List<Unit> chain = units.chain(root.id());
         boolean top = root.type() == OrgUnitType.CONFEDERATION;
         if (top && level == null) {
             return;
         }
-        Unit home = top ? null : home(chain);
+        Unit home = top ? null : home(units.chain(root.id()));
         if (home != null && units.figuresPublic(home.id())) {
             return;
         }

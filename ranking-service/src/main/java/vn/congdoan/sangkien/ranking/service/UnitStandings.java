@@ -83,7 +83,7 @@ public class UnitStandings {
     private final ReferenceDataRepository reference;
     private final Revision revision;
     private final Views views;
-    /** How many rows the standings kept in memory hold at most, all together (a row is about 400 bytes). */
+    /** How many rows the standings kept in memory hold at most, all together: a bound on their share of the heap. */
     private static final long CACHED_ROWS = 20_000;
 
     private final RevisionCache<Key, Ranked> ranked = new RevisionCache<>(CACHED_ROWS,

@@ -29,8 +29,8 @@ public class Views {
     }
 
     /**
-     * How many bytes of views are kept at most, all together: a sixth of the service's heap, whatever each weighs
-     * (the national standings tens of kilobytes, a two-year history a few hundred).
+     * How many bytes of views are kept at most, all together: a share of the service's heap, whatever each weighs (a
+     * two-year history weighs many national standings).
      */
     private static final long CACHE_BYTES = 16L << 20;
     /** How long a view nobody asks for is kept. */

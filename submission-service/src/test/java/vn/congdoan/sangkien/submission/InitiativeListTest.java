@@ -34,6 +34,7 @@ import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.submission.repository.OrgUnitReplicaRepository;
+import vn.congdoan.sangkien.submission.rest.InitiativeQueryResource;
 import vn.congdoan.sangkien.submission.service.InitiativeService;
 import vn.congdoan.sangkien.testsupport.KafkaResource;
 import vn.congdoan.sangkien.testsupport.PostgresResource;
@@ -109,6 +110,11 @@ class InitiativeListTest {
         assertThat(ids(Map.of("province", province, "author", "m-f1")))
                 .containsExactlyInAnyOrder(draftBelow, submittedBeside);
         assertThat(ids(Map.of("province", province, "programme", "another-programme"))).isEmpty();
+        // by id, as a report names the initiatives it lists: only those, other filters still applying
+        assertThat(ids(Map.of("id", draftBelow + "," + otherField))).containsExactlyInAnyOrder(draftBelow,
+                otherField);
+        assertThat(ids(Map.of("id", draftBelow + "," + otherField, "status", "DRAFT"))).containsExactly(draftBelow);
+        assertThat(ids(Map.of("id", UUID.randomUUID().toString()))).isEmpty();
 
         LocalDate day = LocalDate.now(InitiativeService.VIETNAM);
         String today = day.toString();
@@ -125,6 +131,14 @@ class InitiativeListTest {
                 "province", "no-such-province");
         bad.forEach((param, value) -> given().queryParam(param, value).get("/api/v1/initiatives").then()
                 .statusCode(400).contentType("application/problem+json").body("field", equalTo(param)));
+        given().queryParam("id", UUID.randomUUID() + ",not-a-uuid").get("/api/v1/initiatives").then()
+                .statusCode(400).contentType("application/problem+json").body("field", equalTo("id"));
+        List<String> tooMany = new ArrayList<>();
+        for (int i = 0; i <= InitiativeQueryResource.MAX_IDS; i++) {
+            tooMany.add(UUID.randomUUID().toString());
+        }
+        given().queryParam("id", tooMany).get("/api/v1/initiatives").then().statusCode(400)
+                .body("field", equalTo("id"));
         for (String limit : List.of("501", "abc", "-1")) {
             given().queryParam("limit", limit).get("/api/v1/initiatives").then()
                     .statusCode(400).body("field", equalTo("limit"));

@@ -98,7 +98,7 @@ class GeneratedClientIT {
         List<UUID> mine = pages(cursor -> members.myInitiatives(cursor, 2, null));
         assertThat(mine).containsExactlyInAnyOrder(submitted.getId(), second, draft);
 
-        List<UUID> listed = pages(cursor -> members.listInitiatives(null, cursor, null, 1, PROGRAMME, PROVINCE,
+        List<UUID> listed = pages(cursor -> members.listInitiatives(null, cursor, null, null, 1, PROGRAMME, PROVINCE,
                 List.of(InitiativeStatus.SUBMITTED), null, null, null));
         assertThat(listed).containsExactlyInAnyOrder(submitted.getId(), second);
 

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -157,6 +158,26 @@ public final class QueryParams {
             default -> throw ProblemException.badRequest(name, Text.of("must be true or false, was '" + value + "'",
                     "phải là true hoặc false, nhận được '" + value + "'")).allowed(List.of(true, false));
         };
+    }
+
+    /**
+     * Ids of a parameter given several times, comma-separated, or both, at most {@code max} of them; empty when
+     * absent.
+     */
+    public static Set<UUID> uuids(String name, List<String> values, int max) {
+        Set<UUID> result = new LinkedHashSet<>();
+        for (String value : values == null ? List.<String>of() : values) {
+            for (String part : value.split(",")) {
+                if (!part.isBlank()) {
+                    result.add(uuid(name, part));
+                }
+            }
+        }
+        if (result.size() > max) {
+            throw ProblemException.badRequest(name, Text.of("at most " + max + " ids, got " + result.size(),
+                    "tối đa " + max + " id, nhận được " + result.size()));
+        }
+        return result;
     }
 
     public static UUID uuid(String name, String value) {

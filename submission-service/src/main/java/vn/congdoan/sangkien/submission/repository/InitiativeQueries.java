@@ -33,10 +33,10 @@ public class InitiativeQueries {
      */
     public record Filter(UUID provinceId, UUID unitId, Set<InitiativeStatus> statuses, Set<InitiativeField> fields,
             Instant submittedFrom, Instant submittedUntil, String authorId, String programmeCode,
-            Reader readableBy) {
+            Reader readableBy, Set<UUID> ids) {
 
         public static Filter province(UUID provinceId) {
-            return new Filter(provinceId, null, Set.of(), Set.of(), null, null, null, null, null);
+            return new Filter(provinceId, null, Set.of(), Set.of(), null, null, null, null, null, Set.of());
         }
     }
 
@@ -104,6 +104,10 @@ public class InitiativeQueries {
                             where down.depth < 64
                         ) select id from down)""");
             params.put("unit", filter.unitId());
+        }
+        if (!filter.ids().isEmpty()) {
+            sql.append(" and i.id in (:ids)");
+            params.put("ids", filter.ids());
         }
         if (!filter.statuses().isEmpty()) {
             sql.append(" and i.status in (:statuses)");

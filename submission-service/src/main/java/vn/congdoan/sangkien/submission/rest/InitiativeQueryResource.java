@@ -46,6 +46,8 @@ public class InitiativeQueryResource {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
+    /** Ids a list may name: a hundred comma-separated fit in the request line a service reads (4,096 bytes). */
+    public static final int MAX_IDS = 100;
 
     private final InitiativeQueries queries;
     private final InitiativeAccess access;
@@ -65,7 +67,8 @@ public class InitiativeQueryResource {
             description = "province: id or code; unit: the unit and its whole subtree; status and field: one or "
                     + "several (repeated or comma-separated); submittedFrom/submittedTo: days in Vietnam, both "
                     + "included; author: a member id, matching only initiatives whose authors the caller may see "
-                    + "(so a page may hold fewer than limit items: follow nextCursor until it is absent).")
+                    + "(so a page may hold fewer than limit items: follow nextCursor until it is absent); id: only "
+                    + "the initiatives named.")
     public InitiativePage list(@QueryParam("province") String province, @QueryParam("unit") String unit,
             @QueryParam("status") @Parameter(schema = @Schema(type = SchemaType.ARRAY,
                     implementation = InitiativeStatus.class)) List<String> status,
@@ -76,6 +79,9 @@ public class InitiativeQueryResource {
             @QueryParam("submittedTo") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date",
                     example = "2025-05-31")) String submittedTo,
             @QueryParam("author") String author, @QueryParam("programme") String programme,
+            @QueryParam("id") @Parameter(description = "Only these initiatives (repeated or comma-separated, at most "
+                    + MAX_IDS + "): to name those a report or another service lists by id",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = UUID.class)) List<String> id,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     maximum = "" + MAX_LIMIT, defaultValue = "" + DEFAULT_LIMIT)) String limit) {
@@ -91,7 +97,8 @@ public class InitiativeQueryResource {
                 QueryParams.enums("field", InitiativeField.class, field),
                 from == null ? null : from.atStartOfDay(InitiativeService.VIETNAM).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(InitiativeService.VIETNAM).toInstant(),
-                authorId, QueryParams.text(programme), authorId == null ? null : access.reader());
+                authorId, QueryParams.text(programme), authorId == null ? null : access.reader(),
+                QueryParams.uuids("id", id, MAX_IDS));
         Slice slice = queries.page(filter, Position.fromCursor(cursor), QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
         return page(slice, filter.authorId() != null);
     }
@@ -115,7 +122,7 @@ public class InitiativeQueryResource {
                     maximum = "" + MAX_LIMIT, defaultValue = "" + DEFAULT_LIMIT)) String limit) {
         caller.requireSignedIn();
         Filter filter = new Filter(null, null, QueryParams.enums("status", InitiativeStatus.class, status),
-                Set.of(), null, null, caller.subject(), null, null);
+                Set.of(), null, null, caller.subject(), null, null, Set.of());
         return page(queries.page(filter, Position.fromCursor(cursor), QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT)), false);
     }
 

@@ -169,6 +169,9 @@ public final class LocalStack {
             // one broker: one copy of each partition (production keeps three)
             env.put("KAFKA_REPLICATION_FACTOR", "1");
             env.put("KAFKA_MIN_INSYNC_REPLICAS", "1");
+            // ranking-service asks submission-service for the titles of a report's initiatives
+            all.stream().filter(other -> other.name().equals("submission-service")).findFirst().ifPresent(
+                    other -> env.put("RANKING_SUBMISSION_SERVICE_URL", "http://127.0.0.1:" + other.port()));
             say("Starting " + s.name() + " on port " + s.port() + " (log: " + logs.resolve(s.name() + ".log") + ")");
             services.add(pb.start());
         }

@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -36,10 +37,15 @@ class UnitReportsTest {
     private static final String BREAKDOWN = "/api/v1/standings/units/{u}/breakdown";
     private static final String REPORT = "/api/v1/standings/units/{u}/report";
 
+    /** The one initiative the history recognises, and its title as submission-service would show it. */
+    private static UUID hospital;
+    private static final String HOSPITAL_TITLE = "Rút ngắn thời gian chờ khám bằng đặt lịch trực tuyến";
+
     /** Four initiatives: two in the week of 7 March 2022 (one recognised in it), two the week before. */
     private static UnitTree history() {
         UnitTree t = new UnitTree();
         InitiativeEvent hospital = t.submittedIn(t.grassroots2a, on("2022-03-01"), "HEALTHCARE", "m-1");
+        UnitReportsTest.hospital = hospital.initiativeId();
         Fixtures.send(hospital, t.submittedIn(t.grassroots1a, on("2022-03-02"), "PRODUCTION_TECHNICAL", "m-2"),
                 t.submittedIn(t.grassroots1b, on("2022-03-08"), "EDUCATION", "m-3"),
                 t.submittedIn(t.grassroots1b, on("2022-03-09"), "EDUCATION", "m-4"),
@@ -107,7 +113,11 @@ class UnitReportsTest {
         assertThat(report.getMap("mostActive[0]")).containsEntry("inPeriod", 2);
         assertThat(report.getList("newlyRecognized.unitId")).containsExactly(t.grassroots2a.toString());
         assertThat(report.getMap("newlyRecognized[0]")).containsEntry("recognized", "2022-03-10")
-                .containsEntry("unitName", "Công đoàn Bệnh viện Đa khoa tỉnh");
+                .containsEntry("unitName", "Công đoàn Bệnh viện Đa khoa tỉnh")
+                .containsEntry("initiativeId", hospital.toString());
+        // submission-service not answering: the initiatives are named by id, and the report says why
+        assertThat(report.getString("titles")).isEqualTo("UNAVAILABLE");
+        assertThat(report.getMap("newlyRecognized[0]").get("title")).isNull();
 
         JsonPath firstWeek = given().header("Authorization", t.member()).queryParam("programme", t.programme)
                 .queryParam("from", "2022-03-02").queryParam("to", "2022-03-08").get(REPORT, t.province).then()
@@ -115,6 +125,45 @@ class UnitReportsTest {
         // second at the end of 1 March, first at the end of the 8th
         assertThat(firstWeek.getList("movers.unitId")).containsExactly(t.district1.toString());
         assertThat(firstWeek.getMap("movers[0]")).containsEntry("rankBefore", 2).containsEntry("placesGained", 1);
+    }
+
+    @Test
+    void theRecognisedInitiativesAreTitledAsSubmissionServiceShowsThemToTheCaller() throws Exception {
+        UnitTree t = history();
+        String member = t.member();
+        try (StandInSubmissionService submissions = StandInSubmissionService.start(Map.of(hospital, HOSPITAL_TITLE))) {
+            JsonPath report = given().header("Authorization", member).queryParam("programme", t.programme)
+                    .queryParam("to", "2022-03-13").get(REPORT, t.province).then().statusCode(200).extract()
+                    .jsonPath();
+
+            assertThat(report.getString("titles")).isEqualTo("SHOWN");
+            assertThat(report.getMap("newlyRecognized[0]")).containsEntry("title", HOSPITAL_TITLE);
+            // asked with the caller's own credentials, so that submission-service's rules decide what is shown
+            assertThat(submissions.asked()).containsExactly(new StandInSubmissionService.Asked(member,
+                    List.of(hospital.toString())));
+
+            byte[] xlsx = given().header("Authorization", t.member()).queryParam("programme", t.programme)
+                    .queryParam("to", "2022-03-13").queryParam("format", "xlsx").get(REPORT, t.province).then()
+                    .statusCode(200).extract().asByteArray();
+            try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+                Sheet recognized = book.getSheet("Được công nhận");
+                assertThat(recognized.getRow(1).getCell(1).getStringCellValue()).isEqualTo("Tên sáng kiến");
+                assertThat(recognized.getRow(2).getCell(1).getStringCellValue()).isEqualTo(HOSPITAL_TITLE);
+            }
+        }
+    }
+
+    @Test
+    void aSubmissionServiceThatDoesNotAnswerInTimeLeavesTheInitiativesNamedById() throws Exception {
+        UnitTree t = history();
+        try (StandInSubmissionService silent = StandInSubmissionService.hanging()) {
+            JsonPath report = given().header("Authorization", t.member()).queryParam("programme", t.programme)
+                    .queryParam("to", "2022-03-13").get(REPORT, t.province).then().statusCode(200).extract()
+                    .jsonPath();
+
+            assertThat(report.getString("titles")).isEqualTo("UNAVAILABLE");
+            assertThat(report.getList("newlyRecognized.initiativeId")).containsExactly(hospital.toString());
+        }
     }
 
     @Test
@@ -134,7 +183,7 @@ class UnitReportsTest {
             assertThat(ranked.getRow(1).getCell(2).getStringCellValue()).isEqualTo("Tên đơn vị");
             assertThat(ranked.getRow(2).getCell(2).getStringCellValue()).isEqualTo("Liên đoàn Lao động huyện Kỳ Anh");
             assertThat(ranked.getRow(2).getCell(3).getNumericCellValue()).isEqualTo(3.0);
-            assertThat(book.getSheet("Được công nhận").getRow(2).getCell(3).getStringCellValue())
+            assertThat(book.getSheet("Được công nhận").getRow(2).getCell(4).getStringCellValue())
                     .isEqualTo("Công đoàn Bệnh viện Đa khoa tỉnh");
         }
 

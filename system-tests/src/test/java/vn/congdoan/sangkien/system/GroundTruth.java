@@ -29,7 +29,7 @@ import vn.congdoan.sangkien.system.SystemUnderTest.Service;
  */
 final class GroundTruth {
 
-    private static final String PROGRAMME = "1-trieu-sang-kien";
+    static final String PROGRAMME = "1-trieu-sang-kien";
     private static final Duration SETTLE = Duration.ofSeconds(90);
 
     private GroundTruth() {

@@ -7,6 +7,9 @@ import java.net.http.HttpTimeoutException;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +42,7 @@ class SystemFaultsIT {
 
     private static final List<String> PROVINCES = List.of("01", "79", "42", "40", "38", "48", "31", "92");
 
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static SystemUnderTest system;
     private static List<Population.Unit> units;
     private static final Ledger LEDGER = new Ledger();
@@ -269,6 +273,58 @@ class SystemFaultsIT {
         // sent (connection refused), never taken and dropped
         assertThat(load.cutOff()).as("requests met by a connection closed without an answer").isZero();
         GroundTruth.check(system, LEDGER, "submission-service was stopped with SIGTERM");
+    }
+
+    @Test
+    @Order(10)
+    void aProvincesWeeklyReportTitlesItsRecognisedInitiativesAsSubmissionServiceShowsThem() throws Exception {
+        Population.Unit unit = units.get(0);
+        Instant now = Instant.now();
+        String title = "Sổ tay an toàn lao động song ngữ cho công nhân mới " + UUID.randomUUID();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("externalRef", "REPORT-" + UUID.randomUUID());
+        row.put("programmeCode", GroundTruth.PROGRAMME);
+        row.put("title", title);
+        row.put("problem", "Công nhân mới chưa đọc được nội quy");
+        row.put("solution", "Sổ tay hai thứ tiếng");
+        row.put("expectedBenefit", "Ít tai nạn hơn");
+        row.put("field", "PRODUCTION_TECHNICAL");
+        row.put("unitId", unit.id().toString());
+        row.put("visibility", "CONFIDENTIAL");
+        row.put("authors", List.of(Map.of("memberId", "m-report-author", "displayName", "Tác giả")));
+        row.put("submit", true);
+        // submitted and recognised today, in Vietnam, the day the unit came into force
+        Instant today = LocalDate.now(VIETNAM).atStartOfDay(VIETNAM).toInstant();
+        Instant submitted = now.minusSeconds(2).isBefore(today) ? today : now.minusSeconds(2);
+        row.put("submittedAt", submitted.toString());
+        row.put("outcome", "RECOGNIZED");
+        row.put("reviewedAt", submitted.plusSeconds(1).toString());
+        Api.Reply imported = Api.postJson(system.url(Service.SUBMISSION) + "/api/v1/initiatives/import?province="
+                + unit.provinceCode(), Population.ADMIN, List.of(row), Map.of());
+        assertThat(imported.status()).as("%s", imported).isEqualTo(200);
+        assertThat(imported.json().get("created").asInt()).as("%s", imported).isEqualTo(1);
+        String id = imported.json().get("results").get(0).get("id").asText();
+
+        // a member of the province who did not write it: ranking-service asks submission-service with their token
+        String member = Api.bearer("m-report-reader", unit.id().toString(), "MEMBER");
+        String report = system.url(Service.RANKING) + "/api/v1/standings/units/" + unit.provinceId()
+                + "/report?programme=" + GroundTruth.PROGRAMME;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Api.Reply reply = Api.get(report, member);
+            assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+            assertThat(reply.json().get("newlyRecognized").findValuesAsText("initiativeId")).contains(id);
+        });
+        JsonNode shown = Api.get(report, member).json();
+        JsonNode entry = null;
+        for (JsonNode r : shown.get("newlyRecognized")) {
+            entry = r.get("initiativeId").asText().equals(id) ? r : entry;
+        }
+        JsonNode asSubmissionShowsIt = Api.get(system.url(Service.SUBMISSION) + "/api/v1/initiatives/" + id, member)
+                .json();
+        assertThat(shown.get("titles").asText()).isEqualTo("SHOWN");
+        assertThat(entry.get("title").asText()).isEqualTo(asSubmissionShowsIt.get("title").asText()).isEqualTo(title);
+        assertThat(asSubmissionShowsIt.has("problem") && !asSubmissionShowsIt.get("problem").isNull())
+                .as("a confidential initiative's content stays hidden from a reader who did not write it").isFalse();
     }
 
     /** Reads from every service at once, {@code rounds} times; a request that hangs fails the test. */

@@ -180,6 +180,7 @@ final class SystemUnderTest implements AutoCloseable {
         env.put("QUARKUS_PROFILE", "local");
         env.put("HTTP_PORT", Integer.toString(ports.get(s)));
         env.put("DB_URL", "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + s.database);
+        env.put("RANKING_SUBMISSION_SERVICE_URL", url(Service.SUBMISSION));
         env.put("DB_USER", PostgresServer.USER);
         env.put("DB_PASSWORD", PostgresServer.PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort);

@@ -1,7 +1,9 @@
 package vn.congdoan.sangkien.ranking.config;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -41,6 +43,16 @@ public interface RankingConfig {
     /** How many consumers a rebuild applies the topic's partitions with, side by side. */
     @WithDefault("2")
     int rebuildWorkers();
+
+    /**
+     * Where submission-service answers, for the titles of the initiatives a report lists (asked with the caller's
+     * credentials); left out, reports name them by id.
+     */
+    Optional<URI> submissionServiceUrl();
+
+    /** How long a report waits for those titles before it names the initiatives by id. */
+    @WithDefault("2S")
+    Duration titlesTimeout();
 
     /** The Server-Sent Events streams of the standings. */
     Streams streams();

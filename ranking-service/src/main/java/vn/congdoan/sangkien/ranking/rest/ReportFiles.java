@@ -15,6 +15,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import vn.congdoan.sangkien.ranking.service.UnitReports;
 import vn.congdoan.sangkien.ranking.service.UnitReports.Recognized;
 import vn.congdoan.sangkien.ranking.service.UnitReports.Report;
 import vn.congdoan.sangkien.ranking.service.UnitReports.ReportRow;
@@ -27,8 +28,8 @@ final class ReportFiles {
     /** Headings of the units' columns, in Vietnamese for the standing committee. */
     private static final List<String> UNIT_COLUMNS = List.of("Hạng", "Mã đơn vị", "Tên đơn vị", "Sáng kiến",
             "Được công nhận", "Chỉ tiêu", "% chỉ tiêu", "Trong kỳ", "Hạng đầu kỳ", "Tăng hạng");
-    private static final List<String> RECOGNIZED_COLUMNS = List.of("Mã sáng kiến", "Ngày công nhận", "Mã đơn vị",
-            "Tên đơn vị");
+    private static final List<String> RECOGNIZED_COLUMNS = List.of("Mã sáng kiến", "Tên sáng kiến", "Ngày công nhận",
+            "Mã đơn vị", "Tên đơn vị");
 
     private ReportFiles() {
     }
@@ -59,11 +60,13 @@ final class ReportFiles {
             units(book.createSheet("Tiến bộ nhất"), title, report.movers(), bold);
             units(book.createSheet("Sôi nổi nhất"), title, report.mostActive(), bold);
             Sheet recognized = book.createSheet("Được công nhận");
-            header(recognized, title, RECOGNIZED_COLUMNS, bold);
+            header(recognized, report.titles() == UnitReports.Titles.SHOWN ? title
+                    : title + " (chưa lấy được tên sáng kiến, hãy tải lại sau)", RECOGNIZED_COLUMNS, bold);
+            recognized.setColumnWidth(1, 60 * 256);
             int n = 2;
             for (Recognized r : report.newlyRecognized()) {
-                write(recognized.createRow(n++), List.of(r.initiativeId().toString(), r.recognized().toString(),
-                        r.unitCode(), r.unitName()));
+                write(recognized.createRow(n++), Arrays.asList(r.initiativeId().toString(), r.title(),
+                        r.recognized().toString(), r.unitCode(), r.unitName()));
             }
             book.write(out);
             return out.toByteArray();

@@ -41,6 +41,7 @@ import vn.congdoan.sangkien.ranking.repository.UnitFiguresRepository;
 import vn.congdoan.sangkien.ranking.repository.UnitRepository.Unit;
 import vn.congdoan.sangkien.ranking.service.Metric;
 import vn.congdoan.sangkien.ranking.service.UnitAccess;
+import vn.congdoan.sangkien.ranking.client.InitiativeTitles;
 import vn.congdoan.sangkien.ranking.service.UnitReports;
 import vn.congdoan.sangkien.ranking.service.UnitStandings;
 import vn.congdoan.sangkien.ranking.service.View;
@@ -211,7 +212,9 @@ public class UnitStandingsResource {
             @Parameter(description = "Last day of the period; today when left out",
                     schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
             @Parameter(description = "json (the default), csv or xlsx",
-                    schema = @Schema(enumeration = {"json", "csv", "xlsx"})) @QueryParam("format") String format) {
+                    schema = @Schema(enumeration = {"json", "csv", "xlsx"})) @QueryParam("format") String format,
+            @Parameter(hidden = true) @HeaderParam("Authorization") String authorization,
+            @Parameter(hidden = true) @HeaderParam("X-API-Key") String apiKey) {
         String kind = format == null || format.isBlank() ? "json" : format;
         if (!List.of("json", "csv", "xlsx").contains(kind)) {
             throw ProblemException.badRequest("format", Text.of("must be json, csv or xlsx; got " + format,
@@ -221,7 +224,8 @@ public class UnitStandingsResource {
         LocalDate last = Params.date("to", to);
         Unit root = standings.unit(unit);
         access.checkRead(caller, root, OrgUnitType.GRASSROOTS);
-        UnitReports.Report report = reports.report(programme, root, first, last);
+        UnitReports.Report report = reports.report(programme, root, first, last,
+                new InitiativeTitles.Credentials(authorization, apiKey));
         String name = "bao-cao-" + root.code().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + report.from() + "-"
                 + report.to();
         return switch (kind) {

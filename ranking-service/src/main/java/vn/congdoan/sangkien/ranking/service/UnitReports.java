@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,8 @@ import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.events.UnitSector;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.kit.problem.Text;
+import vn.congdoan.sangkien.ranking.client.InitiativeTitles;
+import vn.congdoan.sangkien.ranking.client.InitiativeTitles.Credentials;
 import vn.congdoan.sangkien.ranking.repository.ReferenceDataRepository;
 import vn.congdoan.sangkien.ranking.repository.UnitFiguresRepository;
 import vn.congdoan.sangkien.ranking.repository.UnitFiguresRepository.By;
@@ -51,8 +54,21 @@ public class UnitReports {
             Integer placesGained) {
     }
 
-    /** An initiative recognised within the period, with the unit it was submitted through. */
-    public record Recognized(UUID initiativeId, LocalDate recognized, UUID unitId, String unitCode, String unitName) {
+    /**
+     * An initiative recognised within the period, with the unit it was submitted through.
+     *
+     * @param title as submission-service shows it to the caller; null when it shows none or could not be asked
+     */
+    public record Recognized(UUID initiativeId, String title, LocalDate recognized, UUID unitId, String unitCode,
+            String unitName) {
+    }
+
+    /** Whether a report's initiatives carry their titles. */
+    public enum Titles {
+        /** As submission-service shows them to the caller. */
+        SHOWN,
+        /** submission-service did not answer in time: the initiatives are named by id; ask again later. */
+        UNAVAILABLE
     }
 
     /**
@@ -60,7 +76,7 @@ public class UnitReports {
      * most active grassroots unions, and the initiatives recognised within it.
      */
     public record Report(String programme, UnitRef unit, LocalDate from, LocalDate to, List<ReportRow> units,
-            List<ReportRow> movers, List<ReportRow> mostActive, List<Recognized> newlyRecognized) {
+            List<ReportRow> movers, List<ReportRow> mostActive, List<Recognized> newlyRecognized, Titles titles) {
     }
 
     private final UnitStandings standings;
@@ -68,9 +84,11 @@ public class UnitReports {
     private final UnitFiguresRepository figures;
     private final ReferenceDataRepository reference;
     private final Views views;
+    private final InitiativeTitles titles;
 
     public UnitReports(UnitStandings standings, UnitRepository units, UnitFiguresRepository figures,
-            ReferenceDataRepository reference, Views views) {
+            ReferenceDataRepository reference, Views views, InitiativeTitles titles) {
+        this.titles = titles;
         this.standings = standings;
         this.units = units;
         this.figures = figures;
@@ -99,7 +117,7 @@ public class UnitReports {
     /**
      * The report of {@code unit} from {@code from} to {@code to}: by default the seven days up to today.
      */
-    public Report report(String programme, Unit unit, LocalDate from, LocalDate to) {
+    public Report report(String programme, Unit unit, LocalDate from, LocalDate to, Credentials credentials) {
         Period period = period(programme, from, to, 6);
         LocalDate before = period.from().minusDays(1);
         List<UnitRow> now = standings.ranked(programme, unit, null, Metric.SUBMISSIONS, period.to()).rows();
@@ -117,12 +135,17 @@ public class UnitReports {
         Map<UUID, Unit> byId = new HashMap<>();
         below.forEach(u -> byId.put(u.id(), u));
         byId.put(unit.id(), unit);
-        List<Recognized> recognized = figures.recognized(programme, byId.keySet(), period.from(), period.to(),
-                RECOGNIZED_LIMIT).stream().map(r -> {
-                    Unit u = byId.get(r.unitId());
-                    return new Recognized(r.initiativeId(), r.recognized(), r.unitId(), u.code(), u.name());
-                }).toList();
-        return new Report(programme, UnitRef.of(unit), period.from(), period.to(), rows, movers, active, recognized);
+        List<UnitFiguresRepository.Recognition> found = figures.recognized(programme, byId.keySet(), period.from(),
+                period.to(), RECOGNIZED_LIMIT);
+        Optional<Map<UUID, String>> named = titles.titles(
+                found.stream().map(UnitFiguresRepository.Recognition::initiativeId).toList(), credentials);
+        List<Recognized> recognized = found.stream().map(r -> {
+            Unit u = byId.get(r.unitId());
+            return new Recognized(r.initiativeId(), named.map(t -> t.get(r.initiativeId())).orElse(null),
+                    r.recognized(), r.unitId(), u.code(), u.name());
+        }).toList();
+        return new Report(programme, UnitRef.of(unit), period.from(), period.to(), rows, movers, active, recognized,
+                named.isPresent() ? Titles.SHOWN : Titles.UNAVAILABLE);
     }
 
     private static List<ReportRow> rows(List<UnitRow> now, List<UnitRow> then) {

@@ -12,8 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -45,7 +43,8 @@ public class UnitFiguresRepository {
     private static final String RECOGNIZED = "(s.recognized_from <= d.days[%1$d]"
             + " and (s.counted_until is null or s.counted_until > d.days[%1$d]))";
 
-    private static final Pattern NUMBERED = Pattern.compile("\\?(\\d)");
+    /** Still counted at the end of the period ({@code p.last_day}). */
+    private static final String COUNTED_AT_END = "(s.counted_until is null or s.counted_until > p.last_day)";
 
     private final DataSource dataSource;
 
@@ -140,25 +139,28 @@ public class UnitFiguresRepository {
     public List<Group> breakdown(String programme, UUID province, Collection<UUID> units, By by, LocalDate from,
             LocalDate to) {
         String key = by == By.FIELD ? "s.field" : "u.sector";
-        String counted = "(s.counted_until is null or s.counted_until > ?4)";
-        String sql = "select " + key + ", count(*) filter (where s.counted_from >= ?3 and " + counted + "),"
-                + " count(*) filter (where s.recognized_from >= ?3 and s.recognized_from <= ?4 and " + counted + "),"
-                + " count(*) filter (where " + counted + "),"
-                + " count(*) filter (where s.recognized_from <= ?4 and " + counted + ")"
-                + " from initiative_state s" + (by == By.SECTOR ? " left join unit u on u.id = s.unit_id" : "")
-                + " where s.programme_code = ?1 and s.counted_from is not null and s.counted_from <= ?4"
-                + (province != null ? " and s.province_id = ?2" : units != null ? " and s.unit_id = any(?2)" : "")
+        // the period's bounds once, as the first columns of the one row they are read from
+        String sql = "with p(first_day, last_day) as (select ?::date, ?::date)"
+                + " select " + key + ", count(*) filter (where s.counted_from >= p.first_day and " + COUNTED_AT_END + "),"
+                + " count(*) filter (where s.recognized_from >= p.first_day and s.recognized_from <= p.last_day and "
+                + COUNTED_AT_END + "),"
+                + " count(*) filter (where " + COUNTED_AT_END + "),"
+                + " count(*) filter (where s.recognized_from <= p.last_day and " + COUNTED_AT_END + ")"
+                + " from p cross join initiative_state s"
+                + (by == By.SECTOR ? " left join unit u on u.id = s.unit_id" : "")
+                + " where s.programme_code = ? and s.counted_from is not null and s.counted_from <= p.last_day"
+                + (province != null ? " and s.province_id = ?" : units != null ? " and s.unit_id = any(?)" : "")
                 + " group by 1 order by 1";
         return Reads.run(dataSource, c -> {
-            List<Object> params = new ArrayList<>();
-            params.add(programme);
-            params.add(province != null ? province : units != null ? c.createArrayOf("uuid", units.toArray()) : null);
-            params.add(Date.valueOf(from == null ? LocalDate.of(1, 1, 1) : from));
-            params.add(Date.valueOf(to));
             List<Group> groups = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(numbered(sql, params))) {
-                for (int i = 0; i < params.size(); i++) {
-                    s.setObject(i + 1, params.get(i));
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setObject(1, Date.valueOf(from == null ? LocalDate.of(1, 1, 1) : from));
+                s.setObject(2, Date.valueOf(to));
+                s.setString(3, programme);
+                if (province != null) {
+                    s.setObject(4, province);
+                } else if (units != null) {
+                    s.setArray(4, c.createArrayOf("uuid", units.toArray()));
                 }
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
@@ -203,23 +205,6 @@ public class UnitFiguresRepository {
             }
             return list;
         });
-    }
-
-    /**
-     * Turns the numbered parameters {@code ?1}, {@code ?2}… of {@code sql} into JDBC's positional ones, filling
-     * {@code params} with the value of each in order (a parameter used twice is bound twice).
-     */
-    private static String numbered(String sql, List<Object> params) {
-        List<Object> given = new ArrayList<>(params);
-        params.clear();
-        StringBuilder out = new StringBuilder();
-        Matcher m = NUMBERED.matcher(sql);
-        while (m.find()) {
-            params.add(given.get(Integer.parseInt(m.group(1)) - 1));
-            m.appendReplacement(out, "?");
-        }
-        m.appendTail(out);
-        return out.toString();
     }
 
     /**

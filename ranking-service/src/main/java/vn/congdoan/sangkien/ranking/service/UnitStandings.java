@@ -146,7 +146,7 @@ public class UnitStandings {
         Map<UUID, UnitFiguresRepository.Figures> counted = figures.figures(programme.code(), rowOf, days, 3);
         List<Map<UUID, Long>> targets = figures.targets(programme.code(), rowIds,
                 List.of(day, day.minusDays(1), day.minusDays(7)));
-        Members members = new Members(root, below, day);
+        Members members = new Members(below, byId, day);
 
         List<ProvinceFigures> onDay = figuresOn(rows, counted, targets.get(0), members, DAY, 0);
         LocalDate start = programme.startDate();
@@ -227,11 +227,12 @@ public class UnitStandings {
         private final Map<UUID, List<Unit>> children = new HashMap<>();
         private final Map<UUID, Integer> counts = new HashMap<>();
         private final Set<UUID> summed = new HashSet<>();
-        private final Map<UUID, Unit> byId = new HashMap<>();
+        private final Map<UUID, Unit> byId;
 
-        Members(Unit root, List<Unit> below, LocalDate day) {
+        /** @param byId the units of {@code below} by id */
+        Members(List<Unit> below, Map<UUID, Unit> byId, LocalDate day) {
+            this.byId = byId;
             for (Unit u : below) {
-                byId.put(u.id(), u);
                 if (u.inForceOn(day)) {
                     children.computeIfAbsent(u.parentId(), k -> new ArrayList<>()).add(u);
                 }

@@ -389,6 +389,28 @@ class BadInputIT {
                 unitAdminElsewhere, JSON, json(Map.of("sources", List.of(DevTokens.unitId("44")),
                         "successorId", DevTokens.unitId("45"), "date", "2025-07-01")), Map.of(), 403, "Forbidden"));
 
+        String memberCount = units + "/" + unit.id() + "/member-count";
+        rows.add(new Row("member count: without If-Match", Service.ORG_UNIT, "PUT", memberCount, admin, JSON,
+                json(Map.of("memberCount", 120)), Map.of(), 428, "If-Match"));
+        rows.add(new Row("member count: negative", Service.ORG_UNIT, "PUT", memberCount, admin, JSON,
+                json(Map.of("memberCount", -3)), Map.of("If-Match", "\"0\""), 400, "memberCount"));
+        rows.add(new Row("member count: by a member of the unit", Service.ORG_UNIT, "PUT", memberCount, member, JSON,
+                json(Map.of("memberCount", 120)), Map.of("If-Match", "\"0\""), 403, "Forbidden"));
+        String unitTargets = "/api/v1/programmes/1-trieu-sang-kien/phases/phase-1/units/" + haTinh + "/targets";
+        rows.add(new Row("unit targets: negative target", Service.ORG_UNIT, "PUT", unitTargets, admin, JSON,
+                json(List.of(Map.of("unitId", unit.id().toString(), "target", -1))), Map.of(), 400, "[0].target"));
+        rows.add(new Row("unit targets: a unit of another province", Service.ORG_UNIT, "PUT", unitTargets, admin,
+                JSON, json(List.of(Map.of("unitId", otherUnit.id().toString(), "target", 10))), Map.of(), 422,
+                "[0].unitId"));
+        rows.add(new Row("unit targets: by another province's administrator", Service.ORG_UNIT, "PUT", unitTargets,
+                unitAdminElsewhere, JSON, json(List.of(Map.of("unitId", unit.id().toString(), "target", 10))),
+                Map.of(), 403, "Forbidden"));
+        rows.add(new Row("unit targets: CSV without its header", Service.ORG_UNIT, "PUT", unitTargets, admin,
+                "text/csv", raw(unit.code() + ",10\n"), Map.of(), 400, "unitCode"));
+        rows.add(get("unit targets: unknown phase", Service.ORG_UNIT,
+                "/api/v1/programmes/1-trieu-sang-kien/phases/phase-9/units/" + haTinh + "/targets", admin, 404,
+                "phase-9"));
+
         // ranking-service
         rows.add(get("standings: unknown sort", Service.RANKING, "/api/v1/standings?sort=bogus", null, 400, "sort"));
         rows.add(get("standings: date is a word", Service.RANKING, "/api/v1/standings?date=yesterday", null, 400,

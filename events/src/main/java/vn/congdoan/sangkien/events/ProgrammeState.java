@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * Value of {@link Topics#PROGRAMMES}: the whole current state of one emulation programme, with its phases and the
- * target of each unit in each phase.
+ * targets set nationally in each phase: the confederation's, the provinces' and the national unions'. The targets of
+ * the units below them are on {@link Topics#UNIT_TARGETS}, one record each.
  *
  * @param endDate        the last day of the programme
  * @param nationalTarget the number of initiatives the whole country aims for; {@code null} when not set
@@ -26,7 +27,7 @@ public record ProgrammeState(
     public record Phase(String code, String name, LocalDate startDate, LocalDate endDate, List<Target> targets) {
     }
 
-    /** The number of submissions a unit aims for in a phase: a province's set nationally, a lower unit's by its parent. */
+    /** The number of submissions a unit aims for in a phase. */
     public record Target(UUID unitId, long target) {
     }
 }

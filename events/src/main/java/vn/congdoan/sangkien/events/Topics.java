@@ -9,8 +9,18 @@ public final class Topics {
     /** Compacted; key: grouping id; value: {@link GroupingState}, a region or emulation cluster with its members. */
     public static final String GROUPINGS = "org-groupings.v1";
 
-    /** Compacted; key: programme code; value: {@link ProgrammeState}, a programme with its phases and targets. */
+    /**
+     * Compacted; key: programme code; value: {@link ProgrammeState}, a programme with its phases and the targets set
+     * nationally.
+     */
     public static final String PROGRAMMES = "programmes.v1";
+
+    /**
+     * Compacted; key: {@code programme/phase/unitId} ({@link UnitTargetState#key}); value: {@link UnitTargetState},
+     * the target of a unit below the provinces in one phase. One record per unit, so that the targets of every union
+     * level (some 150,000 units) never have to fit in one record.
+     */
+    public static final String UNIT_TARGETS = "unit-targets.v1";
 
     /** Compacted; key: API key id; value: {@link ApiKeyState}. */
     public static final String API_KEYS = "api-keys.v1";
@@ -39,6 +49,7 @@ public final class Topics {
             case ORG_UNITS -> new Spec(ORG_UNITS, 3, Cleanup.COMPACT);
             case GROUPINGS -> new Spec(GROUPINGS, 1, Cleanup.COMPACT);
             case PROGRAMMES -> new Spec(PROGRAMMES, 1, Cleanup.COMPACT);
+            case UNIT_TARGETS -> new Spec(UNIT_TARGETS, 3, Cleanup.COMPACT);
             case API_KEYS -> new Spec(API_KEYS, 1, Cleanup.COMPACT);
             case INITIATIVE_EVENTS -> new Spec(INITIATIVE_EVENTS, 6, Cleanup.KEEP_FOREVER);
             default -> throw new IllegalArgumentException("Not one of our topics: " + name);

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -55,8 +57,12 @@ public class Programme {
         return phases.stream().filter(p -> p.code.equals(phaseCode)).findFirst();
     }
 
-    public ProgrammeState toState() {
+    /**
+     * The programme as {@code programmes.v1} carries it: with the targets of the units {@code national} holds, those
+     * set nationally; the others go on {@code unit-targets.v1}.
+     */
+    public ProgrammeState toState(Predicate<UUID> national) {
         return new ProgrammeState(code, name, startDate, endDate, nationalTarget,
-                phases.stream().map(ProgrammePhase::toState).toList(), version);
+                phases.stream().map(p -> p.toState(national)).toList(), version);
     }
 }

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -54,9 +56,13 @@ public class ProgrammePhase {
     @OrderBy("unitId")
     public Set<ProgrammeTarget> targets = new LinkedHashSet<>();
 
-    /** Targets by unit id in its text form, the order PostgreSQL gives uuids and the events always had. */
-    public ProgrammeState.Phase toState() {
+    /**
+     * The phase with the targets of the units {@code published} holds, by unit id in its text form, the order
+     * PostgreSQL gives uuids and the events always had.
+     */
+    public ProgrammeState.Phase toState(Predicate<UUID> published) {
         return new ProgrammeState.Phase(code, name, startDate, endDate, targets.stream()
+                .filter(t -> published.test(t.unitId()))
                 .sorted(Comparator.comparing(t -> t.unitId().toString()))
                 .map(t -> new ProgrammeState.Target(t.unitId(), t.target())).toList());
     }

@@ -10,12 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,7 +32,9 @@ import io.restassured.specification.RequestSpecification;
 import vn.congdoan.sangkien.events.EventJson;
 import vn.congdoan.sangkien.events.ProgrammeState;
 import vn.congdoan.sangkien.events.Topics;
+import vn.congdoan.sangkien.events.UnitTargetState;
 import vn.congdoan.sangkien.kit.security.Roles;
+import vn.congdoan.sangkien.orgunit.service.TargetsRepublish;
 import vn.congdoan.sangkien.testsupport.KafkaResource;
 import vn.congdoan.sangkien.testsupport.PostgresResource;
 import vn.congdoan.sangkien.testsupport.Tokens;
@@ -39,6 +48,13 @@ import vn.congdoan.sangkien.testsupport.TopicProbe;
 @WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "orgunit"))
 @WithTestResource(KafkaResource.class)
 class UnitTargetsTest {
+
+    @Inject
+    TargetsRepublish republish;
+
+    @Inject
+    EntityManager em;
+
 
     private static final String NATIONAL = Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD", "m-national");
 
@@ -276,14 +292,18 @@ class UnitTargetsTest {
     }
 
     @Test
-    void theProgrammesPublishedStateCarriesTheTargetsOfEveryLevel() {
+    void eachTargetBelowTheProvincesIsARecordOfItsOwnAndTheProgrammeCarriesTheNationalOnes() {
         Tree t = Tree.build();
         assign(as(Tokens.bearer(Roles.UNIT_ADMIN, t.province(), "m-province-admin")), t, t.province(),
                 "[{\"unitId\":\"%s\",\"target\":1200},{\"unitId\":\"%s\",\"target\":900}]"
                         .formatted(t.kyAnh(), t.huongSon())).statusCode(200);
-        assign(as(Tokens.bearer(Roles.UNIT_ADMIN, t.kyAnh(), "m-district-admin")), t, t.kyAnh(),
-                "[{\"unitId\":\"%s\",\"target\":700},{\"unitId\":\"%s\",\"target\":500}]"
-                        .formatted(t.formosa(), t.hospital())).statusCode(200);
+        String districtAdmin = Tokens.bearer(Roles.UNIT_ADMIN, t.kyAnh(), "m-district-admin");
+        assign(as(districtAdmin), t, t.kyAnh(), "[{\"unitId\":\"%s\",\"target\":700},{\"unitId\":\"%s\",\"target\":500}]"
+                .formatted(t.formosa(), t.hospital())).statusCode(200);
+        long assigned = programmeVersion(t);
+        // the district takes the hospital's target away and leaves Formosa's as it was
+        assign(as(districtAdmin), t, t.kyAnh(), "[{\"unitId\":\"%s\",\"target\":700}]".formatted(t.formosa()))
+                .statusCode(200);
         long version = programmeVersion(t);
 
         var records = TopicProbe.awaitRecords(Topics.PROGRAMMES, r -> r.key().equals(t.programme())
@@ -291,9 +311,47 @@ class UnitTargetsTest {
         ProgrammeState state = EventJson.read(records.get(0).value(), ProgrammeState.class);
         Map<String, Long> targets = state.phases().get(0).targets().stream()
                 .collect(Collectors.toMap(target -> target.unitId().toString(), ProgrammeState.Target::target));
-        assertThat(targets).containsOnly(Map.entry(t.province(), 3000L), Map.entry(t.otherProvince(), 500L),
-                Map.entry(t.kyAnh(), 1200L), Map.entry(t.huongSon(), 900L), Map.entry(t.formosa(), 700L),
-                Map.entry(t.hospital(), 500L));
+        assertThat(targets).as("the programme carries the targets set nationally only")
+                .containsOnly(Map.entry(t.province(), 3000L), Map.entry(t.otherProvince(), 500L));
+
+        Map<String, List<UnitTargetState>> published = new HashMap<>();
+        // five: two districts', two grassroots unions', and the one taken away
+        TopicProbe.awaitRecords(Topics.UNIT_TARGETS, r -> r.key().startsWith(t.programme() + "/phase-1/"), 5,
+                Duration.ofSeconds(20)).forEach(r -> published.computeIfAbsent(r.key(), k -> new ArrayList<>())
+                        .add(EventJson.read(r.value(), UnitTargetState.class)));
+        assertThat(published).containsOnlyKeys(key(t, t.kyAnh()), key(t, t.huongSon()), key(t, t.formosa()),
+                key(t, t.hospital()));
+        assertThat(published.get(key(t, t.kyAnh()))).extracting(UnitTargetState::target).containsExactly(1200L);
+        // a target left as it was is not published again; one taken away is published as none, later
+        assertThat(published.get(key(t, t.formosa()))).extracting(UnitTargetState::target, UnitTargetState::version)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(700L, assigned));
+        assertThat(published.get(key(t, t.hospital()))).extracting(UnitTargetState::target, UnitTargetState::version)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(500L, assigned),
+                        org.assertj.core.groups.Tuple.tuple(null, version));
+    }
+
+    @Test
+    void targetsHeldBeforeTheirTopicExistedArePublishedOnceByTheFirstInstanceThatStarts() {
+        Tree t = Tree.build();
+        assign(as(Tokens.bearer(Roles.UNIT_ADMIN, t.province(), "m-province-admin")), t, t.province(),
+                "[{\"unitId\":\"%s\",\"target\":1200}]".formatted(t.kyAnh())).statusCode(200);
+        long version = programmeVersion(t);
+        // what migration V12 leaves for a database that held targets before unit-targets.v1
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "insert into republish_pending values ('unit-targets.v1') on conflict do nothing").executeUpdate());
+
+        assertThat(republish.republishIfPending()).isTrue();
+        assertThat(republish.republishIfPending()).as("claimed once").isFalse();
+
+        // published twice now: when assigned, and once more, both with the version it was set with
+        assertThat(TopicProbe.awaitRecords(Topics.UNIT_TARGETS, r -> r.key().equals(key(t, t.kyAnh())), 2,
+                Duration.ofSeconds(20))).extracting(r -> EventJson.read(r.value(), UnitTargetState.class))
+                .containsOnly(new UnitTargetState(t.programme(), "phase-1", UUID.fromString(t.kyAnh()), 1200L,
+                        version));
+    }
+
+    private static String key(Tree t, String unit) {
+        return UnitTargetState.key(t.programme(), "phase-1", UUID.fromString(unit));
     }
 
     private static RequestSpecification as(String token) {

@@ -3,10 +3,13 @@ package vn.congdoan.sangkien.orgunit.service;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -18,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 
 import io.smallrye.common.annotation.Identifier;
 import vn.congdoan.sangkien.events.Topics;
+import vn.congdoan.sangkien.events.UnitTargetState;
 import vn.congdoan.sangkien.kit.outbox.Outbox;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.kit.problem.ProblemType;
@@ -33,8 +37,9 @@ import vn.congdoan.sangkien.orgunit.repository.ProgrammeRepository;
 import vn.congdoan.sangkien.orgunit.repository.ProgrammeUnitTarget;
 
 /**
- * Programmes, phases and targets. Each change publishes the programme's whole state on {@code programmes.v1} in
- * the same transaction, with the version the change gave it.
+ * Programmes, phases and targets. Each change publishes the programme's whole state, with the targets set nationally,
+ * on {@code programmes.v1} in the same transaction, with the version the change gave it; each target set, changed or
+ * taken away below the provinces is one record on {@code unit-targets.v1}, with that version too.
  *
  * <p>A phase's targets are set in parts: national administrators set those of the confederation and of the units
  * directly below it; the administrators of any other unit set those of the units directly below it. Each part
@@ -153,8 +158,7 @@ public class ProgrammeService {
         Programme programme = lockedProgramme(programmeCode);
         ProgrammePhase phase = loadPhase(programme, phaseCode);
         checkUnits(programmeCode, phaseCode, targets);
-        Set<UUID> national = units.list("type in ?1", HierarchyRules.NATIONAL_LEVEL).stream().map(u -> u.id)
-                .collect(Collectors.toSet());
+        Set<UUID> national = nationalUnits();
         phase.targets.removeIf(t -> national.contains(t.unitId()));
         phase.targets.addAll(targets);
         publish(touch(programme));
@@ -184,9 +188,14 @@ public class ProgrammeService {
         List<UnitAsOf> children = queries.children(unitId, day);
         List<ProgrammeTarget> assigned = TargetRows.resolve(rows, unit, day, children);
         Set<UUID> below = children.stream().map(UnitAsOf::id).collect(Collectors.toSet());
+        Map<UUID, Long> before = new HashMap<>();
+        phase.targets.stream().filter(t -> below.contains(t.unitId())).forEach(t -> before.put(t.unitId(), t.target()));
         phase.targets.removeIf(t -> below.contains(t.unitId()));
         phase.targets.addAll(assigned);
         publish(touch(programme));
+        Map<UUID, Long> after = new HashMap<>();
+        assigned.forEach(t -> after.put(t.unitId(), t.target()));
+        publishUnitTargets(programme, phase, before, after);
         Map<UUID, Long> targets = new HashMap<>();
         phase.targets.stream().filter(t -> t.unitId().equals(unitId) || below.contains(t.unitId()))
                 .forEach(t -> targets.put(t.unitId(), t.target()));
@@ -251,12 +260,64 @@ public class ProgrammeService {
         return programme;
     }
 
-    /** Flushes first: the event must carry the version the change gets. */
+    /**
+     * Publishes the programme with the targets set nationally. Flushes first: the event must carry the version the
+     * change gets.
+     */
     private Programme publish(Programme programme) {
         programmes.flush();
-        var state = programme.toState();
+        Set<UUID> national = nationalUnits();
+        var state = programme.toState(national::contains);
         publishedSize.check(state);
         outbox.append(Topics.PROGRAMMES, programme.code, state);
         return programme;
+    }
+
+    /**
+     * One record on {@code unit-targets.v1} for each unit whose target in {@code phase} went from {@code before} to
+     * {@code after} (set, changed, or taken away), with the version the programme has after the change.
+     */
+    private void publishUnitTargets(Programme programme, ProgrammePhase phase, Map<UUID, Long> before,
+            Map<UUID, Long> after) {
+        Map<String, UnitTargetState> changed = new LinkedHashMap<>();
+        Set<UUID> touched = new TreeSet<>(before.keySet());
+        touched.addAll(after.keySet());
+        for (UUID unit : touched) {
+            Long target = after.get(unit);
+            if (!Objects.equals(before.get(unit), target)) {
+                changed.put(UnitTargetState.key(programme.code, phase.code, unit),
+                        new UnitTargetState(programme.code, phase.code, unit, target, programme.version));
+            }
+        }
+        outbox.appendAll(Topics.UNIT_TARGETS, changed);
+    }
+
+    /**
+     * Publishes every programme once more, and every target set below the provinces on {@code unit-targets.v1}: for
+     * a database whose targets were all published with their programme before that topic existed.
+     */
+    @Transactional
+    public int republishAll() {
+        Set<UUID> national = nationalUnits();
+        int published = 0;
+        for (Programme programme : programmes.listWithPhases()) {
+            var state = programme.toState(national::contains);
+            publishedSize.check(state);
+            outbox.append(Topics.PROGRAMMES, programme.code, state);
+            for (ProgrammePhase phase : programme.phases) {
+                Map<UUID, Long> lower = new HashMap<>();
+                phase.targets.stream().filter(t -> !national.contains(t.unitId()))
+                        .forEach(t -> lower.put(t.unitId(), t.target()));
+                publishUnitTargets(programme, phase, Map.of(), lower);
+                published += lower.size();
+            }
+        }
+        return published;
+    }
+
+    /** The units whose targets are set nationally: the confederation, the provinces and the national unions. */
+    private Set<UUID> nationalUnits() {
+        return units.list("type in ?1", HierarchyRules.NATIONAL_LEVEL).stream().map(u -> u.id)
+                .collect(Collectors.toSet());
     }
 }

@@ -5,8 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -58,11 +57,11 @@ public class Programme {
     }
 
     /**
-     * The programme as {@code programmes.v1} carries it: with the targets of the units {@code national} holds, those
-     * set nationally; the others go on {@code unit-targets.v1}.
+     * The programme as {@code programmes.v1} carries it: each phase with {@code targets} gives it, those set
+     * nationally; the others go on {@code unit-targets.v1}.
      */
-    public ProgrammeState toState(Predicate<UUID> national) {
+    public ProgrammeState toState(Function<ProgrammePhase, List<ProgrammeState.Target>> targets) {
         return new ProgrammeState(code, name, startDate, endDate, nationalTarget,
-                phases.stream().map(p -> p.toState(national)).toList(), version);
+                phases.stream().map(p -> p.toState(targets.apply(p))).toList(), version);
     }
 }

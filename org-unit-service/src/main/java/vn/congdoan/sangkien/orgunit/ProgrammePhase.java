@@ -3,9 +3,8 @@ package vn.congdoan.sangkien.orgunit;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-import java.util.function.Predicate;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -57,13 +56,11 @@ public class ProgrammePhase {
     public Set<ProgrammeTarget> targets = new LinkedHashSet<>();
 
     /**
-     * The phase with the targets of the units {@code published} holds, by unit id in its text form, the order
-     * PostgreSQL gives uuids and the events always had.
+     * The phase with {@code published}, by unit id in its text form, the order PostgreSQL gives uuids and the events
+     * always had.
      */
-    public ProgrammeState.Phase toState(Predicate<UUID> published) {
-        return new ProgrammeState.Phase(code, name, startDate, endDate, targets.stream()
-                .filter(t -> published.test(t.unitId()))
-                .sorted(Comparator.comparing(t -> t.unitId().toString()))
-                .map(t -> new ProgrammeState.Target(t.unitId(), t.target())).toList());
+    public ProgrammeState.Phase toState(List<ProgrammeState.Target> published) {
+        return new ProgrammeState.Phase(code, name, startDate, endDate, published.stream()
+                .sorted(Comparator.comparing(t -> t.unitId().toString())).toList());
     }
 }

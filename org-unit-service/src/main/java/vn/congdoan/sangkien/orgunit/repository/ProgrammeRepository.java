@@ -12,6 +12,7 @@ import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import vn.congdoan.sangkien.orgunit.Programme;
+import vn.congdoan.sangkien.orgunit.ProgrammeTarget;
 import vn.congdoan.sangkien.orgunit.service.HierarchyRules;
 
 /** Programmes are read with their phases, which every answer carries. */
@@ -67,5 +68,23 @@ public class ProgrammeRepository implements PanacheRepositoryBase<Programme, Str
         Map<UUID, Long> targets = new HashMap<>();
         rows.forEach(row -> targets.put((UUID) row[0], ((Number) row[1]).longValue()));
         return targets;
+    }
+
+    /**
+     * Replaces the targets that {@code units} have in one phase with {@code targets}, row by row in the database:
+     * the phase's other targets (some 150,000 over every level) are neither read nor written.
+     */
+    public void replaceTargets(long phaseId, Collection<UUID> units, Collection<ProgrammeTarget> targets) {
+        getEntityManager().createNativeQuery("delete from programme_target where phase_id = ?1 and unit_id = any(?2)")
+                .setParameter(1, phaseId).setParameter(2, units.toArray(UUID[]::new)).executeUpdate();
+        if (!targets.isEmpty()) {
+            getEntityManager().createNativeQuery("""
+                    insert into programme_target (phase_id, unit_id, target)
+                    select ?1, u, t from unnest(?2, ?3) as x(u, t)
+                    """).setParameter(1, phaseId)
+                    .setParameter(2, targets.stream().map(ProgrammeTarget::unitId).toArray(UUID[]::new))
+                    .setParameter(3, targets.stream().map(ProgrammeTarget::target).toArray(Long[]::new))
+                    .executeUpdate();
+        }
     }
 }

@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 import io.smallrye.common.annotation.Identifier;
+import vn.congdoan.sangkien.events.ProgrammeState;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.events.UnitTargetState;
 import vn.congdoan.sangkien.kit.outbox.Outbox;
@@ -158,9 +159,7 @@ public class ProgrammeService {
         Programme programme = lockedProgramme(programmeCode);
         ProgrammePhase phase = loadPhase(programme, phaseCode);
         checkUnits(programmeCode, phaseCode, targets);
-        Set<UUID> national = nationalUnits();
-        phase.targets.removeIf(t -> national.contains(t.unitId()));
-        phase.targets.addAll(targets);
+        programmes.replaceTargets(phase.id, nationalUnits(), targets);
         publish(touch(programme));
         return programmes.nationalTargets(programmeCode, phaseCode);
     }
@@ -188,17 +187,14 @@ public class ProgrammeService {
         List<UnitAsOf> children = queries.children(unitId, day);
         List<ProgrammeTarget> assigned = TargetRows.resolve(rows, unit, day, children);
         Set<UUID> below = children.stream().map(UnitAsOf::id).collect(Collectors.toSet());
-        Map<UUID, Long> before = new HashMap<>();
-        phase.targets.stream().filter(t -> below.contains(t.unitId())).forEach(t -> before.put(t.unitId(), t.target()));
-        phase.targets.removeIf(t -> below.contains(t.unitId()));
-        phase.targets.addAll(assigned);
+        Map<UUID, Long> before = programmes.targetsOf(programmeCode, phaseCode, below);
+        programmes.replaceTargets(phase.id, below, assigned);
         publish(touch(programme));
         Map<UUID, Long> after = new HashMap<>();
         assigned.forEach(t -> after.put(t.unitId(), t.target()));
         publishUnitTargets(programme, phase, before, after);
-        Map<UUID, Long> targets = new HashMap<>();
-        phase.targets.stream().filter(t -> t.unitId().equals(unitId) || below.contains(t.unitId()))
-                .forEach(t -> targets.put(t.unitId(), t.target()));
+        Map<UUID, Long> targets = new HashMap<>(after);
+        targets.putAll(programmes.targetsOf(programmeCode, phaseCode, List.of(unitId)));
         return UnitTargets.of(unit, day, children, targets);
     }
 
@@ -266,8 +262,7 @@ public class ProgrammeService {
      */
     private Programme publish(Programme programme) {
         programmes.flush();
-        Set<UUID> national = nationalUnits();
-        var state = programme.toState(national::contains);
+        var state = programme.toState(this::nationalTargets);
         publishedSize.check(state);
         outbox.append(Topics.PROGRAMMES, programme.code, state);
         return programme;
@@ -301,7 +296,7 @@ public class ProgrammeService {
         Set<UUID> national = nationalUnits();
         int published = 0;
         for (Programme programme : programmes.listWithPhases()) {
-            var state = programme.toState(national::contains);
+            var state = programme.toState(this::nationalTargets);
             publishedSize.check(state);
             outbox.append(Topics.PROGRAMMES, programme.code, state);
             for (ProgrammePhase phase : programme.phases) {
@@ -313,6 +308,12 @@ public class ProgrammeService {
             }
         }
         return published;
+    }
+
+    /** The targets of a phase set nationally, as the programme's record carries them. */
+    private List<ProgrammeState.Target> nationalTargets(ProgrammePhase phase) {
+        return programmes.nationalTargets(phase.programme.code, phase.code).stream()
+                .map(t -> new ProgrammeState.Target(t.unitId(), t.target())).toList();
     }
 
     /** The units whose targets are set nationally: the confederation, the provinces and the national unions. */

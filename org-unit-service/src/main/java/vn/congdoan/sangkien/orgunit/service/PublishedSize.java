@@ -8,10 +8,11 @@ import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.kit.problem.Text;
 
 /**
- * Whether a programme's state still fits in the one record that publishes it on {@code programmes.v1}. Each target
- * takes about 60 bytes of it, so Kafka's default limit of a megabyte holds some 16,000 targets over all phases. A state
- * that does not fit would be parked in the outbox, and with it every later change of the programme: a change of
- * targets that would not fit is refused instead, before it is written.
+ * Whether a programme's state still fits in the one record that publishes it on {@code programmes.v1}. It carries the
+ * targets set nationally (those below travel one record each on {@code unit-targets.v1}), each about 60 bytes of it,
+ * so Kafka's default limit of a megabyte holds some 16,000 of them over all phases, far more than there are units at
+ * that level. A state that does not fit would be parked in the outbox, and with it every later change of the
+ * programme: a change that would not fit is refused instead, before it is written.
  */
 final class PublishedSize {
 

@@ -34,6 +34,7 @@ import vn.congdoan.sangkien.events.InitiativeEvent;
 import vn.congdoan.sangkien.events.OrgUnitState;
 import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.events.ProgrammeState;
+import vn.congdoan.sangkien.events.UnitTargetState;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.events.UnitSector;
 import vn.congdoan.sangkien.kit.security.Roles;
@@ -155,10 +156,12 @@ class UnitStandingsTest {
     @Test
     void aPastDayCountsWhatWasSubmittedByItsEndWithTheTargetOfThatDay() {
         UnitTree t = new UnitTree();
-        ProgrammeState withTarget = new ProgrammeState(t.programme, "Programme " + t.programme,
+        ProgrammeState programme = new ProgrammeState(t.programme, "Programme " + t.programme,
                 LocalDate.of(2021, 9, 1), LocalDate.of(2023, 9, 1), 1_000_000L, List.of(new ProgrammeState.Phase(
-                        "phase-1", "Giai đoạn 1", null, null, List.of(new ProgrammeState.Target(t.district1, 4)))), 1);
-        TopicProbe.send(Topics.PROGRAMMES, t.programme, EventJson.write(withTarget));
+                        "phase-1", "Giai đoạn 1", null, null, List.of())), 1);
+        TopicProbe.send(Topics.PROGRAMMES, t.programme, EventJson.write(programme));
+        // the province hands 4 down to its district, on unit-targets.v1
+        target(t, t.district1, 4L, 1);
         InitiativeEvent early = t.submitted(t.grassroots1a, on("2022-03-01"), "m-1");
         Fixtures.send(early, t.submitted(t.grassroots1b, on("2022-03-03"), "m-2"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(row(t.read(t.admin(), t.province, null), t.district1))
@@ -172,6 +175,32 @@ class UnitStandingsTest {
                 .containsEntry("today", 1).containsEntry("submissions", 2);
         assertThat(row(t.read(t.admin(), t.province, null, "asOf", "2022-02-28"), t.district1))
                 .containsEntry("submissions", 0);
+    }
+
+    @Test
+    void aUnitsTargetIsTheOneOfTheLatestVersionItsParentPublished() {
+        UnitTree t = new UnitTree();
+        TopicProbe.send(Topics.PROGRAMMES, t.programme, EventJson.write(new ProgrammeState(t.programme, "Programme",
+                LocalDate.of(2021, 9, 1), null, null, List.of(new ProgrammeState.Phase("phase-1", "Giai đoạn 1", null,
+                        null, List.of())), 1)));
+        target(t, t.district1, 40L, 5);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(row(t.read(t.admin(), t.province, null), t.district1))
+                .containsEntry("target", 40));
+
+        // an older record read again (a replay) changes nothing; a later one without a target takes it away
+        target(t, t.district1, 7L, 3);
+        target(t, t.district2, 9L, 6);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(row(t.read(t.admin(), t.province, null), t.district2))
+                .containsEntry("target", 9));
+        assertThat(row(t.read(t.admin(), t.province, null), t.district1)).containsEntry("target", 40);
+        target(t, t.district1, null, 7);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(row(t.read(t.admin(), t.province, null), t.district1))
+                .containsEntry("target", null));
+    }
+
+    private static void target(UnitTree t, java.util.UUID unit, Long target, long version) {
+        TopicProbe.send(Topics.UNIT_TARGETS, UnitTargetState.key(t.programme, "phase-1", unit),
+                EventJson.write(new UnitTargetState(t.programme, "phase-1", unit, target, version)));
     }
 
     @Test

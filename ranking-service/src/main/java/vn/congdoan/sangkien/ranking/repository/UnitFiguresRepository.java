@@ -224,11 +224,18 @@ public class UnitFiguresRepository {
                 }
                 if (!byPhase.containsKey(phase)) {
                     Map<UUID, Long> map = new HashMap<>();
+                    // set nationally, or by the unit's parent
                     try (PreparedStatement s = c.prepareStatement("select unit_id, target from phase_target"
-                            + " where programme_code = ? and phase_code = ? and unit_id = any(?)")) {
-                        s.setString(1, programme);
-                        s.setString(2, phase);
-                        s.setArray(3, c.createArrayOf("uuid", units.toArray()));
+                            + " where programme_code = ? and phase_code = ? and unit_id = any(?)"
+                            + " union all select unit_id, target from unit_target"
+                            + " where programme_code = ? and phase_code = ? and unit_id = any(?)"
+                            + " and target is not null")) {
+                        java.sql.Array ids = c.createArrayOf("uuid", units.toArray());
+                        for (int at = 0; at <= 3; at += 3) {
+                            s.setString(at + 1, programme);
+                            s.setString(at + 2, phase);
+                            s.setArray(at + 3, ids);
+                        }
                         try (ResultSet rs = s.executeQuery()) {
                             while (rs.next()) {
                                 map.put(rs.getObject(1, UUID.class), rs.getLong(2));

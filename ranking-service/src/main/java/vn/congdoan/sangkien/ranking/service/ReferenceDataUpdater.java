@@ -14,11 +14,13 @@ import jakarta.transaction.Transactional;
 
 import vn.congdoan.sangkien.events.GroupingState;
 import vn.congdoan.sangkien.events.ProgrammeState;
+import vn.congdoan.sangkien.events.UnitTargetState;
 import vn.congdoan.sangkien.ranking.repository.Revision;
 
 /**
- * Keeps regions, emulation clusters and programmes as their owners publish them. Each record carries the whole
- * state, so a newer version replaces what is held and an older one (a replay) is ignored.
+ * Keeps regions, emulation clusters, programmes and the targets below the provinces as their owners publish them.
+ * Each record carries the whole state of what it keys, so a newer version replaces what is held and an older one (a
+ * replay) is ignored.
  */
 @ApplicationScoped
 public class ReferenceDataUpdater {
@@ -68,6 +70,37 @@ public class ReferenceDataUpdater {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not apply programmes: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The targets of units below the provinces: each record replaces the row of its unit and phase unless the row
+     * came from a later version of the programme.
+     */
+    @Transactional
+    public void applyUnitTargets(Iterable<UnitTargetState> targets) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("insert into unit_target (programme_code, phase_code,"
+                        + " unit_id, target, version) values (?, ?, ?, ?, ?) on conflict (programme_code, phase_code,"
+                        + " unit_id) do update set target = excluded.target, version = excluded.version"
+                        + " where unit_target.version < excluded.version")) {
+            for (UnitTargetState t : targets) {
+                s.setString(1, t.programmeCode());
+                s.setString(2, t.phaseCode());
+                s.setObject(3, t.unitId());
+                s.setObject(4, t.target());
+                s.setLong(5, t.version());
+                s.addBatch();
+            }
+            boolean changed = false;
+            for (int count : s.executeBatch()) {
+                changed |= count > 0;
+            }
+            if (changed) {
+                revision.bump(c);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not apply unit targets: " + e.getMessage(), e);
         }
     }
 

@@ -5,6 +5,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +32,16 @@ final class LevelsPart {
     /** What the part measured. */
     record Result(int units, int largestGrassroots, int clients, LatencyRun.Result grassrootsCached,
             LatencyRun.Result districtsCached, PastReads.Result grassrootsComputed, PastReads.Result districtsComputed,
-            Histogram freshness) {
+            Histogram freshness, Targets targets) {
+    }
+
+    /**
+     * The targets handed down: every province's to its districts, every district's to its grassroots unions.
+     *
+     * @param seconds      from the first list sent to the last answered
+     * @param shownSeconds from the last answered to its last unit's row in the standings showing its target
+     */
+    record Targets(int targets, int lists, double seconds, double shownSeconds) {
     }
 
     private final Stack stack;
@@ -42,6 +52,12 @@ final class LevelsPart {
     private String districtId;
     private String grassrootsId;
     private int added;
+    private int targets;
+    private int targetLists;
+    private long targetNanos;
+    private long lastTargetAnswered;
+    private String lastTargetParent;
+    private String lastTargetUnit;
 
     LevelsPart(Stack stack) {
         this.stack = stack;
@@ -78,8 +94,12 @@ final class LevelsPart {
                         + response.body());
             }
             List<String> ids = new ArrayList<>();
+            Map<String, String> districts = new LinkedHashMap<>();
             for (JsonNode result : stack.json.readTree(response.body()).get("results")) {
                 String code = result.path("code").asText();
+                if (result.hasNonNull("id") && code.contains("-D")) {
+                    districts.put(code, result.get("id").asText());
+                }
                 if (result.hasNonNull("id") && code.contains("-G")) {
                     ids.add(result.get("id").asText());
                     if (p == 0 && grassrootsId == null) {
@@ -91,11 +111,72 @@ final class LevelsPart {
                 added += result.hasNonNull("id") ? 1 : 0;
             }
             fixture.unitsByProvince.get(province).addAll(ids);
+            assignTargets(province, grassroots, districts);
         }
+        Benchmarks.say("  %,d targets handed down in %,d lists, %.1f s".formatted(targets, targetLists,
+                targetNanos / 1e9));
         largestProvince = provinces.get(0);
         largestId = stack.getJson(stack.orgUnits + "/api/v1/units/by-code/" + largestProvince, stack.admin).get("id")
                 .asText();
         Benchmarks.say("  %,d units imported".formatted(added));
+    }
+
+    /**
+     * The province hands a target down to each of its districts, and each district one to each of its grassroots
+     * unions, as the article's Hà Tĩnh does: one list per parent, as its administrators would send it.
+     */
+    private void assignTargets(String province, int grassroots, Map<String, String> districts) throws Exception {
+        String provinceId = stack.getJson(stack.orgUnits + "/api/v1/units/by-code/" + province, stack.admin)
+                .get("id").asText();
+        StringBuilder handed = new StringBuilder("[");
+        for (String district : districts.keySet()) {
+            handed.append(handed.length() > 1 ? "," : "").append("{\"unitCode\":\"%s\",\"target\":%d}"
+                    .formatted(district, PER_DISTRICT * 10));
+        }
+        assignTargets(provinceId, handed.append(']').toString(), districts.size());
+        int d = 0;
+        for (Map.Entry<String, String> district : districts.entrySet()) {
+            StringBuilder rows = new StringBuilder("[");
+            int count = 0;
+            for (int g = d * PER_DISTRICT; g < Math.min(grassroots, (d + 1) * PER_DISTRICT); g++) {
+                rows.append(rows.length() > 1 ? "," : "").append("{\"unitCode\":\"L%s-G%d\",\"target\":%d}"
+                        .formatted(province, g, 5 + g % 11));
+                count++;
+                lastTargetUnit = "L" + province + "-G" + g;
+            }
+            assignTargets(district.getValue(), rows.append(']').toString(), count);
+            lastTargetParent = district.getValue();
+            d++;
+        }
+    }
+
+    private void assignTargets(String parentId, String rows, int count) throws Exception {
+        long started = System.nanoTime();
+        HttpResponse<String> response = stack.put(stack.orgUnits + "/api/v1/programmes/" + Stack.PROGRAMME
+                + "/phases/phase-1/units/" + parentId + "/targets", stack.admin, rows, Duration.ofMinutes(1));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Targets of " + parentId + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        lastTargetAnswered = System.nanoTime();
+        targetNanos += lastTargetAnswered - started;
+        targets += count;
+        targetLists++;
+    }
+
+    /** From the last list of targets answered to its last unit's row showing its target. */
+    private double targetsShown(String reader) throws Exception {
+        String url = stack.ranking + "/api/v1/standings/units/" + lastTargetParent + "?limit=500";
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonNode row : stack.getJson(url, reader).get("rows")) {
+                if (row.get("code").asText().equals(lastTargetUnit) && row.hasNonNull("target")) {
+                    return (System.nanoTime() - lastTargetAnswered) / 1e9;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("The last target handed down was not shown within 5 minutes");
     }
 
     /** The reads and the freshness, once the million is counted. */
@@ -123,8 +204,10 @@ final class LevelsPart {
                 + "distinct day", 100, i -> base + "?level=GRASSROOTS&asOf=" + PastReads.START.plusDays(200 + i));
         PastReads.Result districtsComputed = past.run("GET the districts of the largest province asOf a distinct day",
                 100, i -> base + "?asOf=" + PastReads.START.plusDays(400 + i));
+        Targets handed = new Targets(targets, targetLists, targetNanos / 1e9, targetsShown(stack.admin));
         return new Result(added, rows, clients, grassroots, districts, grassrootsComputed, districtsComputed,
-                freshness(fixture, member, Integer.parseInt(Benchmarks.env("BENCH_LEVEL_FRESHNESS_SAMPLES", "50"))));
+                freshness(fixture, member, Integer.parseInt(Benchmarks.env("BENCH_LEVEL_FRESHNESS_SAMPLES", "50"))),
+                handed);
     }
 
     /**
@@ -192,6 +275,13 @@ final class LevelsPart {
         report.summary.add(new String[] {"GET the districts of a province p99, polled / computed",
             "%.2f / %.2f ms".formatted(r.districtsCached().millis(99), r.districtsComputed().millis(99)), "< 10 ms",
             Report.met(r.districtsCached().millis(99) < 10 && r.districtsComputed().millis(99) < 10)});
+        report.md.append(("%n%,d targets handed down (every province to its districts, every district to its grassroots "
+                + "unions) in %,d lists: %.1f s of answers in all; the last one in its row of the standings %.1f s "
+                + "after its answer.%n").formatted(r.targets().targets(), r.targets().lists(), r.targets().seconds(),
+                        r.targets().shownSeconds()));
+        report.summary.add(new String[] {"Targets handed down at every level",
+            "%,d of %,d units, in %,d lists".formatted(r.targets().targets(), r.units(), r.targets().lists()),
+            "every unit below the provinces", Report.met(r.targets().targets() == r.units())});
         double freshness = r.freshness().getValueAtPercentile(99) / 1e6;
         report.summary.add(new String[] {"A submission in its unit's row p99", "%.0f ms".formatted(freshness),
             "< 1 s", Report.met(freshness < 1000)});

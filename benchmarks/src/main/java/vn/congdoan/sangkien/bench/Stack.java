@@ -60,6 +60,16 @@ final class Stack {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> put(String url, String token, String body, Duration timeout) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The submissions the standings count, nationally. */
     long counted() throws Exception {
         return getJson(ranking + "/api/v1/programmes/" + PROGRAMME + "/summary", null).path("submissions").asLong();

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -147,7 +148,11 @@ public final class LocalStack {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (Service s : all) {
             List<String> command = new ArrayList<>(List.of(java));
-            String javaOpts = sharedJavaOpts == null || sharedJavaOpts.isBlank() ? s.javaOpts() : sharedJavaOpts;
+            // one service's own options (RANKING_SERVICE_JAVA_OPTS…), else every service's, else its defaults
+            String ownJavaOpts = System.getenv(s.name().toUpperCase(Locale.ROOT).replace('-', '_')
+                    + "_JAVA_OPTS");
+            String javaOpts = ownJavaOpts != null && !ownJavaOpts.isBlank() ? ownJavaOpts
+                    : sharedJavaOpts == null || sharedJavaOpts.isBlank() ? s.javaOpts() : sharedJavaOpts;
             command.addAll(Arrays.asList(javaOpts.trim().split("\\s+")));
             command.addAll(List.of("-jar", s.jar(root).toString()));
             ProcessBuilder pb = new ProcessBuilder(command)

@@ -51,19 +51,19 @@ final class Stack {
     }
 
     HttpResponse<String> post(String url, String token, String body, Duration timeout) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return send("POST", url, token, body, timeout);
     }
 
     HttpResponse<String> put(String url, String token, String body, Duration timeout) throws Exception {
+        return send("PUT", url, token, body, timeout);
+    }
+
+    /** A JSON body sent with {@code method}, with the caller's token when given. */
+    private HttpResponse<String> send(String method, String url, String token, String body, Duration timeout)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body));
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", token);
         }

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -71,6 +73,26 @@ class MetricsTest {
                 .contains("jvm_memory_used_bytes")
                 .containsPattern("http_server_requests_seconds_bucket\\{[^}]*method=\"POST\"[^}]*"
                         + "uri=\"/api/v1/initiatives\"[^}]*le=\"0\\.05\"}"));
+    }
+
+    @Test
+    void writesRefusedByTheRateLimitAreCounted() {
+        String member = Tokens.bearer(Roles.MEMBER, UUID.randomUUID().toString(), "m-flood-" + UUID.randomUUID());
+        double before = refusals();
+        int refused = 0;
+        // the burst, then past it: each refused write is a 429 and one more on the counter
+        for (int i = 0; i < 400 && refused < 3; i++) {
+            int status = given().header("Authorization", member).contentType(ContentType.JSON).body("{}")
+                    .post("/api/v1/initiatives").then().extract().statusCode();
+            refused += status == 429 ? 1 : 0;
+        }
+        assertThat(refused).isEqualTo(3);
+        assertThat(refusals() - before).isGreaterThanOrEqualTo(3.0);
+    }
+
+    private static double refusals() {
+        Matcher m = Pattern.compile("sangkien_rate_limit_refusals_total\\{kind=\"writes\"} (\\S+)").matcher(metrics());
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
     private static String metrics() {

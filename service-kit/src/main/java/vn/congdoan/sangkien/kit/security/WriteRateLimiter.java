@@ -18,6 +18,8 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -40,16 +42,26 @@ public class WriteRateLimiter {
     private final CurrentIdentityAssociation identities;
     private final TimeMeter clock;
     private final Cache<String, Bucket> buckets;
+    /** Writes refused, for operators to tell a flood from a client that retries too eagerly; null in plain tests. */
+    private final Counter refusals;
 
     @Inject
-    public WriteRateLimiter(RateLimitConfig config, CurrentIdentityAssociation identities) {
-        this(config, identities, TimeMeter.SYSTEM_NANOTIME);
+    public WriteRateLimiter(RateLimitConfig config, CurrentIdentityAssociation identities, MeterRegistry registry) {
+        this(config, identities, TimeMeter.SYSTEM_NANOTIME, Counter.builder("sangkien.rate.limit.refusals")
+                .description("Write requests refused with 429 by the per-caller limit").tag("kind", "writes")
+                .register(registry));
     }
 
     WriteRateLimiter(RateLimitConfig config, CurrentIdentityAssociation identities, TimeMeter clock) {
+        this(config, identities, clock, null);
+    }
+
+    private WriteRateLimiter(RateLimitConfig config, CurrentIdentityAssociation identities, TimeMeter clock,
+            Counter refusals) {
         this.config = config;
         this.identities = identities;
         this.clock = clock;
+        this.refusals = refusals;
         this.buckets = Caffeine.newBuilder().maximumSize(config.maxCallers())
                 .expireAfterAccess(refillTime(config)).build();
     }
@@ -86,6 +98,9 @@ public class WriteRateLimiter {
     }
 
     private Response tooMany(Duration wait, boolean vietnamese) {
+        if (refusals != null) {
+            refusals.increment();
+        }
         int seconds = (int) Math.max(1, (wait.toMillis() + 999) / 1000);
         return ProblemMappers.problem(ProblemException.tooManyRequests(Text.of("Too many writes from this caller; "
                 + "retry in " + seconds + " s", "Bạn đã gửi quá nhiều yêu cầu ghi; hãy thử lại sau " + seconds

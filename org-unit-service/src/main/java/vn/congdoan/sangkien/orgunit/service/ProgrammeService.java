@@ -187,14 +187,19 @@ public class ProgrammeService {
         List<UnitAsOf> children = queries.children(unitId, day);
         List<ProgrammeTarget> assigned = TargetRows.resolve(rows, unit, day, children);
         Set<UUID> below = children.stream().map(UnitAsOf::id).collect(Collectors.toSet());
-        Map<UUID, Long> before = programmes.targetsOf(programmeCode, phaseCode, below);
+        // the unit's own target and its children's, in one read: the children's as they were, to publish what changed
+        Map<UUID, Long> before = programmes.targetsOf(programmeCode, phaseCode,
+                Stream.concat(below.stream(), Stream.of(unitId)).toList());
+        Long own = before.remove(unitId);
         programmes.replaceTargets(phase.id, below, assigned);
         publish(touch(programme));
         Map<UUID, Long> after = new HashMap<>();
         assigned.forEach(t -> after.put(t.unitId(), t.target()));
         publishUnitTargets(programme, phase, before, after);
         Map<UUID, Long> targets = new HashMap<>(after);
-        targets.putAll(programmes.targetsOf(programmeCode, phaseCode, List.of(unitId)));
+        if (own != null) {
+            targets.put(unitId, own);
+        }
         return UnitTargets.of(unit, day, children, targets);
     }
 
@@ -262,10 +267,15 @@ public class ProgrammeService {
      */
     private Programme publish(Programme programme) {
         programmes.flush();
+        appendState(programme);
+        return programme;
+    }
+
+    /** The programme's record on {@code programmes.v1}, with the targets set nationally, into the outbox. */
+    private void appendState(Programme programme) {
         var state = programme.toState(this::nationalTargets);
         publishedSize.check(state);
         outbox.append(Topics.PROGRAMMES, programme.code, state);
-        return programme;
     }
 
     /**
@@ -296,9 +306,7 @@ public class ProgrammeService {
         Set<UUID> national = nationalUnits();
         int published = 0;
         for (Programme programme : programmes.listWithPhases()) {
-            var state = programme.toState(this::nationalTargets);
-            publishedSize.check(state);
-            outbox.append(Topics.PROGRAMMES, programme.code, state);
+            appendState(programme);
             for (ProgrammePhase phase : programme.phases) {
                 Map<UUID, Long> lower = new HashMap<>();
                 phase.targets.stream().filter(t -> !national.contains(t.unitId()))

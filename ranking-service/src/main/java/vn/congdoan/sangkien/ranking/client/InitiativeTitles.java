@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.congdoan.sangkien.kit.security.ApiKeyAuthenticationMechanism;
 import vn.congdoan.sangkien.ranking.config.RankingConfig;
 
 /**
@@ -78,7 +79,7 @@ public class InitiativeTitles {
                     request.header("Authorization", credentials.authorization());
                 }
                 if (credentials.apiKey() != null) {
-                    request.header("X-API-Key", credentials.apiKey());
+                    request.header(ApiKeyAuthenticationMechanism.HEADER, credentials.apiKey());
                 }
                 HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
                 if (answer.statusCode() != 200) {

@@ -36,6 +36,7 @@ import vn.congdoan.sangkien.kit.openapi.Answers;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.kit.rest.QueryParams;
+import vn.congdoan.sangkien.kit.security.ApiKeyAuthenticationMechanism;
 import vn.congdoan.sangkien.kit.security.Caller;
 import vn.congdoan.sangkien.ranking.repository.UnitFiguresRepository;
 import vn.congdoan.sangkien.ranking.repository.UnitRepository.Unit;
@@ -214,7 +215,7 @@ public class UnitStandingsResource {
             @Parameter(description = "json (the default), csv or xlsx",
                     schema = @Schema(enumeration = {"json", "csv", "xlsx"})) @QueryParam("format") String format,
             @Parameter(hidden = true) @HeaderParam("Authorization") String authorization,
-            @Parameter(hidden = true) @HeaderParam("X-API-Key") String apiKey) {
+            @Parameter(hidden = true) @HeaderParam(ApiKeyAuthenticationMechanism.HEADER) String apiKey) {
         String kind = format == null || format.isBlank() ? "json" : format;
         if (!List.of("json", "csv", "xlsx").contains(kind)) {
             throw ProblemException.badRequest("format", Text.of("must be json, csv or xlsx; got " + format,

@@ -3,6 +3,7 @@ package vn.congdoan.sangkien.kit.rest;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -48,25 +49,30 @@ public final class QueryParams {
     /** Values of a parameter given several times, comma-separated, or both: {@code status=A,B&status=C}. */
     public static <E extends Enum<E>> Set<E> enums(String name, Class<E> type, List<String> values) {
         Set<E> result = EnumSet.noneOf(type);
-        if (values == null) {
-            return result;
-        }
-        for (String value : values) {
-            for (String part : value.split(",")) {
-                if (part.isBlank()) {
-                    continue;
-                }
-                try {
-                    result.add(Enum.valueOf(type, part.strip()));
-                } catch (IllegalArgumentException e) {
-                    String allowed = Arrays.toString(type.getEnumConstants());
-                    throw ProblemException.badRequest(name, Text.of("must be one or more of " + allowed + ", was '"
-                            + part.strip() + "'", "phải là một hoặc nhiều giá trị trong " + allowed
-                            + ", nhận được '" + part.strip() + "'")).allowed(type);
-                }
+        for (String part : parts(values)) {
+            try {
+                result.add(Enum.valueOf(type, part));
+            } catch (IllegalArgumentException e) {
+                String allowed = Arrays.toString(type.getEnumConstants());
+                throw ProblemException.badRequest(name, Text.of("must be one or more of " + allowed + ", was '"
+                        + part + "'", "phải là một hoặc nhiều giá trị trong " + allowed + ", nhận được '" + part
+                        + "'")).allowed(type);
             }
         }
         return result;
+    }
+
+    /** The values of a parameter given several times, comma-separated, or both, stripped, blanks left out. */
+    private static List<String> parts(List<String> values) {
+        List<String> parts = new ArrayList<>();
+        for (String value : values == null ? List.<String>of() : values) {
+            for (String part : value.split(",")) {
+                if (!part.isBlank()) {
+                    parts.add(part.strip());
+                }
+            }
+        }
+        return parts;
     }
 
     /** A page size from 1 to {@code max}; {@code defaultLimit} when absent. */
@@ -166,12 +172,8 @@ public final class QueryParams {
      */
     public static Set<UUID> uuids(String name, List<String> values, int max) {
         Set<UUID> result = new LinkedHashSet<>();
-        for (String value : values == null ? List.<String>of() : values) {
-            for (String part : value.split(",")) {
-                if (!part.isBlank()) {
-                    result.add(uuid(name, part));
-                }
-            }
+        for (String part : parts(values)) {
+            result.add(uuid(name, part));
         }
         if (result.size() > max) {
             throw ProblemException.badRequest(name, Text.of("at most " + max + " ids, got " + result.size(),

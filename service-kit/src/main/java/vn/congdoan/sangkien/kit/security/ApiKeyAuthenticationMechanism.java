@@ -18,7 +18,8 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-    static final String HEADER = "X-API-Key";
+    /** The header a provincial IT system sends its key in (or {@code Authorization: ApiKey …}). */
+    public static final String HEADER = "X-API-Key";
     private static final String SCHEME = "ApiKey ";
 
     @Override

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.CascadeType;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -28,20 +27,13 @@ public class Grouping {
     @Id
     public UUID id;
 
-    @Column(nullable = false, unique = true)
     public String code;
-
-    @Column(nullable = false)
     public String name;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public GroupingKind kind;
 
-    @Column(name = "valid_from")
     public LocalDate validFrom;
-
-    @Column(name = "valid_to")
     public LocalDate validTo;
 
     /** In the order they were recorded, which is also the order of the published event. */
@@ -52,10 +44,7 @@ public class Grouping {
     @Version
     public long version;
 
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
     public GroupingState toState() {

@@ -3,7 +3,6 @@ package vn.congdoan.sangkien.orgunit;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -26,12 +25,7 @@ public class GroupingMembership {
     @JoinColumn(name = "grouping_id")
     public Grouping grouping;
 
-    @Column(name = "unit_id", nullable = false)
     public UUID unitId;
-
-    @Column(name = "valid_from")
     public LocalDate validFrom;
-
-    @Column(name = "valid_to")
     public LocalDate validTo;
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -20,24 +19,15 @@ public class OrgUnitPeriod {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "unit_id", nullable = false)
     public UUID unitId;
 
     /** First day; {@code null} when since before the system's records. */
-    @Column(name = "valid_from")
     public LocalDate validFrom;
 
     /** First day no longer valid; {@code null} while open. */
-    @Column(name = "valid_to")
     public LocalDate validTo;
-
-    @Column(nullable = false)
     public String name;
-
-    @Column(name = "parent_id")
     public UUID parentId;
-
-    @Column(name = "province_id")
     public UUID provinceId;
 
     public static OrgUnitPeriod of(OrgUnit unit, LocalDate from) {

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.persistence.CascadeType;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
@@ -26,16 +25,9 @@ public class Programme {
     @Id
     public String code;
 
-    @Column(nullable = false)
     public String name;
-
-    @Column(name = "start_date", nullable = false)
     public LocalDate startDate;
-
-    @Column(name = "end_date")
     public LocalDate endDate;
-
-    @Column(name = "national_target")
     public Long nationalTarget;
 
     /** In the order they were added. */
@@ -46,10 +38,7 @@ public class Programme {
     @Version
     public long version;
 
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
     public Optional<ProgrammePhase> phase(String phaseCode) {

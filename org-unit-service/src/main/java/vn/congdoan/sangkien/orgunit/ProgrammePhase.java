@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -34,16 +33,9 @@ public class ProgrammePhase {
     @JoinColumn(name = "programme_code")
     public Programme programme;
 
-    @Column(nullable = false)
     public String code;
-
-    @Column(nullable = false)
     public String name;
-
-    @Column(name = "start_date")
     public LocalDate startDate;
-
-    @Column(name = "end_date")
     public LocalDate endDate;
 
     /**

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
@@ -35,103 +34,55 @@ public class Initiative {
     @Id
     public UUID id;
 
-    @Column(name = "programme_code", nullable = false)
     public String programmeCode;
-
-    @Column(nullable = false)
     public String title;
-
-    @Column(nullable = false)
     public String problem;
-
-    @Column(nullable = false)
     public String solution;
-
-    @Column(name = "expected_benefit", nullable = false)
     public String expectedBenefit;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public InitiativeField field;
 
-    @Column(name = "unit_id", nullable = false)
     public UUID unitId;
-
-    @Column(name = "province_id", nullable = false)
     public UUID provinceId;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public Visibility visibility;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public InitiativeStatus status;
 
-    @Column(name = "external_ref")
     public String externalRef;
-
-    @Column(name = "submitted_by", nullable = false)
     public String submittedBy;
-
-    @Column(name = "submitted_at")
     public Instant submittedAt;
-
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
-
-    @Column(name = "review_started_at")
     public Instant reviewStartedAt;
-
-    @Column(name = "novelty_score")
     public Integer noveltyScore;
-
-    @Column(name = "feasibility_score")
     public Integer feasibilityScore;
-
-    @Column(name = "effectiveness_score")
     public Integer effectivenessScore;
 
     /** Kept apart from the status, which may later become DUPLICATE. */
     @Enumerated(EnumType.STRING)
-    @Column(name = "review_decision")
     public InitiativeStatus reviewDecision;
 
-    @Column(name = "estimated_benefit_vnd")
     public Long estimatedBenefitVnd;
-
-    @Column(name = "review_comment")
     public String reviewComment;
-
-    @Column(name = "reviewed_by")
     public String reviewedBy;
-
-    @Column(name = "reviewed_at")
     public Instant reviewedAt;
 
     /** For a DUPLICATE: the initiative it repeats. */
-    @Column(name = "duplicate_of")
     public UUID duplicateOf;
-
-    @Column(name = "marked_duplicate_by")
     public String markedDuplicateBy;
 
     /** When it was withdrawn or marked a duplicate: from that day it no longer counts. */
-    @Column(name = "ended_at")
     public Instant endedAt;
 
     /** Whether a province's bulk import wrote it, with its history as the provincial system recorded it. */
-    @Column(nullable = false)
     public boolean imported;
 
     /** The credential of the import that last wrote it, as the audit names callers ({@code apikey:<id>}, a member id). */
-    @Column(name = "imported_by")
     public String importedBy;
-
-    @Column(name = "imported_at")
     public Instant importedAt;
 
     /** Grows by one with every change; the events carry it so consumers apply each change once. */
@@ -181,10 +132,8 @@ public class Initiative {
     @Embeddable
     public static class Author {
 
-        @Column(name = "member_id", nullable = false)
         public String memberId;
 
-        @Column(name = "display_name", nullable = false)
         public String displayName;
 
         /**
@@ -192,7 +141,6 @@ public class Initiative {
          * only confirmed authors count as submitters. Authors listed by an officer or a province's import are
          * confirmed by whoever listed them.
          */
-        @Column(nullable = false)
         public boolean confirmed;
 
         protected Author() {
@@ -208,13 +156,10 @@ public class Initiative {
     @Embeddable
     public static class Reviewer {
 
-        @Column(name = "member_id", nullable = false)
         public String memberId;
 
-        @Column(name = "assigned_by", nullable = false)
         public String assignedBy;
 
-        @Column(name = "assigned_at", nullable = false)
         public Instant assignedAt;
 
         protected Reviewer() {
@@ -241,16 +186,12 @@ public class Initiative {
     @Embeddable
     public static class Attachment {
 
-        @Column(nullable = false)
         public String name;
 
-        @Column(name = "size_bytes", nullable = false)
         public long sizeBytes;
 
-        @Column(name = "media_type", nullable = false)
         public String mediaType;
 
-        @Column(nullable = false)
         public String sha256;
 
         protected Attachment() {

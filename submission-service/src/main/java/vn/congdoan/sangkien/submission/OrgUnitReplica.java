@@ -3,7 +3,6 @@ package vn.congdoan.sangkien.submission;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,29 +20,16 @@ public class OrgUnitReplica {
     @Id
     public UUID id;
 
-    @Column(nullable = false)
     public String code;
-
-    @Column(nullable = false)
     public String name;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public OrgUnitType type;
 
-    @Column(name = "parent_id")
     public UUID parentId;
-
-    @Column(name = "province_id")
     public UUID provinceId;
-
-    @Column(name = "valid_from")
     public LocalDate validFrom;
-
-    @Column(name = "valid_to")
     public LocalDate validTo;
-
-    @Column(nullable = false)
     public long version;
 
     public void apply(OrgUnitState state) {

@@ -2,7 +2,6 @@ package vn.congdoan.sangkien.submission;
 
 import java.time.LocalDate;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,17 +16,11 @@ public class ProgrammeReplica {
     @Id
     public String code;
 
-    @Column(nullable = false)
     public String name;
-
-    @Column(name = "start_date", nullable = false)
     public LocalDate startDate;
 
     /** The programme's last day; {@code null} while it has none. */
-    @Column(name = "end_date")
     public LocalDate endDate;
-
-    @Column(nullable = false)
     public long version;
 
     public void apply(ProgrammeState state) {

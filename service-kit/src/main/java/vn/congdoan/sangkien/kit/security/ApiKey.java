@@ -10,7 +10,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -31,26 +30,16 @@ public class ApiKey {
     @Id
     public UUID id;
 
-    @Column(name = "province_id", nullable = false)
     public UUID provinceId;
-
-    @Column(nullable = false)
     public String label;
-
-    @Column(name = "secret_hash", nullable = false)
     public String secretHash;
-
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
-
-    @Column(name = "revoked_at")
     public Instant revokedAt;
 
     @Version
     public long version;
 
     /** In a replica: the version of the issuing service's state last applied; -1 before the first. */
-    @Column(name = "source_version", nullable = false)
     public long sourceVersion = -1;
 
     /** The parts of a presented key. */

@@ -21,19 +21,13 @@ public class AuditEntry {
     @Column(nullable = false, insertable = false, updatable = false)
     public Instant at;
 
-    @Column(nullable = false)
     public String actor;
-
-    @Column(nullable = false)
     public String method;
-
-    @Column(nullable = false)
     public String path;
 
     /** The answer's status; none for a change, whose entry is written with it, before the answer. */
     public Integer status;
 
     /** How many times this happened: refusals of one caller, request and status are summed over a few seconds. */
-    @Column(nullable = false)
     public int occurrences;
 }

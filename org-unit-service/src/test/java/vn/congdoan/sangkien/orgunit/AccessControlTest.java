@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static vn.congdoan.sangkien.orgunit.Problems.problem;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -164,8 +165,7 @@ class AccessControlTest {
         for (String token : List.of(Tokens.expired(Roles.NATIONAL_ADMIN, "TLD"),
                 Tokens.wrongIssuer(Roles.NATIONAL_ADMIN, "TLD"), Tokens.wronglySigned(Roles.NATIONAL_ADMIN, "TLD"),
                 "Bearer not-a-token")) {
-            given().header("Authorization", token).get("/api/v1/units").then()
-                    .statusCode(401).contentType("application/problem+json");
+            given().header("Authorization", token).get("/api/v1/units").then().spec(problem(401));
         }
     }
 
@@ -179,8 +179,7 @@ class AccessControlTest {
         }
         // The test profile allows one second of clock skew.
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiry.plusSeconds(2)).toMillis()));
-        given().header("Authorization", token).get("/api/v1/units").then()
-                .statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", token).get("/api/v1/units").then().spec(problem(401));
     }
 
     @Test
@@ -198,12 +197,12 @@ class AccessControlTest {
         importAs("Authorization", "ApiKey " + key, insideCode).then().statusCode(200);
         String outsideCode = given().header("Authorization", admin).get("/api/v1/units/" + outside).then()
                 .extract().path("code");
-        importAs("X-API-Key", key, outsideCode).then().statusCode(403).contentType("application/problem+json");
+        importAs("X-API-Key", key, outsideCode).then().spec(problem(403));
         given().header("X-API-Key", key).get("/api/v1/api-keys").then().statusCode(403);
 
         given().header("Authorization", admin).post("/api/v1/api-keys/" + issued.getString("id") + "/revoke")
                 .then().statusCode(200);
-        importAs("X-API-Key", key, insideCode).then().statusCode(401).contentType("application/problem+json");
+        importAs("X-API-Key", key, insideCode).then().spec(problem(401));
         importAs("X-API-Key", key.substring(0, key.length() - 2) + "xx", insideCode).then().statusCode(401);
     }
 

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static vn.congdoan.sangkien.orgunit.Problems.problem;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -240,10 +241,7 @@ class GroupingResourceTest extends SignedInAsNationalAdmin {
     void unknownUnitIsUnprocessable() {
         String cluster = createGrouping("EMULATION_CLUSTER", null, null);
 
-        addMember(cluster, UUID.randomUUID().toString(), "2022-01-01").then()
-                .statusCode(422)
-                .contentType("application/problem+json")
-                .body("field", equalTo("unitId"));
+        addMember(cluster, UUID.randomUUID().toString(), "2022-01-01").then().spec(problem(422, "unitId"));
     }
 
     @Test
@@ -252,10 +250,7 @@ class GroupingResourceTest extends SignedInAsNationalAdmin {
         String body = "{\"code\":\"" + code + "\",\"name\":\"Khu vực\",\"kind\":\"REGION\"}";
         given().contentType(ContentType.JSON).body(body).post("/api/v1/groupings").then().statusCode(201);
 
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/groupings").then()
-                .statusCode(409)
-                .contentType("application/problem+json")
-                .body("field", equalTo("code"));
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/groupings").then().spec(problem(409, "code"));
     }
 
     @Test
@@ -264,19 +259,14 @@ class GroupingResourceTest extends SignedInAsNationalAdmin {
                 .body("""
                         {"code":"%s","name":"Khu vực","kind":"REGION","validFrom":"2022-01-01","validTo":"2022-01-01"}
                         """.formatted(uniqueCode()))
-                .post("/api/v1/groupings").then()
-                .statusCode(422)
-                .contentType("application/problem+json")
-                .body("field", equalTo("validTo"));
+                .post("/api/v1/groupings").then().spec(problem(422, "validTo"));
 
         String cluster = createGrouping("EMULATION_CLUSTER", null, null);
         String haTinh = unitId("42");
         addMember(cluster, haTinh, "2022-01-01").then().statusCode(200);
         given().contentType(ContentType.JSON).body("{\"validTo\":\"2021-12-31\"}")
                 .post("/api/v1/groupings/" + cluster + "/members/" + haTinh + "/end").then()
-                .statusCode(422)
-                .contentType("application/problem+json")
-                .body("field", equalTo("validTo"));
+                .spec(problem(422, "validTo"));
     }
 
     @Test
@@ -285,20 +275,14 @@ class GroupingResourceTest extends SignedInAsNationalAdmin {
         String quangBinh = unitId("44");
         addMember(cluster, quangBinh, "2022-01-01").then().statusCode(200);
 
-        addMember(cluster, quangBinh, "2022-06-01").then()
-                .statusCode(409)
-                .contentType("application/problem+json")
-                .body("field", equalTo("unitId"));
+        addMember(cluster, quangBinh, "2022-06-01").then().spec(problem(409, "unitId"));
     }
 
     @Test
     void membershipCannotStartBeforeTheGrouping() {
         String cluster = createGrouping("EMULATION_CLUSTER", "2022-01-01", null);
 
-        addMember(cluster, unitId("45"), "2021-12-31").then()
-                .statusCode(422)
-                .contentType("application/problem+json")
-                .body("field", equalTo("validFrom"));
+        addMember(cluster, unitId("45"), "2021-12-31").then().spec(problem(422, "validFrom"));
     }
 
     @Test
@@ -307,66 +291,38 @@ class GroupingResourceTest extends SignedInAsNationalAdmin {
         String quangTri = unitId("45");
 
         given().contentType(ContentType.JSON).body("{\"validTo\":\"2022-07-01\"}")
-                .post("/api/v1/groupings/" + cluster + "/members/" + quangTri + "/end").then()
-                .statusCode(404)
-                .contentType("application/problem+json");
+                .post("/api/v1/groupings/" + cluster + "/members/" + quangTri + "/end").then().spec(problem(404));
 
         addMember(cluster, quangTri, "2022-01-01").then().statusCode(200);
         given().contentType(ContentType.JSON).body("{\"validTo\":\"2022-07-01\"}")
                 .post("/api/v1/groupings/" + cluster + "/members/" + quangTri + "/end").then().statusCode(200);
         given().contentType(ContentType.JSON).body("{\"validTo\":\"2022-08-01\"}")
                 .post("/api/v1/groupings/" + cluster + "/members/" + quangTri + "/end").then()
-                .statusCode(409)
-                .contentType("application/problem+json")
-                .body("field", equalTo("unitId"));
+                .spec(problem(409, "unitId"));
     }
 
     @Test
     void invalidInputIsAProblemNamingTheField() {
         given().contentType(ContentType.JSON).body("{\"code\":\"" + uniqueCode() + "\",\"name\":\"X\",\"kind\":\"PROVINCE\"}")
-                .post("/api/v1/groupings").then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("field", equalTo("kind"));
+                .post("/api/v1/groupings").then().spec(problem(400, "kind"));
         given().contentType(ContentType.JSON).body("{\"code\":\"" + uniqueCode() + "\",\"name\":\" \",\"kind\":\"REGION\"}")
-                .post("/api/v1/groupings").then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("field", equalTo("name"));
+                .post("/api/v1/groupings").then().spec(problem(400, "name"));
         given().contentType(ContentType.JSON)
                 .body("{\"code\":\"" + uniqueCode() + "\",\"name\":\"X\",\"kind\":\"REGION\",\"validFrom\":\"-5000-01-01\"}")
-                .post("/api/v1/groupings").then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("field", equalTo("validFrom"));
-        given().queryParam("asOf", "15/04/2022").get("/api/v1/groupings").then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("field", equalTo("asOf"));
-        given().queryParam("kind", "PROVINCE").get("/api/v1/groupings").then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("field", equalTo("kind"));
+                .post("/api/v1/groupings").then().spec(problem(400, "validFrom"));
+        given().queryParam("asOf", "15/04/2022").get("/api/v1/groupings").then().spec(problem(400, "asOf"));
+        given().queryParam("kind", "PROVINCE").get("/api/v1/groupings").then().spec(problem(400, "kind"));
 
         String cluster = createGrouping("EMULATION_CLUSTER", null, null);
         given().contentType(ContentType.JSON).body("{\"validFrom\":\"2022-01-01\"}")
-                .post("/api/v1/groupings/" + cluster + "/members").then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("field", equalTo("unitId"));
+                .post("/api/v1/groupings/" + cluster + "/members").then().spec(problem(400, "unitId"));
         given().contentType(ContentType.JSON).body("{}")
                 .post("/api/v1/groupings/" + cluster + "/members/" + unitId("40") + "/end").then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("field", equalTo("validTo"));
+                .spec(problem(400, "validTo"));
 
-        given().get("/api/v1/groupings/" + UUID.randomUUID()).then()
-                .statusCode(404)
-                .contentType("application/problem+json")
+        given().get("/api/v1/groupings/" + UUID.randomUUID()).then().spec(problem(404))
                 .body("field", nullValue());
-        given().get("/api/v1/groupings/by-code/" + uniqueCode()).then()
-                .statusCode(404)
-                .contentType("application/problem+json");
+        given().get("/api/v1/groupings/by-code/" + uniqueCode()).then().spec(problem(404));
     }
 
     private static String createGrouping(String kind, String validFrom, String validTo) {

@@ -3,6 +3,7 @@ package vn.congdoan.sangkien.orgunit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static vn.congdoan.sangkien.orgunit.Problems.problem;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -101,12 +102,12 @@ class MemberCountTest {
     @Test
     void aSiblingAnotherProvinceAMemberAndNobodyAreRefused() {
         setCount(as(Tokens.bearer(Roles.UNIT_ADMIN, sibling, "m-sibling-admin")), district, "{\"memberCount\":1}")
-                .statusCode(403).contentType("application/problem+json");
+                .spec(problem(403));
         setCount(as(Tokens.bearer(Roles.UNIT_ADMIN, otherProvince, "m-other-admin")), district,
-                "{\"memberCount\":1}").statusCode(403).contentType("application/problem+json");
+                "{\"memberCount\":1}").spec(problem(403));
         setCount(as(Tokens.bearer(Roles.MEMBER, district, "m-member")), district, "{\"memberCount\":1}")
                 .statusCode(403);
-        setCount(given(), district, "{\"memberCount\":1}").statusCode(401).contentType("application/problem+json");
+        setCount(given(), district, "{\"memberCount\":1}").spec(problem(401));
         // an administrator below the unit is not above it
         setCount(as(Tokens.bearer(Roles.UNIT_ADMIN, grassroots, "m-grassroots-admin")), district,
                 "{\"memberCount\":1}").statusCode(403);
@@ -122,7 +123,7 @@ class MemberCountTest {
         setCount(given().header("X-API-Key", provinceKey), district, "{\"memberCount\":5000}").statusCode(200);
 
         setCount(given().header("X-API-Key", otherProvinceKey), grassroots, "{\"memberCount\":1}")
-                .statusCode(403).contentType("application/problem+json");
+                .spec(problem(403));
         // the province's own count is national: not its key's, not its administrator's
         setCount(given().header("X-API-Key", provinceKey), province, "{\"memberCount\":1}")
                 .statusCode(403).body("field", equalTo("memberCount"));
@@ -131,7 +132,7 @@ class MemberCountTest {
     @Test
     void aProvincesCountStaysWithNationalAdministrators() {
         setCount(as(Tokens.bearer(Roles.UNIT_ADMIN, province, "m-province-admin")), province, "{\"memberCount\":1}")
-                .statusCode(403).contentType("application/problem+json").body("field", equalTo("memberCount"));
+                .spec(problem(403, "memberCount"));
         setCount(as(Tokens.bearer(Roles.UNIT_ADMIN, "TLD", "m-tld-admin")), province, "{\"memberCount\":2}")
                 .statusCode(403).body("field", equalTo("memberCount"));
 
@@ -143,19 +144,16 @@ class MemberCountTest {
     void aBadCountOrAMissingOrStaleVersionIsAProblemNamingIt() {
         String districtAdmin = Tokens.bearer(Roles.UNIT_ADMIN, district, "m-district-admin");
         setCount(as(districtAdmin), district, "{\"memberCount\":4000}").statusCode(200);
-        setCount(as(districtAdmin), district, "{\"memberCount\":-5}").statusCode(400)
-                .contentType("application/problem+json").body("field", equalTo("memberCount"));
+        setCount(as(districtAdmin), district, "{\"memberCount\":-5}").spec(problem(400, "memberCount"));
         setCount(as(districtAdmin), district, "{\"memberCountAsOf\":\"2024-01-01\"}").statusCode(400)
                 .body("field", equalTo("memberCount"));
         setCount(as(districtAdmin), district, "{\"memberCount\":10,\"memberCountAsOf\":\"2024-02-30\"}")
                 .statusCode(400).body("field", equalTo("memberCountAsOf"));
 
         as(districtAdmin).contentType(ContentType.JSON).body("{\"memberCount\":10}")
-                .put("/api/v1/units/" + district + "/member-count").then()
-                .statusCode(428).contentType("application/problem+json");
+                .put("/api/v1/units/" + district + "/member-count").then().spec(problem(428));
         as(districtAdmin).contentType(ContentType.JSON).body("{\"memberCount\":10}").header("If-Match", "\"0\"")
-                .put("/api/v1/units/" + district + "/member-count").then()
-                .statusCode(412).contentType("application/problem+json");
+                .put("/api/v1/units/" + district + "/member-count").then().spec(problem(412));
     }
 
     private static RequestSpecification as(String token) {

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static vn.congdoan.sangkien.orgunit.Problems.problem;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -125,8 +126,7 @@ class OrgUnitHierarchyTest extends SignedInAsNationalAdmin {
         given().queryParam("asOf", "2023-12-31").get("/api/v1/units/" + from + "/children").then()
                 .body("items.id", contains(district));
         given().get("/api/v1/units/" + from + "/children").then().body("items", org.hamcrest.Matchers.empty());
-        given().get("/api/v1/units/" + UUID.randomUUID() + "/children").then()
-                .statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/units/" + UUID.randomUUID() + "/children").then().spec(problem(404));
 
         var moved = TopicProbe.awaitRecords(Topics.ORG_UNITS,
                 r -> r.key().equals(grassroots) && r.value().contains(to), Duration.ofSeconds(20));
@@ -171,8 +171,7 @@ class OrgUnitHierarchyTest extends SignedInAsNationalAdmin {
         String lower = Units.create("DIRECT_SUPERIOR", upper, "Công đoàn cụm trường");
 
         given().contentType(ContentType.JSON).body("{\"parentId\":\"" + lower + "\"}")
-                .post("/api/v1/units/" + upper + "/move").then()
-                .statusCode(422).contentType("application/problem+json").body("field", equalTo("parentId"));
+                .post("/api/v1/units/" + upper + "/move").then().spec(problem(422, "parentId"));
         given().contentType(ContentType.JSON).body("{\"parentId\":\"" + province + "\"}")
                 .post("/api/v1/units/" + Units.root() + "/move").then()
                 .statusCode(422);
@@ -229,8 +228,7 @@ class OrgUnitHierarchyTest extends SignedInAsNationalAdmin {
         String etag = given().get("/api/v1/units/" + province).then().statusCode(200).extract().header("ETag");
 
         given().contentType(ContentType.JSON).body("{\"name\":\"Liên đoàn Lao động tỉnh Tên Mới\"}")
-                .put("/api/v1/units/" + province).then()
-                .statusCode(428).contentType("application/problem+json").body("field", equalTo("If-Match"));
+                .put("/api/v1/units/" + province).then().spec(problem(428, "If-Match"));
 
         String newEtag = given().contentType(ContentType.JSON).header("If-Match", etag)
                 .body("{\"name\":\"Liên đoàn Lao động tỉnh Tên Mới\",\"effectiveFrom\":\"2024-01-01\",\"memberCount\":1200}")
@@ -239,8 +237,7 @@ class OrgUnitHierarchyTest extends SignedInAsNationalAdmin {
         assertThat(newEtag).isNotEqualTo(etag);
 
         given().contentType(ContentType.JSON).header("If-Match", etag).body("{\"memberCount\":5}")
-                .put("/api/v1/units/" + province).then()
-                .statusCode(412).contentType("application/problem+json");
+                .put("/api/v1/units/" + province).then().spec(problem(412));
 
         given().queryParam("asOf", "2023-12-31").get("/api/v1/units/" + province).then()
                 .body("name", equalTo("Liên đoàn Lao động tỉnh Tên Cũ"));
@@ -258,8 +255,7 @@ class OrgUnitHierarchyTest extends SignedInAsNationalAdmin {
         for (String successor : List.of(middle, lower)) {
             given().contentType(ContentType.JSON)
                     .body("{\"sources\":[\"" + upper + "\"],\"successorId\":\"" + successor + "\",\"date\":\"2024-01-01\"}")
-                    .post("/api/v1/units/merge").then()
-                    .statusCode(422).contentType("application/problem+json").body("field", equalTo("successorId"));
+                    .post("/api/v1/units/merge").then().spec(problem(422, "successorId"));
         }
 
         given().get("/api/v1/units/" + upper).then().body("validTo", nullValue());
@@ -356,8 +352,7 @@ class OrgUnitHierarchyTest extends SignedInAsNationalAdmin {
                 .post("/api/v1/units/" + grassroots + "/deactivate").then().statusCode(200);
 
         given().contentType(ContentType.JSON).body("{\"validTo\":\"2025-01-01\"}")
-                .post("/api/v1/units/" + province + "/deactivate").then()
-                .statusCode(422).contentType("application/problem+json").body("field", equalTo("validTo"));
+                .post("/api/v1/units/" + province + "/deactivate").then().spec(problem(422, "validTo"));
         given().get("/api/v1/units/" + province).then().body("validTo", nullValue());
 
         given().contentType(ContentType.JSON).body("{\"validTo\":\"2025-06-01\"}")
@@ -436,19 +431,16 @@ class OrgUnitHierarchyTest extends SignedInAsNationalAdmin {
         for (String unit : List.of(source, empty)) {
             given().contentType(ContentType.JSON)
                     .body("{\"sources\":[\"" + unit + "\"],\"successorId\":\"" + successor + "\",\"date\":\"2019-06-01\"}")
-                    .post("/api/v1/units/merge").then()
-                    .statusCode(422).contentType("application/problem+json").body("field", equalTo("date"));
+                    .post("/api/v1/units/merge").then().spec(problem(422, "date"));
         }
         given().contentType(ContentType.JSON)
                 .body("{\"sources\":[\"" + empty + "\"],\"successorId\":\"" + successor + "\",\"date\":\"+300000-01-01\"}")
-                .post("/api/v1/units/merge").then()
-                .statusCode(400).contentType("application/problem+json").body("field", equalTo("date"));
+                .post("/api/v1/units/merge").then().spec(problem(400, "date"));
     }
 
     @Test
     void badQueryParametersAreProblemsNamingThem() {
-        given().queryParam("asOf", "15/04/2022").get("/api/v1/units").then()
-                .statusCode(400).contentType("application/problem+json").body("field", equalTo("asOf"));
+        given().queryParam("asOf", "15/04/2022").get("/api/v1/units").then().spec(problem(400, "asOf"));
         given().queryParam("type", "PROVINCE").get("/api/v1/units").then()
                 .statusCode(400).body("field", equalTo("type"));
         given().queryParam("limit", 100000).get("/api/v1/units").then()

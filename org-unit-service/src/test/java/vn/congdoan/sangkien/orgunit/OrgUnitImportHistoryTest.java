@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static vn.congdoan.sangkien.orgunit.Problems.problem;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -134,8 +135,8 @@ class OrgUnitImportHistoryTest extends SignedInAsNationalAdmin {
                 {"code":"%s-G","name":"Công đoàn cơ sở Sớm Hơn","type":"GRASSROOTS","parentId":"%s",
                  "validFrom":"2014-12-31"}""".formatted(prefix(), district))
                 .post("/api/v1/units").then()
-                .statusCode(422).contentType("application/problem+json")
-                .body("field", equalTo("validFrom")).body("detail", org.hamcrest.Matchers.containsString("2015-01-01"));
+                .spec(problem(422, "validFrom"))
+                .body("detail", org.hamcrest.Matchers.containsString("2015-01-01"));
         String child = Units.create("GRASSROOTS", district, "Công đoàn cơ sở Cùng Ngày", "2015-01-01");
         given().get("/api/v1/units/" + child).then().body("validFrom", equalTo("2015-01-01"))
                 .body("validTo", nullValue());

@@ -3,6 +3,7 @@ package vn.congdoan.sangkien.orgunit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static vn.congdoan.sangkien.orgunit.Problems.problem;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -142,8 +143,7 @@ class OrgUnitImportTest extends SignedInAsNationalAdmin {
         String unbalanced = "code,name,type,parentCode\n" + p + "-X1,Tên đúng,GRASSROOTS," + provinceCode + "\n"
                 + p + "-X2,\"Thiếu dấu đóng,GRASSROOTS," + provinceCode + "\n";
         given().contentType("text/csv").body(unbalanced.getBytes(StandardCharsets.UTF_8))
-                .queryParam("province", provinceCode).post("/api/v1/units/import").then()
-                .statusCode(400).contentType("application/problem+json").body("field", equalTo("body"));
+                .queryParam("province", provinceCode).post("/api/v1/units/import").then().spec(problem(400, "body"));
 
         byte[] invalidUtf8 = ("code,name,type,parentCode\n" + p + "-X3,T").getBytes(StandardCharsets.UTF_8);
         byte[] withBadByte = new byte[invalidUtf8.length + 2];
@@ -167,7 +167,7 @@ class OrgUnitImportTest extends SignedInAsNationalAdmin {
     @Test
     void importIsForOneExistingProvinceAndItsOwnUnits() {
         given().contentType(ContentType.JSON).body("[]").queryParam("province", "NO-SUCH").post("/api/v1/units/import")
-                .then().statusCode(404).contentType("application/problem+json");
+                .then().spec(problem(404));
         given().contentType(ContentType.JSON).body("[]").post("/api/v1/units/import")
                 .then().statusCode(400).body("field", equalTo("province"));
 
@@ -290,8 +290,7 @@ class OrgUnitImportTest extends SignedInAsNationalAdmin {
         List<Map<String, String>> rows = java.util.Collections.nCopies(50_001,
                 Map.of("code", "X", "name", "X", "type", "GRASSROOTS", "parentCode", provinceCode));
         given().contentType(ContentType.JSON).body(rows).queryParam("province", provinceCode)
-                .post("/api/v1/units/import").then()
-                .statusCode(422).contentType("application/problem+json").body("field", equalTo("rows"));
+                .post("/api/v1/units/import").then().spec(problem(422, "rows"));
     }
 
     /** In force long before the rows' fixed dates, so that none starts before it. */

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static vn.congdoan.sangkien.orgunit.Problems.problem;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -116,59 +117,41 @@ class OrgUnitResourceTest extends SignedInAsNationalAdmin {
                 .body("""
                         {"code":"HT-%s","name":"Tổ công đoàn","type":"GRASSROOTS","parentId":"%s"}
                         """.formatted(UUID.randomUUID().toString().substring(0, 8), parent))
-                .post("/api/v1/units").then()
-                .statusCode(422)
-                .contentType("application/problem+json")
-                .body("field", equalTo("parentId"));
+                .post("/api/v1/units").then().spec(problem(422, "parentId"));
     }
 
     @Test
     void invalidInputIsAProblemNamingTheField() {
         given().contentType(ContentType.JSON)
                 .body("{\"code\":\"ok-1\",\"name\":\"\",\"type\":\"GRASSROOTS\",\"parentId\":\"" + UUID.randomUUID() + "\"}")
-                .post("/api/v1/units").then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("field", equalTo("name"));
+                .post("/api/v1/units").then().spec(problem(400, "name"));
 
         given().contentType(ContentType.JSON)
                 .body("{\"code\":\"ok-2\",\"name\":\"X\",\"type\":\"PROVINCE\",\"parentId\":\"" + UUID.randomUUID() + "\"}")
-                .post("/api/v1/units").then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("field", equalTo("type"));
+                .post("/api/v1/units").then().spec(problem(400, "type"));
 
         String oversize = "Công đoàn ".repeat(31);
         given().contentType(ContentType.JSON)
                 .body("{\"code\":\"ok-3\",\"name\":\"" + oversize + "\",\"type\":\"GRASSROOTS\",\"parentId\":\""
                         + given().get("/api/v1/units/by-code/42").then().extract().path("id") + "\"}")
-                .post("/api/v1/units").then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("field", equalTo("name"));
+                .post("/api/v1/units").then().spec(problem(400, "name"));
         given().contentType(ContentType.JSON)
                 .body("{\"code\":\"ok-4\",\"name\":\"X\",\"type\":\"GRASSROOTS\",\"parentId\":\""
                         + UUID.randomUUID() + "\",\"validFrom\":\"2022-02-30\"}")
-                .post("/api/v1/units").then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("field", equalTo("validFrom"));
+                .post("/api/v1/units").then().spec(problem(400, "validFrom"));
         String haTinh = given().get("/api/v1/units/by-code/42").then().extract().path("id");
         for (String[] date : new String[][] { { "ok-5", "-5000-01-01" }, { "ok-6", "+300000-01-01" },
                 { "ok-7", "0000-12-31" } }) {
             given().contentType(ContentType.JSON)
                     .body("{\"code\":\"" + date[0] + "\",\"name\":\"X\",\"type\":\"GRASSROOTS\",\"parentId\":\""
                             + haTinh + "\",\"validFrom\":\"" + date[1] + "\"}")
-                    .post("/api/v1/units").then()
-                    .statusCode(400)
-                    .contentType("application/problem+json")
-                    .body("field", equalTo("validFrom"));
+                    .post("/api/v1/units").then().spec(problem(400, "validFrom"));
         }
         for (String code : new String[] { "ok-1", "ok-2", "ok-3", "ok-4", "ok-5", "ok-6", "ok-7" }) {
             given().get("/api/v1/units/by-code/" + code).then().statusCode(404);
         }
 
-        given().get("/api/v1/units/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/units/not-a-uuid").then().spec(problem(404));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
+import static vn.congdoan.sangkien.orgunit.Problems.problem;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -181,22 +182,12 @@ class ProgrammeResourceTest extends SignedInAsNationalAdmin {
         String ngheAn = GroupingResourceTest.unitId("40");
 
         setTargets(code, "phase-1", "[{\"unitId\":\"%s\",\"target\":-1}]".formatted(ngheAn)).then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("field", equalTo("[0].target"));
+                .spec(problem(400, "[0].target"));
         setTargets(code, "phase-1", "[{\"unitId\":\"%s\",\"target\":1},{\"unitId\":\"%s\",\"target\":2}]"
-                .formatted(ngheAn, UUID.randomUUID())).then()
-                .statusCode(422)
-                .contentType("application/problem+json")
-                .body("field", equalTo("[1].unitId"));
+                .formatted(ngheAn, UUID.randomUUID())).then().spec(problem(422, "[1].unitId"));
         setTargets(code, "phase-1", "[{\"unitId\":\"%s\",\"target\":1},{\"unitId\":\"%s\",\"target\":2}]"
-                .formatted(ngheAn, ngheAn)).then()
-                .statusCode(422)
-                .contentType("application/problem+json")
-                .body("field", equalTo("[1].unitId"));
-        setTargets(code, "phase-9", "[]").then()
-                .statusCode(404)
-                .contentType("application/problem+json");
+                .formatted(ngheAn, ngheAn)).then().spec(problem(422, "[1].unitId"));
+        setTargets(code, "phase-9", "[]").then().spec(problem(404));
 
         given().get("/api/v1/programmes/" + code + "/phases/phase-1/targets").then().body("$", empty());
         given().get("/api/v1/programmes/" + code).then().body("version", equalTo(1));
@@ -206,55 +197,32 @@ class ProgrammeResourceTest extends SignedInAsNationalAdmin {
     void invalidProgrammesAndPhasesAreProblemsNamingTheField() {
         given().contentType(ContentType.JSON)
                 .body(programmeJson(uniqueCode(), "2022-12-31", "2022-01-01"))
-                .post("/api/v1/programmes").then()
-                .statusCode(422)
-                .contentType("application/problem+json")
-                .body("field", equalTo("endDate"));
+                .post("/api/v1/programmes").then().spec(problem(422, "endDate"));
         given().contentType(ContentType.JSON)
                 .body("{\"code\":\"" + uniqueCode() + "\",\"name\":\"Chương trình\",\"endDate\":\"2022-12-31\"}")
-                .post("/api/v1/programmes").then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("field", equalTo("startDate"));
+                .post("/api/v1/programmes").then().spec(problem(400, "startDate"));
         given().contentType(ContentType.JSON)
                 .body("{\"code\":\"" + uniqueCode() + "\",\"name\":\"Chương trình\",\"startDate\":\"2022-01-01\","
                         + "\"endDate\":\"2022-12-31\",\"nationalTarget\":-5}")
-                .post("/api/v1/programmes").then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("field", equalTo("nationalTarget"));
+                .post("/api/v1/programmes").then().spec(problem(400, "nationalTarget"));
         given().contentType(ContentType.JSON)
                 .body(programmeJson(uniqueCode(), "2022-01-01", "+300000-12-31"))
-                .post("/api/v1/programmes").then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("field", equalTo("endDate"));
+                .post("/api/v1/programmes").then().spec(problem(400, "endDate"));
 
         String code = createProgramme("2022-01-01", "2022-12-31");
         given().contentType(ContentType.JSON).body(programmeJson(code, "2022-01-01", "2022-12-31"))
-                .post("/api/v1/programmes").then()
-                .statusCode(409)
-                .contentType("application/problem+json")
-                .body("field", equalTo("code"));
+                .post("/api/v1/programmes").then().spec(problem(409, "code"));
 
-        addPhase(code, "phase-1", "2021-12-31", null).then()
-                .statusCode(422).contentType("application/problem+json").body("field", equalTo("startDate"));
-        addPhase(code, "phase-1", "2022-06-01", "2022-05-31").then()
-                .statusCode(422).contentType("application/problem+json").body("field", equalTo("endDate"));
-        addPhase(code, "phase-1", null, "2023-01-01").then()
-                .statusCode(422).contentType("application/problem+json").body("field", equalTo("endDate"));
+        addPhase(code, "phase-1", "2021-12-31", null).then().spec(problem(422, "startDate"));
+        addPhase(code, "phase-1", "2022-06-01", "2022-05-31").then().spec(problem(422, "endDate"));
+        addPhase(code, "phase-1", null, "2023-01-01").then().spec(problem(422, "endDate"));
         addPhase(code, "phase-1", null, null).then().statusCode(201);
-        addPhase(code, "phase-1", null, null).then()
-                .statusCode(409).contentType("application/problem+json").body("field", equalTo("code"));
+        addPhase(code, "phase-1", null, null).then().spec(problem(409, "code"));
 
-        given().queryParam("asOf", "2022-02-30").get("/api/v1/programmes/" + code).then()
-                .statusCode(400).contentType("application/problem+json").body("field", equalTo("asOf"));
-        given().get("/api/v1/programmes/" + uniqueCode()).then()
-                .statusCode(404).contentType("application/problem+json");
-        addPhase(uniqueCode(), "phase-1", null, null).then()
-                .statusCode(404).contentType("application/problem+json");
-        given().get("/api/v1/programmes/" + code + "/phases/phase-9").then()
-                .statusCode(404).contentType("application/problem+json");
+        given().queryParam("asOf", "2022-02-30").get("/api/v1/programmes/" + code).then().spec(problem(400, "asOf"));
+        given().get("/api/v1/programmes/" + uniqueCode()).then().spec(problem(404));
+        addPhase(uniqueCode(), "phase-1", null, null).then().spec(problem(404));
+        given().get("/api/v1/programmes/" + code + "/phases/phase-9").then().spec(problem(404));
     }
 
     @Test

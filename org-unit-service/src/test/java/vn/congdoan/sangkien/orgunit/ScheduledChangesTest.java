@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static vn.congdoan.sangkien.orgunit.Problems.problem;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -103,8 +104,7 @@ class ScheduledChangesTest extends SignedInAsNationalAdmin {
 
         given().contentType(ContentType.JSON).header("If-Match", "\"99\"")
                 .body("{\"name\":\"Liên đoàn Lao động tỉnh Tên Mới\",\"effectiveFrom\":\"" + day + "\"}")
-                .put("/api/v1/units/" + province).then()
-                .statusCode(412).contentType("application/problem+json").body("field", equalTo("If-Match"));
+                .put("/api/v1/units/" + province).then().spec(problem(412, "If-Match"));
         String rename = given().contentType(ContentType.JSON).header("If-Match", etag)
                 .body("{\"name\":\"Liên đoàn Lao động tỉnh Tên Mới\",\"effectiveFrom\":\"" + day + "\"}")
                 .put("/api/v1/units/" + province).then()
@@ -142,20 +142,17 @@ class ScheduledChangesTest extends SignedInAsNationalAdmin {
 
         given().contentType(ContentType.JSON)
                 .body("{\"sources\":[\"" + district + "\"],\"successorId\":\"" + province + "\",\"date\":\"" + day + "\"}")
-                .post("/api/v1/units/merge").then()
-                .statusCode(422).contentType("application/problem+json").body("field", equalTo("sources"));
+                .post("/api/v1/units/merge").then().spec(problem(422, "sources"));
         given().contentType(ContentType.JSON)
                 .body("{\"parentId\":\"" + grassroots + "\",\"effectiveFrom\":\"" + day + "\"}")
-                .post("/api/v1/units/" + district + "/move").then()
-                .statusCode(422).contentType("application/problem+json").body("field", equalTo("parentId"));
+                .post("/api/v1/units/" + district + "/move").then().spec(problem(422, "parentId"));
 
         for (String unit : List.of(province, district, grassroots)) {
             given().queryParam("unitId", unit).get("/api/v1/scheduled-changes").then()
                     .statusCode(200).body("size()", equalTo(0));
         }
         given().get("/api/v1/units/" + district).then().body("parentId", equalTo(province)).body("validTo", nullValue());
-        given().queryParam("status", "LATER").get("/api/v1/scheduled-changes").then()
-                .statusCode(400).contentType("application/problem+json").body("field", equalTo("status"));
+        given().queryParam("status", "LATER").get("/api/v1/scheduled-changes").then().spec(problem(400, "status"));
     }
 
     @Test
@@ -209,13 +206,12 @@ class ScheduledChangesTest extends SignedInAsNationalAdmin {
                 .put("/api/v1/units/" + province).then().statusCode(202).extract().header("Location");
 
         given().header("Authorization", Tokens.bearer(Roles.UNIT_ADMIN, Units.idOf("42"))).delete(rename).then()
-                .statusCode(403).contentType("application/problem+json");
+                .spec(problem(403));
         given().header("Authorization", Tokens.bearer(Roles.MEMBER, province)).delete(rename).then()
                 .statusCode(403);
         given().header("Authorization", Tokens.bearer(Roles.UNIT_ADMIN, province)).delete(rename).then()
                 .statusCode(200).body("status", equalTo("CANCELLED")).body("settledAt", notNullValue());
-        given().delete(rename).then()
-                .statusCode(409).contentType("application/problem+json").body("field", equalTo("status"));
+        given().delete(rename).then().spec(problem(409, "status"));
 
         scheduled.applyDue(day);
         given().get(rename).then().body("status", equalTo("CANCELLED"));
@@ -289,12 +285,10 @@ class ScheduledChangesTest extends SignedInAsNationalAdmin {
 
         given().contentType(ContentType.JSON).header("If-Match", etag)
                 .body("{\"name\":\"Liên đoàn Lao động tỉnh Đổi Sau\",\"memberCount\":1200,\"effectiveFrom\":\"" + day + "\"}")
-                .put("/api/v1/units/" + province).then()
-                .statusCode(422).contentType("application/problem+json").body("field", equalTo("memberCount"));
+                .put("/api/v1/units/" + province).then().spec(problem(422, "memberCount"));
         given().contentType(ContentType.JSON).header("If-Match", etag)
                 .body("{\"effectiveFrom\":\"" + day + "\"}")
-                .put("/api/v1/units/" + province).then()
-                .statusCode(422).contentType("application/problem+json").body("field", equalTo("name"));
+                .put("/api/v1/units/" + province).then().spec(problem(422, "name"));
         given().queryParam("unitId", province).get("/api/v1/scheduled-changes").then().body("size()", equalTo(0));
     }
 

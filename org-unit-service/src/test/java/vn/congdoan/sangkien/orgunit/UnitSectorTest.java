@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
+import static vn.congdoan.sangkien.orgunit.Problems.problem;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -82,25 +83,20 @@ class UnitSectorTest extends SignedInAsNationalAdmin {
                         {"code":"%s","name":"Công đoàn cơ sở Hợp tác xã","type":"GRASSROOTS","parentId":"%s",
                          "sector":"COOPERATIVE"}
                         """.formatted(code, province))
-                .post("/api/v1/units").then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("field", equalTo("sector"))
+                .post("/api/v1/units").then().spec(problem(400, "sector"))
                 .body("allowed", hasItem("PUBLIC_SERVICE_UNIT"));
         given().get("/api/v1/units/by-code/" + code).then().statusCode(404);
 
         String id = Units.create("GRASSROOTS", province, "Công đoàn cơ sở Công ty Cổ phần");
         String etag = given().get("/api/v1/units/" + id).then().extract().header("ETag");
         given().contentType(ContentType.JSON).header("If-Match", etag).body("{\"sector\":\"private_enterprise\"}")
-                .put("/api/v1/units/" + id).then()
-                .statusCode(400).contentType("application/problem+json").body("field", equalTo("sector"));
+                .put("/api/v1/units/" + id).then().spec(problem(400, "sector"));
         // a sector takes effect at once: it is not scheduled with a rename for a later day
         String later = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(30).toString();
         given().contentType(ContentType.JSON).header("If-Match", etag)
                 .body("{\"name\":\"Công đoàn cơ sở Công ty Cổ phần Mới\",\"effectiveFrom\":\"" + later
                         + "\",\"sector\":\"PRIVATE_ENTERPRISE\"}")
-                .put("/api/v1/units/" + id).then()
-                .statusCode(422).contentType("application/problem+json").body("field", equalTo("sector"));
+                .put("/api/v1/units/" + id).then().spec(problem(422, "sector"));
         given().get("/api/v1/units/" + id).then().body("sector", nullValue());
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static vn.congdoan.sangkien.orgunit.Problems.problem;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -165,9 +166,7 @@ class UnitTargetsTest {
                 "{\"unitCode\":\"KHONG-CO-%s\",\"target\":50}".formatted(UUID.randomUUID()) }) {
             assign(as(provinceAdmin), t, t.province(), "[{\"unitId\":\"%s\",\"target\":2000},%s]"
                     .formatted(t.huongSon(), row))
-                    .statusCode(422)
-                    .contentType("application/problem+json")
-                    .body("field", equalTo("[1].unitCode"));
+                    .spec(problem(422, "[1].unitCode"));
         }
         assign(as(provinceAdmin), t, t.province(), "[{\"unitId\":\"%s\",\"target\":1},{\"unitId\":\"%s\",\"target\":2}]"
                 .formatted(t.kyAnh(), t.kyAnh())).statusCode(422).body("field", equalTo("[1].unitId"));
@@ -186,11 +185,11 @@ class UnitTargetsTest {
         String body = "[{\"unitId\":\"%s\",\"target\":100}]".formatted(t.kyAnh());
         String otherAdmin = Tokens.bearer(Roles.UNIT_ADMIN, t.otherProvince(), "m-other-admin");
 
-        assign(as(otherAdmin), t, t.province(), body).statusCode(403).contentType("application/problem+json");
-        as(otherAdmin).get(t.page(t.province())).then().statusCode(403).contentType("application/problem+json");
+        assign(as(otherAdmin), t, t.province(), body).spec(problem(403));
+        as(otherAdmin).get(t.page(t.province())).then().spec(problem(403));
         as(Tokens.bearer(Roles.MEMBER, t.otherProvince(), "m-other-member")).get(t.page(t.kyAnh())).then()
                 .statusCode(403);
-        given().get(t.page(t.province())).then().statusCode(401).contentType("application/problem+json");
+        given().get(t.page(t.province())).then().spec(problem(401));
         assign(given(), t, t.province(), body).statusCode(401);
         // a district's administrator hands down its own targets, not its province's
         assign(as(Tokens.bearer(Roles.UNIT_ADMIN, t.kyAnh(), "m-district-admin")), t, t.province(), body)
@@ -243,7 +242,7 @@ class UnitTargetsTest {
                 .body("[{\"unitId\":\"%s\",\"target\":3500},{\"unitId\":\"%s\",\"target\":1}]"
                         .formatted(t.province(), t.kyAnh()))
                 .put("/api/v1/programmes/" + t.programme() + "/phases/phase-1/targets").then()
-                .statusCode(422).contentType("application/problem+json").body("field", equalTo("[1].unitId"));
+                .spec(problem(422, "[1].unitId"));
     }
 
     @Test
@@ -262,8 +261,8 @@ class UnitTargetsTest {
                 .body("children.find { it.unitId == '" + t.huongSon() + "' }.target", nullValue());
 
         assignCsv(as(Tokens.bearer(Roles.UNIT_ADMIN, t.province(), "m-province-admin")), t, t.province(),
-                "unitCode,target\n" + t.kyAnhCode() + ",10\n" + t.huongSonCode() + ",nhiều\n").statusCode(400)
-                .contentType("application/problem+json").body("field", equalTo("[1].target"));
+                "unitCode,target\n" + t.kyAnhCode() + ",10\n" + t.huongSonCode() + ",nhiều\n")
+                .spec(problem(400, "[1].target"));
         assignCsv(as(Tokens.bearer(Roles.UNIT_ADMIN, t.province(), "m-province-admin")), t, t.province(),
                 "unitCode,target\n" + t.kyAnhCode() + ",10\n" + t.formosaCode() + ",10\n").statusCode(422)
                 .body("field", equalTo("[1].unitCode"));

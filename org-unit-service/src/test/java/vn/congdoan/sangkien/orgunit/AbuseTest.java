@@ -43,14 +43,11 @@ class AbuseTest {
         if (province != null) {
             return;
         }
-        Tokens.signInAs(Roles.NATIONAL_ADMIN, "TLD");
-        try {
+        Units.asNationalAdmin(() -> {
             province = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Thử");
-            provinceCode = given().get("/api/v1/units/" + province).then().extract().path("code");
+            provinceCode = Units.codeOf(province);
             district = Units.create("DIRECT_SUPERIOR", province, "Liên đoàn Lao động huyện Thử");
-        } finally {
-            Tokens.signOut();
-        }
+        });
     }
 
     /**

@@ -122,16 +122,13 @@ class AccessControlTest {
         if (inside != null) {
             return;
         }
-        Tokens.signInAs(Roles.NATIONAL_ADMIN, "TLD");
-        try {
+        Units.asNationalAdmin(() -> {
             inside = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Trong");
-            insideCode = given().get("/api/v1/units/" + inside).then().extract().path("code");
+            insideCode = Units.codeOf(inside);
             outside = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Ngoài");
             district = Units.create("DIRECT_SUPERIOR", inside, "Liên đoàn Lao động huyện Trong");
             grassroots = Units.create("GRASSROOTS", district, "Công đoàn cơ sở Trong");
-        } finally {
-            Tokens.signOut();
-        }
+        });
     }
 
     @Test

@@ -52,8 +52,7 @@ class MemberCountTest {
         if (province != null) {
             return;
         }
-        Tokens.signInAs(Roles.NATIONAL_ADMIN, "TLD");
-        try {
+        Units.asNationalAdmin(() -> {
             province = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Đếm");
             district = Units.create("DIRECT_SUPERIOR", province, "Liên đoàn Lao động huyện Đếm");
             sibling = Units.create("DIRECT_SUPERIOR", province, "Liên đoàn Lao động huyện Bên Cạnh");
@@ -61,9 +60,7 @@ class MemberCountTest {
             otherProvince = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Khác");
             provinceKey = issueKey(province);
             otherProvinceKey = issueKey(otherProvince);
-        } finally {
-            Tokens.signOut();
-        }
+        });
     }
 
     @Test
@@ -169,7 +166,7 @@ class MemberCountTest {
     }
 
     private static String issueKey(String provinceId) {
-        String code = given().get("/api/v1/units/" + provinceId).then().extract().path("code");
+        String code = Units.codeOf(provinceId);
         return given().contentType(ContentType.JSON)
                 .body("{\"provinceCode\":\"" + code + "\",\"label\":\"Hệ thống CNTT tỉnh\"}")
                 .post("/api/v1/api-keys").then().statusCode(201).extract().path("key");

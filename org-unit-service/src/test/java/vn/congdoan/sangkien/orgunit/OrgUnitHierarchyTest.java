@@ -397,7 +397,7 @@ class OrgUnitHierarchyTest extends SignedInAsNationalAdmin {
         String province = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Tương Lai", "2020-01-01");
         String other = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Bên Cạnh", "2020-01-01");
         String district = Units.create("DIRECT_SUPERIOR", province, "Liên đoàn Lao động huyện Sẽ Đi", "2020-01-01");
-        String etag = given().get("/api/v1/units/" + province).then().extract().header("ETag");
+        String etag = Units.etagOf(province);
 
         given().contentType(ContentType.JSON).header("If-Match", etag)
                 .body("{\"name\":\"Liên đoàn Lao động tỉnh Tên Sau Này\",\"effectiveFrom\":\"2100-01-01\"}")

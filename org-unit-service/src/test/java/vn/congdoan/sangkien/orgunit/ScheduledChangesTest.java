@@ -22,6 +22,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import vn.congdoan.sangkien.events.EventJson;
 import vn.congdoan.sangkien.events.OrgUnitState;
 import vn.congdoan.sangkien.events.Topics;
@@ -99,20 +100,14 @@ class ScheduledChangesTest extends SignedInAsNationalAdmin {
         String province = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Đổi Tên", "2020-01-01");
         String other = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Đón Về", "2020-01-01");
         String district = Units.create("DIRECT_SUPERIOR", province, "Liên đoàn Lao động huyện Chuyển Đi", "2020-01-01");
-        String etag = given().get("/api/v1/units/" + province).then().extract().header("ETag");
+        String etag = Units.etagOf(province);
         LocalDate day = TODAY.plusDays(20);
 
-        given().contentType(ContentType.JSON).header("If-Match", "\"99\"")
-                .body("{\"name\":\"Liên đoàn Lao động tỉnh Tên Mới\",\"effectiveFrom\":\"" + day + "\"}")
-                .put("/api/v1/units/" + province).then().spec(problem(412, "If-Match"));
-        String rename = given().contentType(ContentType.JSON).header("If-Match", etag)
-                .body("{\"name\":\"Liên đoàn Lao động tỉnh Tên Mới\",\"effectiveFrom\":\"" + day + "\"}")
-                .put("/api/v1/units/" + province).then()
+        rename(province, "\"99\"", "Liên đoàn Lao động tỉnh Tên Mới", day).spec(problem(412, "If-Match"));
+        String rename = rename(province, etag, "Liên đoàn Lao động tỉnh Tên Mới", day)
                 .statusCode(202).body("kind", equalTo("RENAME"))
                 .body("change.name", equalTo("Liên đoàn Lao động tỉnh Tên Mới")).extract().header("Location");
-        String move = given().contentType(ContentType.JSON)
-                .body("{\"parentId\":\"" + other + "\",\"effectiveFrom\":\"" + day + "\"}")
-                .post("/api/v1/units/" + district + "/move").then()
+        String move = move(district, other, day)
                 .statusCode(202).body("kind", equalTo("MOVE")).body("change.parentId", equalTo(other))
                 .extract().header("Location");
 
@@ -143,9 +138,7 @@ class ScheduledChangesTest extends SignedInAsNationalAdmin {
         given().contentType(ContentType.JSON)
                 .body("{\"sources\":[\"" + district + "\"],\"successorId\":\"" + province + "\",\"date\":\"" + day + "\"}")
                 .post("/api/v1/units/merge").then().spec(problem(422, "sources"));
-        given().contentType(ContentType.JSON)
-                .body("{\"parentId\":\"" + grassroots + "\",\"effectiveFrom\":\"" + day + "\"}")
-                .post("/api/v1/units/" + district + "/move").then().spec(problem(422, "parentId"));
+        move(district, grassroots, day).spec(problem(422, "parentId"));
 
         for (String unit : List.of(province, district, grassroots)) {
             given().queryParam("unitId", unit).get("/api/v1/scheduled-changes").then()
@@ -161,16 +154,12 @@ class ScheduledChangesTest extends SignedInAsNationalAdmin {
         String closing = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Sắp Đóng", "2020-01-01");
         String district = Units.create("DIRECT_SUPERIOR", province, "Liên đoàn Lao động huyện Định Chuyển", "2020-01-01");
         LocalDate day = TODAY.plusDays(40);
-        String move = given().contentType(ContentType.JSON)
-                .body("{\"parentId\":\"" + closing + "\",\"effectiveFrom\":\"" + day + "\"}")
-                .post("/api/v1/units/" + district + "/move").then().statusCode(202).extract().header("Location");
+        String move = accepted(move(district, closing, day));
 
-        String etag = given().get("/api/v1/units/" + province).then().extract().header("ETag");
+        String etag = Units.etagOf(province);
         List<String> renames = new java.util.ArrayList<>();
         for (String name : List.of("Liên đoàn Lao động tỉnh Tên Một", "Liên đoàn Lao động tỉnh Tên Hai")) {
-            renames.add(given().contentType(ContentType.JSON).header("If-Match", etag)
-                    .body("{\"name\":\"" + name + "\",\"effectiveFrom\":\"" + day + "\"}")
-                    .put("/api/v1/units/" + province).then().statusCode(202).extract().header("Location"));
+            renames.add(accepted(rename(province, etag, name, day)));
         }
 
         // meanwhile the destination ends
@@ -199,11 +188,9 @@ class ScheduledChangesTest extends SignedInAsNationalAdmin {
     @Test
     void aPendingChangeCanBeCancelledByThoseWhoCouldSendItAndThenNeverApplies() {
         String province = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Giữ Tên", "2020-01-01");
-        String etag = given().get("/api/v1/units/" + province).then().extract().header("ETag");
+        String etag = Units.etagOf(province);
         LocalDate day = TODAY.plusDays(50);
-        String rename = given().contentType(ContentType.JSON).header("If-Match", etag)
-                .body("{\"name\":\"Liên đoàn Lao động tỉnh Tên Bỏ\",\"effectiveFrom\":\"" + day + "\"}")
-                .put("/api/v1/units/" + province).then().statusCode(202).extract().header("Location");
+        String rename = accepted(rename(province, etag, "Liên đoàn Lao động tỉnh Tên Bỏ", day));
 
         given().header("Authorization", Tokens.bearer(Roles.UNIT_ADMIN, Units.idOf("42"))).delete(rename).then()
                 .spec(problem(403));
@@ -231,9 +218,7 @@ class ScheduledChangesTest extends SignedInAsNationalAdmin {
         for (int i = 0; i < 6; i++) {
             String district = Units.create("DIRECT_SUPERIOR", from, "Liên đoàn Lao động huyện Số " + i, "2020-01-01");
             districts.add(district);
-            moves.add(given().contentType(ContentType.JSON)
-                    .body("{\"parentId\":\"" + to + "\",\"effectiveFrom\":\"" + day + "\"}")
-                    .post("/api/v1/units/" + district + "/move").then().statusCode(202).extract().header("Location"));
+            moves.add(accepted(move(district, to, day)));
         }
 
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
@@ -280,7 +265,7 @@ class ScheduledChangesTest extends SignedInAsNationalAdmin {
     @Test
     void aScheduledRenameIsANameOnlyAndMemberCountsStayDatedFacts() {
         String province = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Đếm Người", "2020-01-01");
-        String etag = given().get("/api/v1/units/" + province).then().extract().header("ETag");
+        String etag = Units.etagOf(province);
         LocalDate day = TODAY.plusDays(70);
 
         given().contentType(ContentType.JSON).header("If-Match", etag)
@@ -323,9 +308,7 @@ class ScheduledChangesTest extends SignedInAsNationalAdmin {
         String to = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Bên Đến", "2020-01-01");
         String district = Units.create("DIRECT_SUPERIOR", from, "Liên đoàn Lao động huyện Hai Bên", "2020-01-01");
         LocalDate day = TODAY.plusDays(90);
-        String move = given().contentType(ContentType.JSON)
-                .body("{\"parentId\":\"" + to + "\",\"effectiveFrom\":\"" + day + "\"}")
-                .post("/api/v1/units/" + district + "/move").then().statusCode(202).extract().header("Location");
+        String move = accepted(move(district, to, day));
         String merge = given().contentType(ContentType.JSON)
                 .body("{\"sources\":[\"" + from + "\"],\"successorId\":\"" + to + "\",\"date\":\"" + day.plusDays(1) + "\"}")
                 .post("/api/v1/units/merge").then().statusCode(202).extract().header("Location");
@@ -340,7 +323,7 @@ class ScheduledChangesTest extends SignedInAsNationalAdmin {
     @Test
     void aChangeThatKeepsFailingHoldsBackTheNextUntilItIsGivenUp() {
         String province = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Kẹt Lại", "2020-01-01");
-        String etag = given().get("/api/v1/units/" + province).then().extract().header("ETag");
+        String etag = Units.etagOf(province);
         LocalDate day = TODAY.plusDays(100);
         java.util.UUID broken = java.util.UUID.randomUUID();
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
@@ -348,9 +331,7 @@ class ScheduledChangesTest extends SignedInAsNationalAdmin {
                 values (?1, 'RENAME', ?2, ?3, '{"name":', array[?2], 'PENDING', now())""")
                 .setParameter(1, broken).setParameter(2, java.util.UUID.fromString(province)).setParameter(3, day)
                 .executeUpdate());
-        String next = given().contentType(ContentType.JSON).header("If-Match", etag)
-                .body("{\"name\":\"Liên đoàn Lao động tỉnh Đi Tiếp\",\"effectiveFrom\":\"" + day.plusDays(1) + "\"}")
-                .put("/api/v1/units/" + province).then().statusCode(202).extract().header("Location");
+        String next = accepted(rename(province, etag, "Liên đoàn Lao động tỉnh Đi Tiếp", day.plusDays(1)));
 
         for (int attempt = 1; attempt < 5; attempt++) {
             scheduled.applyDue(day.plusDays(1));
@@ -363,5 +344,24 @@ class ScheduledChangesTest extends SignedInAsNationalAdmin {
                 .body("problem.detail", org.hamcrest.Matchers.startsWith("Not applied after 5 attempts"));
         given().get(next).then().body("status", equalTo("APPLIED"));
         given().get("/api/v1/units/" + province).then().body("name", equalTo("Liên đoàn Lao động tỉnh Đi Tiếp"));
+    }
+
+    /** Asks for {@code unit} to move under {@code parent} from {@code day}. */
+    private static ValidatableResponse move(String unit, String parent, LocalDate day) {
+        return given().contentType(ContentType.JSON)
+                .body("{\"parentId\":\"" + parent + "\",\"effectiveFrom\":\"" + day + "\"}")
+                .post("/api/v1/units/" + unit + "/move").then();
+    }
+
+    /** Asks for {@code unit}, at version {@code etag}, to take {@code name} from {@code day}. */
+    private static ValidatableResponse rename(String unit, String etag, String name, LocalDate day) {
+        return given().contentType(ContentType.JSON).header("If-Match", etag)
+                .body("{\"name\":\"" + name + "\",\"effectiveFrom\":\"" + day + "\"}")
+                .put("/api/v1/units/" + unit).then();
+    }
+
+    /** The scheduled change that a request answered with 202 names. */
+    private static String accepted(ValidatableResponse response) {
+        return response.statusCode(202).extract().header("Location");
     }
 }

@@ -72,8 +72,7 @@ class UnitTargetsTest {
                     .post("/api/v1/programmes").then().statusCode(201);
             as(NATIONAL).contentType(ContentType.JSON).body("{\"code\":\"phase-1\",\"name\":\"Giai đoạn 1\"}")
                     .post("/api/v1/programmes/" + programme + "/phases").then().statusCode(201);
-            Tokens.signInAs(Roles.NATIONAL_ADMIN, "TLD");
-            try {
+            return Units.asNationalAdmin(() -> {
                 String province = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Giao");
                 String other = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Khác");
                 String kyAnh = Units.create("DIRECT_SUPERIOR", province, "Liên đoàn Lao động thị xã Kỳ Anh");
@@ -87,9 +86,7 @@ class UnitTargetsTest {
                         .put("/api/v1/programmes/" + programme + "/phases/phase-1/targets").then().statusCode(200);
                 return new Tree(programme, province, other, kyAnh, code(kyAnh), huongSon, code(huongSon), formosa,
                         code(formosa), hospital, code(hospital), otherDistrict, code(otherDistrict));
-            } finally {
-                Tokens.signOut();
-            }
+            });
         }
 
         String page(String unit) {
@@ -215,9 +212,7 @@ class UnitTargetsTest {
     @Test
     void theNationalListKeepsTheTargetsHandedDownBelowIt() {
         Tree t = Tree.build();
-        assign(as(Tokens.bearer(Roles.UNIT_ADMIN, t.province(), "m-province-admin")), t, t.province(),
-                "[{\"unitId\":\"%s\",\"target\":1200},{\"unitId\":\"%s\",\"target\":900}]"
-                        .formatted(t.kyAnh(), t.huongSon())).statusCode(200);
+        provinceHandsDownToItsDistricts(t);
         assign(as(Tokens.bearer(Roles.UNIT_ADMIN, t.kyAnh(), "m-district-admin")), t, t.kyAnh(),
                 "[{\"unitId\":\"%s\",\"target\":700}]".formatted(t.formosa())).statusCode(200);
 
@@ -276,13 +271,8 @@ class UnitTargetsTest {
         Tree t = Tree.build();
         String day = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(10).toString();
         String later = Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD");
-        Tokens.signInAs(Roles.NATIONAL_ADMIN, "TLD");
-        String newDistrict;
-        try {
-            newDistrict = Units.create("DIRECT_SUPERIOR", t.province(), "Liên đoàn Lao động huyện Mới", day);
-        } finally {
-            Tokens.signOut();
-        }
+        String newDistrict = Units.asNationalAdmin(
+                () -> Units.create("DIRECT_SUPERIOR", t.province(), "Liên đoàn Lao động huyện Mới", day));
         String body = "[{\"unitId\":\"%s\",\"target\":300}]".formatted(newDistrict);
 
         assign(as(later), t, t.province(), body).statusCode(422).body("field", equalTo("[0].unitId"));
@@ -293,9 +283,7 @@ class UnitTargetsTest {
     @Test
     void eachTargetBelowTheProvincesIsARecordOfItsOwnAndTheProgrammeCarriesTheNationalOnes() {
         Tree t = Tree.build();
-        assign(as(Tokens.bearer(Roles.UNIT_ADMIN, t.province(), "m-province-admin")), t, t.province(),
-                "[{\"unitId\":\"%s\",\"target\":1200},{\"unitId\":\"%s\",\"target\":900}]"
-                        .formatted(t.kyAnh(), t.huongSon())).statusCode(200);
+        provinceHandsDownToItsDistricts(t);
         String districtAdmin = Tokens.bearer(Roles.UNIT_ADMIN, t.kyAnh(), "m-district-admin");
         assign(as(districtAdmin), t, t.kyAnh(), "[{\"unitId\":\"%s\",\"target\":700},{\"unitId\":\"%s\",\"target\":500}]"
                 .formatted(t.formosa(), t.hospital())).statusCode(200);
@@ -347,6 +335,13 @@ class UnitTargetsTest {
                 Duration.ofSeconds(20))).extracting(r -> EventJson.read(r.value(), UnitTargetState.class))
                 .containsOnly(new UnitTargetState(t.programme(), "phase-1", UUID.fromString(t.kyAnh()), 1200L,
                         version));
+    }
+
+    /** The province's administrator gives Kỳ Anh 1200 and Hương Sơn 900. */
+    private static void provinceHandsDownToItsDistricts(Tree t) {
+        assign(as(Tokens.bearer(Roles.UNIT_ADMIN, t.province(), "m-province-admin")), t, t.province(),
+                "[{\"unitId\":\"%s\",\"target\":1200},{\"unitId\":\"%s\",\"target\":900}]"
+                        .formatted(t.kyAnh(), t.huongSon())).statusCode(200);
     }
 
     private static String key(Tree t, String unit) {

@@ -3,8 +3,11 @@ package vn.congdoan.sangkien.orgunit;
 import static io.restassured.RestAssured.given;
 
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import io.restassured.http.ContentType;
+import vn.congdoan.sangkien.kit.security.Roles;
+import vn.congdoan.sangkien.testsupport.Tokens;
 
 /** Creates units through the API for tests, each with a unique code. */
 final class Units {
@@ -22,8 +25,32 @@ final class Units {
 
     /** A new provincial federation in force from {@code validFrom}, for imports into it; its code. */
     static String province(String validFrom) {
-        String id = create("PROVINCIAL_FEDERATION", root(), "Liên đoàn Lao động tỉnh Nhập Liệu", validFrom);
+        return codeOf(create("PROVINCIAL_FEDERATION", root(), "Liên đoàn Lao động tỉnh Nhập Liệu", validFrom));
+    }
+
+    static String codeOf(String id) {
         return given().get("/api/v1/units/" + id).then().extract().path("code");
+    }
+
+    static String etagOf(String id) {
+        return given().get("/api/v1/units/" + id).then().extract().header("ETag");
+    }
+
+    /** Runs set-up signed in as a national administrator, for tests whose own requests each carry a caller. */
+    static <T> T asNationalAdmin(Supplier<T> setUp) {
+        Tokens.signInAs(Roles.NATIONAL_ADMIN, "TLD");
+        try {
+            return setUp.get();
+        } finally {
+            Tokens.signOut();
+        }
+    }
+
+    static void asNationalAdmin(Runnable setUp) {
+        asNationalAdmin(() -> {
+            setUp.run();
+            return null;
+        });
     }
 
     static String create(String type, String parentId, String name) {

@@ -132,4 +132,15 @@ public final class Fixtures {
     public static String row(UUID province) {
         return "find { it.provinceId == '" + province + "' }";
     }
+
+    /** Waits until the live standings of {@code programme} count {@code submissions} in {@code province}. */
+    public static void awaitSubmissions(String programme, UUID province, int submissions) {
+        await().atMost(Duration.ofSeconds(20)).ignoreException(NullPointerException.class)
+                .until(() -> standings(programme).getInt(row(province) + ".submissions") == submissions);
+    }
+
+    /** A province's row of a standings document, field by field: one assertion can check several figures. */
+    public static Map<String, Object> rowOf(JsonPath standings, UUID province) {
+        return standings.getMap(row(province));
+    }
 }

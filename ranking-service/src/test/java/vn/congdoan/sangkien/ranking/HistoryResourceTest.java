@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static vn.congdoan.sangkien.ranking.Fixtures.awaitSubmissions;
 import static vn.congdoan.sangkien.ranking.Fixtures.row;
+import static vn.congdoan.sangkien.ranking.Fixtures.rowOf;
 import static vn.congdoan.sangkien.ranking.Fixtures.send;
 import static vn.congdoan.sangkien.ranking.Fixtures.standings;
 
@@ -18,10 +20,10 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+
 import io.restassured.path.json.JsonPath;
 import vn.congdoan.sangkien.events.InitiativeEvent;
 import vn.congdoan.sangkien.events.InitiativeStatus;
@@ -76,19 +78,16 @@ class HistoryResourceTest {
         assertThat(today.getInt(row(laoCai) + ".today")).isZero();
 
         JsonPath april10 = standings(programme, "asOf", "2022-04-10");
-        assertThat(april10.getInt(row(laoCai) + ".rank")).isEqualTo(1);
-        assertThat(april10.getInt(row(laoCai) + ".submissions")).isEqualTo(2);
-        assertThat(april10.getInt(row(laoCai) + ".today")).isEqualTo(2);
-        assertThat(april10.getInt(row(yenBai) + ".rank")).isEqualTo(2);
-        assertThat(april10.getInt(row(yenBai) + ".submissions")).isEqualTo(1);
+        assertThat(rowOf(april10, laoCai)).containsEntry("rank", 1).containsEntry("submissions", 2)
+                .containsEntry("today", 2);
+        assertThat(rowOf(april10, yenBai)).containsEntry("rank", 2).containsEntry("submissions", 1);
         JsonPath april11 = standings(programme, "asOf", "2022-04-11");
-        assertThat(april11.getInt(row(yenBai) + ".rank")).isEqualTo(1);
-        assertThat(april11.getInt(row(yenBai) + ".submissions")).isEqualTo(3);
-        assertThat(april11.getInt(row(yenBai) + ".today")).isEqualTo(2);
-        // Monday 11 April starts a new week
-        assertThat(april11.getInt(row(yenBai) + ".thisWeek")).isEqualTo(2);
-        assertThat(april11.getInt(row(yenBai) + ".movementSinceYesterday")).isEqualTo(1);
-        assertThat(april11.getInt(row(laoCai) + ".movementSinceYesterday")).isEqualTo(-1);
+        assertThat(rowOf(april11, yenBai)).containsEntry("rank", 1).containsEntry("submissions", 3)
+                .containsEntry("today", 2)
+                // Monday 11 April starts a new week
+                .containsEntry("thisWeek", 2)
+                .containsEntry("movementSinceYesterday", 1);
+        assertThat(rowOf(april11, laoCai)).containsEntry("movementSinceYesterday", -1);
         given().queryParam("programme", programme).queryParam("asOf", "2022-04-10")
                 .get("/api/v1/standings/{province}", yenBai).then()
                 .statusCode(200).body("submissions", equalTo(1)).body("rank", equalTo(2));
@@ -127,18 +126,16 @@ class HistoryResourceTest {
                 decidedOn(d, InitiativeStatus.WITHDRAWN, "2022-04-13"));
         await().atMost(WAIT).ignoreException(NullPointerException.class).untilAsserted(() -> {
             JsonPath lateApril10 = standings(programme, "asOf", "2022-04-10");
-            assertThat(lateApril10.getInt(row(yenBai) + ".submissions")).isEqualTo(2);
-            assertThat(lateApril10.getInt(row(yenBai) + ".rank")).isEqualTo(1);
-            assertThat(lateApril10.getInt(row(laoCai) + ".rank")).isEqualTo(1);
+            assertThat(rowOf(lateApril10, yenBai)).containsEntry("submissions", 2).containsEntry("rank", 1);
+            assertThat(rowOf(lateApril10, laoCai)).containsEntry("rank", 1);
         });
         // recognised from the day the council decided, no earlier
         assertThat(standings(programme, "asOf", "2022-04-11").getInt(row(laoCai) + ".recognized")).isZero();
         assertThat(standings(programme, "asOf", "2022-04-12").getInt(row(laoCai) + ".recognized")).isEqualTo(1);
         // withdrawn on the 13th: counted until then
         assertThat(standings(programme, "asOf", "2022-04-12").getInt(row(yenBai) + ".submissions")).isEqualTo(4);
-        JsonPath april13 = standings(programme, "asOf", "2022-04-13");
-        assertThat(april13.getInt(row(yenBai) + ".submissions")).isEqualTo(3);
-        assertThat(april13.getInt(row(yenBai) + ".today")).isEqualTo(-1);
+        assertThat(rowOf(standings(programme, "asOf", "2022-04-13"), yenBai)).containsEntry("submissions", 3)
+                .containsEntry("today", -1);
         given().get("/api/v1/programmes/{code}/summary?asOf=2022-04-12", programme).then().statusCode(200)
                 .body("submissions", equalTo(6)).body("submitters", equalTo(6)).body("recognized", equalTo(1));
 
@@ -165,10 +162,5 @@ class HistoryResourceTest {
                 .statusCode(400).body("field", equalTo("asOf"));
         given().queryParam("asOf", "10/04/2022").get("/api/v1/programmes/{code}/summary", programme).then()
                 .statusCode(400).body("field", equalTo("asOf"));
-    }
-
-    private static void awaitSubmissions(String programme, UUID province, int submissions) {
-        await().atMost(WAIT).ignoreException(NullPointerException.class)
-                .until(() -> standings(programme).getInt(row(province) + ".submissions") == submissions);
     }
 }

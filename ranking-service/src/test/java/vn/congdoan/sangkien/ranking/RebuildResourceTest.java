@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static vn.congdoan.sangkien.ranking.Fixtures.awaitSubmissions;
 import static vn.congdoan.sangkien.ranking.Fixtures.next;
 import static vn.congdoan.sangkien.ranking.Fixtures.row;
 import static vn.congdoan.sangkien.ranking.Fixtures.send;
@@ -28,10 +29,10 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -119,8 +120,7 @@ class RebuildResourceTest {
         await().atMost(Duration.ofSeconds(10)).ignoreException(NullPointerException.class)
                 .until(() -> standings(programme).getInt(row(province) + ".submissions") == 3);
         send(submitted(programme, province, "m-4"));
-        await().atMost(Duration.ofSeconds(20)).ignoreException(NullPointerException.class)
-                .until(() -> standings(programme).getInt(row(province) + ".submissions") == 4);
+        awaitSubmissions(programme, province, 4);
         JsonPath again = rebuild(programme, true);
         assertThat(again.getBoolean("report.equal")).isTrue();
         assertThat(again.getBoolean("report.repaired")).isFalse();
@@ -168,8 +168,7 @@ class RebuildResourceTest {
         String programme = Fixtures.newProgramme();
         UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Bắc Kạn", 8_000);
         send(submitted(programme, province, "m-1"));
-        await().atMost(Duration.ofSeconds(20)).ignoreException(NullPointerException.class)
-                .until(() -> standings(programme).getInt(row(province) + ".submissions") == 1);
+        awaitSubmissions(programme, province, 1);
         long saved;
         try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
             var rs = s.executeQuery("select coalesce(max(next_offset), 0) from consumed_position where partition = 0");
@@ -201,8 +200,7 @@ class RebuildResourceTest {
         String programme = Fixtures.newProgramme();
         UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Hà Giang", 9_000);
         send(submitted(programme, province, "m-1", "m-2"), submitted(programme, province, "m-1"));
-        await().atMost(Duration.ofSeconds(20)).ignoreException(NullPointerException.class)
-                .until(() -> standings(programme).getInt(row(province) + ".submissions") == 2);
+        awaitSubmissions(programme, province, 2);
         // counters no province's row shows: how many initiatives a member has, in how many provinces a member is
         try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
             s.executeUpdate("update submitter set initiatives = 5 where programme_code = '" + programme
@@ -285,8 +283,7 @@ class RebuildResourceTest {
         String programme = Fixtures.newProgramme();
         UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Tuyên Quang", 7_000);
         send(submitted(programme, province, "m-1"));
-        await().atMost(Duration.ofSeconds(20)).ignoreException(NullPointerException.class)
-                .until(() -> standings(programme).getInt(row(province) + ".submissions") == 1);
+        awaitSubmissions(programme, province, 1);
         try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
             s.executeUpdate("update standing set submissions = 3 where programme_code = '" + programme + "'");
         }
@@ -326,8 +323,7 @@ class RebuildResourceTest {
         String programme = Fixtures.newProgramme();
         UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Lào Cai", 6_000);
         send(submitted(programme, province, "m-1"), submitted(programme, province, "m-2"));
-        await().atMost(Duration.ofSeconds(20)).ignoreException(NullPointerException.class)
-                .until(() -> standings(programme).getInt(row(province) + ".submissions") == 2);
+        awaitSubmissions(programme, province, 2);
         JsonPath first = rebuild(programme, false);
         assertThat(first.getBoolean("report.equal")).isTrue();
 

@@ -26,9 +26,9 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -81,8 +81,7 @@ class StandingsStreamTest {
         Instant april10 = LocalDate.of(2022, 4, 10).atTime(9, 0).atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
         send(Fixtures.event(UUID.randomUUID(), 0, programme, province, InitiativeStatus.SUBMITTED, april10, "m-1"),
                 submitted(programme, province, "m-2"));
-        await().atMost(Duration.ofSeconds(20)).ignoreException(NullPointerException.class).until(() -> Fixtures
-                .standings(programme).getInt(Fixtures.row(province) + ".submissions") == 2);
+        Fixtures.awaitSubmissions(programme, province, 2);
 
         try (Stream<String> lines = open(URI.create(stream + "?programme=" + programme + "&asOf=2022-04-10"), null)) {
             Iterator<String> events = lines.filter(l -> l.startsWith("data:")).map(l -> l.substring(5).strip())

@@ -29,6 +29,7 @@ class CounterChangesTest {
     private static final LocalDate APRIL_15 = LocalDate.of(2022, 4, 15);
     /** 2 May 2022 in Vietnam. */
     private static final Instant MAY_2 = Instant.parse("2022-05-02T02:00:00Z");
+    private static final LocalDate MAY_2_DAY = LocalDate.of(2022, 5, 2);
 
     private final CounterChanges changes = new CounterChanges(VIETNAM);
 
@@ -82,7 +83,7 @@ class CounterChangesTest {
         assertThat(changes.provinces()).containsExactly(Map.entry(province(THANH_HOA), new Totals(0, 1, 0)));
         assertThat(changes.members()).containsExactly(Map.entry(new MemberKey(province(THANH_HOA), "m-a"), 0));
         assertThat(changes.days()).containsEntry(day(THANH_HOA, APRIL_15), Totals.NONE)
-                .containsEntry(day(THANH_HOA, LocalDate.of(2022, 5, 2)), new Totals(0, 1, 0));
+                .containsEntry(day(THANH_HOA, MAY_2_DAY), new Totals(0, 1, 0));
     }
 
     @Test
@@ -94,7 +95,7 @@ class CounterChangesTest {
 
         assertThat(changes.provinces()).containsExactly(Map.entry(province(THANH_HOA), new Totals(-2, -1, 0)));
         assertThat(changes.days()).containsEntry(day(THANH_HOA, APRIL_15), Totals.NONE)
-                .containsEntry(day(THANH_HOA, LocalDate.of(2022, 5, 2)), new Totals(-2, -1, 0));
+                .containsEntry(day(THANH_HOA, MAY_2_DAY), new Totals(-2, -1, 0));
         assertThat(changes.members().values()).containsExactly(-1, -1);
     }
 
@@ -111,37 +112,41 @@ class CounterChangesTest {
         }
     }
 
-    @Test
-    void aBackdatedInitiativeMakesItsAuthorASubmitterFromItsOwnDay() {
-        ReachKey member = new ReachKey(PROGRAMME, "m-a");
-        LocalDate may2 = LocalDate.of(2022, 5, 2);
-        // the member's first initiative counted from 2 May; one from 15 April comes later
-        changes.change(null, state(THANH_HOA, InitiativeStatus.SUBMITTED, "m-a"));
+    /**
+     * Member m-a, first counted on 2 May in {@code countedIn}, submits an initiative of 15 April in {@code province};
+     * the counters then give the member's counted days.
+     */
+    private void backdatedSubmission(UUID province, UUID countedIn) {
+        changes.change(null, state(province, InitiativeStatus.SUBMITTED, "m-a"));
 
-        changes.memberDaysCounted(member, List.of(new CounterChanges.MemberDay(THANH_HOA, APRIL_15, 1),
-                new CounterChanges.MemberDay(THANH_HOA, may2, 1)));
+        changes.memberDaysCounted(new ReachKey(PROGRAMME, "m-a"), List.of(
+                new CounterChanges.MemberDay(province, APRIL_15, 1),
+                new CounterChanges.MemberDay(countedIn, MAY_2_DAY, 1)));
+    }
 
-        assertThat(changes.days()).containsEntry(day(THANH_HOA, APRIL_15), new Totals(1, 0, 1))
-                .containsEntry(day(THANH_HOA, may2), new Totals(0, 0, -1));
+    /** The country counts the member among its submitters from 15 April instead of from 2 May. */
+    private void assertTheCountrysSubmitterMovedTo15April() {
         assertThat(changes.nationDays()).containsExactly(
                 Map.entry(new CounterChanges.NationDayKey(PROGRAMME, APRIL_15), 1L),
-                Map.entry(new CounterChanges.NationDayKey(PROGRAMME, may2), -1L));
+                Map.entry(new CounterChanges.NationDayKey(PROGRAMME, MAY_2_DAY), -1L));
+    }
+
+    @Test
+    void aBackdatedInitiativeMakesItsAuthorASubmitterFromItsOwnDay() {
+        backdatedSubmission(THANH_HOA, THANH_HOA);
+
+        assertThat(changes.days()).containsEntry(day(THANH_HOA, APRIL_15), new Totals(1, 0, 1))
+                .containsEntry(day(THANH_HOA, MAY_2_DAY), new Totals(0, 0, -1));
+        assertTheCountrysSubmitterMovedTo15April();
     }
 
     @Test
     void aMemberInTwoProvincesIsOneOfTheCountrysSubmittersFromTheFirstDay() {
-        ReachKey member = new ReachKey(PROGRAMME, "m-a");
-        LocalDate may2 = LocalDate.of(2022, 5, 2);
-        changes.change(null, state(NGHE_AN, InitiativeStatus.SUBMITTED, "m-a"));
-
-        changes.memberDaysCounted(member, List.of(new CounterChanges.MemberDay(NGHE_AN, APRIL_15, 1),
-                new CounterChanges.MemberDay(THANH_HOA, may2, 1)));
+        backdatedSubmission(NGHE_AN, THANH_HOA);
 
         assertThat(changes.days()).containsEntry(day(NGHE_AN, APRIL_15), new Totals(1, 0, 1))
-                .doesNotContainKey(day(THANH_HOA, may2));
-        assertThat(changes.nationDays()).containsExactly(
-                Map.entry(new CounterChanges.NationDayKey(PROGRAMME, APRIL_15), 1L),
-                Map.entry(new CounterChanges.NationDayKey(PROGRAMME, may2), -1L));
+                .doesNotContainKey(day(THANH_HOA, MAY_2_DAY));
+        assertTheCountrysSubmitterMovedTo15April();
     }
 
     @Test

@@ -1,7 +1,6 @@
 package vn.congdoan.sangkien.submission.service;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -11,7 +10,6 @@ import vn.congdoan.sangkien.events.InitiativeEvent;
 import vn.congdoan.sangkien.events.InitiativeStatus;
 import vn.congdoan.sangkien.submission.Initiative;
 import vn.congdoan.sangkien.submission.OrgUnitReplica;
-import vn.congdoan.sangkien.submission.Visibility;
 import vn.congdoan.sangkien.submission.service.InitiativeImportReport.FieldError;
 
 /**
@@ -31,25 +29,12 @@ final class ImportedInitiatives {
      */
     static Initiative create(NewInitiative values, PastRecord past, UUID originalId, OrgUnitReplica province,
             Instant now, String importedBy) {
-        Initiative initiative = new Initiative();
-        initiative.id = UUID.randomUUID();
-        initiative.programmeCode = values.programmeCode();
-        initiative.title = values.title();
-        initiative.problem = values.problem();
-        initiative.solution = values.solution();
-        initiative.expectedBenefit = values.expectedBenefit();
-        initiative.field = values.field();
-        initiative.unitId = values.unitId();
-        initiative.provinceId = province.id;
-        initiative.visibility = values.visibility() == null ? Visibility.PUBLIC : values.visibility();
-        initiative.externalRef = values.externalRef();
-        initiative.authors = new ArrayList<>(values.authors());
-        initiative.attachments = values.attachments() == null ? new ArrayList<>() : new ArrayList<>(values.attachments());
+        Initiative initiative = values.draft(province.id, now);
         initiative.submittedBy = values.authors().get(0).memberId;
-        initiative.status = values.submit() ? InitiativeStatus.SUBMITTED : InitiativeStatus.DRAFT;
-        initiative.submittedAt = values.submit() ? now : null;
-        initiative.createdAt = now;
-        initiative.updatedAt = now;
+        if (values.submit()) {
+            initiative.status = InitiativeStatus.SUBMITTED;
+            initiative.submittedAt = now;
+        }
         applyPast(initiative, past, originalId);
         imported(initiative, importedBy, now);
         return initiative;

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -81,29 +80,13 @@ public class InitiativeService {
         } else {
             programmes.requireKnown(request.programmeCode());
         }
-        Initiative initiative = new Initiative();
-        initiative.id = UUID.randomUUID();
-        initiative.programmeCode = request.programmeCode();
-        initiative.title = request.title();
-        initiative.problem = request.problem();
-        initiative.solution = request.solution();
-        initiative.expectedBenefit = request.expectedBenefit();
-        initiative.field = request.field();
-        initiative.unitId = unit.id();
-        initiative.provinceId = unit.provinceId();
-        initiative.visibility = request.visibility();
-        initiative.externalRef = request.externalRef();
         if (request.repeatsAnAuthor()) {
             throw ProblemException.unprocessable("authors", Texts.AUTHOR_REPEATED);
         }
-        initiative.authors = new ArrayList<>(request.authors());
-        initiative.attachments = new ArrayList<>(request.attachments());
+        Initiative initiative = request.draft(unit.provinceId(), now);
         // the member who submits, never a co-author they only name
         initiative.submittedBy = request.authors().stream().filter(a -> a.confirmed).findFirst()
                 .orElse(request.authors().get(0)).memberId;
-        initiative.status = InitiativeStatus.DRAFT;
-        initiative.createdAt = now;
-        initiative.updatedAt = now;
         check.accept(initiative);
         if (initiative.externalRef != null && initiatives.count("provinceId = ?1 and externalRef = ?2",
                 initiative.provinceId, initiative.externalRef) > 0) {
@@ -155,10 +138,7 @@ public class InitiativeService {
                     + "sáng kiến đang ở trạng thái " + initiative.status)).allowed(EDITABLE);
         }
         if (edit.applyTo(initiative, confirms)) {
-            Instant now = clock.instant();
-            initiative.updatedAt = now;
-            initiatives.flush();
-            publish(initiative, InitiativeEvent.Type.UPDATED, now);
+            changed(initiative, InitiativeEvent.Type.UPDATED, clock.instant());
         }
         return initiative;
     }
@@ -187,11 +167,6 @@ public class InitiativeService {
                 last.provinceId(), last.status(), last.authorIds(), last.submittedAt()));
     }
 
-    /** Keyed by provincial federation: one initiative's events stay in order on one partition. */
-    private void publish(Initiative initiative, InitiativeEvent.Type type, Instant now) {
-        outbox.append(Topics.INITIATIVE_EVENTS, initiative.provinceId, initiative.toEvent(type, now));
-    }
-
     @Transactional
     public Initiative submit(UUID id, Consumer<Initiative> check) {
         Initiative initiative = existing(id, check);
@@ -203,10 +178,7 @@ public class InitiativeService {
 
     @Transactional
     public Initiative withdraw(UUID id, Consumer<Initiative> check) {
-        Initiative initiative = existing(id, check);
-        Instant now = clock.instant();
-        initiative.endedAt = now;
-        return move(initiative, InitiativeStatus.WITHDRAWN, InitiativeEvent.Type.WITHDRAWN, now);
+        return move(existing(id, check), InitiativeStatus.WITHDRAWN, InitiativeEvent.Type.WITHDRAWN, clock.instant());
     }
 
     /**
@@ -254,11 +226,7 @@ public class InitiativeService {
             return initiative;
         }
         author.confirmed = true;
-        Instant now = clock.instant();
-        initiative.updatedAt = now;
-        initiatives.flush();
-        publish(initiative, InitiativeEvent.Type.UPDATED, now);
-        return initiative;
+        return changed(initiative, InitiativeEvent.Type.UPDATED, clock.instant());
     }
 
     /** A member named as a co-author declines: they are taken off its authors. A confirmed author withdraws instead. */
@@ -272,11 +240,7 @@ public class InitiativeService {
                     + "thể rút sáng kiến thay vì từ chối"));
         }
         initiative.authors.remove(author);
-        Instant now = clock.instant();
-        initiative.updatedAt = now;
-        initiatives.flush();
-        publish(initiative, InitiativeEvent.Type.UPDATED, now);
-        return initiative;
+        return changed(initiative, InitiativeEvent.Type.UPDATED, clock.instant());
     }
 
     private static Initiative.Author listedAuthor(Initiative initiative, String memberId) {
@@ -287,10 +251,8 @@ public class InitiativeService {
 
     @Transactional
     public Initiative startReview(UUID id, Consumer<Initiative> check) {
-        Initiative initiative = existing(id, check);
-        Instant now = clock.instant();
-        initiative.reviewStartedAt = now;
-        return move(initiative, InitiativeStatus.UNDER_REVIEW, InitiativeEvent.Type.REVIEW_STARTED, now);
+        return move(existing(id, check), InitiativeStatus.UNDER_REVIEW, InitiativeEvent.Type.REVIEW_STARTED,
+                clock.instant());
     }
 
     /** The council's decision with its scores and the estimated benefit; it ends the review. */
@@ -336,7 +298,6 @@ public class InitiativeService {
         Instant now = clock.instant();
         initiative.duplicateOf = originalId;
         initiative.markedDuplicateBy = markedBy;
-        initiative.endedAt = now;
         return move(initiative, InitiativeStatus.DUPLICATE, InitiativeEvent.Type.MARKED_DUPLICATE, now);
     }
 
@@ -351,15 +312,33 @@ public class InitiativeService {
         return initiative;
     }
 
+    /** A legal move (see {@link Lifecycle}) that records when the initiative entered its new status. */
     private Initiative move(Initiative initiative, InitiativeStatus to, InitiativeEvent.Type type, Instant now) {
         Lifecycle.check(initiative.status, to);
         initiative.status = to;
-        if (to == InitiativeStatus.SUBMITTED && initiative.submittedAt == null) {
-            initiative.submittedAt = now;
+        switch (to) {
+            case SUBMITTED -> {
+                if (initiative.submittedAt == null) {
+                    initiative.submittedAt = now;
+                }
+            }
+            case UNDER_REVIEW -> initiative.reviewStartedAt = now;
+            case WITHDRAWN, DUPLICATE -> initiative.endedAt = now;
+            default -> {
+                // a decision's time is part of the review it records
+            }
         }
+        return changed(initiative, type, now);
+    }
+
+    /**
+     * Stamps a change and publishes it: flushed first, so that the event carries the new version; keyed by provincial
+     * federation, so that one initiative's events stay in order on one partition.
+     */
+    private Initiative changed(Initiative initiative, InitiativeEvent.Type type, Instant now) {
         initiative.updatedAt = now;
         initiatives.flush();
-        publish(initiative, type, now);
+        outbox.append(Topics.INITIATIVE_EVENTS, initiative.provinceId, initiative.toEvent(type, now));
         return initiative;
     }
 

@@ -1,8 +1,11 @@
 package vn.congdoan.sangkien.submission.service;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import vn.congdoan.sangkien.events.InitiativeStatus;
 import vn.congdoan.sangkien.submission.Initiative;
 import vn.congdoan.sangkien.submission.InitiativeField;
 import vn.congdoan.sangkien.submission.Visibility;
@@ -15,5 +18,30 @@ public record NewInitiative(String programmeCode, String title, String problem, 
     /** Whether a member is listed as an author more than once (an import row may leave the authors out: null). */
     public boolean repeatsAnAuthor() {
         return authors != null && authors.stream().map(a -> a.memberId).distinct().count() < authors.size();
+    }
+
+    /**
+     * A new draft with these values, counting for {@code provinceId}; a visibility left out is PUBLIC, attachments
+     * left out are none. Who submitted it, and whether it is submitted, is for the caller to set.
+     */
+    Initiative draft(UUID provinceId, Instant now) {
+        Initiative initiative = new Initiative();
+        initiative.id = UUID.randomUUID();
+        initiative.programmeCode = programmeCode;
+        initiative.title = title;
+        initiative.problem = problem;
+        initiative.solution = solution;
+        initiative.expectedBenefit = expectedBenefit;
+        initiative.field = field;
+        initiative.unitId = unitId;
+        initiative.provinceId = provinceId;
+        initiative.visibility = visibility == null ? Visibility.PUBLIC : visibility;
+        initiative.externalRef = externalRef;
+        initiative.authors = new ArrayList<>(authors);
+        initiative.attachments = attachments == null ? new ArrayList<>() : new ArrayList<>(attachments);
+        initiative.status = InitiativeStatus.DRAFT;
+        initiative.createdAt = now;
+        initiative.updatedAt = now;
+        return initiative;
     }
 }

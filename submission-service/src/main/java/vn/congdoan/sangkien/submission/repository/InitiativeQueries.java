@@ -95,14 +95,7 @@ public class InitiativeQueries {
             params.put("province", filter.provinceId());
         }
         if (filter.unitId() != null) {
-            sql.append(" ").append("""
-                    and i.unit_id in (
-                        with recursive down(id, depth) as (
-                            select cast(:unit as uuid), 0
-                            union all
-                            select u.id, down.depth + 1 from org_unit_replica u join down on u.parent_id = down.id
-                            where down.depth < 64
-                        ) select id from down)""");
+            sql.append(" and ").append(inSubtree("unit"));
             params.put("unit", filter.unitId());
         }
         if (!filter.ids().isEmpty()) {
@@ -188,14 +181,7 @@ public class InitiativeQueries {
             sql.append(" or i.visibility = 'INTERNAL'");
         }
         if (reader.officerUnit() != null) {
-            sql.append("""
-                     or i.visibility = 'INTERNAL' and i.unit_id in (
-                        with recursive down(id, depth) as (
-                            select cast(:officerUnit as uuid), 0
-                            union all
-                            select u.id, down.depth + 1 from org_unit_replica u join down on u.parent_id = down.id
-                            where down.depth < 64
-                        ) select id from down)""");
+            sql.append(" or i.visibility = 'INTERNAL' and ").append(inSubtree("officerUnit"));
             params.put("officerUnit", reader.officerUnit());
         }
         if (reader.memberUnit() != null) {
@@ -210,6 +196,18 @@ public class InitiativeQueries {
             params.put("memberUnit", reader.memberUnit());
         }
         sql.append(")");
+    }
+
+    /** The condition that the initiative's unit is the one named by {@code parameter} or any unit below it. */
+    private static String inSubtree(String parameter) {
+        return """
+                i.unit_id in (
+                    with recursive down(id, depth) as (
+                        select cast(:%s as uuid), 0
+                        union all
+                        select u.id, down.depth + 1 from org_unit_replica u join down on u.parent_id = down.id
+                        where down.depth < 64
+                    ) select id from down)""".formatted(parameter);
     }
 
     private static OffsetDateTime utc(Instant instant) {

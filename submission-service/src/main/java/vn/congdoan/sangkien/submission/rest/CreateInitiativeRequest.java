@@ -55,6 +55,11 @@ public record CreateInitiativeRequest(
             @Pattern(regexp = "[\\w.+-]+/[\\w.+-]+", message = "{sangkien.media-type}")
             String mediaType,
             @NotNull @Pattern(regexp = "[0-9a-fA-F]{64}", message = "{sangkien.sha256}") String sha256) {
+
+        /** The metadata as stored, its digest in lower case whichever case was sent. */
+        Initiative.Attachment toAttachment() {
+            return new Initiative.Attachment(name, size, mediaType, sha256.toLowerCase(Locale.ROOT));
+        }
     }
 
     /** 2 GiB: larger files belong in the document store's own transfer channel. */
@@ -66,8 +71,7 @@ public record CreateInitiativeRequest(
                 visibility == null ? Visibility.PUBLIC : visibility, externalRef,
                 authors.stream().map(a -> new Initiative.Author(a.memberId(), a.displayName(),
                         confirmed.test(a.memberId()))).toList(),
-                attachments == null ? List.of() : attachments.stream().map(a -> new Initiative.Attachment(a.name(),
-                        a.size(), a.mediaType(), a.sha256().toLowerCase(Locale.ROOT))).toList(),
+                attachments == null ? List.of() : attachments.stream().map(AttachmentDto::toAttachment).toList(),
                 submit);
     }
 }

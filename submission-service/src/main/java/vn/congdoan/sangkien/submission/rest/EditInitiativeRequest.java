@@ -1,7 +1,6 @@
 package vn.congdoan.sangkien.submission.rest;
 
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -10,7 +9,6 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import vn.congdoan.sangkien.submission.Initiative;
 import vn.congdoan.sangkien.submission.InitiativeField;
 import vn.congdoan.sangkien.submission.Visibility;
 import vn.congdoan.sangkien.submission.rest.CreateInitiativeRequest.AttachmentDto;
@@ -41,7 +39,6 @@ public record EditInitiativeRequest(
                 visibility == null ? Visibility.PUBLIC : visibility,
                 authors == null ? null : authors.stream().map(a -> new InitiativeEdit.Author(a.memberId(),
                         a.displayName())).toList(),
-                attachments == null ? null : attachments.stream().map(a -> new Initiative.Attachment(a.name(),
-                        a.size(), a.mediaType(), a.sha256().toLowerCase(Locale.ROOT))).toList());
+                attachments == null ? null : attachments.stream().map(AttachmentDto::toAttachment).toList());
     }
 }

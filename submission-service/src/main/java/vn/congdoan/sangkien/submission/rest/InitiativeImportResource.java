@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -50,6 +51,7 @@ import vn.congdoan.sangkien.submission.repository.InitiativeQueries;
 import vn.congdoan.sangkien.submission.repository.InitiativeQueries.Filter;
 import vn.congdoan.sangkien.submission.repository.InitiativeQueries.Position;
 import vn.congdoan.sangkien.submission.repository.InitiativeQueries.Slice;
+import vn.congdoan.sangkien.submission.service.ImportRow;
 import vn.congdoan.sangkien.submission.service.InitiativeAccess;
 import vn.congdoan.sangkien.submission.service.InitiativeImportReport;
 import vn.congdoan.sangkien.submission.service.InitiativeImportService;
@@ -115,9 +117,7 @@ public class InitiativeImportResource {
     @Extension(name = Answers.ALSO, value = "401,403,404,422")
     public InitiativeImportReport importJson(@QueryParam("province") String province, InputStream body)
             throws IOException {
-        OrgUnitReplica target = authorize(province);
-        InitiativeImportService.Importer importer = importer(target);
-        return counted(slots.run(() -> imports.importRows(target, rows.fromJson(body), importer)));
+        return importRows(province, () -> rows.fromJson(body));
     }
 
     @POST
@@ -129,9 +129,14 @@ public class InitiativeImportResource {
     @Extension(name = Answers.ALSO, value = "401,403,404,422")
     public InitiativeImportReport importCsv(@QueryParam("province") String province, InputStream body)
             throws IOException {
+        return importRows(province, () -> rows.fromCsv(body));
+    }
+
+    /** The rows are read once the import has a slot, so that imports waiting for one hold no parsed rows. */
+    private InitiativeImportReport importRows(String province, Supplier<List<ImportRow>> read) throws IOException {
         OrgUnitReplica target = authorize(province);
         InitiativeImportService.Importer importer = importer(target);
-        return counted(slots.run(() -> imports.importRows(target, rows.fromCsv(body), importer)));
+        return counted(slots.run(() -> imports.importRows(target, read.get(), importer)));
     }
 
     /**

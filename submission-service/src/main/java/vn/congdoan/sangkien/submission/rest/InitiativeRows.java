@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -210,8 +209,7 @@ public class InitiativeRows {
                         .map(a -> new Initiative.Author(a.memberId().strip(), a.displayName().strip(), true))
                         .toList(),
                 request.attachments() == null ? null : request.attachments().stream()
-                        .map(a -> new Initiative.Attachment(a.name(), a.size(), a.mediaType(),
-                                a.sha256().toLowerCase(Locale.ROOT))).toList(),
+                        .map(CreateInitiativeRequest.AttachmentDto::toAttachment).toList(),
                 request.submit()), past, withheld, List.of());
     }
 

@@ -1,6 +1,5 @@
 package vn.congdoan.sangkien.ranking.messaging;
 
-import java.sql.PreparedStatement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.kafka.ReplicaConsumer;
 import vn.congdoan.sangkien.kit.kafka.TopicAdmin;
 import vn.congdoan.sangkien.ranking.Province;
+import vn.congdoan.sangkien.ranking.repository.Jdbc;
 import vn.congdoan.sangkien.ranking.repository.Revision;
 
 /**
@@ -73,27 +73,11 @@ public class ProvinceConsumer extends ReplicaConsumer<OrgUnitState> {
         if (states.isEmpty()) {
             return false;
         }
-        return em.unwrap(Session.class).doReturningWork(c -> {
-            try (PreparedStatement upsert = c.prepareStatement(UPSERT_UNIT)) {
-                for (OrgUnitState u : states) {
-                    upsert.setObject(1, u.id());
-                    upsert.setString(2, u.code());
-                    upsert.setString(3, u.name());
-                    upsert.setString(4, u.type().name());
-                    upsert.setObject(5, u.parentId());
-                    upsert.setObject(6, u.provinceId());
-                    upsert.setObject(7, u.memberCount());
-                    upsert.setObject(8, u.memberCountAsOf());
-                    upsert.setString(9, u.sector() == null ? null : u.sector().name());
-                    upsert.setObject(10, u.validFrom());
-                    upsert.setObject(11, u.validTo());
-                    upsert.setObject(12, u.successorId());
-                    upsert.setLong(13, u.version());
-                    upsert.addBatch();
-                }
-                return Arrays.stream(upsert.executeBatch()).anyMatch(n -> n != 0);
-            }
-        });
+        return em.unwrap(Session.class).doReturningWork(c -> Arrays.stream(Jdbc.batch(c, UPSERT_UNIT, states,
+                u -> new Object[] {u.id(), u.code(), u.name(), u.type().name(), u.parentId(), u.provinceId(),
+                    u.memberCount(), u.memberCountAsOf(), u.sector() == null ? null : u.sector().name(), u.validFrom(),
+                    u.validTo(), u.successorId(), u.version()}))
+                .anyMatch(n -> n != 0));
     }
 
     /** @return whether the state changed a province */

@@ -1,11 +1,8 @@
 package vn.congdoan.sangkien.ranking.repository;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,96 +58,52 @@ public class CountedDaysRepository {
     public Map<LocalDate, Long> nationalSubmitters(String programme, LocalDate to) {
         return Reads.run(dataSource, c -> {
             Map<LocalDate, Long> changes = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement("select day, submitters from nation_day"
-                    + " where programme_code = ? and day <= ?")) {
-                s.setString(1, programme);
-                s.setObject(2, to);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        changes.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
-                    }
-                }
-            }
+            Jdbc.each(c, "select day, submitters from nation_day where programme_code = ? and day <= ?",
+                    rs -> changes.put(rs.getObject(1, LocalDate.class), rs.getLong(2)), programme, to);
             return changes;
         });
     }
 
     private static List<DailySeries.Province> provinces(Connection c) throws SQLException {
-        List<DailySeries.Province> provinces = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("select id, code, name, member_count, valid_from, valid_to,"
-                + " successor_id from province");
-                ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                UUID id = rs.getObject(1, UUID.class);
-                provinces.add(new DailySeries.Province(id, rs.getString(2), rs.getString(3),
-                        (Integer) rs.getObject(4), new Merges.Succession(id, rs.getObject(5, LocalDate.class),
-                                rs.getObject(6, LocalDate.class), rs.getObject(7, UUID.class))));
-            }
-        }
-        return provinces;
+        return Jdbc.list(c, "select id, code, name, member_count, valid_from, valid_to, successor_id from province",
+                rs -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    return new DailySeries.Province(id, rs.getString(2), rs.getString(3), (Integer) rs.getObject(4),
+                            new Merges.Succession(id, rs.getObject(5, LocalDate.class),
+                                    rs.getObject(6, LocalDate.class), rs.getObject(7, UUID.class)));
+                });
     }
 
     private static List<DailySeries.Membership> memberships(Connection c) throws SQLException {
-        List<DailySeries.Membership> memberships = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("select gm.unit_id, g.kind, g.code,"
+        return Jdbc.list(c, "select gm.unit_id, g.kind, g.code,"
                 + " greatest(g.valid_from, gm.valid_from), least(g.valid_to, gm.valid_to)"
-                + " from grouping g join grouping_member gm on gm.grouping_id = g.id order by g.code");
-                ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                memberships.add(new DailySeries.Membership(rs.getObject(1, UUID.class),
-                        GroupingKind.valueOf(rs.getString(2)), rs.getString(3), rs.getObject(4, LocalDate.class),
-                        rs.getObject(5, LocalDate.class)));
-            }
-        }
-        return memberships;
+                + " from grouping g join grouping_member gm on gm.grouping_id = g.id order by g.code",
+                rs -> new DailySeries.Membership(rs.getObject(1, UUID.class), GroupingKind.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)));
     }
 
     /** A programme's phases, in their order. */
     static List<Phases.Phase> phases(Connection c, String programme) throws SQLException {
-        List<Phases.Phase> phases = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("select code, start_date, end_date from programme_phase"
-                + " where programme_code = ? order by ordinal")) {
-            s.setString(1, programme);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    phases.add(new Phases.Phase(rs.getString(1), rs.getObject(2, LocalDate.class),
-                            rs.getObject(3, LocalDate.class)));
-                }
-            }
-        }
-        return phases;
+        return Jdbc.list(c, "select code, start_date, end_date from programme_phase"
+                + " where programme_code = ? order by ordinal",
+                rs -> new Phases.Phase(rs.getString(1), rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class)), programme);
     }
 
     /** Per phase code, the provinces' targets. */
     private static Map<String, Map<UUID, Long>> targets(Connection c, String programme) throws SQLException {
         Map<String, Map<UUID, Long>> targets = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("select phase_code, unit_id, target from phase_target"
-                + " where programme_code = ?")) {
-            s.setString(1, programme);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    targets.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                            .put(rs.getObject(2, UUID.class), rs.getLong(3));
-                }
-            }
-        }
+        Jdbc.each(c, "select phase_code, unit_id, target from phase_target where programme_code = ?",
+                rs -> targets.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                        .put(rs.getObject(2, UUID.class), rs.getLong(3)), programme);
         return targets;
     }
 
     private static List<DailySeries.DayChange> changes(Connection c, String programme, LocalDate to)
             throws SQLException {
-        List<DailySeries.DayChange> changes = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("select day, province_id, submissions, recognized, submitters"
-                + " from day_count where programme_code = ? and day <= ? order by day")) {
-            s.setString(1, programme);
-            s.setObject(2, to);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    changes.add(new DailySeries.DayChange(rs.getObject(1, LocalDate.class),
-                            rs.getObject(2, UUID.class), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
-                }
-            }
-        }
-        return changes;
+        return Jdbc.list(c, "select day, province_id, submissions, recognized, submitters"
+                + " from day_count where programme_code = ? and day <= ? order by day",
+                rs -> new DailySeries.DayChange(rs.getObject(1, LocalDate.class), rs.getObject(2, UUID.class),
+                        rs.getLong(3), rs.getLong(4), rs.getLong(5)), programme, to);
     }
 }

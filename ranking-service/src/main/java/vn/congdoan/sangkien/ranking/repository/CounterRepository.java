@@ -230,73 +230,45 @@ public class CounterRepository {
 
     private static void writeProvinces(Connection c, CounterSet set, Map<ProvinceKey, Totals> provinces)
             throws SQLException {
-        try (PreparedStatement upsert = c.prepareStatement("insert into " + set.table("standing")
+        Jdbc.batch(c, "insert into " + set.table("standing")
                 + " (programme_code, province_id, submissions, recognized, submitters)"
                 + " values (?, ?, " + atLeastZero(set, "?") + ", " + atLeastZero(set, "?") + ", " + atLeastZero(set, "?")
                 + ")"
                 + " on conflict (programme_code, province_id) do update set"
                 + " submissions = standing.submissions + ?, recognized = standing.recognized + ?,"
-                + " submitters = standing.submitters + ?")) {
-            for (Map.Entry<ProvinceKey, Totals> e : provinces.entrySet()) {
-                Totals d = e.getValue();
-                if (d.isNone()) {
-                    continue;
-                }
-                upsert.setString(1, e.getKey().programmeCode());
-                upsert.setObject(2, e.getKey().provinceId());
-                upsert.setLong(3, d.submissions());
-                upsert.setLong(4, d.recognized());
-                upsert.setLong(5, d.submitters());
-                upsert.setLong(6, d.submissions());
-                upsert.setLong(7, d.recognized());
-                upsert.setLong(8, d.submitters());
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
-        }
+                + " submitters = standing.submitters + ?", changed(provinces), e -> {
+                    Totals d = e.getValue();
+                    return new Object[] {e.getKey().programmeCode(), e.getKey().provinceId(), d.submissions(),
+                        d.recognized(), d.submitters(), d.submissions(), d.recognized(), d.submitters()};
+                });
     }
 
     /** Adds the changes of each province's figures by day: a day's change may be below zero. */
     private static void writeDays(Connection c, CounterSet set, Map<DayKey, Totals> days) throws SQLException {
-        try (PreparedStatement upsert = c.prepareStatement("insert into " + set.table("day_count") + " as d"
+        Jdbc.batch(c, "insert into " + set.table("day_count") + " as d"
                 + " (programme_code, province_id, day, submissions, recognized, submitters) values (?, ?, ?, ?, ?, ?)"
                 + " on conflict (programme_code, day, province_id) do update set"
                 + " submissions = d.submissions + excluded.submissions, recognized = d.recognized + excluded.recognized,"
-                + " submitters = d.submitters + excluded.submitters")) {
-            for (Map.Entry<DayKey, Totals> e : days.entrySet()) {
-                Totals d = e.getValue();
-                if (d.isNone()) {
-                    continue;
-                }
-                upsert.setString(1, e.getKey().province().programmeCode());
-                upsert.setObject(2, e.getKey().province().provinceId());
-                upsert.setObject(3, e.getKey().day());
-                upsert.setLong(4, d.submissions());
-                upsert.setLong(5, d.recognized());
-                upsert.setLong(6, d.submitters());
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
-        }
+                + " submitters = d.submitters + excluded.submitters", changed(days), e -> {
+                    Totals d = e.getValue();
+                    return new Object[] {e.getKey().province().programmeCode(), e.getKey().province().provinceId(),
+                        e.getKey().day(), d.submissions(), d.recognized(), d.submitters()};
+                });
     }
 
     /** Adds the changes of the country's distinct submitters by day. */
     private static void writeNationDays(Connection c, CounterSet set, Map<NationDayKey, Long> days)
             throws SQLException {
-        try (PreparedStatement upsert = c.prepareStatement("insert into " + set.table("nation_day") + " as d"
+        Jdbc.batch(c, "insert into " + set.table("nation_day") + " as d"
                 + " (programme_code, day, submitters) values (?, ?, ?)"
-                + " on conflict (programme_code, day) do update set submitters = d.submitters + excluded.submitters")) {
-            for (Map.Entry<NationDayKey, Long> e : days.entrySet()) {
-                if (e.getValue() == 0) {
-                    continue;
-                }
-                upsert.setString(1, e.getKey().programmeCode());
-                upsert.setObject(2, e.getKey().day());
-                upsert.setLong(3, e.getValue());
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
-        }
+                + " on conflict (programme_code, day) do update set submitters = d.submitters + excluded.submitters",
+                days.entrySet().stream().filter(e -> e.getValue() != 0).toList(),
+                e -> new Object[] {e.getKey().programmeCode(), e.getKey().day(), e.getValue()});
+    }
+
+    /** The entries of {@code totals} that change something: a batch need not carry the others. */
+    private static <K> List<Map.Entry<K, Totals>> changed(Map<K, Totals> totals) {
+        return totals.entrySet().stream().filter(e -> !e.getValue().isNone()).toList();
     }
 
     /** The rises (or the falls) among {@code changes}, in key order. */

@@ -1,9 +1,6 @@
 package vn.congdoan.sangkien.ranking.repository;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,80 +35,38 @@ public class ReferenceDataRepository {
     }
 
     public Optional<Programme> programme(String code) {
-        return Reads.run(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("select code, name, start_date, end_date, national_target"
-                    + " from programme where code = ?")) {
-                s.setString(1, code);
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? Optional.of(new Programme(rs.getString(1), rs.getString(2),
-                            rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class),
-                            (Long) rs.getObject(5))) : Optional.empty();
-                }
-            }
-        });
+        return Reads.run(dataSource, c -> Jdbc.first(c, "select code, name, start_date, end_date, national_target"
+                + " from programme where code = ?", rs -> new Programme(rs.getString(1), rs.getString(2),
+                        rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), (Long) rs.getObject(5)),
+                code));
     }
 
     /** Programmes running on {@code day}: those the daily snapshot job keeps. */
     public List<String> programmesRunningOn(LocalDate day) {
-        return Reads.run(dataSource, c -> {
-            List<String> codes = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("select code from programme where"
-                    + " (start_date is null or start_date <= ?) and (end_date is null or end_date >= ?)")) {
-                s.setObject(1, day);
-                s.setObject(2, day);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        codes.add(rs.getString(1));
-                    }
-                }
-            }
-            return codes;
-        });
+        return Reads.run(dataSource, c -> Jdbc.list(c, "select code from programme where"
+                + " (start_date is null or start_date <= ?) and (end_date is null or end_date >= ?)",
+                rs -> rs.getString(1), day, day));
     }
 
     /** The kind of the grouping with {@code code}; empty when there is none. */
     public Optional<GroupingKind> groupingKind(String code) {
-        return Reads.run(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("select kind from grouping where code = ? limit 1")) {
-                s.setString(1, code);
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? Optional.of(GroupingKind.valueOf(rs.getString(1))) : Optional.empty();
-                }
-            }
-        });
+        return Reads.run(dataSource, c -> Jdbc.first(c, "select kind from grouping where code = ? limit 1",
+                rs -> GroupingKind.valueOf(rs.getString(1)), code));
     }
 
     /** The groupings in force on {@code day}. */
     public List<GroupingRef> groupings(LocalDate day) {
-        return Reads.run(dataSource, c -> {
-            List<GroupingRef> groupings = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("select code, name, kind from grouping"
-                    + " where (valid_from is null or valid_from <= ?) and (valid_to is null or valid_to > ?)")) {
-                s.setObject(1, day);
-                s.setObject(2, day);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        groupings.add(new GroupingRef(rs.getString(1), rs.getString(2),
-                                GroupingKind.valueOf(rs.getString(3))));
-                    }
-                }
-            }
-            return groupings;
-        });
+        return Reads.run(dataSource, c -> Jdbc.list(c, "select code, name, kind from grouping"
+                + " where (valid_from is null or valid_from <= ?) and (valid_to is null or valid_to > ?)",
+                rs -> new GroupingRef(rs.getString(1), rs.getString(2), GroupingKind.valueOf(rs.getString(3))),
+                day, day));
     }
 
     /** A province by id or by code; of two with one code (before and after a merge), the one in force. */
     public Optional<ProvinceRef> province(String idOrCode) {
-        return Reads.run(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("select id, code, name from province"
-                    + " where id::text = ? or code = ? order by valid_to desc nulls first limit 1")) {
-                s.setString(1, idOrCode.toLowerCase(Locale.ROOT));
-                s.setString(2, idOrCode);
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? Optional.of(new ProvinceRef(rs.getObject(1, UUID.class), rs.getString(2),
-                            rs.getString(3))) : Optional.empty();
-                }
-            }
-        });
+        return Reads.run(dataSource, c -> Jdbc.first(c, "select id, code, name from province"
+                + " where id::text = ? or code = ? order by valid_to desc nulls first limit 1",
+                rs -> new ProvinceRef(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)),
+                idOrCode.toLowerCase(Locale.ROOT), idOrCode));
     }
 }

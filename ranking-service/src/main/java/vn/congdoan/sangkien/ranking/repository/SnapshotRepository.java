@@ -79,36 +79,18 @@ public class SnapshotRepository {
     public boolean save(Connection c, String programme, LocalDate day, List<ProvinceFigures> figures,
             Map<UUID, Integer> ranks, boolean replace) throws SQLException {
         if (replace) {
-            try (PreparedStatement s = c.prepareStatement(
-                    "delete from snapshot_day where programme_code = ? and day = ?")) {
-                s.setString(1, programme);
-                s.setObject(2, day);
-                s.executeUpdate();
-            }
+            Jdbc.update(c, "delete from snapshot_day where programme_code = ? and day = ?", programme, day);
         }
-        try (PreparedStatement s = c.prepareStatement("insert into snapshot_day (programme_code, day, taken_at)"
-                + " values (?, ?, now()) on conflict do nothing")) {
-            s.setString(1, programme);
-            s.setObject(2, day);
-            if (s.executeUpdate() == 0) {
-                return false;
-            }
+        if (Jdbc.update(c, "insert into snapshot_day (programme_code, day, taken_at) values (?, ?, now())"
+                + " on conflict do nothing", programme, day) == 0) {
+            return false;
         }
         try (PreparedStatement s = c.prepareStatement("insert into snapshot (programme_code, day, province_id,"
                 + " submissions, submitters, recognized, target, member_count, week_submissions, day_submissions, rank)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (ProvinceFigures f : figures) {
-                s.setString(1, programme);
-                s.setObject(2, day);
-                s.setObject(3, f.provinceId());
-                s.setLong(4, f.submissions());
-                s.setLong(5, f.submitters());
-                s.setLong(6, f.recognized());
-                s.setObject(7, f.target());
-                s.setObject(8, f.memberCount());
-                s.setLong(9, f.thisWeek());
-                s.setLong(10, f.today());
-                s.setInt(11, ranks.get(f.provinceId()));
+                Jdbc.bind(s, programme, day, f.provinceId(), f.submissions(), f.submitters(), f.recognized(),
+                        f.target(), f.memberCount(), f.thisWeek(), f.today(), ranks.get(f.provinceId()));
                 s.addBatch();
             }
             s.executeBatch();
@@ -131,13 +113,7 @@ public class SnapshotRepository {
     }
 
     private static boolean taken(Connection c, String programme, LocalDate day) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "select 1 from snapshot_day where programme_code = ? and day = ?")) {
-            s.setString(1, programme);
-            s.setObject(2, day);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next();
-            }
-        }
+        return Jdbc.first(c, "select 1 from snapshot_day where programme_code = ? and day = ?", rs -> true,
+                programme, day).isPresent();
     }
 }

@@ -29,6 +29,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.kit.problem.Text;
+import vn.congdoan.sangkien.ranking.repository.Jdbc;
 
 /**
  * Rebuilds run as jobs in the background, one at a time across all instances of the service: a request starts one
@@ -73,10 +74,7 @@ public class RebuildJobs {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "insert into rebuild_job (id, programme_code, repair, requested_by, requested_at, state, phase)"
                         + " values (?, ?, ?, ?, now(), 'RUNNING', 'QUEUED') on conflict do nothing")) {
-            s.setObject(1, id);
-            s.setString(2, programme);
-            s.setBoolean(3, repair);
-            s.setString(4, requestedBy);
+            Jdbc.bind(s, id, programme, repair, requestedBy);
             if (s.executeUpdate() == 0) {
                 UUID other = runningJob(c).orElse(null);
                 throw ProblemException.conflict(null, Text.of("A rebuild is already running: /api/v1/admin/rebuild/"

@@ -2,8 +2,8 @@ package vn.congdoan.sangkien.ranking.service;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import vn.congdoan.sangkien.events.GroupingState;
 import vn.congdoan.sangkien.events.ProgrammeState;
 import vn.congdoan.sangkien.events.UnitTargetState;
+import vn.congdoan.sangkien.ranking.repository.Jdbc;
 import vn.congdoan.sangkien.ranking.repository.Revision;
 
 /**
@@ -41,36 +42,24 @@ public class ReferenceDataUpdater {
     public record ProgrammeChange(String code, ProgrammeState state) {
     }
 
+    /** Work on the updater's connection; says whether it changed what is held. */
+    @FunctionalInterface
+    private interface Write<T> {
+        boolean apply(Connection c, T input) throws SQLException;
+    }
+
     @Transactional
     public void applyGroupings(Iterable<GroupingChange> changes) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean changed = false;
-            for (GroupingChange change : changes) {
-                changed |= change.state() == null ? delete(c, "delete from grouping where id = ?", change.id())
-                        : apply(c, change.state());
-            }
-            if (changed) {
-                revision.bump(c);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not apply groupings: " + e.getMessage(), e);
-        }
+        applyEach("groupings", changes, (c, change) -> change.state() == null
+                ? delete(c, "delete from grouping where id = ?", change.id())
+                : apply(c, change.state()));
     }
 
     @Transactional
     public void applyProgrammes(Iterable<ProgrammeChange> changes) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean changed = false;
-            for (ProgrammeChange change : changes) {
-                changed |= change.state() == null ? delete(c, "delete from programme where code = ?", change.code())
-                        : apply(c, change.state());
-            }
-            if (changed) {
-                revision.bump(c);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not apply programmes: " + e.getMessage(), e);
-        }
+        applyEach("programmes", changes, (c, change) -> change.state() == null
+                ? delete(c, "delete from programme where code = ?", change.code())
+                : apply(c, change.state()));
     }
 
     /**
@@ -79,67 +68,53 @@ public class ReferenceDataUpdater {
      */
     @Transactional
     public void applyUnitTargets(Iterable<UnitTargetState> targets) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("insert into unit_target (programme_code, phase_code,"
-                        + " unit_id, target, version) values (?, ?, ?, ?, ?) on conflict (programme_code, phase_code,"
-                        + " unit_id) do update set target = excluded.target, version = excluded.version"
-                        + " where unit_target.version < excluded.version")) {
-            for (UnitTargetState t : targets) {
-                s.setString(1, t.programmeCode());
-                s.setString(2, t.phaseCode());
-                s.setObject(3, t.unitId());
-                s.setObject(4, t.target());
-                s.setLong(5, t.version());
-                s.addBatch();
-            }
+        write("unit targets", targets, (c, all) -> Arrays.stream(Jdbc.batch(c, "insert into unit_target"
+                + " (programme_code, phase_code, unit_id, target, version) values (?, ?, ?, ?, ?)"
+                + " on conflict (programme_code, phase_code, unit_id) do update set target = excluded.target,"
+                + " version = excluded.version where unit_target.version < excluded.version", all,
+                t -> new Object[] {t.programmeCode(), t.phaseCode(), t.unitId(), t.target(), t.version()}))
+                .anyMatch(count -> count > 0));
+    }
+
+    /** Applies each record in turn; a record that changes nothing (a replay) leaves the revision as it is. */
+    private <T> void applyEach(String what, Iterable<T> records, Write<T> apply) {
+        write(what, records, (c, all) -> {
             boolean changed = false;
-            for (int count : s.executeBatch()) {
-                changed |= count > 0;
+            for (T record : all) {
+                changed |= apply.apply(c, record);
             }
-            if (changed) {
+            return changed;
+        });
+    }
+
+    /** Runs {@code work} on one connection and moves the standings' revision on when it changed something. */
+    private <T> void write(String what, T input, Write<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            if (work.apply(c, input)) {
                 revision.bump(c);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not apply unit targets: " + e.getMessage(), e);
+            throw new IllegalStateException("Could not apply " + what + ": " + e.getMessage(), e);
         }
     }
 
     private static boolean delete(Connection c, String sql, Object key) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, key);
-            return s.executeUpdate() > 0;
-        }
+        return Jdbc.update(c, sql, key) > 0;
     }
 
     private static boolean apply(Connection c, GroupingState g) throws SQLException {
         if (isOlder(c, "select version from grouping where id = ? for update", g.id(), g.version())) {
             return false;
         }
-        try (PreparedStatement s = c.prepareStatement("insert into grouping (id, code, name, kind, valid_from, "
-                + "valid_to, version) values (?, ?, ?, ?, ?, ?, ?) on conflict (id) do update set code = excluded.code,"
+        Jdbc.update(c, "insert into grouping (id, code, name, kind, valid_from, valid_to, version)"
+                + " values (?, ?, ?, ?, ?, ?, ?) on conflict (id) do update set code = excluded.code,"
                 + " name = excluded.name, kind = excluded.kind, valid_from = excluded.valid_from,"
-                + " valid_to = excluded.valid_to, version = excluded.version")) {
-            s.setObject(1, g.id());
-            s.setString(2, g.code());
-            s.setString(3, g.name());
-            s.setString(4, g.kind().name());
-            s.setObject(5, g.validFrom());
-            s.setObject(6, g.validTo());
-            s.setLong(7, g.version());
-            s.executeUpdate();
-        }
+                + " valid_to = excluded.valid_to, version = excluded.version",
+                g.id(), g.code(), g.name(), g.kind().name(), g.validFrom(), g.validTo(), g.version());
         delete(c, "delete from grouping_member where grouping_id = ?", g.id());
-        try (PreparedStatement s = c.prepareStatement(
-                "insert into grouping_member (grouping_id, unit_id, valid_from, valid_to) values (?, ?, ?, ?)")) {
-            for (GroupingState.Member m : g.members() == null ? List.<GroupingState.Member>of() : g.members()) {
-                s.setObject(1, g.id());
-                s.setObject(2, m.unitId());
-                s.setObject(3, m.validFrom());
-                s.setObject(4, m.validTo());
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
+        Jdbc.batch(c, "insert into grouping_member (grouping_id, unit_id, valid_from, valid_to) values (?, ?, ?, ?)",
+                g.members() == null ? List.<GroupingState.Member>of() : g.members(),
+                m -> new Object[] {g.id(), m.unitId(), m.validFrom(), m.validTo()});
         return true;
     }
 
@@ -147,18 +122,12 @@ public class ReferenceDataUpdater {
         if (isOlder(c, "select version from programme where code = ? for update", p.code(), p.version())) {
             return false;
         }
-        try (PreparedStatement s = c.prepareStatement("insert into programme (code, name, start_date, end_date, "
-                + "national_target, version) values (?, ?, ?, ?, ?, ?) on conflict (code) do update set"
+        Jdbc.update(c, "insert into programme (code, name, start_date, end_date, national_target, version)"
+                + " values (?, ?, ?, ?, ?, ?) on conflict (code) do update set"
                 + " name = excluded.name, start_date = excluded.start_date, end_date = excluded.end_date,"
-                + " national_target = excluded.national_target, version = excluded.version")) {
-            s.setString(1, p.code());
-            s.setString(2, p.name() == null ? p.code() : p.name());
-            s.setObject(3, p.startDate());
-            s.setObject(4, p.endDate());
-            s.setObject(5, p.nationalTarget());
-            s.setLong(6, p.version());
-            s.executeUpdate();
-        }
+                + " national_target = excluded.national_target, version = excluded.version",
+                p.code(), p.name() == null ? p.code() : p.name(), p.startDate(), p.endDate(), p.nationalTarget(),
+                p.version());
         delete(c, "delete from phase_target where programme_code = ?", p.code());
         delete(c, "delete from programme_phase where programme_code = ?", p.code());
         if (p.phases() == null) {
@@ -170,19 +139,11 @@ public class ReferenceDataUpdater {
                         + " unit_id, target) values (?, ?, ?, ?) on conflict do nothing")) {
             int ordinal = 0;
             for (ProgrammeState.Phase ph : p.phases()) {
-                phase.setString(1, p.code());
-                phase.setInt(2, ordinal++);
-                phase.setString(3, ph.code());
-                phase.setString(4, ph.name());
-                phase.setObject(5, ph.startDate());
-                phase.setObject(6, ph.endDate());
+                Jdbc.bind(phase, p.code(), ordinal++, ph.code(), ph.name(), ph.startDate(), ph.endDate());
                 phase.addBatch();
                 for (ProgrammeState.Target t : ph.targets() == null ? List.<ProgrammeState.Target>of()
                         : ph.targets()) {
-                    target.setString(1, p.code());
-                    target.setString(2, ph.code());
-                    target.setObject(3, t.unitId());
-                    target.setLong(4, t.target());
+                    Jdbc.bind(target, p.code(), ph.code(), t.unitId(), t.target());
                     target.addBatch();
                 }
             }
@@ -194,11 +155,6 @@ public class ReferenceDataUpdater {
 
     /** Whether what is held is as new as {@code version} or newer; locks the held row so that instances apply in turn. */
     private static boolean isOlder(Connection c, String sql, Object key, long version) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, key);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() && version <= rs.getLong(1);
-            }
-        }
+        return Jdbc.first(c, sql, rs -> rs.getLong(1), key).filter(held -> version <= held).isPresent();
     }
 }

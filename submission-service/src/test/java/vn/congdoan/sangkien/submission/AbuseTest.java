@@ -13,7 +13,6 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -24,7 +23,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,10 +31,9 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import vn.congdoan.sangkien.events.EventJson;
 import vn.congdoan.sangkien.events.InitiativeEvent;
-import vn.congdoan.sangkien.events.OrgUnitState;
-import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.security.Roles;
+import vn.congdoan.sangkien.submission.Replica.Province;
 import vn.congdoan.sangkien.submission.repository.OrgUnitReplicaRepository;
 import vn.congdoan.sangkien.localstack.JavaNames;
 import vn.congdoan.sangkien.testsupport.KafkaResource;
@@ -57,13 +54,10 @@ class AbuseTest {
     @Inject
     OrgUnitReplicaRepository replicas;
 
-    record Province(UUID id, String code, UUID unit) {
-    }
-
     /** Finding 1: the author filter and its cursor tell nobody who wrote a confidential initiative. */
     @Test
     void theAuthorFilterAndItsCursorRevealNoConfidentialAuthorship() {
-        Province p = province();
+        Province p = Replica.province(replicas);
         String member = "m-secret-" + UUID.randomUUID();
         String author = Tokens.bearer(Roles.MEMBER, p.unit().toString(), member);
         create(author, p.unit(), member, "CONFIDENTIAL", true);
@@ -106,7 +100,7 @@ class AbuseTest {
     /** Finding 2: bodies are small except those of bulk imports, and a body that stalls is given up. */
     @Test
     void bodiesAreSmallExceptImportsAndAStalledBodyIsGivenUp() throws IOException {
-        Province p = province();
+        Province p = Replica.province(replicas);
         String member = Tokens.bearer(Roles.MEMBER, p.unit().toString(), "m-big");
         String big = "x".repeat(300 * 1024);
         given().header("Authorization", member).contentType(ContentType.JSON)
@@ -132,7 +126,7 @@ class AbuseTest {
     /** Finding 3: a unit administrator neither assigns themselves nor decides a review. */
     @Test
     void aUnitAdminCannotMakeThemselvesReviewerNorDecide() {
-        Province p = province();
+        Province p = Replica.province(replicas);
         String author = Tokens.bearer(Roles.MEMBER, p.unit().toString(), "m-author");
         String admin = Tokens.bearer(Roles.UNIT_ADMIN, p.id().toString(), "m-admin");
         String id = create(author, p.unit(), "m-author", "CONFIDENTIAL", true);
@@ -165,7 +159,7 @@ class AbuseTest {
     /** Finding 4: an import neither lowers the visibility nor replaces the authors of content it may not read. */
     @Test
     void anImportCannotOpenNorTakeOverConfidentialContent() {
-        Province p = province();
+        Province p = Replica.province(replicas);
         String it = Tokens.bearer(Roles.PROVINCE_INTEGRATION, p.id().toString(), "it-" + p.code());
         String ref = "SECRET-" + UUID.randomUUID().toString().substring(0, 8);
         JsonPath created = importRows(it, p, "[" + importRow(ref, p.unit(), "CONFIDENTIAL") + "]");
@@ -194,7 +188,7 @@ class AbuseTest {
     /** Finding 6: the member is the token's subject, not a name it also carries. */
     @Test
     void theMemberIsTheSubjectNotTheUsername() {
-        Province p = province();
+        Province p = Replica.province(replicas);
         String author = Tokens.bearer(Roles.MEMBER, p.unit().toString(), "m-named");
         String id = create(author, p.unit(), "m-named", "CONFIDENTIAL", true);
         String impostor = Tokens.custom(Roles.MEMBER, p.unit().toString(), "m-impostor", c -> {
@@ -231,7 +225,7 @@ class AbuseTest {
     /** Finding 9: co-authors a member names do not count until they confirm. */
     @Test
     void invented_coAuthorsDoNotCountAsSubmitters() {
-        Province p = province();
+        Province p = Replica.province(replicas);
         String member = "m-real-" + UUID.randomUUID().toString().substring(0, 8);
         String authors = IntStream.range(0, 19)
                 .mapToObj(i -> "{\"memberId\":\"m-ghost-" + i + "\",\"displayName\":\"Ma " + i + "\"}")
@@ -249,7 +243,7 @@ class AbuseTest {
     /** Property level: a body cannot set what the service decides (a status, a confirmation), nor misspell a field. */
     @Test
     void propertiesARequestDoesNotHaveAreRefusedNotIgnored() {
-        Province p = province();
+        Province p = Replica.province(replicas);
         String member = "m-mass-" + UUID.randomUUID().toString().substring(0, 8);
         String token = Tokens.bearer(Roles.MEMBER, p.unit().toString(), member);
         String valid = body(p.unit(), member, "PUBLIC", true);
@@ -270,7 +264,7 @@ class AbuseTest {
     /** Low: a CSV export opened in a spreadsheet runs no formula, and imports back unchanged. */
     @Test
     void exportedCellsNeverStartAFormula() {
-        Province p = province();
+        Province p = Replica.province(replicas);
         String it = Tokens.bearer(Roles.PROVINCE_INTEGRATION, p.id().toString(), "it-" + p.code());
         importRows(it, p, "[" + importRow("F-1", p.unit(), "PUBLIC").replace("\"title\":\"Tiêu đề\"",
                 "\"title\":\"=1+2\"")
@@ -304,7 +298,7 @@ class AbuseTest {
     /** Low: answers say what they are, and private ones are not kept by caches. */
     @Test
     void answersCarrySecurityHeaders() {
-        Province p = province();
+        Province p = Replica.province(replicas);
         String author = Tokens.bearer(Roles.MEMBER, p.unit().toString(), "m-hdr");
         String id = create(author, p.unit(), "m-hdr", "CONFIDENTIAL", true);
         given().header("Authorization", author).get("/api/v1/initiatives/" + id).then()
@@ -402,22 +396,5 @@ class AbuseTest {
     private static String review(String decision) {
         return "{\"novelty\":7,\"feasibility\":8,\"effectiveness\":6,\"decision\":\"" + decision
                 + "\",\"estimatedBenefitVnd\":1000}";
-    }
-
-    private Province province() {
-        UUID id = UUID.randomUUID();
-        String code = "AB-" + id.toString().substring(0, 8);
-        publish(new OrgUnitState(id, code, "Liên đoàn Lao động tỉnh thử", OrgUnitType.PROVINCIAL_FEDERATION, null, id,
-                69_000, null, LocalDate.of(2020, 1, 1), null, null, 0));
-        UUID unit = UUID.randomUUID();
-        publish(new OrgUnitState(unit, "AB-" + unit.toString().substring(0, 8), "Công đoàn cơ sở Bệnh viện",
-                OrgUnitType.GRASSROOTS, id, id, 300, null, LocalDate.of(2020, 1, 1), null, null, 0));
-        return new Province(id, code, unit);
-    }
-
-    private void publish(OrgUnitState state) {
-        TopicProbe.send(Topics.ORG_UNITS, state.id().toString(), EventJson.write(state));
-        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> replicas.findByIdOptional(state.id()).isPresent()));
     }
 }

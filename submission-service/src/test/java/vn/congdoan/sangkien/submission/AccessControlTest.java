@@ -2,9 +2,7 @@ package vn.congdoan.sangkien.submission;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,23 +15,19 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import vn.congdoan.sangkien.events.EventJson;
 import vn.congdoan.sangkien.events.OrgUnitState;
 import vn.congdoan.sangkien.events.OrgUnitType;
-import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.submission.repository.OrgUnitReplicaRepository;
 import vn.congdoan.sangkien.testsupport.KafkaResource;
 import vn.congdoan.sangkien.testsupport.OpenApi;
 import vn.congdoan.sangkien.testsupport.PostgresResource;
 import vn.congdoan.sangkien.testsupport.Tokens;
-import vn.congdoan.sangkien.testsupport.TopicProbe;
 
 /**
  * Every endpoint × role × inside own subtree / outside / anonymous, from one table; fails when the API has an
@@ -261,9 +255,7 @@ class AccessControlTest {
     private UUID publish(UUID id, UUID provinceId, OrgUnitType type) {
         OrgUnitState state = new OrgUnitState(id, "AC-" + id.toString().substring(0, 8), "Công đoàn cơ sở thử quyền",
                 type, provinceId, provinceId == null ? id : provinceId, 10, null, LocalDate.of(2020, 1, 1), null, null, 0);
-        TopicProbe.send(Topics.ORG_UNITS, id.toString(), EventJson.write(state));
-        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> replicas.findByIdOptional(id).isPresent()));
+        Replica.publish(replicas, state);
         return id;
     }
 }

@@ -45,53 +45,63 @@ class ChangeAuditTest {
 
     @Test
     void aChangeIsAuditedTheMomentItIsAnswered() throws SQLException {
-        Replica.Province p = Replica.province(replicas);
-        String member = "m-audited-" + UUID.randomUUID();
-        String token = Tokens.bearer(Roles.MEMBER, p.unit().toString(), member);
+        Member member = member("m-audited-");
 
-        String id = create(token, p.unit(), member, null).then().statusCode(201).extract().path("id");
-        assertThat(entries(member, "POST", "/api/v1/initiatives")).as("entry of the creation").isEqualTo(1);
+        String id = create(member, null).then().statusCode(201).extract().path("id");
+        assertThat(entries(member.id(), "POST", "/api/v1/initiatives")).as("entry of the creation").isEqualTo(1);
 
-        create(token, p.unit(), member, "audited-" + UUID.randomUUID()).then().statusCode(201);
-        assertThat(entries(member, "POST", "/api/v1/initiatives")).as("with an Idempotency-Key").isEqualTo(2);
+        create(member, "audited-" + UUID.randomUUID()).then().statusCode(201);
+        assertThat(entries(member.id(), "POST", "/api/v1/initiatives")).as("with an Idempotency-Key").isEqualTo(2);
 
-        given().header("Authorization", token).post("/api/v1/initiatives/" + id + "/withdraw").then().statusCode(200);
-        assertThat(entries(member, "POST", "/api/v1/initiatives/" + id + "/withdraw")).as("entry of the withdrawal")
-                .isEqualTo(1);
+        withdraw(member, id).then().statusCode(200);
+        assertThat(entries(member.id(), "POST", "/api/v1/initiatives/" + id + "/withdraw"))
+                .as("entry of the withdrawal").isEqualTo(1);
     }
 
     @Test
     void aChangeWhoseEntryCannotBeWrittenIsNotMade() throws SQLException {
-        Replica.Province p = Replica.province(replicas);
-        String member = "m-unaudited-" + UUID.randomUUID();
-        String token = Tokens.bearer(Roles.MEMBER, p.unit().toString(), member);
-        String id = create(token, p.unit(), member, null).then().statusCode(201).extract().path("id");
-        String constraint = "audit_refuses_" + member.substring(member.length() - 12);
-        execute("alter table audit_entry add constraint " + constraint + " check (actor <> '" + member + "') not valid");
+        Member member = member("m-unaudited-");
+        String id = create(member, null).then().statusCode(201).extract().path("id");
+        String constraint = "audit_refuses_" + member.id().substring(member.id().length() - 12);
+        execute("alter table audit_entry add constraint " + constraint + " check (actor <> '" + member.id()
+                + "') not valid");
         try {
-            Response alone = create(token, p.unit(), member, null);
+            Response alone = create(member, null);
             assertThat(alone.statusCode()).as("%s", alone.asString()).isGreaterThanOrEqualTo(500);
-            Response keyed = create(token, p.unit(), member, "unaudited-" + UUID.randomUUID());
+            Response keyed = create(member, "unaudited-" + UUID.randomUUID());
             assertThat(keyed.statusCode()).as("%s", keyed.asString()).isGreaterThanOrEqualTo(500);
-            assertThat(count("select count(*) from initiative where submitted_by = ?", member))
+            assertThat(count("select count(*) from initiative where submitted_by = ?", member.id()))
                     .as("initiatives stored").isEqualTo(1);
 
-            Response withdrawal = given().header("Authorization", token)
-                    .post("/api/v1/initiatives/" + id + "/withdraw");
+            Response withdrawal = withdraw(member, id);
             assertThat(withdrawal.statusCode()).as("%s", withdrawal.asString()).isGreaterThanOrEqualTo(500);
             assertThat(count("select count(*) from initiative where id = ?::uuid and status = 'SUBMITTED'", id))
                     .as("still submitted").isEqualTo(1);
         } finally {
             execute("alter table audit_entry drop constraint " + constraint);
         }
-        given().header("Authorization", token).post("/api/v1/initiatives/" + id + "/withdraw").then().statusCode(200);
+        withdraw(member, id).then().statusCode(200);
     }
 
-    private static Response create(String token, UUID unit, String member, String idempotencyKey) {
-        var request = given().header("Authorization", token).contentType(ContentType.JSON)
-                .body(Replica.initiative(unit, member));
+    /** A member of a grassroots union of a province of their own, signed in. */
+    private record Member(String id, UUID unit, String token) {
+    }
+
+    private Member member(String prefix) {
+        UUID unit = Replica.province(replicas).unit();
+        String id = prefix + UUID.randomUUID();
+        return new Member(id, unit, Tokens.bearer(Roles.MEMBER, unit.toString(), id));
+    }
+
+    private static Response create(Member member, String idempotencyKey) {
+        var request = given().header("Authorization", member.token()).contentType(ContentType.JSON)
+                .body(Replica.initiative(member.unit(), member.id()));
         return (idempotencyKey == null ? request : request.header("Idempotency-Key", idempotencyKey))
                 .post("/api/v1/initiatives");
+    }
+
+    private static Response withdraw(Member member, String id) {
+        return given().header("Authorization", member.token()).post("/api/v1/initiatives/" + id + "/withdraw");
     }
 
     private long entries(String actor, String method, String path) throws SQLException {

@@ -12,14 +12,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,7 +27,6 @@ import vn.congdoan.sangkien.events.OrgUnitState;
 import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.security.Roles;
-import vn.congdoan.sangkien.submission.repository.OrgUnitReplicaRepository;
 import vn.congdoan.sangkien.testsupport.KafkaResource;
 import vn.congdoan.sangkien.testsupport.PostgresResource;
 import vn.congdoan.sangkien.testsupport.Tokens;
@@ -46,34 +40,10 @@ import vn.congdoan.sangkien.testsupport.TopicProbe;
 @QuarkusTest
 @WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "submission"))
 @WithTestResource(KafkaResource.class)
-class HistoryImportTest {
-
-    private static final Instant NOW = OffsetDateTime.parse("2022-04-15T10:00:00+07:00").toInstant();
-
-    @Inject
-    OrgUnitReplicaRepository replicas;
-
-    @Inject
-    TestProgrammes programmes;
-
-    @Inject
-    MovableClock clock;
-
-    @Inject
-    EntityManager em;
+class HistoryImportTest extends MidProgrammeDay {
 
     /** A province, a union in force throughout, one dissolved on 1 January 2022, its API key and a programme. */
     record Province(UUID id, String code, UUID unit, UUID dissolved, String keyId, String key, String programme) {
-    }
-
-    @BeforeEach
-    void standOnTheDay() {
-        clock.set(NOW);
-    }
-
-    @AfterEach
-    void backToTheMachinesTime() {
-        clock.reset();
     }
 
     @Test
@@ -102,9 +72,9 @@ class HistoryImportTest {
         assertThat(event.recognizedAt()).isEqualTo(Instant.parse("2022-03-15T02:00:00Z"));
         assertThat(event.endedAt()).isNull();
 
-        long before = outboxSequence();
+        long before = OutboxProbe.lastId(em);
         importByKey(p, "[" + row + "]").statusCode(200).body("unchanged", equalTo(1));
-        assertThat(outboxSequence()).as("no event for a file sent again").isEqualTo(before);
+        assertThat(OutboxProbe.lastId(em)).as("no event for a file sent again").isEqualTo(before);
 
         String csv = given().header("X-API-Key", p.key()).queryParam("province", p.code()).queryParam("format", "csv")
                 .get("/api/v1/initiatives/export").then().statusCode(200).extract().asString();
@@ -269,12 +239,6 @@ class HistoryImportTest {
     private static List<InitiativeEvent> events(String id, int count) {
         return TopicProbe.awaitRecords(Topics.INITIATIVE_EVENTS, r -> r.value().contains(id), count,
                 Duration.ofSeconds(20)).stream().map(r -> EventJson.read(r.value(), InitiativeEvent.class)).toList();
-    }
-
-    private long outboxSequence() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select coalesce(pg_sequence_last_value(pg_get_serial_sequence('outbox_event', 'id')), 0)")
-                .getSingleResult()).longValue());
     }
 
     private Province province() {

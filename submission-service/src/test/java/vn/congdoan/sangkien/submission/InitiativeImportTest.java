@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.startsWith;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -33,8 +32,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import vn.congdoan.sangkien.events.EventJson;
 import vn.congdoan.sangkien.events.InitiativeEvent;
-import vn.congdoan.sangkien.events.OrgUnitState;
-import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.submission.repository.OrgUnitReplicaRepository;
@@ -113,10 +110,10 @@ class InitiativeImportTest {
         String draft = first.getString("results[0].id");
         String submitted = first.getString("results[1].id");
 
-        long before = outboxSequence();
+        long before = OutboxProbe.lastId(em);
         importJson(p, rows).statusCode(200).body("unchanged", equalTo(2)).body("results.id", equalTo(List.of(draft,
                 submitted)));
-        assertThat(outboxSequence()).as("no event for unchanged rows").isEqualTo(before);
+        assertThat(OutboxProbe.lastId(em)).as("no event for unchanged rows").isEqualTo(before);
 
         String changed = "[" + row("r-1", p.unit(), "Tiết kiệm điện", true) + ","
                 + row("r-2", p.unit(), "Tiết kiệm nước sạch", true) + "]";
@@ -412,26 +409,10 @@ class InitiativeImportTest {
                 .formatted(externalRef, title, unit, submit);
     }
 
-    private long outboxSequence() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select coalesce(pg_sequence_last_value(pg_get_serial_sequence('outbox_event', 'id')), 0)")
-                .getSingleResult()).longValue());
-    }
-
+    /** A province of its own, with a token of its provincial system. */
     private Province province() {
-        UUID id = UUID.randomUUID();
-        String code = "IMP-" + id.toString().substring(0, 8);
-        publish(new OrgUnitState(id, code, "Liên đoàn Lao động tỉnh thử", OrgUnitType.PROVINCIAL_FEDERATION, null, id,
-                69_000, null, LocalDate.of(2020, 1, 1), null, null, 0));
-        UUID unit = UUID.randomUUID();
-        publish(new OrgUnitState(unit, "IMP-" + unit.toString().substring(0, 8), "Công đoàn cơ sở Bệnh viện",
-                OrgUnitType.GRASSROOTS, id, id, 300, null, LocalDate.of(2020, 1, 1), null, null, 0));
-        return new Province(id, code, unit, Tokens.bearer(Roles.PROVINCE_INTEGRATION, id.toString(), "it-" + code));
-    }
-
-    private void publish(OrgUnitState state) {
-        TopicProbe.send(Topics.ORG_UNITS, state.id().toString(), EventJson.write(state));
-        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> replicas.findByIdOptional(state.id()).isPresent()));
+        Replica.Province p = Replica.province(replicas);
+        return new Province(p.id(), p.code(), p.unit(),
+                Tokens.bearer(Roles.PROVINCE_INTEGRATION, p.id().toString(), "it-" + p.code()));
     }
 }

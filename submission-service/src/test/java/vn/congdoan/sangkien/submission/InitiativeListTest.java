@@ -2,11 +2,9 @@ package vn.congdoan.sangkien.submission;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -21,17 +19,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import vn.congdoan.sangkien.events.EventJson;
 import vn.congdoan.sangkien.events.OrgUnitState;
 import vn.congdoan.sangkien.events.OrgUnitType;
-import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.submission.repository.OrgUnitReplicaRepository;
 import vn.congdoan.sangkien.submission.rest.InitiativeQueryResource;
@@ -39,7 +34,6 @@ import vn.congdoan.sangkien.submission.service.InitiativeService;
 import vn.congdoan.sangkien.testsupport.KafkaResource;
 import vn.congdoan.sangkien.testsupport.PostgresResource;
 import vn.congdoan.sangkien.testsupport.Tokens;
-import vn.congdoan.sangkien.testsupport.TopicProbe;
 
 @QuarkusTest
 @WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "submission"))
@@ -250,9 +244,7 @@ class InitiativeListTest {
         UUID id = UUID.randomUUID();
         OrgUnitState state = new OrgUnitState(id, code(id), "Đơn vị thử danh sách", type, parent,
                 province == null ? id : province, 10, null, LocalDate.of(2020, 1, 1), null, null, 0);
-        TopicProbe.send(Topics.ORG_UNITS, id.toString(), EventJson.write(state));
-        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> replicas.findByIdOptional(id).isPresent()));
+        Replica.publish(replicas, state);
         return id;
     }
 }

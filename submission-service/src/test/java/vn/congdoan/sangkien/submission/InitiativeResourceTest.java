@@ -34,6 +34,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import vn.congdoan.sangkien.events.EventJson;
 import vn.congdoan.sangkien.events.InitiativeEvent;
 import vn.congdoan.sangkien.events.InitiativeStatus;
@@ -250,17 +251,13 @@ class InitiativeResourceTest extends SignedInAsNationalAdmin {
         UUID unit = publishGrassroots(UUID.randomUUID(), null);
         String key = "mobile-" + UUID.randomUUID();
 
-        String first = given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(initiative(unit, true))
-                .post("/api/v1/initiatives").then().statusCode(201).extract().path("id");
-        String again = given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(initiative(unit, true))
-                .post("/api/v1/initiatives").then().statusCode(201)
+        String first = createWithKey(key, initiative(unit, true)).statusCode(201).extract().path("id");
+        String again = createWithKey(key, initiative(unit, true)).statusCode(201)
                 .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/initiatives/" + first))
                 .extract().path("id");
         assertThat(again).isEqualTo(first);
 
-        given().header("Idempotency-Key", key).contentType(ContentType.JSON)
-                .body(initiative(unit, true).replace("Bệnh nhân chờ lâu", "Khác"))
-                .post("/api/v1/initiatives").then()
+        createWithKey(key, initiative(unit, true).replace("Bệnh nhân chờ lâu", "Khác"))
                 .statusCode(422).contentType("application/problem+json").body("field", equalTo("Idempotency-Key"));
 
         var records = TopicProbe.awaitRecords(Topics.INITIATIVE_EVENTS,
@@ -273,22 +270,23 @@ class InitiativeResourceTest extends SignedInAsNationalAdmin {
         // The test profile keeps keys 25 hours (idempotency.retention); the default is 48.
         UUID unit = publishGrassroots(UUID.randomUUID(), null);
         String key = "window-" + UUID.randomUUID();
-        String first = given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(initiative(unit, true))
-                .post("/api/v1/initiatives").then().statusCode(201).extract().path("id");
+        String first = createWithKey(key, initiative(unit, true)).statusCode(201).extract().path("id");
         String changed = initiative(unit, true).replace("Bệnh nhân chờ lâu", "Một ngày sau");
 
         ageIdempotencyKey(key, Duration.ofHours(24).plusMinutes(50));
-        given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(initiative(unit, true))
-                .post("/api/v1/initiatives").then().statusCode(201).body("id", equalTo(first));
-        given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(changed)
-                .post("/api/v1/initiatives").then().statusCode(422).body("field", equalTo("Idempotency-Key"));
+        createWithKey(key, initiative(unit, true)).statusCode(201).body("id", equalTo(first));
+        createWithKey(key, changed).statusCode(422).body("field", equalTo("Idempotency-Key"));
 
         ageIdempotencyKey(key, Duration.ofHours(25).plusMinutes(10));
-        String second = given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(changed)
-                .post("/api/v1/initiatives").then().statusCode(201).extract().path("id");
+        String second = createWithKey(key, changed).statusCode(201).extract().path("id");
         assertThat(second).isNotEqualTo(first);
-        given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(changed)
-                .post("/api/v1/initiatives").then().statusCode(201).body("id", equalTo(second));
+        createWithKey(key, changed).statusCode(201).body("id", equalTo(second));
+    }
+
+    /** A creation sent with the Idempotency-Key {@code key}. */
+    private static ValidatableResponse createWithKey(String key, String body) {
+        return given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/initiatives").then();
     }
 
     private void ageIdempotencyKey(String key, Duration age) {
@@ -305,8 +303,7 @@ class InitiativeResourceTest extends SignedInAsNationalAdmin {
         // stopping or failing over between a request's last write and its commit looks like.
         String trigger = atCommit("cut", unit, "perform pg_terminate_backend(pg_backend_pid())");
         try {
-            given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(initiative(unit, true))
-                    .post("/api/v1/initiatives").then()
+            createWithKey(key, initiative(unit, true))
                     .statusCode(503)
                     .contentType("application/problem+json")
                     .header("Retry-After", "5");
@@ -315,10 +312,8 @@ class InitiativeResourceTest extends SignedInAsNationalAdmin {
         }
         assertThat(storedFor(unit)).as("nothing of the cut request is stored").isZero();
 
-        String id = given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(initiative(unit, true))
-                .post("/api/v1/initiatives").then().statusCode(201).extract().path("id");
-        given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(initiative(unit, true))
-                .post("/api/v1/initiatives").then().statusCode(201).body("id", equalTo(id));
+        String id = createWithKey(key, initiative(unit, true)).statusCode(201).extract().path("id");
+        createWithKey(key, initiative(unit, true)).statusCode(201).body("id", equalTo(id));
         assertThat(storedFor(unit)).isEqualTo(1);
     }
 
@@ -460,9 +455,7 @@ class InitiativeResourceTest extends SignedInAsNationalAdmin {
         OrgUnitState state = new OrgUnitState(id, "CS-" + id.toString().substring(0, 8),
                 "Công đoàn cơ sở Bệnh viện Đa khoa tỉnh", OrgUnitType.GRASSROOTS, province, province, 120, null,
                 LocalDate.of(2020, 1, 1), validTo, null, 0);
-        TopicProbe.send(Topics.ORG_UNITS, id.toString(), EventJson.write(state));
-        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> replicas.findByIdOptional(id).isPresent()));
+        Replica.publish(replicas, state);
         return id;
     }
 

@@ -72,17 +72,14 @@ class ReviewWorkflowTest {
 
     @Test
     void anAssignedReviewerScoresAndRecognisesAConfidentialInitiative() {
-        UUID province = UUID.randomUUID();
-        UUID unit = publishGrassroots(province);
-        String author = Tokens.bearer(Roles.MEMBER, unit.toString(), "m-author");
-        String admin = Tokens.bearer(Roles.UNIT_ADMIN, province.toString(), "m-admin");
+        Union union = union();
         String assigned = Tokens.bearer(Roles.MEMBER, UUID.randomUUID().toString(), "m-council");
-        String otherReviewer = Tokens.bearer(Roles.REVIEWER, province.toString(), "m-reviewer");
-        String id = create(author, unit, "CONFIDENTIAL");
+        String otherReviewer = Tokens.bearer(Roles.REVIEWER, union.province().toString(), "m-reviewer");
+        String id = create(union, "CONFIDENTIAL");
 
         given().header("Authorization", assigned).get("/api/v1/initiatives/" + id).then()
                 .body("problem", nullValue());
-        given().header("Authorization", admin).contentType(ContentType.JSON)
+        given().header("Authorization", union.admin()).contentType(ContentType.JSON)
                 .body("{\"memberIds\":[\"m-council\"]}").put("/api/v1/initiatives/" + id + "/reviewers").then()
                 .statusCode(200).body("reviewers", contains("m-council"))
                 .body("problem", nullValue()).body("authors", nullValue()).body("attachments", nullValue());
@@ -99,7 +96,7 @@ class ReviewWorkflowTest {
         given().header("Authorization", otherReviewer).post("/api/v1/initiatives/" + id + "/review/start").then()
                 .statusCode(200).body("status", equalTo("UNDER_REVIEW")).body("problem", nullValue())
                 .body("solution", nullValue()).body("authors", nullValue());
-        given().header("Authorization", author).contentType(ContentType.JSON).body(review(10, "RECOGNIZED"))
+        given().header("Authorization", union.author()).contentType(ContentType.JSON).body(review(10, "RECOGNIZED"))
                 .post("/api/v1/initiatives/" + id + "/review").then().statusCode(403);
         given().header("Authorization", assigned).contentType(ContentType.JSON).body(review(7, "RECOGNIZED"))
                 .post("/api/v1/initiatives/" + id + "/review").then()
@@ -118,7 +115,7 @@ class ReviewWorkflowTest {
                 .containsExactly(InitiativeEvent.Type.SUBMITTED, InitiativeEvent.Type.REVIEW_STARTED,
                         InitiativeEvent.Type.REVIEWED);
         assertThat(records).allSatisfy(r -> {
-            assertThat(r.key()).isEqualTo(province.toString());
+            assertThat(r.key()).isEqualTo(union.province().toString());
             assertThat(r.value()).doesNotContain("Máy dập").doesNotContain("Cải tiến khuôn");
         });
         ConsumerRecord<String, String> reviewed = records.get(2);
@@ -196,33 +193,32 @@ class ReviewWorkflowTest {
 
     @Test
     void aUnitAdminMarksADuplicateWhichStopsCountingAndPointsAtTheOriginal() {
-        UUID province = UUID.randomUUID();
-        UUID unit = publishGrassroots(province);
-        String member = Tokens.bearer(Roles.MEMBER, unit.toString(), "m-author");
-        String admin = Tokens.bearer(Roles.UNIT_ADMIN, province.toString(), "m-admin");
-        String original = create(member, unit, "PUBLIC");
-        String copy = create(member, unit, "PUBLIC");
-        String third = create(member, unit, "PUBLIC");
+        Union union = union();
+        String original = create(union, "PUBLIC");
+        String copy = create(union, "PUBLIC");
+        String third = create(union, "PUBLIC");
 
-        given().header("Authorization", member).contentType(ContentType.JSON).body(duplicateOf(original))
+        given().header("Authorization", union.author()).contentType(ContentType.JSON).body(duplicateOf(original))
                 .post("/api/v1/initiatives/" + copy + "/duplicate").then().statusCode(403);
-        given().header("Authorization", admin).contentType(ContentType.JSON).body(duplicateOf(copy))
+        given().header("Authorization", union.admin()).contentType(ContentType.JSON).body(duplicateOf(copy))
                 .post("/api/v1/initiatives/" + copy + "/duplicate").then()
                 .statusCode(422).body("field", equalTo("originalId"));
-        given().header("Authorization", admin).contentType(ContentType.JSON).body(duplicateOf(UUID.randomUUID().toString()))
+        given().header("Authorization", union.admin()).contentType(ContentType.JSON)
+                .body(duplicateOf(UUID.randomUUID().toString()))
                 .post("/api/v1/initiatives/" + copy + "/duplicate").then()
                 .statusCode(422).body("field", equalTo("originalId"));
-        given().header("Authorization", admin).contentType(ContentType.JSON).body("{\"originalId\":\"not-a-uuid\"}")
+        given().header("Authorization", union.admin()).contentType(ContentType.JSON)
+                .body("{\"originalId\":\"not-a-uuid\"}")
                 .post("/api/v1/initiatives/" + copy + "/duplicate").then()
                 .statusCode(400).contentType("application/problem+json").body("field", equalTo("originalId"));
 
-        given().header("Authorization", admin).contentType(ContentType.JSON).body(duplicateOf(original))
+        given().header("Authorization", union.admin()).contentType(ContentType.JSON).body(duplicateOf(original))
                 .post("/api/v1/initiatives/" + copy + "/duplicate").then()
                 .statusCode(200).body("status", equalTo("DUPLICATE")).body("duplicateOf", equalTo(original));
-        given().header("Authorization", admin).contentType(ContentType.JSON).body(duplicateOf(copy))
+        given().header("Authorization", union.admin()).contentType(ContentType.JSON).body(duplicateOf(copy))
                 .post("/api/v1/initiatives/" + third + "/duplicate").then()
                 .statusCode(422).body("field", equalTo("originalId"));
-        given().header("Authorization", member).post("/api/v1/initiatives/" + copy + "/withdraw").then()
+        given().header("Authorization", union.author()).post("/api/v1/initiatives/" + copy + "/withdraw").then()
                 .statusCode(409).body("field", equalTo("status"));
 
         ConsumerRecord<String, String> marked = TopicProbe.awaitRecords(Topics.INITIATIVE_EVENTS,
@@ -237,24 +233,21 @@ class ReviewWorkflowTest {
 
     @Test
     void twoInitiativesMarkedAsCopiesOfEachOtherAtOnceLeaveOneCounting() throws Exception {
-        UUID province = UUID.randomUUID();
-        UUID unit = publishGrassroots(province);
-        String member = Tokens.bearer(Roles.MEMBER, unit.toString(), "m-author");
-        String admin = Tokens.bearer(Roles.UNIT_ADMIN, province.toString(), "m-admin");
+        Union union = union();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int pair = 0; pair < 8; pair++) {
-                String a = create(member, unit, "PUBLIC");
-                String b = create(member, unit, "PUBLIC");
-                Future<Integer> aOfB = pool.submit(() -> given().header("Authorization", admin)
+                String a = create(union, "PUBLIC");
+                String b = create(union, "PUBLIC");
+                Future<Integer> aOfB = pool.submit(() -> given().header("Authorization", union.admin())
                         .contentType(ContentType.JSON).body(duplicateOf(b))
                         .post("/api/v1/initiatives/" + a + "/duplicate").statusCode());
-                Future<Integer> bOfA = pool.submit(() -> given().header("Authorization", admin)
+                Future<Integer> bOfA = pool.submit(() -> given().header("Authorization", union.admin())
                         .contentType(ContentType.JSON).body(duplicateOf(a))
                         .post("/api/v1/initiatives/" + b + "/duplicate").statusCode());
 
                 assertThat(List.of(aOfB.get(), bOfA.get())).as("pair " + pair).containsExactlyInAnyOrder(200, 422);
-                List<String> statuses = List.of(a, b).stream().map(id -> given().header("Authorization", admin)
+                List<String> statuses = List.of(a, b).stream().map(id -> given().header("Authorization", union.admin())
                         .get("/api/v1/initiatives/" + id).then().extract().<String>path("status")).toList();
                 assertThat(statuses).containsExactlyInAnyOrder("SUBMITTED", "DUPLICATE");
             }
@@ -262,14 +255,14 @@ class ReviewWorkflowTest {
             pool.shutdownNow();
         }
 
-        String withdrawn = create(member, unit, "PUBLIC");
-        String copy = create(member, unit, "PUBLIC");
-        given().header("Authorization", member).post("/api/v1/initiatives/" + withdrawn + "/withdraw").then()
+        String withdrawn = create(union, "PUBLIC");
+        String copy = create(union, "PUBLIC");
+        given().header("Authorization", union.author()).post("/api/v1/initiatives/" + withdrawn + "/withdraw").then()
                 .statusCode(200);
-        given().header("Authorization", admin).contentType(ContentType.JSON).body(duplicateOf(withdrawn))
+        given().header("Authorization", union.admin()).contentType(ContentType.JSON).body(duplicateOf(withdrawn))
                 .post("/api/v1/initiatives/" + copy + "/duplicate").then()
                 .statusCode(422).contentType("application/problem+json").body("field", equalTo("originalId"));
-        given().header("Authorization", admin).get("/api/v1/initiatives/" + copy).then()
+        given().header("Authorization", union.admin()).get("/api/v1/initiatives/" + copy).then()
                 .body("status", equalTo("SUBMITTED"));
     }
 
@@ -398,6 +391,22 @@ class ReviewWorkflowTest {
                 .get(TopicConfig.RETENTION_MS_CONFIG).value();
     }
 
+    /** A grassroots union of a province of its own, its member m-author and the province's administrator m-admin. */
+    private record Union(UUID province, UUID unit, String author, String admin) {
+    }
+
+    private Union union() {
+        UUID province = UUID.randomUUID();
+        UUID unit = publishGrassroots(province);
+        return new Union(province, unit, Tokens.bearer(Roles.MEMBER, unit.toString(), "m-author"),
+                Tokens.bearer(Roles.UNIT_ADMIN, province.toString(), "m-admin"));
+    }
+
+    /** An initiative of the union's member, submitted. */
+    private static String create(Union union, String visibility) {
+        return create(union.author(), union.unit(), visibility);
+    }
+
     private static String create(String token, UUID unit, String visibility) {
         return given().header("Authorization", token).contentType(ContentType.JSON).body(initiative(unit, visibility))
                 .post("/api/v1/initiatives").then().statusCode(201).extract().path("id");
@@ -427,9 +436,7 @@ class ReviewWorkflowTest {
         UUID id = UUID.randomUUID();
         OrgUnitState state = new OrgUnitState(id, "RV-" + id.toString().substring(0, 8), "Công đoàn cơ sở Nhà máy cơ khí",
                 OrgUnitType.GRASSROOTS, province, province, 300, null, LocalDate.of(2020, 1, 1), null, null, 0);
-        TopicProbe.send(Topics.ORG_UNITS, id.toString(), EventJson.write(state));
-        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> replicas.findByIdOptional(id).isPresent()));
+        Replica.publish(replicas, state);
         return id;
     }
 }

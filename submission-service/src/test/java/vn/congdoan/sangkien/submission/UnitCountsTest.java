@@ -6,14 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -24,7 +19,6 @@ import io.restassured.path.json.JsonPath;
 import vn.congdoan.sangkien.events.OrgUnitState;
 import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.kit.security.Roles;
-import vn.congdoan.sangkien.submission.repository.OrgUnitReplicaRepository;
 import vn.congdoan.sangkien.testsupport.KafkaResource;
 import vn.congdoan.sangkien.testsupport.PostgresResource;
 import vn.congdoan.sangkien.testsupport.Tokens;
@@ -36,29 +30,7 @@ import vn.congdoan.sangkien.testsupport.Tokens;
 @QuarkusTest
 @WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "submission"))
 @WithTestResource(KafkaResource.class)
-class UnitCountsTest {
-
-    @Inject
-    OrgUnitReplicaRepository replicas;
-
-    @Inject
-    TestProgrammes programmes;
-
-    @Inject
-    MovableClock clock;
-
-    @Inject
-    EntityManager em;
-
-    @BeforeEach
-    void standOnTheDay() {
-        clock.set(OffsetDateTime.parse("2022-04-15T10:00:00+07:00").toInstant());
-    }
-
-    @AfterEach
-    void backToTheMachinesTime() {
-        clock.reset();
-    }
+class UnitCountsTest extends MidProgrammeDay {
 
     @Test
     void eachUnitCountsAsTheStandingsDoAtTheEndOfADay() {

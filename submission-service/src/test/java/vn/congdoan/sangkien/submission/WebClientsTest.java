@@ -2,7 +2,6 @@ package vn.congdoan.sangkien.submission;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -17,12 +16,10 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import vn.congdoan.sangkien.events.EventJson;
 import vn.congdoan.sangkien.events.OrgUnitState;
 import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.events.Topics;
@@ -107,8 +104,7 @@ class WebClientsTest {
     void authorsEditADraftAtTheVersionTheyReadAndDeleteIt() {
         UUID unit = publishGrassroots();
         String author = Tokens.bearer(Roles.MEMBER, unit.toString(), "m-draft");
-        String id = given().header("Authorization", author).contentType(ContentType.JSON)
-                .body(initiative(unit, false)).post("/api/v1/initiatives").then().statusCode(201).extract().path("id");
+        String id = create(author, unit, false);
         String etag = given().get("/api/v1/initiatives/" + id).then().statusCode(200).extract().header("ETag");
         String edit = """
                 {"title":"Sáng kiến đã sửa","problem":"Vấn đề rõ hơn","solution":"Giải pháp","expectedBenefit":"Lợi ích",
@@ -142,8 +138,7 @@ class WebClientsTest {
     void aSubmittedInitiativeIsEditedUntilItsReviewStartsAndIsWithdrawnRatherThanDeleted() {
         UUID unit = publishGrassroots();
         String author = Tokens.bearer(Roles.MEMBER, unit.toString(), "m-sub");
-        String id = given().header("Authorization", author).contentType(ContentType.JSON)
-                .body(initiative(unit, true)).post("/api/v1/initiatives").then().statusCode(201).extract().path("id");
+        String id = create(author, unit, true);
         given().header("Authorization", author).header("If-Match", "\"0\"").contentType(ContentType.JSON)
                 .body("""
                         {"title":"Đã gửi, sửa tiêu đề","problem":"p","solution":"s","expectedBenefit":"b","field":"OTHER",
@@ -169,10 +164,13 @@ class WebClientsTest {
         UUID province = UUID.randomUUID();
         OrgUnitState state = new OrgUnitState(id, "WC-" + id.toString().substring(0, 8), "Công đoàn cơ sở thử web",
                 OrgUnitType.GRASSROOTS, province, province, 50, null, LocalDate.of(2020, 1, 1), null, null, 0);
-        TopicProbe.send(Topics.ORG_UNITS, id.toString(), EventJson.write(state));
-        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> replicas.findByIdOptional(id).isPresent()));
+        Replica.publish(replicas, state);
         return id;
+    }
+
+    private static String create(String author, UUID unit, boolean submit) {
+        return given().header("Authorization", author).contentType(ContentType.JSON).body(initiative(unit, submit))
+                .post("/api/v1/initiatives").then().statusCode(201).extract().path("id");
     }
 
     private static String initiative(UUID unit, boolean submit) {

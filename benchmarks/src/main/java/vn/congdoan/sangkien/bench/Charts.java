@@ -188,6 +188,13 @@ final class Charts {
         return g;
     }
 
+    /** A light line across the plot at a tick; the tick's label is drawn after it, in dark grey. */
+    private static void gridLine(Graphics2D g, int x1, int y1, int x2, int y2) {
+        g.setColor(new Color(0xeeeeee));
+        g.drawLine(x1, y1, x2, y2);
+        g.setColor(Color.DARK_GRAY);
+    }
+
     private static void frame(Graphics2D g, Axis x, Axis y, int left, int top, int right, int bottom, String xLabel,
             String yLabel, boolean yTicks) {
         g.setFont(FONT);
@@ -195,9 +202,7 @@ final class Charts {
         int labelledUpTo = Integer.MIN_VALUE;
         for (double t : x.ticks()) {
             int px = x.pixel(t);
-            g.setColor(new Color(0xeeeeee));
-            g.drawLine(px, top, px, bottom);
-            g.setColor(Color.DARK_GRAY);
+            gridLine(g, px, top, px, bottom);
             String label = Axis.format(t);
             int from = px - fm.stringWidth(label) / 2;
             if (from > labelledUpTo + 8) {
@@ -208,9 +213,7 @@ final class Charts {
         if (yTicks) {
             for (double t : y.ticks()) {
                 int py = y.pixel(t);
-                g.setColor(new Color(0xeeeeee));
-                g.drawLine(left, py, right, py);
-                g.setColor(Color.DARK_GRAY);
+                gridLine(g, left, py, right, py);
                 String label = Axis.format(t);
                 g.drawString(label, left - 6 - fm.stringWidth(label), py + fm.getAscent() / 2 - 1);
             }

@@ -8,16 +8,11 @@ import java.nio.file.Path;
  * The share of the machine's CPU time its host gave to other guests ("steal" in {@code /proc/stat}) between two
  * readings. On a shared virtual machine it explains latency that nothing on the machine caused; the reports show it
  * beside each run.
+ *
+ * @param steal the jiffies the host took, since boot
+ * @param total every jiffy of the machine's CPUs, since boot
  */
-final class HostSteal {
-
-    private final long steal;
-    private final long total;
-
-    private HostSteal(long steal, long total) {
-        this.steal = steal;
-        this.total = total;
-    }
+record HostSteal(long steal, long total) {
 
     /** Now; zero on systems without {@code /proc/stat}. */
     static HostSteal now() {

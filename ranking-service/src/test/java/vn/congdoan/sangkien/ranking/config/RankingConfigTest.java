@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.net.URL;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,43 +39,45 @@ class RankingConfigTest {
                 .getConfigMapping(RankingConfig.class);
     }
 
+    /** A key as a deployer sets it: its variable, a value for it, what that value reads as, and its default. */
+    private record Key(String variable, String value, Object read, Object byDefault,
+            Function<RankingConfig, Object> of) {
+    }
+
+    private static final List<Key> KEYS = List.of(
+            new Key("RANKING_ZONE", "Asia/Bangkok", ZoneId.of("Asia/Bangkok"), ZoneId.of("Asia/Ho_Chi_Minh"),
+                    RankingConfig::zone),
+            new Key("RANKING_CACHE_MAX_AGE", "7S", Duration.ofSeconds(7), Duration.ofSeconds(5),
+                    RankingConfig::cacheMaxAge),
+            new Key("RANKING_REVISION_MAX_AGE", "0.2S", Duration.ofMillis(200), Duration.ofMillis(100),
+                    RankingConfig::revisionMaxAge),
+            new Key("RANKING_SNAPSHOT_CHECK_INTERVAL", "2M", Duration.ofMinutes(2), Duration.ofMinutes(1),
+                    RankingConfig::snapshotCheckInterval),
+            new Key("RANKING_REBUILD_CATCH_UP_TIMEOUT", "45S", Duration.ofSeconds(45), Duration.ofSeconds(30),
+                    RankingConfig::rebuildCatchUpTimeout),
+            new Key("RANKING_EVENTS_GATHER", "0S", Duration.ZERO, Duration.ofMillis(50), RankingConfig::eventsGather),
+            new Key("RANKING_REBUILD_WORKERS", "4", 4, 2, RankingConfig::rebuildWorkers),
+            new Key("RANKING_STREAMS_HEARTBEAT", "20S", Duration.ofSeconds(20), Duration.ofSeconds(15),
+                    c -> c.streams().heartbeat()),
+            new Key("RANKING_STREAMS_RECONNECT_DELAY", "3S", Duration.ofSeconds(3), Duration.ofSeconds(5),
+                    c -> c.streams().reconnectDelay()),
+            new Key("RANKING_STREAMS_PER_ADDRESS", "7", 7, 50, c -> c.streams().perAddress()),
+            new Key("RANKING_STREAMS_TOTAL", "500", 500, 10_000, c -> c.streams().total()));
+
     @Test
     void withNothingSetEveryKeyHasTheDefaultOfRankingConfig() throws IOException {
         RankingConfig config = read(Map.of(), Map.of());
 
-        assertThat(config.zone()).isEqualTo(ZoneId.of("Asia/Ho_Chi_Minh"));
-        assertThat(config.cacheMaxAge()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(config.revisionMaxAge()).isEqualTo(Duration.ofMillis(100));
-        assertThat(config.snapshotCheckInterval()).isEqualTo(Duration.ofMinutes(1));
-        assertThat(config.rebuildCatchUpTimeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(config.eventsGather()).isEqualTo(Duration.ofMillis(50));
-        assertThat(config.rebuildWorkers()).isEqualTo(2);
-        assertThat(config.streams().heartbeat()).isEqualTo(Duration.ofSeconds(15));
-        assertThat(config.streams().reconnectDelay()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(config.streams().perAddress()).isEqualTo(50);
-        assertThat(config.streams().total()).isEqualTo(10_000);
+        assertThat(KEYS).allSatisfy(key -> assertThat(key.of().apply(config)).as(key.variable())
+                .isEqualTo(key.byDefault()));
     }
 
     @Test
     void theEnvironmentVariablesDeployersSetReachTheirKeys() throws IOException {
-        RankingConfig config = read(Map.of(), Map.ofEntries(Map.entry("RANKING_ZONE", "Asia/Bangkok"),
-                Map.entry("RANKING_CACHE_MAX_AGE", "7S"), Map.entry("RANKING_REVISION_MAX_AGE", "0.2S"),
-                Map.entry("RANKING_SNAPSHOT_CHECK_INTERVAL", "2M"), Map.entry("RANKING_REBUILD_CATCH_UP_TIMEOUT", "45S"),
-                Map.entry("RANKING_EVENTS_GATHER", "0S"), Map.entry("RANKING_REBUILD_WORKERS", "4"),
-                Map.entry("RANKING_STREAMS_HEARTBEAT", "20S"), Map.entry("RANKING_STREAMS_RECONNECT_DELAY", "3S"),
-                Map.entry("RANKING_STREAMS_PER_ADDRESS", "7"), Map.entry("RANKING_STREAMS_TOTAL", "500")));
+        RankingConfig config = read(Map.of(), KEYS.stream().collect(Collectors.toMap(Key::variable, Key::value)));
 
-        assertThat(config.zone()).isEqualTo(ZoneId.of("Asia/Bangkok"));
-        assertThat(config.cacheMaxAge()).isEqualTo(Duration.ofSeconds(7));
-        assertThat(config.revisionMaxAge()).isEqualTo(Duration.ofMillis(200));
-        assertThat(config.snapshotCheckInterval()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(config.rebuildCatchUpTimeout()).isEqualTo(Duration.ofSeconds(45));
-        assertThat(config.eventsGather()).isZero();
-        assertThat(config.rebuildWorkers()).isEqualTo(4);
-        assertThat(config.streams().heartbeat()).isEqualTo(Duration.ofSeconds(20));
-        assertThat(config.streams().reconnectDelay()).isEqualTo(Duration.ofSeconds(3));
-        assertThat(config.streams().perAddress()).isEqualTo(7);
-        assertThat(config.streams().total()).isEqualTo(500);
+        assertThat(KEYS).allSatisfy(key -> assertThat(key.of().apply(config)).as(key.variable())
+                .isEqualTo(key.read()));
     }
 
     /** Why application.properties names no ranking key: an unset variable leaves it empty, and empty is missing. */

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class StandingsCalculatorTest {
 
@@ -24,13 +28,35 @@ class StandingsCalculatorTest {
             province("Ninh Bình", 8_761, null, "DBSH", "CUM"),
             province("Hà Nội", 20_000, null, "DBSH", null));
 
+    /** The same figures of earlier days, as yesterday's or last week's snapshot. */
+    private static final List<ProvinceFigures> EARLIER = List.of(
+            province("Thanh Hóa", 100, null, "BTB", "CUM"),
+            province("Nghệ An", 300, 3_000L, "BTB", "CUM"),
+            province("Hà Tĩnh", 200, 4_000L, "BTB", "CUM"),
+            province("Hà Nội", 50, null, "DBSH", null));
+
+    static Stream<Arguments> orderAndRanksByMetric() {
+        return Stream.of(
+                Arguments.of(Metric.SUBMISSIONS, List.of("Thanh Hóa", "Hà Nội", "Nghệ An", "Hà Tĩnh", "Ninh Bình"),
+                        List.of(1, 2, 3, 4, 4)),
+                // provinces without a target come last
+                Arguments.of(Metric.TARGET_PERCENT, List.of("Nghệ An", "Hà Tĩnh", "Hà Nội", "Ninh Bình", "Thanh Hóa"),
+                        List.of(1, 2, 3, 3, 3)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("orderAndRanksByMetric")
+    void ranksNationallyByTheMetricAskedFor(Metric metric, List<String> order, List<Integer> ranks) {
+        List<StandingRow> rows = StandingsCalculator.rank(TODAY, null, null, metric, null, null);
+
+        assertThat(rows).extracting(StandingRow::shortName).containsExactlyElementsOf(order);
+        assertThat(rows).extracting(StandingRow::rank).containsExactlyElementsOf(ranks);
+    }
+
     @Test
-    void ranksNationallyAndWithinRegionAndCluster() {
+    void ranksWithinRegionAndCluster() {
         List<StandingRow> rows = StandingsCalculator.rank(TODAY, null, null, Metric.SUBMISSIONS, null, null);
 
-        assertThat(rows).extracting(StandingRow::shortName)
-                .containsExactly("Thanh Hóa", "Hà Nội", "Nghệ An", "Hà Tĩnh", "Ninh Bình");
-        assertThat(rows).extracting(StandingRow::rank).containsExactly(1, 2, 3, 4, 4);
         assertThat(rows).extracting(StandingRow::regionRank).containsExactly(1, 1, 2, 3, 2);
         assertThat(rows).extracting(StandingRow::clusterRank).containsExactly(1, null, 2, 3, 3);
         assertThat(rows.get(2).targetPercent()).isEqualByComparingTo("446.2");
@@ -55,23 +81,8 @@ class StandingsCalculatorTest {
     }
 
     @Test
-    void sortingByTargetPercentPutsProvincesWithoutTargetLast() {
-        List<StandingRow> rows = StandingsCalculator.rank(TODAY, null, null, Metric.TARGET_PERCENT, null, null);
-
-        assertThat(rows).extracting(StandingRow::shortName)
-                .containsExactly("Nghệ An", "Hà Tĩnh", "Hà Nội", "Ninh Bình", "Thanh Hóa");
-        assertThat(rows).extracting(StandingRow::rank).containsExactly(1, 2, 3, 3, 3);
-    }
-
-    @Test
     void movementComparesWithTheRankOnTheSameMetricInEarlierSnapshots() {
-        List<ProvinceFigures> yesterday = List.of(
-                province("Thanh Hóa", 100, null, "BTB", "CUM"),
-                province("Nghệ An", 300, 3_000L, "BTB", "CUM"),
-                province("Hà Tĩnh", 200, 4_000L, "BTB", "CUM"),
-                province("Hà Nội", 50, null, "DBSH", null));
-
-        List<StandingRow> rows = StandingsCalculator.rank(TODAY, yesterday, null, Metric.SUBMISSIONS, null, null);
+        List<StandingRow> rows = StandingsCalculator.rank(TODAY, EARLIER, null, Metric.SUBMISSIONS, null, null);
 
         assertThat(rows).extracting(StandingRow::shortName, StandingRow::movementSinceYesterday).containsExactly(
                 tuple("Thanh Hóa", 2), tuple("Hà Nội", 2),
@@ -82,13 +93,7 @@ class StandingsCalculatorTest {
 
     @Test
     void sortingByMovementListsTheBiggestClimbersFirstAndThoseWithoutAnEarlierRankLast() {
-        List<ProvinceFigures> lastWeek = List.of(
-                province("Thanh Hóa", 100, null, "BTB", "CUM"),
-                province("Nghệ An", 300, 3_000L, "BTB", "CUM"),
-                province("Hà Tĩnh", 200, 4_000L, "BTB", "CUM"),
-                province("Hà Nội", 50, null, "DBSH", null));
-
-        List<StandingRow> rows = StandingsCalculator.rank(TODAY, null, lastWeek, Metric.MOVEMENT_SINCE_LAST_WEEK,
+        List<StandingRow> rows = StandingsCalculator.rank(TODAY, null, EARLIER, Metric.MOVEMENT_SINCE_LAST_WEEK,
                 null, null);
 
         // by submissions Thanh Hóa went 3 → 1, Hà Nội 4 → 2, Nghệ An 1 → 3, Hà Tĩnh 2 → 4; Ninh Bình is new

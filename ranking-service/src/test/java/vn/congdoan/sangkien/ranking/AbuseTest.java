@@ -16,12 +16,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import vn.congdoan.sangkien.testsupport.KafkaResource;
-import vn.congdoan.sangkien.testsupport.PostgresResource;
 
 /**
  * Finding 10 of the security review: anonymous clients opening thousands of streams took ranking-service's heap and
@@ -29,8 +25,7 @@ import vn.congdoan.sangkien.testsupport.PostgresResource;
  * heartbeats rather than held silent.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "ranking"))
-@WithTestResource(KafkaResource.class)
+@WithRankingResources
 class AbuseTest {
 
     @TestHTTPResource("/")

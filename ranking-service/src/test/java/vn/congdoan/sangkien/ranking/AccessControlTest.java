@@ -10,14 +10,10 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import vn.congdoan.sangkien.kit.security.Roles;
-import vn.congdoan.sangkien.testsupport.KafkaResource;
 import vn.congdoan.sangkien.testsupport.OpenApi;
-import vn.congdoan.sangkien.testsupport.PostgresResource;
 import vn.congdoan.sangkien.testsupport.Tokens;
 
 /**
@@ -26,8 +22,7 @@ import vn.congdoan.sangkien.testsupport.Tokens;
  * is for national administrators. Fails when an endpoint is missing from the table.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "ranking"))
-@WithTestResource(KafkaResource.class)
+@WithRankingResources
 class AccessControlTest {
 
     private static final List<String> ROLES = List.of(Roles.MEMBER, Roles.UNIT_ADMIN, Roles.REVIEWER,

@@ -4,37 +4,31 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static vn.congdoan.sangkien.ranking.Fixtures.WAIT;
+import static vn.congdoan.sangkien.ranking.Fixtures.oneSubmissionIn;
 import static vn.congdoan.sangkien.ranking.Fixtures.row;
 import static vn.congdoan.sangkien.ranking.Fixtures.send;
-import static vn.congdoan.sangkien.ranking.Fixtures.standings;
 import static vn.congdoan.sangkien.ranking.Fixtures.submitted;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import vn.congdoan.sangkien.events.GroupingKind;
+import vn.congdoan.sangkien.ranking.Fixtures.Counted;
 import vn.congdoan.sangkien.ranking.service.VietnameseOrder;
-import vn.congdoan.sangkien.testsupport.KafkaResource;
-import vn.congdoan.sangkien.testsupport.PostgresResource;
 
 /** What dashboards that poll rely on: entity tags matched as RFC 9110 says, on every read they poll. */
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "ranking"))
-@WithTestResource(KafkaResource.class)
+@WithRankingResources
 class DashboardReadsTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Test
     void aWeakEntityTagAsAProxyThatCompressedTheAnswerSendsItMatchesTheStrongOne() {
-        Counted counted = oneSubmissionIn("Liên đoàn Lao động tỉnh Phú Thọ");
+        Counted counted = oneSubmissionIn("Liên đoàn Lao động tỉnh Phú Thọ", 10_000);
         String programme = counted.programme();
         String etag = given().queryParam("programme", programme).get("/api/v1/standings").header("ETag");
 
@@ -48,7 +42,7 @@ class DashboardReadsTest {
 
     @Test
     void theSummaryAndOneProvincesRowAreAnswered304WhileUnchanged() {
-        Counted counted = oneSubmissionIn("Liên đoàn Lao động tỉnh Vĩnh Phúc");
+        Counted counted = oneSubmissionIn("Liên đoàn Lao động tỉnh Vĩnh Phúc", 10_000);
         String programme = counted.programme();
         UUID province = counted.province();
         String summary = "/api/v1/programmes/" + programme + "/summary";
@@ -102,18 +96,5 @@ class DashboardReadsTest {
         assertThat(names).isSortedAccordingTo(VietnameseOrder.NAMES);
         given().queryParam("kind", "PROVINCE").get("/api/v1/groupings").then()
                 .statusCode(400).body("field", equalTo("kind"));
-    }
-
-    private record Counted(String programme, UUID province) {
-    }
-
-    /** A programme of its own with a province that has one submission, once the standings count it. */
-    private static Counted oneSubmissionIn(String provinceName) {
-        String programme = Fixtures.newProgramme();
-        UUID province = Fixtures.province(provinceName, 10_000);
-        send(submitted(programme, province, "m-1"));
-        await().atMost(WAIT).ignoreException(NullPointerException.class)
-                .until(() -> standings(programme).getInt(row(province) + ".submissions") == 1);
-        return new Counted(programme, province);
     }
 }

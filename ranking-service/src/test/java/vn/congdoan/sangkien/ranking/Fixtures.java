@@ -32,6 +32,9 @@ import vn.congdoan.sangkien.testsupport.TopicProbe;
 /** Reference data and initiative events published the way org-unit-service and submission-service do. */
 public final class Fixtures {
 
+    /** How long a test waits for the service to catch up with what it published or asked. */
+    public static final Duration WAIT = Duration.ofSeconds(20);
+
     private Fixtures() {
     }
 
@@ -44,7 +47,7 @@ public final class Fixtures {
     public static String newProgramme() {
         String code = programmeCode();
         programme(code, 1_000_000, Map.of());
-        await().atMost(Duration.ofSeconds(20))
+        await().atMost(WAIT)
                 .until(() -> given().get("/api/v1/programmes/{code}/summary", code).statusCode() == 200);
         return code;
     }
@@ -135,8 +138,21 @@ public final class Fixtures {
 
     /** Waits until the live standings of {@code programme} count {@code submissions} in {@code province}. */
     public static void awaitSubmissions(String programme, UUID province, int submissions) {
-        await().atMost(Duration.ofSeconds(20)).ignoreException(NullPointerException.class)
+        await().atMost(WAIT).ignoreException(NullPointerException.class)
                 .until(() -> standings(programme).getInt(row(province) + ".submissions") == submissions);
+    }
+
+    /** A programme of a test's own and a province of its own in it. */
+    public record Counted(String programme, UUID province) {
+    }
+
+    /** A programme of its own with a new province that has one submission, once the standings count it. */
+    public static Counted oneSubmissionIn(String provinceName, Integer members) {
+        String programme = newProgramme();
+        UUID province = province(provinceName, members);
+        send(submitted(programme, province, "m-1"));
+        awaitSubmissions(programme, province, 1);
+        return new Counted(programme, province);
     }
 
     /** A province's row of a standings document, field by field: one assertion can check several figures. */

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static vn.congdoan.sangkien.ranking.Fixtures.WAIT;
 import static vn.congdoan.sangkien.ranking.Fixtures.awaitSubmissions;
 import static vn.congdoan.sangkien.ranking.Fixtures.row;
 import static vn.congdoan.sangkien.ranking.Fixtures.rowOf;
 import static vn.congdoan.sangkien.ranking.Fixtures.send;
 import static vn.congdoan.sangkien.ranking.Fixtures.standings;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -20,16 +20,12 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import io.restassured.path.json.JsonPath;
 import vn.congdoan.sangkien.events.InitiativeEvent;
 import vn.congdoan.sangkien.events.InitiativeStatus;
 import vn.congdoan.sangkien.kit.security.Roles;
-import vn.congdoan.sangkien.testsupport.KafkaResource;
-import vn.congdoan.sangkien.testsupport.PostgresResource;
 import vn.congdoan.sangkien.testsupport.Tokens;
 
 /**
@@ -37,11 +33,9 @@ import vn.congdoan.sangkien.testsupport.Tokens;
  * were submitted, recognised and withdrawn, whenever their events arrive. Every day here is in 2022, long past.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "ranking"))
-@WithTestResource(KafkaResource.class)
+@WithRankingResources
 class HistoryResourceTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** Nine in the morning of {@code day} in Vietnam. */

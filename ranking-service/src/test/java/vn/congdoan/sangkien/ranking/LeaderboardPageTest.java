@@ -6,32 +6,25 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static vn.congdoan.sangkien.ranking.Fixtures.WAIT;
 import static vn.congdoan.sangkien.ranking.Fixtures.send;
 import static vn.congdoan.sangkien.ranking.Fixtures.submitted;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import vn.congdoan.sangkien.events.GroupingKind;
 import vn.congdoan.sangkien.events.InitiativeEvent;
-import vn.congdoan.sangkien.testsupport.KafkaResource;
-import vn.congdoan.sangkien.testsupport.PostgresResource;
 
 /** The leaderboard page and the widget as HTTP serves them; what they show in a browser is LeaderboardIT's. */
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "ranking"))
-@WithTestResource(KafkaResource.class)
+@WithRankingResources
 class LeaderboardPageTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Test
     void thePageIsPublicCachedAndMayNotBeFramed() {

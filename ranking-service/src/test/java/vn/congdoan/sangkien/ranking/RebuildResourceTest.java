@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static vn.congdoan.sangkien.ranking.Fixtures.WAIT;
 import static vn.congdoan.sangkien.ranking.Fixtures.awaitSubmissions;
 import static vn.congdoan.sangkien.ranking.Fixtures.next;
 import static vn.congdoan.sangkien.ranking.Fixtures.row;
@@ -29,8 +30,6 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import io.restassured.path.json.JsonPath;
@@ -44,13 +43,10 @@ import vn.congdoan.sangkien.ranking.service.CounterSet;
 import vn.congdoan.sangkien.ranking.service.RebuildJobs;
 import vn.congdoan.sangkien.ranking.service.RebuildService;
 import vn.congdoan.sangkien.ranking.service.StandingsUpdater;
-import vn.congdoan.sangkien.testsupport.KafkaResource;
-import vn.congdoan.sangkien.testsupport.PostgresResource;
 import vn.congdoan.sangkien.testsupport.Tokens;
 
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "ranking"))
-@WithTestResource(KafkaResource.class)
+@WithRankingResources
 class RebuildResourceTest {
 
     @Inject
@@ -87,7 +83,7 @@ class RebuildResourceTest {
         send(spread);
         // a merge moves where counts stand, not the counters a rebuild compares
         Fixtures.merge(merged, mergedName, 5_000, province, LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")));
-        await().atMost(Duration.ofSeconds(20)).ignoreException(NullPointerException.class).until(() -> standings(programme).getInt(row(province) + ".recognized") == 1
+        await().atMost(WAIT).ignoreException(NullPointerException.class).until(() -> standings(programme).getInt(row(province) + ".recognized") == 1
                 && standings(programme).getInt(row(province) + ".submissions") == 3);
 
         JsonPath first = rebuild(programme, false);
@@ -134,7 +130,7 @@ class RebuildResourceTest {
         InitiativeEvent recognised = submitted(programme, province, "m-1", "m-2");
         send(recognised, submitted(programme, province, "m-1"), next(recognised, InitiativeStatus.RECOGNIZED),
                 submitted(other, province, "m-1"));
-        await().atMost(Duration.ofSeconds(20)).ignoreException(NullPointerException.class)
+        await().atMost(WAIT).ignoreException(NullPointerException.class)
                 .until(() -> standings(programme).getInt(row(province) + ".recognized") == 1
                         && standings(programme).getInt(row(province) + ".submissions") == 2
                         && standings(other).getInt(row(province) + ".submissions") == 1);
@@ -165,10 +161,7 @@ class RebuildResourceTest {
     @Test
     void aPositionPastTheTopicsEndIsNotWaitedFor() throws Exception {
         // as when the topic was deleted and made again under a database that kept its counters
-        String programme = Fixtures.newProgramme();
-        UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Bắc Kạn", 8_000);
-        send(submitted(programme, province, "m-1"));
-        awaitSubmissions(programme, province, 1);
+        String programme = Fixtures.oneSubmissionIn("Liên đoàn Lao động tỉnh Bắc Kạn", 8_000).programme();
         long saved;
         try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
             var rs = s.executeQuery("select coalesce(max(next_offset), 0) from consumed_position where partition = 0");
@@ -236,7 +229,7 @@ class RebuildResourceTest {
                 new InitiativeEvent(UUID.randomUUID(), InitiativeEvent.Type.WITHDRAWN, java.time.Instant.now(),
                         later.initiativeId(), 2, programme, later.unitId(), province, InitiativeStatus.WITHDRAWN,
                         later.authorIds(), april12, null, april12.plus(Duration.ofDays(1))));
-        await().atMost(Duration.ofSeconds(20)).ignoreException(NullPointerException.class)
+        await().atMost(WAIT).ignoreException(NullPointerException.class)
                 .until(() -> standings(programme, "asOf", "2022-04-13").getInt(row(province) + ".submissions") == 1);
         assertThat(rebuild(programme, false).getBoolean("report.equal")).isTrue();
 
@@ -262,7 +255,7 @@ class RebuildResourceTest {
     void aRepairPutsBackTheUnitsOfInitiativesCountedBeforeTheServiceKeptThem() throws Exception {
         UnitTree t = new UnitTree();
         send(t.submitted(t.grassroots1a, java.time.Instant.now(), "m-1"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(UnitTree.row(t.read(t.admin(),
+        await().atMost(WAIT).untilAsserted(() -> assertThat(UnitTree.row(t.read(t.admin(),
                 t.province, null), t.district1)).containsEntry("submissions", 1));
         try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
             s.executeUpdate("update initiative_state set unit_id = null, field = null where programme_code = '"
@@ -280,10 +273,9 @@ class RebuildResourceTest {
 
     @Test
     void aCountBelowZeroIsReportedAndNotRepairedWith() throws Exception {
-        String programme = Fixtures.newProgramme();
-        UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Tuyên Quang", 7_000);
-        send(submitted(programme, province, "m-1"));
-        awaitSubmissions(programme, province, 1);
+        Fixtures.Counted counted = Fixtures.oneSubmissionIn("Liên đoàn Lao động tỉnh Tuyên Quang", 7_000);
+        String programme = counted.programme();
+        UUID province = counted.province();
         try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
             s.executeUpdate("update standing set submissions = 3 where programme_code = '" + programme + "'");
         }

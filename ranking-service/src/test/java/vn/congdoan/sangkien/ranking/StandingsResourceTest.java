@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static vn.congdoan.sangkien.ranking.Fixtures.WAIT;
 import static vn.congdoan.sangkien.ranking.Fixtures.next;
 import static vn.congdoan.sangkien.ranking.Fixtures.row;
 import static vn.congdoan.sangkien.ranking.Fixtures.rowOf;
@@ -32,8 +33,6 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import io.restassured.path.json.JsonPath;
@@ -44,19 +43,15 @@ import vn.congdoan.sangkien.events.InitiativeStatus;
 import vn.congdoan.sangkien.kit.rest.HttpDates;
 import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.ranking.service.StandingsMath;
-import vn.congdoan.sangkien.testsupport.KafkaResource;
-import vn.congdoan.sangkien.testsupport.PostgresResource;
 import vn.congdoan.sangkien.testsupport.Tokens;
 
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "ranking"))
-@WithTestResource(KafkaResource.class)
+@WithRankingResources
 class StandingsResourceTest {
 
     @Inject
     DataSource dataSource;
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     /** The obsolete asctime form of an HTTP date, as old clients send it: a day of one digit padded with a space. */
     private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ENGLISH);

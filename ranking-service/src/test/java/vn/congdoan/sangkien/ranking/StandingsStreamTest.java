@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.nullValue;
+import static vn.congdoan.sangkien.ranking.Fixtures.WAIT;
 import static vn.congdoan.sangkien.ranking.Fixtures.send;
 import static vn.congdoan.sangkien.ranking.Fixtures.submitted;
 
@@ -12,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,20 +26,15 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import vn.congdoan.sangkien.events.GroupingKind;
 import vn.congdoan.sangkien.events.InitiativeStatus;
-import vn.congdoan.sangkien.testsupport.KafkaResource;
-import vn.congdoan.sangkien.testsupport.PostgresResource;
 
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "ranking"))
-@WithTestResource(KafkaResource.class)
+@WithRankingResources
 class StandingsStreamTest {
 
     @TestHTTPResource("/api/v1/standings/stream")
@@ -51,7 +46,7 @@ class StandingsStreamTest {
         UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Sơn La", 10_000);
         String region = Fixtures.grouping("REGION", GroupingKind.REGION, province);
         send(submitted(programme, province, "m-1"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> given().queryParam("programme", programme)
+        await().atMost(WAIT).until(() -> given().queryParam("programme", programme)
                 .queryParam("region", region).get("/api/v1/standings").statusCode() == 200);
 
         HttpRequest request = HttpRequest.newBuilder(URI.create(stream + "?programme=" + programme + "&region=" + region))
@@ -101,7 +96,7 @@ class StandingsStreamTest {
         String allowed = "https://sangkien.example.vn";
         String programme = Fixtures.newProgramme();
         send(submitted(programme, Fixtures.province("Liên đoàn Lao động tỉnh Lai Châu", 5_000), "m-1"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> given().queryParam("programme", programme)
+        await().atMost(WAIT).until(() -> given().queryParam("programme", programme)
                 .get("/api/v1/standings").statusCode() == 200);
 
         given().header("Origin", allowed).header("Access-Control-Request-Method", "GET")
@@ -131,7 +126,7 @@ class StandingsStreamTest {
         String programme = Fixtures.newProgramme();
         UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Lai Châu", 10_000);
         send(submitted(programme, province, "m-1"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/api/v1/programmes/{code}/summary", programme)
+        await().atMost(WAIT).until(() -> given().get("/api/v1/programmes/{code}/summary", programme)
                 .jsonPath().getInt("submissions") == 1);
         URI summary = URI.create(stream.resolve("/api/v1/programmes/") + programme + "/summary/stream");
 

@@ -24,8 +24,6 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -38,8 +36,6 @@ import vn.congdoan.sangkien.events.UnitTargetState;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.events.UnitSector;
 import vn.congdoan.sangkien.kit.security.Roles;
-import vn.congdoan.sangkien.testsupport.KafkaResource;
-import vn.congdoan.sangkien.testsupport.PostgresResource;
 import vn.congdoan.sangkien.testsupport.Tokens;
 import vn.congdoan.sangkien.testsupport.TopicProbe;
 
@@ -48,8 +44,7 @@ import vn.congdoan.sangkien.testsupport.TopicProbe;
  * whole subtree, ranked among their siblings, for the members and officers of their province.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "ranking"))
-@WithTestResource(KafkaResource.class)
+@WithRankingResources
 class UnitStandingsTest {
 
     @TestHTTPResource("/")

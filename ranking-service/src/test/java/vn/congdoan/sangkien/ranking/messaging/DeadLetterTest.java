@@ -14,15 +14,12 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import vn.congdoan.sangkien.events.InitiativeEvent;
 import vn.congdoan.sangkien.events.InitiativeStatus;
 import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.ranking.Fixtures;
-import vn.congdoan.sangkien.testsupport.KafkaResource;
-import vn.congdoan.sangkien.testsupport.PostgresResource;
+import vn.congdoan.sangkien.ranking.WithRankingResources;
 import vn.congdoan.sangkien.testsupport.Tokens;
 
 /**
@@ -31,8 +28,7 @@ import vn.congdoan.sangkien.testsupport.Tokens;
  * counted, it changes nothing: the version rule.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "ranking"))
-@WithTestResource(KafkaResource.class)
+@WithRankingResources
 class DeadLetterTest {
 
     private static final String ADMIN = Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD", "m-operator");

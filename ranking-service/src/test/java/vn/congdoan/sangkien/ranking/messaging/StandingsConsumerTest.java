@@ -31,8 +31,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.common.annotation.Identifier;
@@ -43,15 +41,13 @@ import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.kafka.ConsumerLoop;
 import vn.congdoan.sangkien.kit.kafka.TopicAdmin;
 import vn.congdoan.sangkien.ranking.Fixtures;
+import vn.congdoan.sangkien.ranking.WithRankingResources;
 import vn.congdoan.sangkien.ranking.service.CounterSet;
 import vn.congdoan.sangkien.ranking.service.StandingsUpdater;
-import vn.congdoan.sangkien.testsupport.KafkaResource;
-import vn.congdoan.sangkien.testsupport.PostgresResource;
 import vn.congdoan.sangkien.testsupport.TopicProbe;
 
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "ranking"))
-@WithTestResource(KafkaResource.class)
+@WithRankingResources
 class StandingsConsumerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(25);
@@ -77,8 +73,18 @@ class StandingsConsumerTest {
                 .collect(Collectors.groupingBy(InitiativeEvent::provinceId, Collectors.counting()));
     }
 
-    /** Submissions, then withdrawals, recognitions and duplicates of some of them, spread over two provinces. */
-    private static List<InitiativeEvent> stream(String programme, UUID first, UUID second, int initiatives) {
+    /** A programme of a test's own, two provinces of its own and the events of their initiatives. */
+    private record TwoProvinces(String programme, UUID first, UUID second, List<InitiativeEvent> events) {
+    }
+
+    /**
+     * Submissions, then withdrawals, recognitions and duplicates of some of them, spread over two new provinces of
+     * 20,000 members in a new programme.
+     */
+    private static TwoProvinces stream(String firstName, String secondName, int initiatives) {
+        String programme = Fixtures.newProgramme();
+        UUID first = Fixtures.province(firstName, 20_000);
+        UUID second = Fixtures.province(secondName, 20_000);
         List<InitiativeEvent> events = new ArrayList<>();
         List<InitiativeEvent> submitted = new ArrayList<>();
         for (int i = 0; i < initiatives; i++) {
@@ -95,7 +101,7 @@ class StandingsConsumerTest {
                 default -> events.add(next(e, InitiativeStatus.UNDER_REVIEW));
             }
         }
-        return events;
+        return new TwoProvinces(programme, first, second, events);
     }
 
     private static void awaitCounts(String programme, Map<UUID, Long> expected) {
@@ -110,10 +116,10 @@ class StandingsConsumerTest {
 
     @Test
     void aRestartMidStreamEndsWithTheSameStandingsAndAFullReplayChangesNothing() {
-        String programme = Fixtures.newProgramme();
-        UUID first = Fixtures.province("Liên đoàn Lao động tỉnh Lạng Sơn", 20_000);
-        UUID second = Fixtures.province("Liên đoàn Lao động tỉnh Cao Bằng", 20_000);
-        List<InitiativeEvent> events = stream(programme, first, second, 24);
+        TwoProvinces stream = stream("Liên đoàn Lao động tỉnh Lạng Sơn",
+                "Liên đoàn Lao động tỉnh Cao Bằng", 24);
+        String programme = stream.programme();
+        List<InitiativeEvent> events = stream.events();
         List<InitiativeEvent> firstHalf = events.subList(0, events.size() / 2);
         List<InitiativeEvent> secondHalf = events.subList(events.size() / 2, events.size());
 
@@ -137,7 +143,7 @@ class StandingsConsumerTest {
         consumer.handle(records);
 
         JsonPath replayed = standings(programme);
-        for (UUID province : List.of(first, second)) {
+        for (UUID province : List.of(stream.first(), stream.second())) {
             for (String figure : List.of("submissions", "submitters", "recognized", "today", "thisWeek")) {
                 String path = Fixtures.row(province) + "." + figure;
                 assertThat(replayed.getLong(path)).as(figure).isEqualTo(settled.getLong(path));
@@ -147,17 +153,16 @@ class StandingsConsumerTest {
 
     @Test
     void twoInstancesInOneGroupEndWithTheSameStandingsAsOne() {
-        String programme = Fixtures.newProgramme();
-        UUID first = Fixtures.province("Liên đoàn Lao động tỉnh Bắc Giang", 20_000);
-        UUID second = Fixtures.province("Liên đoàn Lao động tỉnh Thái Nguyên", 20_000);
-        List<InitiativeEvent> events = stream(programme, first, second, 40);
+        TwoProvinces stream = stream("Liên đoàn Lao động tỉnh Bắc Giang",
+                "Liên đoàn Lao động tỉnh Thái Nguyên", 40);
+        List<InitiativeEvent> events = stream.events();
 
         try (ConsumerLoop otherInstance = new ConsumerLoop(kafkaConfig, StandingsConsumer.GROUP_ID,
                 Topics.INITIATIVE_EVENTS, topics, consumer::handle)) {
             otherInstance.start();
             send(events.subList(0, 30));
             send(events.subList(30, events.size()));
-            awaitCounts(programme, expected(events));
+            awaitCounts(stream.programme(), expected(events));
         }
     }
 
@@ -199,23 +204,15 @@ class StandingsConsumerTest {
 
         assertThat(updater.applyAll(CounterSet.LIVE, List.of(first, second, firstWithdrawn, first, secondReviewed)))
                 .isEqualTo(4);
-        await().atMost(WAIT).untilAsserted(() -> {
-            JsonPath body = standings(programme);
-            assertThat(body.<Integer>get(Fixtures.row(province) + ".submissions")).isEqualTo(1);
-            assertThat(body.<Integer>get(Fixtures.row(province) + ".submitters")).isEqualTo(1);
-            assertThat(body.<Integer>get(Fixtures.row(province) + ".recognized")).isEqualTo(1);
-        });
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Fixtures.rowOf(standings(programme), province))
+                .containsEntry("submissions", 1).containsEntry("submitters", 1).containsEntry("recognized", 1));
 
         InitiativeEvent secondDuplicate = Fixtures.next(secondReviewed, InitiativeStatus.DUPLICATE);
         assertThat(updater.applyAll(CounterSet.LIVE, List.of(secondDuplicate, secondReviewed, firstWithdrawn)))
                 .isEqualTo(1);
-        await().atMost(WAIT).untilAsserted(() -> {
-            JsonPath body = standings(programme);
-            assertThat(body.<Integer>get(Fixtures.row(province) + ".submissions")).isEqualTo(0);
-            assertThat(body.<Integer>get(Fixtures.row(province) + ".submitters")).isEqualTo(0);
-            assertThat(body.<Integer>get(Fixtures.row(province) + ".recognized")).isEqualTo(0);
-            assertThat(body.<Integer>get(Fixtures.row(province) + ".today")).isEqualTo(0);
-        });
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Fixtures.rowOf(standings(programme), province))
+                .containsEntry("submissions", 0).containsEntry("submitters", 0).containsEntry("recognized", 0)
+                .containsEntry("today", 0));
     }
 
     @Test
@@ -246,11 +243,7 @@ class StandingsConsumerTest {
         } finally {
             owners.shutdownNow();
         }
-        await().atMost(WAIT).untilAsserted(() -> {
-            JsonPath body = standings(programme);
-            assertThat(body.getInt(Fixtures.row(province) + ".submissions")).isEqualTo(30);
-            assertThat(body.getInt(Fixtures.row(province) + ".submitters")).isEqualTo(30);
-            assertThat(body.getInt(Fixtures.row(province) + ".today")).isEqualTo(30);
-        });
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Fixtures.rowOf(standings(programme), province))
+                .containsEntry("submissions", 30).containsEntry("submitters", 30).containsEntry("today", 30));
     }
 }

@@ -4,10 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static vn.congdoan.sangkien.ranking.Fixtures.WAIT;
 import static vn.congdoan.sangkien.ranking.Fixtures.row;
 import static vn.congdoan.sangkien.ranking.Fixtures.standings;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.scheduler.Trigger;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import vn.congdoan.sangkien.events.EventJson;
 import vn.congdoan.sangkien.events.InitiativeEvent;
@@ -29,17 +27,13 @@ import vn.congdoan.sangkien.events.InitiativeStatus;
 import vn.congdoan.sangkien.events.ProgrammeState;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.ranking.Fixtures;
+import vn.congdoan.sangkien.ranking.WithRankingResources;
 import vn.congdoan.sangkien.ranking.config.RankingConfig;
-import vn.congdoan.sangkien.testsupport.KafkaResource;
-import vn.congdoan.sangkien.testsupport.PostgresResource;
 import vn.congdoan.sangkien.testsupport.TopicProbe;
 
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "ranking"))
-@WithTestResource(KafkaResource.class)
+@WithRankingResources
 class DailySnapshotsTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Inject
     Scheduler scheduler;

@@ -23,13 +23,10 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import vn.congdoan.sangkien.events.InitiativeEvent;
 import vn.congdoan.sangkien.events.InitiativeStatus;
-import vn.congdoan.sangkien.testsupport.KafkaResource;
-import vn.congdoan.sangkien.testsupport.PostgresResource;
+import vn.congdoan.sangkien.ranking.WithRankingResources;
 
 /**
  * Two instances counting different provinces share the rows of members who submit in both. Here two threads, one
@@ -37,8 +34,7 @@ import vn.congdoan.sangkien.testsupport.PostgresResource;
  * raises member a and lowers member b while the other raises b and lowers a.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "ranking"))
-@WithTestResource(KafkaResource.class)
+@WithRankingResources
 class SharedMemberCountsTest {
 
     private static final int ROUNDS = 150;

@@ -111,12 +111,12 @@ public class Initiative {
      * made of oneself (possible before that was refused) opens nothing.
      */
     public boolean isAssignedReviewer(String memberId) {
-        return reviewers.stream().anyMatch(r -> r.memberId.equals(memberId) && !r.assignedBy.equals(memberId));
+        return reviewers.stream().anyMatch(r -> r.memberId().equals(memberId) && !r.assignedBy().equals(memberId));
     }
 
     /** Whether the member assigned any of its reviewers: whoever chose the council does not decide. */
     public boolean isReviewerAssigner(String memberId) {
-        return reviewers.stream().anyMatch(r -> r.assignedBy.equals(memberId));
+        return reviewers.stream().anyMatch(r -> r.assignedBy().equals(memberId));
     }
 
     /** Whether the member is listed as an author, confirmed or only claimed. */
@@ -129,6 +129,7 @@ public class Initiative {
         return authors.stream().anyMatch(a -> a.confirmed && a.memberId.equals(memberId));
     }
 
+    /** An author: a class rather than a record like the others, as confirming authorship changes it in place. */
     @Embeddable
     public static class Author {
 
@@ -153,23 +154,9 @@ public class Initiative {
         }
     }
 
+    /** A member of the evaluation council; one assignment per member, so two are equal when the member is. */
     @Embeddable
-    public static class Reviewer {
-
-        public String memberId;
-
-        public String assignedBy;
-
-        public Instant assignedAt;
-
-        protected Reviewer() {
-        }
-
-        public Reviewer(String memberId, String assignedBy, Instant assignedAt) {
-            this.memberId = memberId;
-            this.assignedBy = assignedBy;
-            this.assignedAt = assignedAt;
-        }
+    public record Reviewer(String memberId, String assignedBy, Instant assignedAt) {
 
         @Override
         public boolean equals(Object other) {
@@ -184,25 +171,7 @@ public class Initiative {
 
     /** A file's metadata; the file itself stays in the submitter's document store. */
     @Embeddable
-    public static class Attachment {
-
-        public String name;
-
-        public long sizeBytes;
-
-        public String mediaType;
-
-        public String sha256;
-
-        protected Attachment() {
-        }
-
-        public Attachment(String name, long sizeBytes, String mediaType, String sha256) {
-            this.name = name;
-            this.sizeBytes = sizeBytes;
-            this.mediaType = mediaType;
-            this.sha256 = sha256;
-        }
+    public record Attachment(String name, long sizeBytes, String mediaType, String sha256) {
     }
 
     /** When the evaluation council recognised it, kept after it ends; {@code null} unless it did. */

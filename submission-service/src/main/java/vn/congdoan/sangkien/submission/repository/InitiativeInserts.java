@@ -181,10 +181,10 @@ public class InitiativeInserts {
 
         if (!initiative.attachments.isEmpty()) {
             insert.setObject(p++, initiative.id);
-            insert.setObject(p++, initiative.attachments.stream().map(a -> a.name).toArray(String[]::new));
-            insert.setObject(p++, initiative.attachments.stream().mapToLong(a -> a.sizeBytes).toArray());
-            insert.setObject(p++, initiative.attachments.stream().map(a -> a.mediaType).toArray(String[]::new));
-            insert.setObject(p++, initiative.attachments.stream().map(a -> a.sha256).toArray(String[]::new));
+            insert.setObject(p++, initiative.attachments.stream().map(a -> a.name()).toArray(String[]::new));
+            insert.setObject(p++, initiative.attachments.stream().mapToLong(a -> a.sizeBytes()).toArray());
+            insert.setObject(p++, initiative.attachments.stream().map(a -> a.mediaType()).toArray(String[]::new));
+            insert.setObject(p++, initiative.attachments.stream().map(a -> a.sha256()).toArray(String[]::new));
         }
 
         p = ChangeAudit.Entry.bind(insert, p, row.audit());

@@ -67,9 +67,9 @@ public record InitiativeView(UUID id, String programmeCode, String title, String
                 i.visibility, i.status, i.externalRef,
                 content ? i.authors.stream().map(a -> new AuthorView(a.memberId, a.displayName, a.confirmed)).toList()
                         : null,
-                content ? i.attachments.stream().map(a -> new CreateInitiativeRequest.AttachmentDto(a.name,
-                        a.sizeBytes, a.mediaType, a.sha256)).toList() : null,
-                reviewers ? i.reviewers.stream().map(r -> r.memberId).sorted().toList() : null,
+                content ? i.attachments.stream().map(a -> new CreateInitiativeRequest.AttachmentDto(a.name(),
+                        a.sizeBytes(), a.mediaType(), a.sha256())).toList() : null,
+                reviewers ? i.reviewers.stream().map(Initiative.Reviewer::memberId).sorted().toList() : null,
                 content && i.reviewedAt != null ? new ReviewView(i.noveltyScore, i.feasibilityScore,
                         i.effectivenessScore, i.reviewDecision, i.estimatedBenefitVnd, i.reviewComment, i.reviewedBy,
                         i.reviewedAt) : null,

@@ -148,7 +148,7 @@ final class ImportedInitiatives {
                 || !current.unitId.equals(values.unitId())
                 || !withheld.contains("visibility") && current.visibility != values.visibility()
                 || !withheld.contains("authors") && !sameAuthors(current.authors, values.authors())
-                || values.attachments() != null && !InitiativeEdit.sameAttachments(current.attachments, values.attachments());
+                || values.attachments() != null && !current.attachments.equals(values.attachments());
     }
 
     static void update(Initiative current, NewInitiative values, Set<String> withheld) {
@@ -172,7 +172,7 @@ final class ImportedInitiatives {
             current.authors.clear();
             current.authors.addAll(values.authors());
         }
-        if (values.attachments() != null && !InitiativeEdit.sameAttachments(current.attachments, values.attachments())) {
+        if (values.attachments() != null && !current.attachments.equals(values.attachments())) {
             current.attachments.clear();
             current.attachments.addAll(values.attachments());
         }

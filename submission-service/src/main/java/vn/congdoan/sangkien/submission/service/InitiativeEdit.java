@@ -48,7 +48,7 @@ public record InitiativeEdit(String title, String problem, String solution, Stri
             initiative.authors.addAll(next);
         }
         if (attachments != null) {
-            changed |= !sameAttachments(initiative.attachments, attachments);
+            changed |= !initiative.attachments.equals(attachments);
             initiative.attachments.clear();
             initiative.attachments.addAll(attachments);
         }
@@ -62,19 +62,6 @@ public record InitiativeEdit(String title, String problem, String solution, Stri
         for (int i = 0; i < a.size(); i++) {
             if (!a.get(i).memberId.equals(b.get(i).memberId) || !a.get(i).displayName.equals(b.get(i).displayName)
                     || a.get(i).confirmed != b.get(i).confirmed) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static boolean sameAttachments(List<Initiative.Attachment> a, List<Initiative.Attachment> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (!a.get(i).name.equals(b.get(i).name) || a.get(i).sizeBytes != b.get(i).sizeBytes
-                    || !a.get(i).mediaType.equals(b.get(i).mediaType) || !a.get(i).sha256.equals(b.get(i).sha256)) {
                 return false;
             }
         }

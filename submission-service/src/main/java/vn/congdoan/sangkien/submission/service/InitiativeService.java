@@ -203,9 +203,9 @@ public class InitiativeService {
         }
         Instant now = clock.instant();
         // an assignment one made of oneself (refused now, possible before) gives way to this one
-        initiative.reviewers.removeIf(r -> !memberIds.contains(r.memberId) || r.assignedBy.equals(r.memberId));
+        initiative.reviewers.removeIf(r -> !memberIds.contains(r.memberId()) || r.assignedBy().equals(r.memberId()));
         for (String memberId : memberIds) {
-            if (initiative.reviewers.stream().noneMatch(r -> r.memberId.equals(memberId))) {
+            if (initiative.reviewers.stream().noneMatch(r -> r.memberId().equals(memberId))) {
                 initiative.reviewers.add(new Initiative.Reviewer(memberId, assignedBy, now));
             }
         }

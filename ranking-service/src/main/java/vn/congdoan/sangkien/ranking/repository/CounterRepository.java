@@ -1,8 +1,6 @@
 package vn.congdoan.sangkien.ranking.repository;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -71,6 +69,30 @@ public class CounterRepository {
             where r.programme_code = t.programme_code and r.member_id = t.member_id
             """;
 
+    /** Takes the rows of members in the order given, inserting those not there yet with 0 provinces. */
+    private static final String REACH_LOCK = """
+            insert into %s as r (programme_code, member_id, provinces)
+            select t.programme_code, t.member_id, 0
+            from unnest(?::text[], ?::text[]) with ordinality as t(programme_code, member_id, n)
+            order by t.n
+            on conflict (programme_code, member_id) do update set provinces = r.provinces
+            """;
+
+    /** Adds the changes of members' counts by day. */
+    private static final String MEMBER_DAYS_ADD = """
+            insert into %s as d (programme_code, member_id, province_id, day, initiatives)
+            select * from unnest(?::text[], ?::text[], ?::uuid[], ?::date[], ?::int[])
+            on conflict (programme_code, member_id, province_id, day)
+            do update set initiatives = d.initiatives + excluded.initiatives
+            """;
+
+    /** Every count by day of the members given, in every province. */
+    private static final String MEMBER_DAYS_READ = """
+            select d.programme_code, d.member_id, d.province_id, d.day, d.initiatives
+            from unnest(?::text[], ?::text[]) as t(programme_code, member_id)
+            join %s d on d.programme_code = t.programme_code and d.member_id = t.member_id
+            """;
+
     /**
      * Writes the members' counts first: crossing zero, they change the provinces' submitters and members' reach;
      * then the members' counts by day, which give the submitters by day.
@@ -112,20 +134,13 @@ public class CounterRepository {
             return;
         }
         String sql = (rises ? MEMBERS_RISE : MEMBERS_FALL).formatted(set.table("submitter"));
-        try (PreparedStatement upsert = c.prepareStatement(sql)) {
-            upsert.setObject(1, members.stream().map(e -> e.getKey().province().programmeCode())
-                    .toArray(String[]::new));
-            upsert.setArray(2, c.createArrayOf("uuid",
-                    members.stream().map(e -> e.getKey().province().provinceId()).toArray()));
-            upsert.setObject(3, members.stream().map(e -> e.getKey().memberId()).toArray(String[]::new));
-            upsert.setObject(4, members.stream().mapToInt(Map.Entry::getValue).toArray());
-            try (ResultSet rs = upsert.executeQuery()) {
-                while (rs.next()) {
-                    ProvinceKey province = new ProvinceKey(rs.getString(1), rs.getObject(2, UUID.class));
-                    changes.memberCounted(new MemberKey(province, rs.getString(3)), rs.getInt(4));
-                }
-            }
-        }
+        Jdbc.each(c, sql, rs -> {
+            ProvinceKey province = new ProvinceKey(rs.getString(1), rs.getObject(2, UUID.class));
+            changes.memberCounted(new MemberKey(province, rs.getString(3)), rs.getInt(4));
+        }, members.stream().map(e -> e.getKey().province().programmeCode()).toArray(String[]::new),
+                c.createArrayOf("uuid", members.stream().map(e -> e.getKey().province().provinceId()).toArray()),
+                members.stream().map(e -> e.getKey().memberId()).toArray(String[]::new),
+                members.stream().mapToInt(Map.Entry::getValue).toArray());
     }
 
     /**
@@ -150,16 +165,9 @@ public class CounterRepository {
         if (keys.isEmpty()) {
             return;
         }
-        try (PreparedStatement lock = c.prepareStatement("insert into " + set.table("member_reach") + " as r"
-                + " (programme_code, member_id, provinces)"
-                + " select t.programme_code, t.member_id, 0"
-                + " from unnest(?::text[], ?::text[]) with ordinality as t(programme_code, member_id, n)"
-                + " order by t.n"
-                + " on conflict (programme_code, member_id) do update set provinces = r.provinces")) {
-            lock.setObject(1, keys.stream().map(ReachKey::programmeCode).toArray(String[]::new));
-            lock.setObject(2, keys.stream().map(ReachKey::memberId).toArray(String[]::new));
-            lock.executeUpdate();
-        }
+        Jdbc.update(c, REACH_LOCK.formatted(set.table("member_reach")),
+                keys.stream().map(ReachKey::programmeCode).toArray(String[]::new),
+                keys.stream().map(ReachKey::memberId).toArray(String[]::new));
     }
 
     /**
@@ -173,36 +181,20 @@ public class CounterRepository {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement upsert = c.prepareStatement("insert into " + set.table("member_day") + " as d"
-                + " (programme_code, member_id, province_id, day, initiatives)"
-                + " select * from unnest(?::text[], ?::text[], ?::uuid[], ?::date[], ?::int[])"
-                + " on conflict (programme_code, member_id, province_id, day)"
-                + " do update set initiatives = d.initiatives + excluded.initiatives")) {
-            upsert.setObject(1, rows.stream().map(e -> e.getKey().member().province().programmeCode())
-                    .toArray(String[]::new));
-            upsert.setObject(2, rows.stream().map(e -> e.getKey().member().memberId()).toArray(String[]::new));
-            upsert.setArray(3, c.createArrayOf("uuid",
-                    rows.stream().map(e -> e.getKey().member().province().provinceId()).toArray()));
-            upsert.setArray(4, c.createArrayOf("date", rows.stream().map(e -> e.getKey().day()).toArray()));
-            upsert.setObject(5, rows.stream().mapToInt(Map.Entry::getValue).toArray());
-            upsert.executeUpdate();
-        }
+        Jdbc.update(c, MEMBER_DAYS_ADD.formatted(set.table("member_day")),
+                rows.stream().map(e -> e.getKey().member().province().programmeCode()).toArray(String[]::new),
+                rows.stream().map(e -> e.getKey().member().memberId()).toArray(String[]::new),
+                c.createArrayOf("uuid", rows.stream().map(e -> e.getKey().member().province().provinceId()).toArray()),
+                c.createArrayOf("date", rows.stream().map(e -> e.getKey().day()).toArray()),
+                rows.stream().mapToInt(Map.Entry::getValue).toArray());
         List<ReachKey> members = List.copyOf(changes.membersByDay());
         Map<ReachKey, List<MemberDay>> stored = new HashMap<>();
-        try (PreparedStatement read = c.prepareStatement("select d.programme_code, d.member_id, d.province_id, d.day,"
-                + " d.initiatives from unnest(?::text[], ?::text[]) as t(programme_code, member_id)"
-                + " join " + set.table("member_day") + " d"
-                + " on d.programme_code = t.programme_code and d.member_id = t.member_id")) {
-            read.setObject(1, members.stream().map(ReachKey::programmeCode).toArray(String[]::new));
-            read.setObject(2, members.stream().map(ReachKey::memberId).toArray(String[]::new));
-            try (ResultSet rs = read.executeQuery()) {
-                while (rs.next()) {
-                    stored.computeIfAbsent(new ReachKey(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
-                            .add(new MemberDay(rs.getObject(3, UUID.class), rs.getObject(4, LocalDate.class),
-                                    rs.getInt(5)));
-                }
-            }
-        }
+        Jdbc.each(c, MEMBER_DAYS_READ.formatted(set.table("member_day")),
+                rs -> stored.computeIfAbsent(new ReachKey(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                        .add(new MemberDay(rs.getObject(3, UUID.class), rs.getObject(4, LocalDate.class),
+                                rs.getInt(5))),
+                members.stream().map(ReachKey::programmeCode).toArray(String[]::new),
+                members.stream().map(ReachKey::memberId).toArray(String[]::new));
         for (ReachKey member : members) {
             changes.memberDaysCounted(member, stored.getOrDefault(member, List.of()));
         }
@@ -220,12 +212,9 @@ public class CounterRepository {
         }
         String sql = rises ? REACH_RISE.formatted(set.table("member_reach"))
                 : REACH_FALL.formatted(set.table("member_reach"), atLeastZero(set, "r.provinces + t.change"));
-        try (PreparedStatement write = c.prepareStatement(sql)) {
-            write.setObject(1, changes.stream().map(e -> e.getKey().programmeCode()).toArray(String[]::new));
-            write.setObject(2, changes.stream().map(e -> e.getKey().memberId()).toArray(String[]::new));
-            write.setObject(3, changes.stream().mapToInt(Map.Entry::getValue).toArray());
-            write.executeUpdate();
-        }
+        Jdbc.update(c, sql, changes.stream().map(e -> e.getKey().programmeCode()).toArray(String[]::new),
+                changes.stream().map(e -> e.getKey().memberId()).toArray(String[]::new),
+                changes.stream().mapToInt(Map.Entry::getValue).toArray());
     }
 
     private static void writeProvinces(Connection c, CounterSet set, Map<ProvinceKey, Totals> provinces)

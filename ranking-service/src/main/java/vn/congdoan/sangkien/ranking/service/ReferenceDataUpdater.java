@@ -26,6 +26,18 @@ import vn.congdoan.sangkien.ranking.repository.Revision;
 @ApplicationScoped
 public class ReferenceDataUpdater {
 
+    private static final String UPSERT_GROUPING = """
+            insert into grouping (id, code, name, kind, valid_from, valid_to, version) values (?, ?, ?, ?, ?, ?, ?)
+            on conflict (id) do update set code = excluded.code, name = excluded.name, kind = excluded.kind,
+                valid_from = excluded.valid_from, valid_to = excluded.valid_to, version = excluded.version
+            """;
+
+    private static final String UPSERT_PROGRAMME = """
+            insert into programme (code, name, start_date, end_date, national_target, version) values (?, ?, ?, ?, ?, ?)
+            on conflict (code) do update set name = excluded.name, start_date = excluded.start_date,
+                end_date = excluded.end_date, national_target = excluded.national_target, version = excluded.version
+            """;
+
     private final DataSource dataSource;
     private final Revision revision;
 
@@ -103,14 +115,10 @@ public class ReferenceDataUpdater {
     }
 
     private static boolean apply(Connection c, GroupingState g) throws SQLException {
-        if (isOlder(c, "select version from grouping where id = ? for update", g.id(), g.version())) {
+        if (!upsertUnlessOlder(c, "grouping", "id", g.version(), UPSERT_GROUPING,
+                g.id(), g.code(), g.name(), g.kind().name(), g.validFrom(), g.validTo(), g.version())) {
             return false;
         }
-        Jdbc.update(c, "insert into grouping (id, code, name, kind, valid_from, valid_to, version)"
-                + " values (?, ?, ?, ?, ?, ?, ?) on conflict (id) do update set code = excluded.code,"
-                + " name = excluded.name, kind = excluded.kind, valid_from = excluded.valid_from,"
-                + " valid_to = excluded.valid_to, version = excluded.version",
-                g.id(), g.code(), g.name(), g.kind().name(), g.validFrom(), g.validTo(), g.version());
         delete(c, "delete from grouping_member where grouping_id = ?", g.id());
         Jdbc.batch(c, "insert into grouping_member (grouping_id, unit_id, valid_from, valid_to) values (?, ?, ?, ?)",
                 g.members() == null ? List.<GroupingState.Member>of() : g.members(),
@@ -119,15 +127,11 @@ public class ReferenceDataUpdater {
     }
 
     private static boolean apply(Connection c, ProgrammeState p) throws SQLException {
-        if (isOlder(c, "select version from programme where code = ? for update", p.code(), p.version())) {
+        if (!upsertUnlessOlder(c, "programme", "code", p.version(), UPSERT_PROGRAMME,
+                p.code(), p.name() == null ? p.code() : p.name(), p.startDate(), p.endDate(), p.nationalTarget(),
+                p.version())) {
             return false;
         }
-        Jdbc.update(c, "insert into programme (code, name, start_date, end_date, national_target, version)"
-                + " values (?, ?, ?, ?, ?, ?) on conflict (code) do update set"
-                + " name = excluded.name, start_date = excluded.start_date, end_date = excluded.end_date,"
-                + " national_target = excluded.national_target, version = excluded.version",
-                p.code(), p.name() == null ? p.code() : p.name(), p.startDate(), p.endDate(), p.nationalTarget(),
-                p.version());
         delete(c, "delete from phase_target where programme_code = ?", p.code());
         delete(c, "delete from programme_phase where programme_code = ?", p.code());
         if (p.phases() == null) {
@@ -153,8 +157,20 @@ public class ReferenceDataUpdater {
         return true;
     }
 
-    /** Whether what is held is as new as {@code version} or newer; locks the held row so that instances apply in turn. */
-    private static boolean isOlder(Connection c, String sql, Object key, long version) throws SQLException {
-        return Jdbc.first(c, sql, rs -> rs.getLong(1), key).filter(held -> version <= held).isPresent();
+    /**
+     * Writes a record's own row with {@code upsert} and {@code row} (its key first) unless what is held is as new as
+     * {@code version} or newer; locks the held row first so that instances apply in turn.
+     *
+     * @return whether the row was written
+     */
+    private static boolean upsertUnlessOlder(Connection c, String table, String keyColumn, long version,
+            String upsert, Object... row) throws SQLException {
+        boolean older = Jdbc.first(c, "select version from " + table + " where " + keyColumn + " = ? for update",
+                rs -> rs.getLong(1), row[0]).filter(held -> version <= held).isPresent();
+        if (older) {
+            return false;
+        }
+        Jdbc.update(c, upsert, row);
+        return true;
     }
 }

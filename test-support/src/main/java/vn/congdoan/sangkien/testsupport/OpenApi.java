@@ -6,6 +6,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assertions;
 
 /** What the running application's OpenAPI document says it serves. */
 public final class OpenApi {
@@ -19,6 +23,15 @@ public final class OpenApi {
     /** Every operation as {@code "METHOD /path/{param}"}, sorted. */
     public static Set<String> operations() {
         return new TreeSet<>(statuses().keySet());
+    }
+
+    /**
+     * Fails unless {@code table}, a test's table of endpoints as {@code "METHOD /path/{param}"}, names exactly the
+     * operations of the document: an endpoint added without its row, or a row left after its endpoint went, fails.
+     */
+    public static void assertTableListsEveryOperation(Stream<String> table) {
+        Assertions.assertEquals(operations(), table.collect(Collectors.toCollection(TreeSet::new)),
+                "the endpoints of the table and those of the OpenAPI document");
     }
 
     /**

@@ -7,13 +7,17 @@ import java.util.Map;
 
 import jakarta.enterprise.event.Observes;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import vn.congdoan.sangkien.events.EventJson;
+import vn.congdoan.sangkien.kit.tracing.TraceContext;
 
 /**
  * Keeps something of this service equal to a topic of full-state records, with the plain Kafka client: from startup
@@ -56,6 +60,7 @@ public abstract class ReplicaConsumer<T> {
     private final Class<T> type;
     private ConsumerLoop loop;
     private ConsumerLoop.Parking parking;
+    private Tracer tracer;
 
     /**
      * @param kafkaConfig the extension's {@code default-kafka-broker} settings, or settings made from them
@@ -99,8 +104,12 @@ public abstract class ReplicaConsumer<T> {
     public synchronized void start() {
         if (loop == null) {
             DeadLetters deadLetters = Arc.container().instance(DeadLetters.class).get();
+            tracer = Arc.container().instance(Tracer.class).get();
             parking = (record, why) -> deadLetters.park(group, record, why);
-            loop = new ConsumerLoop(kafkaConfig, group, topic, topics, this::handle, parking);
+            Map<String, Object> settings = new HashMap<>(kafkaConfig);
+            settings.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) Arc.container()
+                    .instance(ConsumersConfig.class).get().sessionTimeout().toMillis());
+            loop = new ConsumerLoop(settings, group, topic, topics, this::handle, parking);
             loop.start();
         }
     }
@@ -113,9 +122,21 @@ public abstract class ReplicaConsumer<T> {
         }
     }
 
-    /** Reads and applies a polled batch; an unreadable record is parked, as no retry would make it readable. */
+    /**
+     * Reads and applies a polled batch; an unreadable record is parked, as no retry would make it readable. A record
+     * that carries the trace context of the request that wrote it is applied in a span of that trace.
+     */
     public void handle(List<ConsumerRecord<String, String>> records) {
-        apply(read(records, parking));
+        List<Span> spans = TraceContext.consuming(tracer, group, records);
+        Throwable failure = null;
+        try {
+            apply(read(records, parking));
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            TraceContext.end(spans, failure);
+        }
     }
 
     /** Reads a polled batch; an unreadable record is logged and skipped, as no retry would make it readable. */

@@ -18,6 +18,7 @@ import org.hibernate.Session;
 
 import vn.congdoan.sangkien.events.CloudEvent;
 import vn.congdoan.sangkien.events.EventJson;
+import vn.congdoan.sangkien.kit.tracing.TraceContext;
 
 /**
  * Appends an event to the outbox inside the caller's transaction, so that the change and its event commit or roll
@@ -28,11 +29,11 @@ public class Outbox {
 
     /**
      * The insert of one event into the outbox, for a writer that puts its change and the event into one statement
-     * (a data-modifying {@code WITH}), one round trip instead of two. Its six parameters are bound by {@link #bind};
+     * (a data-modifying {@code WITH}), one round trip instead of two. Its seven parameters are bound by {@link #bind};
      * after the statement, call {@link #written()}.
      */
     public static final String INSERT = "insert into outbox_event "
-            + "(topic, record_key, payload, event_id, event_type, occurred_at) values (?, ?, ?, ?, ?, ?)";
+            + "(topic, record_key, payload, event_id, event_type, occurred_at, trace_parent) values (?, ?, ?, ?, ?, ?, ?)";
 
     private final EntityManager em;
     private final TransactionSynchronizationRegistry transactions;
@@ -79,12 +80,24 @@ public class Outbox {
     }
 
     /**
-     * Binds the parameters of {@link #INSERT}, the first at {@code first}.
+     * Binds the parameters of {@link #INSERT}, the first at {@code first}, with the trace context of the span current
+     * on this thread.
      *
      * @return the index of the next parameter
      */
     public static int bind(PreparedStatement insert, int first, String topic, Object key, Object event)
             throws SQLException {
+        return bind(insert, first, topic, key, event, TraceContext.current());
+    }
+
+    /**
+     * Binds the parameters of {@link #INSERT} for an event written on another thread than the request's: with the
+     * request's trace context, taken on its thread with {@link TraceContext#current()}.
+     *
+     * @return the index of the next parameter
+     */
+    public static int bind(PreparedStatement insert, int first, String topic, Object key, Object event,
+            String traceParent) throws SQLException {
         insert.setString(first, topic);
         insert.setString(first + 1, key.toString());
         insert.setString(first + 2, EventJson.write(event));
@@ -97,7 +110,8 @@ public class Outbox {
             insert.setNull(first + 4, Types.VARCHAR);
             insert.setNull(first + 5, Types.TIMESTAMP_WITH_TIMEZONE);
         }
-        return first + 6;
+        insert.setString(first + 6, traceParent);
+        return first + 7;
     }
 
     /**

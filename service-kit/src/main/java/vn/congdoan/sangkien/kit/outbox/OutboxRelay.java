@@ -45,6 +45,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import vn.congdoan.sangkien.kit.kafka.KafkaClientMeters;
 import vn.congdoan.sangkien.kit.kafka.TopicAdmin;
+import vn.congdoan.sangkien.kit.tracing.TraceContext;
 
 /**
  * Moves outbox rows to Kafka: in one transaction it reads a batch of waiting rows in insertion order, sends it,
@@ -66,7 +67,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x5A4E4B_0001L;
     private static final String WAITING = """
-            select id, topic, record_key, payload, event_id, event_type, occurred_at from outbox_event
+            select id, topic, record_key, payload, event_id, event_type, occurred_at, trace_parent from outbox_event
             where published_at is null and blocked_at is null order by id limit ?""";
     private static final String PUBLISHED = "update outbox_event set published_at = ? where id = any(?)";
     private static final int CLEANUP_CHUNK = 10_000;
@@ -198,7 +199,7 @@ public class OutboxRelay {
 
     /** A row of the outbox waiting for the broker. */
     private record Waiting(long id, String topic, String key, String payload, UUID eventId, String eventType,
-            Instant occurredAt) {
+            Instant occurredAt, String traceParent) {
     }
 
     /**
@@ -314,7 +315,7 @@ public class OutboxRelay {
                     OffsetDateTime occurredAt = rows.getObject(7, OffsetDateTime.class);
                     batch.add(new Waiting(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
                             rows.getObject(5, UUID.class), rows.getString(6),
-                            occurredAt == null ? null : occurredAt.toInstant()));
+                            occurredAt == null ? null : occurredAt.toInstant(), rows.getString(8)));
                 }
                 return batch;
             }
@@ -331,16 +332,19 @@ public class OutboxRelay {
     }
 
     private Iterable<Header> headers(Waiting row) {
-        if (row.eventId() == null) {
-            return List.of();
+        List<Header> headers = new ArrayList<>(7);
+        if (row.eventId() != null) {
+            headers.add(header("ce_specversion", "1.0"));
+            headers.add(header("ce_id", row.eventId().toString()));
+            headers.add(header("ce_type", row.eventType()));
+            headers.add(header("ce_source", config.source()));
+            headers.add(header("ce_time", row.occurredAt().toString()));
+            headers.add(header("content-type", "application/json"));
         }
-        return List.of(
-                header("ce_specversion", "1.0"),
-                header("ce_id", row.eventId().toString()),
-                header("ce_type", row.eventType()),
-                header("ce_source", config.source()),
-                header("ce_time", row.occurredAt().toString()),
-                header("content-type", "application/json"));
+        if (row.traceParent() != null) {
+            headers.add(TraceContext.header(row.traceParent()));
+        }
+        return headers;
     }
 
     private static Header header(String name, String value) {

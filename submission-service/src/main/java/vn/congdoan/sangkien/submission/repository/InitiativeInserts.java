@@ -20,6 +20,7 @@ import vn.congdoan.sangkien.events.InitiativeEvent;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.outbox.Outbox;
 import vn.congdoan.sangkien.kit.security.ChangeAudit;
+import vn.congdoan.sangkien.kit.tracing.TraceContext;
 import vn.congdoan.sangkien.submission.Initiative;
 
 /**
@@ -65,10 +66,15 @@ public class InitiativeInserts {
     }
 
     /**
-     * A new initiative, its first event, and the audit entry of the request that writes it when the statement
-     * carries that (null: a transaction around the statement does, or none is due).
+     * A new initiative, its first event, the audit entry of the request that writes it when the statement carries
+     * that (null: a transaction around the statement does, or none is due), and the trace context of that request,
+     * taken on its thread: the group commit writes the row on another.
      */
-    public record Row(Initiative initiative, InitiativeEvent event, ChangeAudit.Entry audit) {
+    public record Row(Initiative initiative, InitiativeEvent event, ChangeAudit.Entry audit, String traceParent) {
+
+        public Row(Initiative initiative, InitiativeEvent event, ChangeAudit.Entry audit) {
+            this(initiative, event, audit, TraceContext.current());
+        }
 
         public Row(Initiative initiative, InitiativeEvent event) {
             this(initiative, event, null);
@@ -188,7 +194,7 @@ public class InitiativeInserts {
         }
 
         p = ChangeAudit.Entry.bind(insert, p, row.audit());
-        Outbox.bind(insert, p, Topics.INITIATIVE_EVENTS, initiative.provinceId, row.event());
+        Outbox.bind(insert, p, Topics.INITIATIVE_EVENTS, initiative.provinceId, row.event(), row.traceParent());
     }
 
     private static OffsetDateTime time(Instant instant) {

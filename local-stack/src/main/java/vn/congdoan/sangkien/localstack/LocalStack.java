@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the whole system on one machine: PostgreSQL and Kafka, then the three services from their packaged jars.
@@ -227,16 +226,7 @@ public final class LocalStack {
         if (!services.isEmpty() || kafka != null || postgres != null) {
             say("Stopping...");
         }
-        services.forEach(Process::destroy);
-        for (Process p : services) {
-            try {
-                if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                    p.destroyForcibly().waitFor();
-                }
-            } catch (InterruptedException e) {
-                p.destroyForcibly();
-            }
-        }
+        Processes.stop(services, Duration.ofSeconds(30));
         services.clear();
         if (kafka != null) {
             kafka.close();

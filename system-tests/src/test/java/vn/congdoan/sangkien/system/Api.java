@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,8 +29,8 @@ final class Api {
     private Api() {
     }
 
-    /** An answer; {@code json()} parses the body. */
-    record Reply(int status, String contentType, String retryAfter, String body) {
+    /** An answer, with the headers the tests read; {@code json()} parses the body. */
+    record Reply(int status, String contentType, String retryAfter, String etag, String body) {
 
         JsonNode json() {
             try {
@@ -46,6 +48,24 @@ final class Api {
         public String toString() {
             return status + " " + contentType + " " + (body.length() > 400 ? body.substring(0, 400) + "…" : body);
         }
+    }
+
+    /**
+     * The body of a valid initiative of {@code unitId} by one author, submitted at once: a test changes what it is
+     * about.
+     */
+    static Map<String, Object> initiative(String unitId, String memberId, String title) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("programmeCode", "1-trieu-sang-kien");
+        body.put("title", title);
+        body.put("problem", "Khâu bốc xếp thủ công chậm và nguy hiểm");
+        body.put("solution", "Lắp băng chuyền con lăn");
+        body.put("expectedBenefit", "Nhanh hơn 30 %");
+        body.put("field", "OTHER");
+        body.put("unitId", unitId);
+        body.put("authors", List.of(Map.of("memberId", memberId, "displayName", "Tác giả")));
+        body.put("submit", true);
+        return body;
     }
 
     static String bearer(String subject, String unit, String... roles) {
@@ -89,6 +109,6 @@ final class Api {
         HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
                 response.headers().firstValue("Retry-After").orElse(null),
-                new String(response.body(), StandardCharsets.UTF_8));
+                response.headers().firstValue("ETag").orElse(null), new String(response.body(), StandardCharsets.UTF_8));
     }
 }

@@ -495,16 +495,9 @@ class BadInputIT {
 
     /** A valid initiative of {@code unit} by bad-m-1, changed by {@code change}. */
     private static byte[] initiative(Consumer<Map<String, Object>> change) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("programmeCode", "1-trieu-sang-kien");
-        body.put("title", "Giảm hao hụt nguyên liệu");
-        body.put("problem", "Hao hụt 5 %");
-        body.put("solution", "Cân định lượng tự động");
-        body.put("expectedBenefit", "Tiết kiệm 200 triệu đồng mỗi năm");
+        Map<String, Object> body = Api.initiative(unit.id().toString(), "bad-m-1", "Giảm hao hụt nguyên liệu");
         body.put("field", "PRODUCTION_TECHNICAL");
-        body.put("unitId", unit.id().toString());
         body.put("authors", List.of(Map.of("memberId", "bad-m-1", "displayName", "Nguyễn Thị Lan")));
-        body.put("submit", true);
         change.accept(body);
         return json(body);
     }

@@ -236,16 +236,8 @@ class SystemFaultsIT {
         String token = Api.bearer(member, unit.id().toString(), "MEMBER");
         List<Api.Reply> answers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("programmeCode", "1-trieu-sang-kien");
-            body.put("title", "Sáng kiến khi cơ sở dữ liệu chậm");
-            body.put("problem", "Vấn đề");
-            body.put("solution", "Giải pháp");
-            body.put("expectedBenefit", "Lợi ích");
-            body.put("field", "OTHER");
-            body.put("unitId", unit.id().toString());
-            body.put("authors", List.of(Map.of("memberId", member, "displayName", "Tác giả")));
-            body.put("submit", true);
+            Map<String, Object> body = Api.initiative(unit.id().toString(), member,
+                    "Sáng kiến khi cơ sở dữ liệu chậm");
             try {
                 answers.add(Api.postJson(system.url(Service.SUBMISSION) + "/api/v1/initiatives", token, body,
                         Map.of()));

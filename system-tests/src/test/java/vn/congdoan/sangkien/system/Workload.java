@@ -27,7 +27,8 @@ import vn.congdoan.sangkien.system.SystemUnderTest.Service;
  * flaky network do: a create carries an Idempotency-Key and is retried with it until it gets an answer; a change is
  * retried, and when a retry is refused because the first attempt went through, the client reads the initiative to
  * learn so. Whatever no client should ever see (a 500, a hang, a 503 without Retry-After, a wrong answer) is kept
- * in {@link #problems()}.
+ * in {@link #problems()}. Where submission-service runs as several instances, the clients are spread over them and a
+ * client whose instance stops answering sends to the next one, as a load balancer would.
  */
 final class Workload {
 
@@ -50,6 +51,8 @@ final class Workload {
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong cutOff = new AtomicLong();
     private final List<Thread> clients = new ArrayList<>();
+    /** The instance of submission-service this client thread sends to. */
+    private final ThreadLocal<Integer> instance = ThreadLocal.withInitial(() -> 0);
     private volatile Instant end;
 
     private Workload(SystemUnderTest system, List<Population.Unit> units, Ledger ledger, boolean strict) {
@@ -114,6 +117,7 @@ final class Workload {
     }
 
     private void client(int index) {
+        instance.set(index % system.instances());
         Population.Unit unit = units.get(index % units.size());
         String member = "m-" + run + "-" + index;
         String token = Api.bearer(member, unit.id().toString(), "MEMBER");
@@ -166,9 +170,8 @@ final class Workload {
         body.put("unitId", unit.id().toString());
         body.put("authors", authors);
         body.put("submit", random.nextInt(5) != 0);
-        String url = system.url(Service.SUBMISSION) + "/api/v1/initiatives";
-        Answer answer = untilAnswered("create " + entry.key,
-                () -> Api.postJson(url, token, body, Map.of("Idempotency-Key", entry.key)));
+        Answer answer = untilAnswered("create " + entry.key, () -> Api.postJson(submission() + "/api/v1/initiatives",
+                token, body, Map.of("Idempotency-Key", entry.key)));
         if (answer == null) {
             return Optional.empty();
         }
@@ -183,9 +186,9 @@ final class Workload {
         if (coAuthor != null && random.nextBoolean()) {
             // a co-author counts as a submitter once they confirm; half of them do
             String coToken = Api.bearer(coAuthor, unit.id().toString(), "MEMBER");
-            String confirm = url + "/" + entry.id + "/authorship";
-            Answer confirmed = untilAnswered("confirm " + entry.key, () -> Api.send("POST", confirm, coToken, Map.of(),
-                    null));
+            String confirm = "/api/v1/initiatives/" + entry.id + "/authorship";
+            Answer confirmed = untilAnswered("confirm " + entry.key, () -> Api.send("POST", submission() + confirm,
+                    coToken, Map.of(), null));
             if (confirmed != null && confirmed.reply.status() != 200) {
                 problems.add("confirm " + entry.key + " answered " + confirmed.reply);
             }
@@ -195,10 +198,10 @@ final class Workload {
 
     private void change(Entry entry, String action, InitiativeStatus target, String token, Object body)
             throws IOException, InterruptedException {
-        String url = system.url(Service.SUBMISSION) + "/api/v1/initiatives/" + entry.id + "/" + action;
+        String path = "/api/v1/initiatives/" + entry.id + "/" + action;
         Answer answer = untilAnswered(action + " " + entry.key, () -> body == null
-                ? Api.send("POST", url, token, Map.of(), null)
-                : Api.postJson(url, token, body, Map.of()));
+                ? Api.send("POST", submission() + path, token, Map.of(), null)
+                : Api.postJson(submission() + path, token, body, Map.of()));
         if (answer == null) {
             return;
         }
@@ -215,7 +218,7 @@ final class Workload {
             }
         } else if (status == 409 && answer.attempts > 1) {
             Answer now = untilAnswered("read " + entry.key,
-                    () -> Api.get(system.url(Service.SUBMISSION) + "/api/v1/initiatives/" + entry.id, entry.token));
+                    () -> Api.get(submission() + "/api/v1/initiatives/" + entry.id, entry.token));
             if (now != null && now.reply.status() == 200
                     && target.name().equals(now.reply.json().get("status").asText())) {
                 entry.status = target;
@@ -225,6 +228,15 @@ final class Workload {
         } else {
             problems.add(action + " " + entry.key + " answered " + answer.reply);
         }
+    }
+
+    private String submission() {
+        return system.url(Service.SUBMISSION, instance.get());
+    }
+
+    /** After a refused or broken connection: the next instance, if there is another. */
+    private void failOver() {
+        instance.set((instance.get() + 1) % system.instances());
     }
 
     private record Answer(Api.Reply reply, int attempts) {
@@ -262,12 +274,14 @@ final class Workload {
             } catch (HttpTimeoutException hang) {
                 problems.add(what + ": no answer within " + Api.TIMEOUT);
             } catch (ConnectException refused) {
+                failOver();
                 if (strict) {
                     problems.add(what + ": " + refused);
                 }
             } catch (IOException down) {
                 // the service took the request and dropped its connection without an answer
                 cutOff.incrementAndGet();
+                failOver();
                 if (strict) {
                     problems.add(what + ": " + down);
                 }

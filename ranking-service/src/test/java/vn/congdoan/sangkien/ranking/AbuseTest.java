@@ -1,5 +1,6 @@
 package vn.congdoan.sangkien.ranking;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +44,7 @@ class AbuseTest {
                 open.add(stream);
                 assertThat(stream.status).as("stream %d", i + 1).startsWith("HTTP/1.1 200");
             }
+            double refusedBefore = streamRefusals();
             Stream refused = Stream.open(root, programme);
             try {
                 assertThat(refused.status).startsWith("HTTP/1.1 429");
@@ -48,6 +52,7 @@ class AbuseTest {
             } finally {
                 refused.close();
             }
+            assertThat(streamRefusals() - refusedBefore).as("refusals counted at /q/metrics").isEqualTo(1.0);
             open.remove(0).close();
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 Stream again = Stream.open(root, programme);
@@ -62,6 +67,12 @@ class AbuseTest {
                 stream.close();
             }
         }
+    }
+
+    private static double streamRefusals() {
+        Matcher counted = Pattern.compile("sangkien_rate_limit_refusals_total\\{kind=\"streams\"} (\\S+)")
+                .matcher(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        return counted.find() ? Double.parseDouble(counted.group(1)) : 0;
     }
 
     @Test

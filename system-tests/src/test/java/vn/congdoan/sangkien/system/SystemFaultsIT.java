@@ -119,30 +119,34 @@ class SystemFaultsIT {
     @Test
     @Order(3)
     void rankingServiceKilledDuringConsumptionThenRestarted() throws Exception {
-        Workload load = Workload.start(system, units, LEDGER, 4, Duration.ofSeconds(8), true);
-        load.awaitAcknowledged(15);
-        system.kill(Service.RANKING);
-        SystemSummary.fault("ranking-service killed (SIGKILL) while consuming, restarted");
-        system.restart(Service.RANKING);
-        load.finish();
-
-        assertThat(load.problems()).isEmpty();
+        killedUnderLoadThenRestarted(Service.RANKING, 4, Duration.ofSeconds(8), true, 15,
+                "ranking-service killed (SIGKILL) while consuming, restarted");
         GroundTruth.check(system, LEDGER, "ranking-service was killed");
     }
 
     @Test
     @Order(4)
     void submissionServiceKilledUnderLoadWhileClientsRetryWithTheirIdempotencyKeys() throws Exception {
-        Workload load = Workload.start(system, units, LEDGER, 6, Duration.ofSeconds(10), false);
-        load.awaitAcknowledged(20);
-        system.kill(Service.SUBMISSION);
-        SystemSummary.fault("submission-service killed (SIGKILL) under load, restarted while clients retry");
-        system.restart(Service.SUBMISSION);
-        load.finish();
-
-        assertThat(load.problems()).isEmpty();
+        Workload load = killedUnderLoadThenRestarted(Service.SUBMISSION, 6, Duration.ofSeconds(10), false, 20,
+                "submission-service killed (SIGKILL) under load, restarted while clients retry");
         assertThat(load.retries()).as("the clients felt the fault and retried").isPositive();
         GroundTruth.check(system, LEDGER, "submission-service was killed");
+    }
+
+    /**
+     * Kills a service (SIGKILL) once the clients have had {@code acknowledged} creates answered, starts it again at
+     * once, and lets the load finish; no client may have met a problem.
+     */
+    private static Workload killedUnderLoadThenRestarted(Service service, int clients, Duration duration,
+            boolean strict, long acknowledged, String fault) throws Exception {
+        Workload load = Workload.start(system, units, LEDGER, clients, duration, strict);
+        load.awaitAcknowledged(acknowledged);
+        system.kill(service);
+        SystemSummary.fault(fault);
+        system.restart(service);
+        load.finish();
+        assertThat(load.problems()).isEmpty();
+        return load;
     }
 
     @Test

@@ -162,8 +162,13 @@ final class SystemUnderTest implements AutoCloseable {
     }
 
     void kill(Service service, int instance) throws InterruptedException {
-        Process p = services.get(service)[instance];
-        services.get(service)[instance] = null;
+        sigkill(services.get(service), instance);
+    }
+
+    /** Kills the process in a slot, if any, and empties the slot. */
+    private static void sigkill(Process[] slots, int index) throws InterruptedException {
+        Process p = slots[index];
+        slots[index] = null;
         if (p != null) {
             p.destroyForcibly().waitFor();
         }
@@ -206,11 +211,7 @@ final class SystemUnderTest implements AutoCloseable {
 
     /** SIGKILL of one broker of a cluster, by its node id (1, 2, 3). */
     void killBroker(int node) throws InterruptedException {
-        Process p = kafka[node - 1];
-        kafka[node - 1] = null;
-        if (p != null) {
-            p.destroyForcibly().waitFor();
-        }
+        sigkill(kafka, node - 1);
     }
 
     /** The brokers' addresses, as clients are given them. */

@@ -342,7 +342,7 @@ public class OutboxRelay {
             headers.add(header("content-type", "application/json"));
         }
         if (row.traceParent() != null) {
-            headers.add(TraceContext.header(row.traceParent()));
+            headers.add(header(TraceContext.HEADER, row.traceParent()));
         }
         return headers;
     }

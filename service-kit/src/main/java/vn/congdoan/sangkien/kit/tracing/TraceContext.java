@@ -6,10 +6,8 @@ import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
 
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -44,16 +42,13 @@ public final class TraceContext {
 
     /** The trace context of the span current on this thread, or null when none is recorded. */
     public static String current() {
-        SpanContext span = Span.current().getSpanContext();
-        if (!span.isValid()) {
-            return null;
-        }
-        return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
-    }
-
-    /** The header that carries a trace context to the consumers; null when there is none. */
-    public static Header header(String traceparent) {
-        return traceparent == null ? null : new RecordHeader(HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
+        String[] traceparent = new String[1];
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), traceparent, (carrier, key, value) -> {
+            if (HEADER.equals(key)) {
+                carrier[0] = value;
+            }
+        });
+        return traceparent[0];
     }
 
     /**

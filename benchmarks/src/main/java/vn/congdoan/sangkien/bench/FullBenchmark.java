@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,6 +50,8 @@ final class FullBenchmark {
     private final Map<String, Histogram> latencies;
     private final StringBuilder md;
     private final List<String[]> summary;
+    /** hello-world's GETs per second in this run's reads, for the write path's ratio; NaN when not measured. */
+    private double helloPerSecond = Double.NaN;
 
     FullBenchmark(Path folder) {
         this.folder = folder;
@@ -173,6 +176,7 @@ final class FullBenchmark {
         results.forEach(r -> Benchmarks.say("  %s: %.0f req/s, p99 %.2f ms".formatted(r.name(), r.throughput(),
                 r.millis(99))));
         double ratio = results.get(1).throughput() / results.get(0).throughput();
+        helloPerSecond = results.get(0).throughput();
         md.append(("%d closed-loop clients (saturation), %d s each after %d s warm-up, once GET standings had run "
                 + "until the JIT compilers of the stack's JVMs used less than %.0f %% of a core over %d s (%d s%s).%n%n")
                 .formatted(clients, measure.toSeconds(), warmup.toSeconds(), JitActivity.SETTLED_SHARE * 100,
@@ -283,7 +287,9 @@ final class FullBenchmark {
     private List<WriteBenchmark.Step> writes(Fixture fixture, PgBaseline.Result baseline) throws Exception {
         Timeline timeline = new Timeline();
         WriteBenchmark benchmark = new WriteBenchmark(stack, fixture, timeline);
-        List<WriteBenchmark.Step> steps = benchmark.run(rates, warmup, measure, writeSenders);
+        double pgbenchTps = baseline == null ? Double.NaN : baseline.tps();
+        List<WriteBenchmark.Step> steps = benchmark.run(WriteRatios.withP99Rate(rates, pgbenchTps), warmup, measure,
+                writeSenders);
         JitActivity.Warmup warmedUp = benchmark.warmedUp();
         md.append(("`POST /api/v1/initiatives` with `\"submit\": true`, by %,d members through %d grassroots unions in "
                 + "63 provinces (a token each), at fixed arrival rates (open model: each latency counts from the "
@@ -337,13 +343,19 @@ final class FullBenchmark {
                 """);
         summary.add(new String[] { "POST initiatives: highest arrival rate with p99 < 50 ms",
             best == 0 ? "none of " + rates : "%,d/s".formatted(best), "≥ 1,500/s", Report.met(best >= 1500) });
+        int p99Rate = baseline == null ? 0 : WriteRatios.p99Rate(pgbenchTps);
+        double p99 = steps.stream().filter(s -> s.rate() == p99Rate).mapToDouble(s -> s.result().millis(99))
+                .findFirst().orElse(Double.NaN);
+        WriteRatios.Figures ratios = new WriteRatios.Figures(bestThroughput,
+                steps.stream().anyMatch(WriteBenchmark.Step::saturated), pgbenchTps, helloPerSecond, p99Rate, p99);
         if (baseline != null) {
-            double share = bestThroughput / baseline.tps();
             md.append(("%nThe most POSTs answered per second at any rate, %,.0f/s, is %.0f %% of the baseline's %,.0f "
-                    + "transactions/s (%s).%n").formatted(bestThroughput, share * 100, baseline.tps(), baseline.tool()));
-            summary.add(new String[] { "POST answered/s (best rate) vs " + baseline.tool(), "%.0f %% (%,.0f vs %,.0f/s)".formatted(
-                    share * 100, bestThroughput, baseline.tps()), "≥ 50 %", Report.met(share >= 0.5) });
+                    + "transactions/s (%s)%s.%n").formatted(bestThroughput, ratios.vsPgbench() * 100, baseline.tps(),
+                            baseline.tool(), helloPerSecond > 0 ? " and %.1f %% of hello-world's GETs/s".formatted(
+                                    ratios.vsHello() * 100) : ""));
         }
+        summary.addAll(WriteRatios.summary(ratios));
+        md.append(WriteRatios.keepAndCompare(folder, ratios, measure, Instant.now()));
         report.draw(() -> Charts.line(folder.resolve("charts/write-latency.png"),
                 "POST /api/v1/initiatives: latency by arrival rate (open model)", "arrival rate (requests/s)", "latency (ms, log scale)", List.of(
                         WriteBenchmark.percentileSeries("p50", steps, 50), WriteBenchmark.percentileSeries("p99", steps, 99),

@@ -1,6 +1,5 @@
 package vn.congdoan.sangkien.kit.security;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -20,6 +19,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.quarkus.arc.Arc;
+import io.vertx.core.http.HttpServerRequest;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 
@@ -72,13 +72,13 @@ public class ChangeAudit {
 
     /** Marks a write request as one whose change is audited, naming its caller. */
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
-    public Uni<Void> begin(ContainerRequestContext context) {
+    public Uni<Void> begin(ContainerRequestContext context, HttpServerRequest http) {
         String method = context.getMethod();
         if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
             return Uni.createFrom().voidItem();
         }
-        URI uri = context.getUriInfo().getRequestUri();
-        String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        // as sent: the absolute URI that UriInfo would build first is not needed to name the request
+        String path = http.path() + (http.query() == null ? "" : "?" + http.query());
         AuditedRequest.State state = request.state();
         return identities.getDeferredIdentity().onFailure().recoverWithNull().map(identity -> {
             state.entry = new Entry(identity == null || identity.isAnonymous() ? "anonymous"

@@ -8,7 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+
+import vn.congdoan.sangkien.kit.cache.Caches;
 
 /**
  * The unit claim of each token, read once per token rather than once per request: smallrye-jwt looks every claim name
@@ -19,8 +20,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 @ApplicationScoped
 public class TokenUnits {
 
-    private final Cache<String, Optional<UUID>> units = Caffeine.newBuilder()
-            .maximumSize(VerifiedTokens.MAX_TOKENS).expireAfterAccess(VerifiedTokens.MAX_AGE).build();
+    private final Cache<String, Optional<UUID>> units = Caches.bounded(VerifiedTokens.MAX_TOKENS)
+           .expireAfterAccess(VerifiedTokens.MAX_AGE).build();
 
     Optional<UUID> of(JsonWebToken jwt) {
         String raw = jwt.getRawToken();

@@ -10,10 +10,10 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
+import vn.congdoan.sangkien.kit.cache.Caches;
 
 /**
  * Remembers tokens already verified, so that a member's app sending many requests with one token pays for the
@@ -32,7 +32,7 @@ public abstract class VerifiedTokens implements JWTParser {
     private record Verified(JsonWebToken token, long until) {
     }
 
-    private final Cache<String, Verified> verified = Caffeine.newBuilder().maximumSize(MAX_TOKENS)
+    private final Cache<String, Verified> verified = Caches.bounded(MAX_TOKENS)
             .expireAfterWrite(MAX_AGE).build();
 
     @Inject

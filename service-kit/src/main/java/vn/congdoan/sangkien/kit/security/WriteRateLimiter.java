@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -23,6 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import vn.congdoan.sangkien.kit.cache.Caches;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.kit.problem.ProblemMappers;
 import vn.congdoan.sangkien.kit.problem.Text;
@@ -37,6 +37,8 @@ import vn.congdoan.sangkien.kit.problem.Text;
  */
 @ApplicationScoped
 public class WriteRateLimiter {
+
+    static final Duration KEPT_AT_LEAST = Duration.ofMinutes(1);
 
     private final RateLimitConfig config;
     private final CurrentIdentityAssociation identities;
@@ -62,8 +64,18 @@ public class WriteRateLimiter {
         this.identities = identities;
         this.clock = clock;
         this.refusals = refusals;
-        this.buckets = Caffeine.newBuilder().maximumSize(config.maxCallers())
-                .expireAfterAccess(refillTime(config)).build();
+        this.buckets = Caches.bounded(config.maxCallers())
+                .expireAfterAccess(forgetAfter(config)).build();
+    }
+
+    /**
+     * How long an idle caller's bucket is kept: until it is full again (a forgotten caller would start with a full
+     * one anyway), and at least {@link #KEPT_AT_LEAST}, so that a caller writing steadily below a high limit, whose
+     * bucket fills within a second or two, keeps its one bucket instead of getting a new one at nearly every write.
+     */
+    static Duration forgetAfter(RateLimitConfig config) {
+        Duration refill = refillTime(config);
+        return refill.compareTo(KEPT_AT_LEAST) > 0 ? refill : KEPT_AT_LEAST;
     }
 
     /** How long an empty bucket takes to fill: after that, a forgotten caller would start with a full one anyway. */

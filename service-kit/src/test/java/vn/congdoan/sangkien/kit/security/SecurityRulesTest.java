@@ -68,8 +68,10 @@ class SecurityRulesTest {
     }
 
     @Test
-    void aBucketIsForgottenOnceItWouldBeFullAgain() {
+    void aBucketIsForgottenOnceItWouldBeFullAgainButNotWithinAMinute() {
         assertThat(WriteRateLimiter.refillTime(config(50, 200))).isEqualTo(Duration.ofSeconds(4));
+        assertThat(WriteRateLimiter.forgetAfter(config(50, 200))).isEqualTo(Duration.ofMinutes(1));
+        assertThat(WriteRateLimiter.forgetAfter(config(1, 300))).isEqualTo(Duration.ofMinutes(5));
     }
 
     private static RateLimitConfig config(long perSecond, long burst) {

@@ -5,9 +5,6 @@ import java.util.UUID;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -15,11 +12,7 @@ import jakarta.persistence.Table;
 /** A unit's membership of a grouping, from {@code validFrom} (inclusive) to {@code validTo} (exclusive). */
 @Entity
 @Table(name = "org_grouping_member")
-public class GroupingMembership {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class GroupingMembership extends KeyedByDatabase {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "grouping_id")

@@ -5,19 +5,12 @@ import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /** A stretch of a unit's life during which its name, parent and province stayed the same. */
 @Entity
 @Table(name = "org_unit_period")
-public class OrgUnitPeriod {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class OrgUnitPeriod extends KeyedByDatabase {
 
     public UUID unitId;
 

@@ -10,9 +10,6 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderBy;
@@ -23,11 +20,7 @@ import vn.congdoan.sangkien.events.ProgrammeState;
 /** A phase (giai đoạn) of a programme; its dates are {@code null} while they are not known. */
 @Entity
 @Table(name = "programme_phase")
-public class ProgrammePhase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class ProgrammePhase extends KeyedByDatabase {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "programme_code")

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -30,25 +29,9 @@ import vn.congdoan.sangkien.testsupport.Tokens;
 @QuarkusTest
 @WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "orgunit"))
 @WithTestResource(KafkaResource.class)
-class AbuseTest {
+class AbuseTest extends OwnTreeTest {
 
     private static final String NATIONAL = Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD", "m-national");
-
-    static String province;
-    static String provinceCode;
-    static String district;
-
-    @BeforeEach
-    void fixture() {
-        if (province != null) {
-            return;
-        }
-        Units.asNationalAdmin(() -> {
-            province = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Thử");
-            provinceCode = Units.codeOf(province);
-            district = Units.create("DIRECT_SUPERIOR", province, "Liên đoàn Lao động huyện Thử");
-        });
-    }
 
     /**
      * Finding 5: an administrator acts on the units below their own, and a province's member count is national, also
@@ -56,27 +39,27 @@ class AbuseTest {
      */
     @Test
     void aUnitAdminCannotChangeItsOwnUnitNorAProvincesMemberCount() {
-        String provinceAdmin = Tokens.bearer(Roles.UNIT_ADMIN, province, "m-province-admin");
-        put(provinceAdmin, province, "{\"memberCount\":1}", 403);
-        String etag = given().header("Authorization", NATIONAL).get("/api/v1/units/" + province).then().extract()
+        String provinceAdmin = Tokens.bearer(Roles.UNIT_ADMIN, tree.province(), "m-province-admin");
+        put(provinceAdmin, tree.province(), "{\"memberCount\":1}", 403);
+        String etag = given().header("Authorization", NATIONAL).get("/api/v1/units/" + tree.province()).then().extract()
                 .header("ETag");
         given().header("Authorization", provinceAdmin).header("If-Match", etag).contentType(ContentType.JSON)
-                .body("{\"memberCount\":1}").put("/api/v1/units/" + province + "/member-count").then()
+                .body("{\"memberCount\":1}").put("/api/v1/units/" + tree.province() + "/member-count").then()
                 .statusCode(403);
-        put(provinceAdmin, province, "{\"name\":\"Liên đoàn Lao động tỉnh Tự Đổi Tên\"}", 403);
+        put(provinceAdmin, tree.province(), "{\"name\":\"Liên đoàn Lao động tỉnh Tự Đổi Tên\"}", 403);
         given().header("Authorization", provinceAdmin).contentType(ContentType.JSON).body("{\"validTo\":\"2099-01-01\"}")
-                .post("/api/v1/units/" + province + "/deactivate").then().statusCode(403);
+                .post("/api/v1/units/" + tree.province() + "/deactivate").then().statusCode(403);
         given().header("Authorization", provinceAdmin).contentType(ContentType.JSON)
-                .body("{\"parentId\":\"" + province + "\"}").post("/api/v1/units/" + province + "/move").then()
-                .statusCode(403);
+                .body("{\"parentId\":\"" + tree.province() + "\"}").post("/api/v1/units/" + tree.province() + "/move")
+                .then().statusCode(403);
         // below their own unit they administer
-        put(provinceAdmin, district, "{\"memberCount\":1200}", 200);
+        put(provinceAdmin, tree.district(), "{\"memberCount\":1200}", 200);
 
         // an administrator of the confederation is not a national administrator: a province's count is not theirs
         String confederationAdmin = Tokens.bearer(Roles.UNIT_ADMIN, "TLD", "m-tld-admin");
-        put(confederationAdmin, province, "{\"memberCount\":2}", 403);
-        put(NATIONAL, province, "{\"memberCount\":69000}", 200);
-        given().header("Authorization", NATIONAL).get("/api/v1/units/" + province).then()
+        put(confederationAdmin, tree.province(), "{\"memberCount\":2}", 403);
+        put(NATIONAL, tree.province(), "{\"memberCount\":69000}", 200);
+        given().header("Authorization", NATIONAL).get("/api/v1/units/" + tree.province()).then()
                 .body("memberCount", org.hamcrest.Matchers.equalTo(69000));
     }
 
@@ -87,14 +70,14 @@ class AbuseTest {
         try {
             // both slots are taken: the national administrator's own import is told to come back
             await().atMost(Duration.ofSeconds(20)).until(() -> given().header("Authorization", NATIONAL)
-                    .contentType(ContentType.JSON).queryParam("province", provinceCode).body("[]")
+                    .contentType(ContentType.JSON).queryParam("province", tree.provinceCode()).body("[]")
                     .post("/api/v1/units/import").statusCode() == 503);
-            String member = Tokens.bearer(Roles.MEMBER, province, "m-member");
+            String member = Tokens.bearer(Roles.MEMBER, tree.province(), "m-member");
             given().header("Authorization", member).contentType(ContentType.JSON)
                     .queryParam("province", "NO-SUCH-" + UUID.randomUUID()).body("[]")
                     .post("/api/v1/units/import").then().statusCode(404);
             given().header("Authorization", member).contentType(ContentType.JSON)
-                    .queryParam("province", provinceCode).body("[]")
+                    .queryParam("province", tree.provinceCode()).body("[]")
                     .post("/api/v1/units/import").then().statusCode(403);
         } finally {
             for (Socket upload : uploads) {
@@ -111,9 +94,9 @@ class AbuseTest {
     }
 
     /** An import whose body announces a megabyte, of which only the start arrives. */
-    private static Socket unfinishedUpload() throws Exception {
+    private Socket unfinishedUpload() throws Exception {
         Socket socket = new Socket("localhost", RestAssured.port);
-        String request = "POST /api/v1/units/import?province=" + provinceCode + " HTTP/1.1\r\n"
+        String request = "POST /api/v1/units/import?province=" + tree.provinceCode() + " HTTP/1.1\r\n"
                 + "Host: localhost\r\nAuthorization: " + NATIONAL + "\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 1000000\r\n\r\n[{\"code\":\"UNFINISHED\",";
         socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -30,12 +29,13 @@ import vn.congdoan.sangkien.testsupport.Tokens;
 /**
  * Every endpoint × every role × inside own subtree / outside / anonymous. The table below is the one place that
  * says who may call what; the test fails when the API has an endpoint the table does not list, or when an endpoint
- * answers a status its OpenAPI document does not list.
+ * answers a status its OpenAPI document does not list. Callers inside hold their roles for the tree's province,
+ * callers outside for its other province.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "orgunit"))
 @WithTestResource(KafkaResource.class)
-class AccessControlTest {
+class AccessControlTest extends OwnTreeTest {
 
     private static final List<String> ROLES = List.of(Roles.MEMBER, Roles.UNIT_ADMIN, Roles.REVIEWER,
             Roles.PROVINCE_INTEGRATION, Roles.NATIONAL_ADMIN);
@@ -109,27 +109,6 @@ class AccessControlTest {
             // who may cancel depends on the change (ScheduledChangesTest); here no change has the random id
             Rule.of("DELETE", "/api/v1/scheduled-changes/{id}", Access.SIGNED_IN));
 
-    static String inside;
-    static String insideCode;
-    static String outside;
-    static String district;
-    static String grassroots;
-
-    /** Built before the first test: REST Assured knows the application's random port only from then on. */
-    @BeforeEach
-    void fixture() {
-        if (inside != null) {
-            return;
-        }
-        Units.asNationalAdmin(() -> {
-            inside = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Trong");
-            insideCode = Units.codeOf(inside);
-            outside = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Ngoài");
-            district = Units.create("DIRECT_SUPERIOR", inside, "Liên đoàn Lao động huyện Trong");
-            grassroots = Units.create("GRASSROOTS", district, "Công đoàn cơ sở Trong");
-        });
-    }
-
     @Test
     void theTableListsEveryEndpointOfTheApi() {
         OpenApi.assertTableListsEveryOperation(TABLE.stream().map(r -> r.method() + " " + r.path()));
@@ -147,7 +126,7 @@ class AccessControlTest {
                         case NATIONAL_ADMIN -> role.equals(Roles.NATIONAL_ADMIN) ? 0 : 403;
                         case SCOPED -> role.equals(Roles.NATIONAL_ADMIN) || (in && rule.roles().contains(role)) ? 0 : 403;
                     };
-                    check(wrong, rule, role, in ? inside : outside, expected);
+                    check(wrong, rule, role, in ? tree.province() : tree.otherProvince(), expected);
                 }
             }
         }
@@ -180,24 +159,24 @@ class AccessControlTest {
     void apiKeysWorkForTheirProvinceOnlyAndNotOnceRevoked() {
         String admin = Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD");
         var issued = given().header("Authorization", admin).contentType(ContentType.JSON)
-                .body("{\"provinceCode\":\"" + insideCode + "\",\"label\":\"Hệ thống CNTT tỉnh\"}")
+                .body("{\"provinceCode\":\"" + tree.provinceCode() + "\",\"label\":\"Hệ thống CNTT tỉnh\"}")
                 .post("/api/v1/api-keys").then().statusCode(201).extract().jsonPath();
         String key = issued.getString("key");
         assertThat(key).startsWith("sk_");
         given().header("Authorization", admin).get("/api/v1/api-keys").then()
                 .statusCode(200).body("find { it.id == '" + issued.getString("id") + "' }.key", equalTo(null));
 
-        importAs("X-API-Key", key, insideCode).then().statusCode(200);
-        importAs("Authorization", "ApiKey " + key, insideCode).then().statusCode(200);
-        String outsideCode = given().header("Authorization", admin).get("/api/v1/units/" + outside).then()
+        importAs("X-API-Key", key, tree.provinceCode()).then().statusCode(200);
+        importAs("Authorization", "ApiKey " + key, tree.provinceCode()).then().statusCode(200);
+        String outsideCode = given().header("Authorization", admin).get("/api/v1/units/" + tree.otherProvince()).then()
                 .extract().path("code");
         importAs("X-API-Key", key, outsideCode).then().spec(problem(403));
         given().header("X-API-Key", key).get("/api/v1/api-keys").then().statusCode(403);
 
         given().header("Authorization", admin).post("/api/v1/api-keys/" + issued.getString("id") + "/revoke")
                 .then().statusCode(200);
-        importAs("X-API-Key", key, insideCode).then().spec(problem(401));
-        importAs("X-API-Key", key.substring(0, key.length() - 2) + "xx", insideCode).then().statusCode(401);
+        importAs("X-API-Key", key, tree.provinceCode()).then().spec(problem(401));
+        importAs("X-API-Key", key.substring(0, key.length() - 2) + "xx", tree.provinceCode()).then().statusCode(401);
     }
 
     @Test
@@ -205,11 +184,11 @@ class AccessControlTest {
         String admin = Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD", "m-auditor");
         given().header("Authorization", admin).contentType(ContentType.JSON)
                 .body("{\"memberCount\":77}").header("If-Match", "\"0\"")
-                .put("/api/v1/units/" + grassroots);
+                .put("/api/v1/units/" + tree.grassroots());
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().header("Authorization", admin)
                 .get("/api/v1/audit").then()
                 .statusCode(200)
-                .body("find { it.path == '/api/v1/units/" + grassroots + "' && it.actor == 'm-auditor' }.method",
+                .body("find { it.path == '/api/v1/units/" + tree.grassroots() + "' && it.actor == 'm-auditor' }.method",
                         equalTo("PUT")));
     }
 
@@ -224,14 +203,16 @@ class AccessControlTest {
             request.header("Authorization", Tokens.bearer(role, unit));
         }
         String path = rule.path()
-                .replace("{id}", rule.path().startsWith("/api/v1/units") ? grassroots : UUID.randomUUID().toString())
-                .replace("{code}", rule.path().startsWith("/api/v1/programmes") ? "1-trieu-sang-kien" : insideCode)
-                .replace("{unitId}", grassroots)
+                .replace("{id}", rule.path().startsWith("/api/v1/units") ? tree.grassroots()
+                        : UUID.randomUUID().toString())
+                .replace("{code}", rule.path().startsWith("/api/v1/programmes") ? "1-trieu-sang-kien"
+                        : tree.provinceCode())
+                .replace("{unitId}", tree.grassroots())
                 .replace("{phase}", "phase-1").replace("{event}", "1").replace("{letter}", "1");
         if (rule.path().equals("/api/v1/units/import")) {
-            request.queryParam("province", insideCode);
+            request.queryParam("province", tree.provinceCode());
         }
-        String body = rule.body() == null ? "{}" : rule.body().replace("{district}", district)
+        String body = rule.body() == null ? "{}" : rule.body().replace("{district}", tree.district())
                 .replace("%s", UUID.randomUUID().toString().substring(0, 8));
         if (!rule.method().equals("GET")) {
             request.contentType(ContentType.JSON).body(body);
@@ -247,7 +228,7 @@ class AccessControlTest {
         boolean ok = expected == 0 ? status != 401 && status != 403 : status == expected;
         if (!ok) {
             wrong.add(rule.method() + " " + rule.path() + " as " + (role == null ? "anonymous" : role)
-                    + (unit == null ? "" : unit.equals(inside) ? " inside" : " outside") + ": got " + status
+                    + (unit == null ? "" : unit.equals(tree.province()) ? " inside" : " outside") + ": got " + status
                     + ", expected " + (expected == 0 ? "access" : expected));
         }
     }

@@ -35,61 +35,54 @@ import vn.congdoan.sangkien.testsupport.TopicProbe;
 @QuarkusTest
 @WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "orgunit"))
 @WithTestResource(KafkaResource.class)
-class MemberCountTest {
+class MemberCountTest extends OwnTreeTest {
 
     private static final String NATIONAL = Tokens.bearer(Roles.NATIONAL_ADMIN, "TLD", "m-national");
 
-    static String province;
-    static String district;
     static String sibling;
-    static String grassroots;
-    static String otherProvince;
     static String provinceKey;
     static String otherProvinceKey;
 
+    /** A district beside the tree's, and an integration key for each province. */
     @BeforeEach
     void fixture() {
-        if (province != null) {
+        if (sibling != null) {
             return;
         }
         Units.asNationalAdmin(() -> {
-            province = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Đếm");
-            district = Units.create("DIRECT_SUPERIOR", province, "Liên đoàn Lao động huyện Đếm");
-            sibling = Units.create("DIRECT_SUPERIOR", province, "Liên đoàn Lao động huyện Bên Cạnh");
-            grassroots = Units.create("GRASSROOTS", district, "Công đoàn cơ sở Công ty Đếm");
-            otherProvince = Units.create("PROVINCIAL_FEDERATION", Units.root(), "Liên đoàn Lao động tỉnh Khác");
-            provinceKey = issueKey(province);
-            otherProvinceKey = issueKey(otherProvince);
+            sibling = Units.create("DIRECT_SUPERIOR", tree.province(), "Liên đoàn Lao động huyện Bên Cạnh");
+            provinceKey = issueKey(tree.province());
+            otherProvinceKey = issueKey(tree.otherProvince());
         });
     }
 
     @Test
     void aUnitAdminSetsTheCountOfTheirOwnUnitAndOfTheUnitsBelowIt() {
-        String districtAdmin = Tokens.bearer(Roles.UNIT_ADMIN, district, "m-district-admin");
+        String districtAdmin = Tokens.bearer(Roles.UNIT_ADMIN, tree.district(), "m-district-admin");
 
-        setCount(as(districtAdmin), district, "{\"memberCount\":4100,\"memberCountAsOf\":\"2024-01-01\"}")
+        setCount(as(districtAdmin), tree.district(), "{\"memberCount\":4100,\"memberCountAsOf\":\"2024-01-01\"}")
                 .statusCode(200)
                 .body("memberCount", equalTo(4100))
                 .body("memberCountAsOf", equalTo("2024-01-01"));
         // the parent's administrator sets its child's, and so does one further up
-        setCount(as(districtAdmin), grassroots, "{\"memberCount\":850}").statusCode(200)
+        setCount(as(districtAdmin), tree.grassroots(), "{\"memberCount\":850}").statusCode(200)
                 .body("memberCount", equalTo(850))
                 .body("memberCountAsOf", equalTo(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString()));
-        String provinceAdmin = Tokens.bearer(Roles.UNIT_ADMIN, province, "m-province-admin");
-        setCount(as(provinceAdmin), district, "{\"memberCount\":4200}").statusCode(200);
-        setCount(as(provinceAdmin), grassroots, "{\"memberCount\":900}").statusCode(200);
+        String provinceAdmin = Tokens.bearer(Roles.UNIT_ADMIN, tree.province(), "m-province-admin");
+        setCount(as(provinceAdmin), tree.district(), "{\"memberCount\":4200}").statusCode(200);
+        setCount(as(provinceAdmin), tree.grassroots(), "{\"memberCount\":900}").statusCode(200);
 
-        given().header("Authorization", NATIONAL).get("/api/v1/units/" + grassroots).then()
+        given().header("Authorization", NATIONAL).get("/api/v1/units/" + tree.grassroots()).then()
                 .body("memberCount", equalTo(900));
     }
 
     @Test
     void aCountIsPublishedWithItsDay() {
-        String districtAdmin = Tokens.bearer(Roles.UNIT_ADMIN, district, "m-district-admin");
-        setCount(as(districtAdmin), district, "{\"memberCount\":4321,\"memberCountAsOf\":\"2024-06-30\"}")
+        String districtAdmin = Tokens.bearer(Roles.UNIT_ADMIN, tree.district(), "m-district-admin");
+        setCount(as(districtAdmin), tree.district(), "{\"memberCount\":4321,\"memberCountAsOf\":\"2024-06-30\"}")
                 .statusCode(200);
 
-        var records = TopicProbe.awaitRecords(Topics.ORG_UNITS, r -> r.key().equals(district)
+        var records = TopicProbe.awaitRecords(Topics.ORG_UNITS, r -> r.key().equals(tree.district())
                 && Integer.valueOf(4321).equals(EventJson.read(r.value(), OrgUnitState.class).memberCount()),
                 Duration.ofSeconds(20));
         OrgUnitState state = EventJson.read(records.get(0).value(), OrgUnitState.class);
@@ -98,59 +91,61 @@ class MemberCountTest {
 
     @Test
     void aSiblingAnotherProvinceAMemberAndNobodyAreRefused() {
-        setCount(as(Tokens.bearer(Roles.UNIT_ADMIN, sibling, "m-sibling-admin")), district, "{\"memberCount\":1}")
+        setCount(as(Tokens.bearer(Roles.UNIT_ADMIN, sibling, "m-sibling-admin")), tree.district(),
+                "{\"memberCount\":1}")
                 .spec(problem(403));
-        setCount(as(Tokens.bearer(Roles.UNIT_ADMIN, otherProvince, "m-other-admin")), district,
+        setCount(as(Tokens.bearer(Roles.UNIT_ADMIN, tree.otherProvince(), "m-other-admin")), tree.district(),
                 "{\"memberCount\":1}").spec(problem(403));
-        setCount(as(Tokens.bearer(Roles.MEMBER, district, "m-member")), district, "{\"memberCount\":1}")
+        setCount(as(Tokens.bearer(Roles.MEMBER, tree.district(), "m-member")), tree.district(), "{\"memberCount\":1}")
                 .statusCode(403);
-        setCount(given(), district, "{\"memberCount\":1}").spec(problem(401));
+        setCount(given(), tree.district(), "{\"memberCount\":1}").spec(problem(401));
         // an administrator below the unit is not above it
-        setCount(as(Tokens.bearer(Roles.UNIT_ADMIN, grassroots, "m-grassroots-admin")), district,
+        setCount(as(Tokens.bearer(Roles.UNIT_ADMIN, tree.grassroots(), "m-grassroots-admin")), tree.district(),
                 "{\"memberCount\":1}").statusCode(403);
 
-        given().header("Authorization", NATIONAL).get("/api/v1/units/" + district).then()
+        given().header("Authorization", NATIONAL).get("/api/v1/units/" + tree.district()).then()
                 .body("memberCount", org.hamcrest.Matchers.not(equalTo(1)));
     }
 
     @Test
     void theProvincesIntegrationKeySetsTheCountsOfItsUnitsAndAnotherProvincesKeyDoesNot() {
-        setCount(given().header("X-API-Key", provinceKey), grassroots, "{\"memberCount\":1234}").statusCode(200)
+        setCount(given().header("X-API-Key", provinceKey), tree.grassroots(), "{\"memberCount\":1234}").statusCode(200)
                 .body("memberCount", equalTo(1234));
-        setCount(given().header("X-API-Key", provinceKey), district, "{\"memberCount\":5000}").statusCode(200);
+        setCount(given().header("X-API-Key", provinceKey), tree.district(), "{\"memberCount\":5000}").statusCode(200);
 
-        setCount(given().header("X-API-Key", otherProvinceKey), grassroots, "{\"memberCount\":1}")
+        setCount(given().header("X-API-Key", otherProvinceKey), tree.grassroots(), "{\"memberCount\":1}")
                 .spec(problem(403));
         // the province's own count is national: not its key's, not its administrator's
-        setCount(given().header("X-API-Key", provinceKey), province, "{\"memberCount\":1}")
+        setCount(given().header("X-API-Key", provinceKey), tree.province(), "{\"memberCount\":1}")
                 .statusCode(403).body("field", equalTo("memberCount"));
     }
 
     @Test
     void aProvincesCountStaysWithNationalAdministrators() {
-        setCount(as(Tokens.bearer(Roles.UNIT_ADMIN, province, "m-province-admin")), province, "{\"memberCount\":1}")
+        setCount(as(Tokens.bearer(Roles.UNIT_ADMIN, tree.province(), "m-province-admin")), tree.province(),
+                "{\"memberCount\":1}")
                 .spec(problem(403, "memberCount"));
-        setCount(as(Tokens.bearer(Roles.UNIT_ADMIN, "TLD", "m-tld-admin")), province, "{\"memberCount\":2}")
+        setCount(as(Tokens.bearer(Roles.UNIT_ADMIN, "TLD", "m-tld-admin")), tree.province(), "{\"memberCount\":2}")
                 .statusCode(403).body("field", equalTo("memberCount"));
 
-        setCount(as(NATIONAL), province, "{\"memberCount\":69000,\"memberCountAsOf\":\"2022-04-15\"}")
+        setCount(as(NATIONAL), tree.province(), "{\"memberCount\":69000,\"memberCountAsOf\":\"2022-04-15\"}")
                 .statusCode(200).body("memberCount", equalTo(69000));
     }
 
     @Test
     void aBadCountOrAMissingOrStaleVersionIsAProblemNamingIt() {
-        String districtAdmin = Tokens.bearer(Roles.UNIT_ADMIN, district, "m-district-admin");
-        setCount(as(districtAdmin), district, "{\"memberCount\":4000}").statusCode(200);
-        setCount(as(districtAdmin), district, "{\"memberCount\":-5}").spec(problem(400, "memberCount"));
-        setCount(as(districtAdmin), district, "{\"memberCountAsOf\":\"2024-01-01\"}").statusCode(400)
+        String districtAdmin = Tokens.bearer(Roles.UNIT_ADMIN, tree.district(), "m-district-admin");
+        setCount(as(districtAdmin), tree.district(), "{\"memberCount\":4000}").statusCode(200);
+        setCount(as(districtAdmin), tree.district(), "{\"memberCount\":-5}").spec(problem(400, "memberCount"));
+        setCount(as(districtAdmin), tree.district(), "{\"memberCountAsOf\":\"2024-01-01\"}").statusCode(400)
                 .body("field", equalTo("memberCount"));
-        setCount(as(districtAdmin), district, "{\"memberCount\":10,\"memberCountAsOf\":\"2024-02-30\"}")
+        setCount(as(districtAdmin), tree.district(), "{\"memberCount\":10,\"memberCountAsOf\":\"2024-02-30\"}")
                 .statusCode(400).body("field", equalTo("memberCountAsOf"));
 
         as(districtAdmin).contentType(ContentType.JSON).body("{\"memberCount\":10}")
-                .put("/api/v1/units/" + district + "/member-count").then().spec(problem(428));
+                .put("/api/v1/units/" + tree.district() + "/member-count").then().spec(problem(428));
         as(districtAdmin).contentType(ContentType.JSON).body("{\"memberCount\":10}").header("If-Match", "\"0\"")
-                .put("/api/v1/units/" + district + "/member-count").then().spec(problem(412));
+                .put("/api/v1/units/" + tree.district() + "/member-count").then().spec(problem(412));
     }
 
     private static RequestSpecification as(String token) {

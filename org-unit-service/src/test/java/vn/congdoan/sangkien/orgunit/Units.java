@@ -53,6 +53,27 @@ final class Units {
         });
     }
 
+    /**
+     * A province with a district and a grassroots union below it, and a second province beside it: the units a test
+     * acts on inside its caller's subtree and outside it.
+     */
+    record Tree(String province, String provinceCode, String district, String grassroots, String otherProvince) {
+    }
+
+    /**
+     * A new {@link Tree}, its units named after {@code name}, made as a national administrator. Test classes make
+     * theirs before their first test: REST Assured knows the application's random port only from then on.
+     */
+    static Tree tree(String name) {
+        return asNationalAdmin(() -> {
+            String province = create("PROVINCIAL_FEDERATION", root(), "Liên đoàn Lao động tỉnh " + name);
+            String district = create("DIRECT_SUPERIOR", province, "Liên đoàn Lao động huyện " + name);
+            return new Tree(province, codeOf(province), district,
+                    create("GRASSROOTS", district, "Công đoàn cơ sở " + name),
+                    create("PROVINCIAL_FEDERATION", root(), "Liên đoàn Lao động tỉnh Ngoài " + name));
+        });
+    }
+
     static String create(String type, String parentId, String name) {
         return create(type, parentId, name, null);
     }

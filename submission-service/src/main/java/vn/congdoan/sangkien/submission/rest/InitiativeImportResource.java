@@ -56,7 +56,6 @@ import vn.congdoan.sangkien.submission.service.InitiativeAccess;
 import vn.congdoan.sangkien.submission.service.InitiativeImportReport;
 import vn.congdoan.sangkien.submission.service.InitiativeImportService;
 import vn.congdoan.sangkien.submission.service.OrgUnitReplicaCache;
-import vn.congdoan.sangkien.submission.service.Provinces;
 
 /**
  * Bulk import and export of one province's initiatives for provincial IT systems (role PROVINCE_INTEGRATION, by API
@@ -76,7 +75,6 @@ public class InitiativeImportResource {
     private final InitiativeRows rows;
     private final InitiativeQueries queries;
     private final InitiativeAccess access;
-    private final Provinces provinces;
     private final Caller caller;
     private final Hierarchy hierarchy;
     private final ImportSlots slots;
@@ -86,13 +84,12 @@ public class InitiativeImportResource {
     private final Clock clock;
 
     public InitiativeImportResource(InitiativeImportService imports, InitiativeRows rows, InitiativeQueries queries,
-            InitiativeAccess access, Provinces provinces, Caller caller, Hierarchy hierarchy, ImportSlots slots,
-            ImportMeters meters, OrgUnitReplicaCache units, FeedConfig feed, Clock clock) {
+            InitiativeAccess access, Caller caller, Hierarchy hierarchy, ImportSlots slots, ImportMeters meters,
+            OrgUnitReplicaCache units, FeedConfig feed, Clock clock) {
         this.imports = imports;
         this.rows = rows;
         this.queries = queries;
         this.access = access;
-        this.provinces = provinces;
         this.caller = caller;
         this.hierarchy = hierarchy;
         this.slots = slots;
@@ -134,7 +131,7 @@ public class InitiativeImportResource {
 
     /** The rows are read once the import has a slot, so that imports waiting for one hold no parsed rows. */
     private InitiativeImportReport importRows(String province, Supplier<List<ImportRow>> read) throws IOException {
-        OrgUnitReplica target = authorize(province);
+        OrgUnitReplica target = access.provinceForIntegration(province);
         InitiativeImportService.Importer importer = importer(target);
         return counted(slots.run(() -> imports.importRows(target, read.get(), importer)));
     }
@@ -174,7 +171,7 @@ public class InitiativeImportResource {
                     example = "2022-04-15T00:00:00+07:00") @QueryParam("updatedSince") String updatedSince,
             @Parameter(description = "Most initiatives of one answer of the change feed (default 1000, at most 5000)")
             @QueryParam("limit") String limit) {
-        OrgUnitReplica target = authorize(province);
+        OrgUnitReplica target = access.provinceForIntegration(province);
         boolean csv = csv(format, accept);
         ReadableContent readable = new ReadableContent(access);
         String name = "initiatives-" + target.code + (csv ? ".csv" : ".json");
@@ -264,10 +261,5 @@ public class InitiativeImportResource {
             };
         }
         return accept != null && accept.contains(CSV);
-    }
-
-    /** The province named by id or code, which the caller's roles must cover. */
-    private OrgUnitReplica authorize(String province) {
-        return provinces.forIntegration(province);
     }
 }

@@ -31,9 +31,9 @@ import vn.congdoan.sangkien.submission.repository.InitiativeQueries;
 import vn.congdoan.sangkien.submission.repository.InitiativeQueries.Filter;
 import vn.congdoan.sangkien.submission.repository.InitiativeQueries.Position;
 import vn.congdoan.sangkien.submission.repository.InitiativeQueries.Slice;
+import vn.congdoan.sangkien.submission.repository.OrgUnitReplicaRepository;
 import vn.congdoan.sangkien.submission.service.InitiativeAccess;
 import vn.congdoan.sangkien.submission.service.InitiativeService;
-import vn.congdoan.sangkien.submission.service.Provinces;
 
 /**
  * Lists of initiatives. Anyone may list, as anyone may read one initiative: each item shows its content only to
@@ -51,14 +51,14 @@ public class InitiativeQueryResource {
 
     private final InitiativeQueries queries;
     private final InitiativeAccess access;
-    private final Provinces provinces;
+    private final OrgUnitReplicaRepository units;
     private final Caller caller;
 
-    public InitiativeQueryResource(InitiativeQueries queries, InitiativeAccess access, Provinces provinces,
+    public InitiativeQueryResource(InitiativeQueries queries, InitiativeAccess access, OrgUnitReplicaRepository units,
             Caller caller) {
         this.queries = queries;
         this.access = access;
-        this.provinces = provinces;
+        this.units = units;
         this.caller = caller;
     }
 
@@ -130,7 +130,7 @@ public class InitiativeQueryResource {
         if (province == null || province.isBlank()) {
             return null;
         }
-        return provinces.find(province).map(p -> p.id).orElseThrow(() -> ProblemException.badRequest("province",
+        return units.findProvince(province).map(p -> p.id).orElseThrow(() -> ProblemException.badRequest("province",
                 Text.of("is neither the id nor the code of a provincial federation: '" + province + "'",
                         "không phải mã hay id của một liên đoàn lao động tỉnh, thành phố: '" + province + "'")));
     }

@@ -26,8 +26,8 @@ import vn.congdoan.sangkien.kit.problem.Text;
 import vn.congdoan.sangkien.kit.rest.QueryParams;
 import vn.congdoan.sangkien.submission.OrgUnitReplica;
 import vn.congdoan.sangkien.submission.repository.UnitCounts;
+import vn.congdoan.sangkien.submission.service.InitiativeAccess;
 import vn.congdoan.sangkien.submission.service.InitiativeService;
-import vn.congdoan.sangkien.submission.service.Provinces;
 
 /** A province's counts per unit, for its provincial system to reconcile its own figures with the standings. */
 @Path("/api/v1/initiatives/counts")
@@ -45,12 +45,12 @@ public class UnitCountsResource {
             UnitCounts.Row totals) {
     }
 
-    private final Provinces provinces;
+    private final InitiativeAccess access;
     private final UnitCounts counts;
     private final Clock clock;
 
-    UnitCountsResource(Provinces provinces, UnitCounts counts, Clock clock) {
-        this.provinces = provinces;
+    UnitCountsResource(InitiativeAccess access, UnitCounts counts, Clock clock) {
+        this.access = access;
         this.counts = counts;
         this.clock = clock;
     }
@@ -67,7 +67,7 @@ public class UnitCountsResource {
             @QueryParam("programme") @DefaultValue("1-trieu-sang-kien") String programme,
             @Parameter(description = "The day at the end of which to count; today when left out",
                     schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf) {
-        OrgUnitReplica target = provinces.forIntegration(province);
+        OrgUnitReplica target = access.provinceForIntegration(province);
         LocalDate today = LocalDate.ofInstant(clock.instant(), InitiativeService.VIETNAM);
         LocalDate day = asOf == null || asOf.isBlank() ? today : QueryParams.date("asOf", asOf);
         if (day.isAfter(today)) {

@@ -13,8 +13,10 @@ import vn.congdoan.sangkien.kit.security.Hierarchy;
 import vn.congdoan.sangkien.kit.security.Roles;
 import vn.congdoan.sangkien.kit.security.Scope;
 import vn.congdoan.sangkien.submission.Initiative;
+import vn.congdoan.sangkien.submission.OrgUnitReplica;
 import vn.congdoan.sangkien.submission.Visibility;
 import vn.congdoan.sangkien.submission.repository.InitiativeQueries.Reader;
+import vn.congdoan.sangkien.submission.repository.OrgUnitReplicaRepository;
 
 /**
  * Who may see and change an initiative. The rules of the evaluation council separate duties: an administrator assigns
@@ -26,10 +28,12 @@ public class InitiativeAccess {
 
     private final Caller caller;
     private final Hierarchy hierarchy;
+    private final OrgUnitReplicaRepository units;
 
-    public InitiativeAccess(Caller caller, Hierarchy hierarchy) {
+    public InitiativeAccess(Caller caller, Hierarchy hierarchy, OrgUnitReplicaRepository units) {
         this.caller = caller;
         this.hierarchy = hierarchy;
+        this.units = units;
     }
 
     /** Whether the caller is listed as an author, confirmed or only claimed by whoever submitted it. */
@@ -106,6 +110,26 @@ public class InitiativeAccess {
                     + "integration may give an initiative the provincial system's id", "Chỉ quản trị viên và hệ thống "
                     + "tích hợp của tỉnh được gán mã của hệ thống tỉnh (externalRef) cho sáng kiến"), "externalRef");
         }
+    }
+
+    /**
+     * The province a provincial system's request names, by id or code, once the caller may work for it as a whole
+     * (bulk import and export, its counts): its integration key or token, its unit administrators, national
+     * administrators.
+     *
+     * @throws ProblemException 401 signed out, 400 without {@code province}, 404 for no such province, 403 otherwise
+     */
+    public OrgUnitReplica provinceForIntegration(String province) {
+        caller.requireSignedIn();
+        if (province == null || province.isBlank()) {
+            throw ProblemException.badRequest("province", Text.of("is required: the id or code of a provincial "
+                    + "federation", "là bắt buộc: id hoặc mã của một liên đoàn lao động tỉnh, thành phố"));
+        }
+        OrgUnitReplica target = units.findProvince(province)
+                .orElseThrow(() -> ProblemException.notFound(Text.of("Provincial federation",
+                        "Liên đoàn lao động tỉnh, thành phố"), province.strip()));
+        Scope.require(caller, hierarchy, target.id, Roles.PROVINCE_INTEGRATION, Roles.UNIT_ADMIN);
+        return target;
     }
 
     /** Submitting a draft: its confirmed authors, or unit admins whose scope holds its unit. */

@@ -22,16 +22,18 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import vn.congdoan.sangkien.events.OrgUnitType;
+import vn.congdoan.sangkien.kit.security.Hierarchy;
 import vn.congdoan.sangkien.submission.OrgUnitReplica;
 
 /**
  * A cache of this service's replica of the org units, as every submission needs them (the submitting unit, and the
  * parent chain for scope checks): a submission then costs no database round trip for them. Kept for a few seconds
  * each (Caffeine, bounded in size); this instance forgets a unit as soon as its replica row changes, other instances
- * sharing the database see the change after at most the time to live.
+ * sharing the database see the change after at most the time to live. It is the {@link Hierarchy} scope checks
+ * walk, so that they work while org-unit-service is down.
  */
 @ApplicationScoped
-public class OrgUnitReplicaCache {
+public class OrgUnitReplicaCache implements Hierarchy {
 
     /** What a submission needs to know of a unit. */
     public record Unit(UUID id, String code, OrgUnitType type, UUID parentId, UUID provinceId, LocalDate validFrom,
@@ -96,6 +98,7 @@ public class OrgUnitReplicaCache {
     }
 
     /** Whether {@code unit} is {@code root} or below it, walking the parent chain. */
+    @Override
     public boolean within(UUID unit, UUID root) {
         UUID current = unit;
         for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {

@@ -42,13 +42,13 @@ class AbuseTest {
             for (int i = 0; i < 4; i++) {
                 Stream stream = Stream.open(root, programme);
                 open.add(stream);
-                assertThat(stream.status).as("stream %d", i + 1).startsWith("HTTP/1.1 200");
+                assertThat(stream.status()).as("stream %d", i + 1).startsWith("HTTP/1.1 200");
             }
             double refusedBefore = streamRefusals();
             Stream refused = Stream.open(root, programme);
             try {
-                assertThat(refused.status).startsWith("HTTP/1.1 429");
-                assertThat(refused.headers).containsIgnoringCase("retry-after:").contains("application/problem+json");
+                assertThat(refused.status()).startsWith("HTTP/1.1 429");
+                assertThat(refused.headers()).containsIgnoringCase("retry-after:").contains("application/problem+json");
             } finally {
                 refused.close();
             }
@@ -57,7 +57,7 @@ class AbuseTest {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 Stream again = Stream.open(root, programme);
                 try {
-                    assertThat(again.status).startsWith("HTTP/1.1 200");
+                    assertThat(again.status()).startsWith("HTTP/1.1 200");
                 } finally {
                     again.close();
                 }
@@ -79,11 +79,11 @@ class AbuseTest {
     void aQuietStreamIsKeptAliveAndTellsClientsWhenToComeBack() throws IOException {
         String programme = Fixtures.newProgramme();
         try (Stream stream = Stream.open(root, programme)) {
-            assertThat(stream.status).startsWith("HTTP/1.1 200");
+            assertThat(stream.status()).startsWith("HTTP/1.1 200");
             List<String> lines = new ArrayList<>();
             // the test profile beats every second; nothing changes meanwhile
             while (lines.stream().noneMatch(l -> l.startsWith(":")) || lines.stream().noneMatch(l -> l.startsWith("retry:"))) {
-                String line = stream.reader.readLine();
+                String line = stream.reader().readLine();
                 assertThat(line).as("the stream is still open after %s", lines).isNotNull();
                 lines.add(line);
             }
@@ -91,19 +91,8 @@ class AbuseTest {
     }
 
     /** A stream on its own connection, read line by line. */
-    private static final class Stream implements AutoCloseable {
-
-        final Socket socket;
-        final BufferedReader reader;
-        final String status;
-        final String headers;
-
-        private Stream(Socket socket, BufferedReader reader, String status, String headers) {
-            this.socket = socket;
-            this.reader = reader;
-            this.status = status;
-            this.headers = headers;
-        }
+    private record Stream(Socket socket, BufferedReader reader, String status, String headers)
+            implements AutoCloseable {
 
         static Stream open(URI root, String programme) throws IOException {
             Socket socket = new Socket(root.getHost(), root.getPort());

@@ -37,6 +37,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import vn.congdoan.sangkien.events.GroupingKind;
 import vn.congdoan.sangkien.events.InitiativeEvent;
 import vn.congdoan.sangkien.events.InitiativeStatus;
@@ -63,21 +64,17 @@ class StandingsResourceTest {
         InitiativeEvent first = submitted(programme, province, "m-1", "m-2");
 
         send(first, first, submitted(programme, province, "m-2"));
-        awaitRow(programme, province, 2, 2);
+        awaitRow(programme, province, Map.of("submissions", 2, "submitters", 2, "rank", 1));
 
         send(next(first, InitiativeStatus.WITHDRAWN));
-        awaitRow(programme, province, 1, 1);
+        awaitRow(programme, province, Map.of("submissions", 1, "submitters", 1, "rank", 1));
     }
 
     @Test
     void everyProvinceInForceIsListedEvenWithoutSubmissions() {
         UUID province = Fixtures.province("Liên đoàn Lao động tỉnh Quảng Bình", null);
 
-        await().atMost(WAIT).ignoreException(NullPointerException.class).untilAsserted(() -> given()
-                .queryParam("programme", Fixtures.newProgramme())
-                .get("/api/v1/standings").then()
-                .statusCode(200)
-                .body(row(province) + ".submissions", equalTo(0)));
+        Fixtures.awaitSubmissions(Fixtures.newProgramme(), province, 0);
     }
 
     @Test
@@ -158,10 +155,8 @@ class StandingsResourceTest {
         UUID daNang = Fixtures.province("Liên đoàn Lao động thành phố Đà Nẵng", 90_000);
         InitiativeEvent inDaNang = submitted(programme, daNang, "moved-1");
         send(submitted(programme, hue, "moved-1", "hue-1"), inDaNang, submitted(programme, daNang, "dn-1"));
-        await().atMost(WAIT).ignoreException(NullPointerException.class).untilAsserted(() -> assertThat(
-                standings(programme).getInt(row(daNang) + ".submitters")).isEqualTo(2));
-        given().get("/api/v1/programmes/{code}/summary", programme).then().statusCode(200)
-                .body("submissions", equalTo(3)).body("submitters", equalTo(3));
+        awaitRow(programme, daNang, Map.of("submitters", 2));
+        summary(programme, 3, 3);
 
         // counted under a province org-unit-service has not published: in none of the summary's figures
         UUID unpublished = UUID.randomUUID();
@@ -172,15 +167,12 @@ class StandingsResourceTest {
             assertThat(body.getInt(row(daNang) + ".submitters")).isEqualTo(2);
             assertThat(countedSubmitters(programme, unpublished)).isEqualTo(2);
         });
-        given().get("/api/v1/programmes/{code}/summary", programme).then().statusCode(200)
-                .body("submissions", equalTo(3)).body("submitters", equalTo(3));
+        summary(programme, 3, 3);
 
         // once the initiative in Đà Nẵng is withdrawn, the member counts in Huế alone: still one submitter
         send(next(inDaNang, InitiativeStatus.WITHDRAWN));
-        await().atMost(WAIT).ignoreException(NullPointerException.class).untilAsserted(() -> assertThat(
-                standings(programme).getInt(row(daNang) + ".submitters")).isEqualTo(1));
-        given().get("/api/v1/programmes/{code}/summary", programme).then().statusCode(200)
-                .body("submissions", equalTo(2)).body("submitters", equalTo(3));
+        awaitRow(programme, daNang, Map.of("submitters", 1));
+        summary(programme, 2, 3);
     }
 
     @Test
@@ -197,12 +189,14 @@ class StandingsResourceTest {
         LocalDate today = LocalDate.now(VIETNAM);
         int earlyInThisWeek = StandingsMath.weekStart(today).isAfter(today.minusDays(1)) ? 0 : 1;
 
-        awaitPeriods(programme, province, 4, 3, 3, 3 + earlyInThisWeek);
+        awaitRow(programme, province,
+                Map.of("submissions", 4, "submitters", 3, "today", 3, "thisWeek", 3 + earlyInThisWeek));
 
         // today's figure is how much the submissions rose today: a, b and c came, a, b and the early one went
         send(next(a, InitiativeStatus.WITHDRAWN), next(b, InitiativeStatus.DUPLICATE),
                 next(early, InitiativeStatus.WITHDRAWN));
-        awaitPeriods(programme, province, 1, 1, 0, earlyInThisWeek);
+        awaitRow(programme, province,
+                Map.of("submissions", 1, "submitters", 1, "today", 0, "thisWeek", earlyInThisWeek));
     }
 
     @Test
@@ -213,13 +207,7 @@ class StandingsResourceTest {
         InitiativeEvent recognised = next(next(submitted, InitiativeStatus.UNDER_REVIEW), InitiativeStatus.RECOGNIZED);
         send(submitted, submitted, recognised, submitted, recognised, next(submitted, InitiativeStatus.UNDER_REVIEW));
 
-        await().atMost(WAIT).ignoreException(NullPointerException.class).untilAsserted(() -> {
-            JsonPath body = standings(programme);
-            assertThat(body.getInt(row(province) + ".submissions")).isEqualTo(1);
-            assertThat(body.getInt(row(province) + ".submitters")).isEqualTo(1);
-            assertThat(body.getInt(row(province) + ".recognized")).isEqualTo(1);
-            assertThat(body.getInt(row(province) + ".today")).isEqualTo(1);
-        });
+        awaitRow(programme, province, Map.of("submissions", 1, "submitters", 1, "recognized", 1, "today", 1));
     }
 
     @Test
@@ -323,8 +311,7 @@ class StandingsResourceTest {
         assertThat(standings(programme, "cluster", cluster).getList("shortName")).containsExactly("Cà Mau");
         given().queryParam("programme", programme).get("/api/v1/standings/{province}", caMau).then()
                 .statusCode(200).body("submissions", equalTo(5)).body("submitters", equalTo(4));
-        given().get("/api/v1/programmes/{code}/summary", programme).then().statusCode(200)
-                .body("submissions", equalTo(5)).body("submitters", equalTo(4)).body("today", equalTo(0));
+        summary(programme, 5, 4).body("today", equalTo(0));
 
         // the day before the merge, both provinces stand apart
         LocalDate yesterday = today.minusDays(1);
@@ -344,8 +331,7 @@ class StandingsResourceTest {
             assertThat(body.getInt(row(caMau) + ".submissions")).isEqualTo(4);
             assertThat(body.getInt(row(caMau) + ".submitters")).isEqualTo(3);
         });
-        given().get("/api/v1/programmes/{code}/summary", programme).then().statusCode(200)
-                .body("submissions", equalTo(4)).body("submitters", equalTo(3));
+        summary(programme, 4, 3);
     }
 
     @Test
@@ -493,27 +479,22 @@ class StandingsResourceTest {
                 .body("field", equalTo(field));
     }
 
-    private static void awaitRow(String programme, UUID province, int submissions, int submitters) {
+    /** Waits until the province's row of the live standings shows {@code figures}, named as the row names them. */
+    private static void awaitRow(String programme, UUID province, Map<String, Integer> figures) {
         await().atMost(WAIT).ignoreException(NullPointerException.class).untilAsserted(() -> {
             JsonPath body = standings(programme);
-            assertThat(body.getInt(row(province) + ".submissions")).isEqualTo(submissions);
-            assertThat(body.getInt(row(province) + ".submitters")).isEqualTo(submitters);
-            assertThat(body.getInt(row(province) + ".rank")).isEqualTo(1);
+            figures.forEach((figure, value) -> assertThat(body.getInt(row(province) + "." + figure)).as(figure)
+                    .isEqualTo(value));
         });
+    }
+
+    /** The programme's summary, checked to count these submissions and submitters. */
+    private static ValidatableResponse summary(String programme, int submissions, int submitters) {
+        return given().get("/api/v1/programmes/{code}/summary", programme).then().statusCode(200)
+                .body("submissions", equalTo(submissions)).body("submitters", equalTo(submitters));
     }
 
     private static InitiativeEvent submittedAt(String programme, UUID province, Instant at, String... authors) {
         return Fixtures.event(UUID.randomUUID(), 0, programme, province, InitiativeStatus.SUBMITTED, at, authors);
-    }
-
-    private static void awaitPeriods(String programme, UUID province, int submissions, int submitters, int today,
-            int thisWeek) {
-        await().atMost(WAIT).ignoreException(NullPointerException.class).untilAsserted(() -> {
-            JsonPath body = standings(programme);
-            assertThat(body.getInt(row(province) + ".submissions")).isEqualTo(submissions);
-            assertThat(body.getInt(row(province) + ".submitters")).isEqualTo(submitters);
-            assertThat(body.getInt(row(province) + ".today")).isEqualTo(today);
-            assertThat(body.getInt(row(province) + ".thisWeek")).isEqualTo(thisWeek);
-        });
     }
 }

@@ -56,18 +56,16 @@ class StreamRoutes {
     private final ObjectMapper json;
     private final UnitStandings unitStandings;
     private final UnitAccess access;
-    private final UnitStandingsResource unitPages;
     private final TokenUnits tokenUnits;
     private final IdentityProviderManager identities;
 
     StreamRoutes(StandingsService standings, ProgrammeService programmes, StandingsBroadcast broadcast,
-            ObjectMapper json, UnitStandings unitStandings, UnitAccess access, UnitStandingsResource unitPages,
-            TokenUnits tokenUnits, IdentityProviderManager identities) {
+            ObjectMapper json, UnitStandings unitStandings, UnitAccess access, TokenUnits tokenUnits,
+            IdentityProviderManager identities) {
         this.identities = identities;
         this.standings = standings;
         this.unitStandings = unitStandings;
         this.access = access;
-        this.unitPages = unitPages;
         this.tokenUnits = tokenUnits;
         this.programmes = programmes;
         this.broadcast = broadcast;
@@ -97,9 +95,9 @@ class StreamRoutes {
             int limit = QueryParams.limit(rc.request().getParam("limit"), 100, UnitStandingsResource.MAX_LIMIT);
             Unit root = unitStandings.unit(rc.pathParam("unit"));
             access.checkRead(caller(rc), root, level);
-            unitPages.page(programme, root, level, sort, day, 0, limit);
+            unitStandings.page(programme, root, level, sort, day, 0, limit);
             return new Stream(new UnitStreamRequest(programme, root.id(), level, sort, day, limit), "standings",
-                    () -> unitPages.page(programme, root, level, sort, day, 0, limit));
+                    () -> unitStandings.page(programme, root, level, sort, day, 0, limit));
         }), false);
     }
 

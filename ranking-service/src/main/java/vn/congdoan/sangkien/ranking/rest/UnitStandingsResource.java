@@ -2,8 +2,6 @@ package vn.congdoan.sangkien.ranking.rest;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -45,30 +43,13 @@ import vn.congdoan.sangkien.ranking.service.UnitAccess;
 import vn.congdoan.sangkien.ranking.client.InitiativeTitles;
 import vn.congdoan.sangkien.ranking.service.UnitReports;
 import vn.congdoan.sangkien.ranking.service.UnitStandings;
-import vn.congdoan.sangkien.ranking.service.View;
-import vn.congdoan.sangkien.ranking.service.Views;
+import vn.congdoan.sangkien.ranking.service.UnitStandings.Page;
 
 @Path("/api/v1/standings/units/{unit}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Units", description = "The competition inside a province: the standings of its districts and grassroots "
         + "unions, for its members and officers")
 public class UnitStandingsResource {
-
-    /** One page of the standings of the units below a unit. */
-    public record Page(String programme, LocalDate date, UnitStandings.UnitRef unit, OrgUnitType level, int total,
-            List<UnitStandings.UnitRow> rows,
-            @Schema(description = "Where the next page starts; absent on the last page") String nextCursor) {
-    }
-
-    /** What a page is kept under among the {@link Views}. */
-    private record PageRequest(String programme, String unit, OrgUnitType level, Metric sort, LocalDate day,
-            int offset, int limit) {
-    }
-
-    /** What a breakdown is kept under among the {@link Views}. */
-    private record BreakdownRequest(String programme, UUID unit, UnitFiguresRepository.By by,
-            LocalDate from, LocalDate to) {
-    }
 
     /** Whether the figures of a province's units are shown to everyone. */
     public record VisibilityRequest(@NotNull Boolean figuresPublic) {
@@ -79,16 +60,14 @@ public class UnitStandingsResource {
     private final UnitStandings standings;
     private final UnitAccess access;
     private final UnitReports reports;
-    private final Views views;
     private final ConditionalGet conditional;
     private final Caller caller;
 
-    UnitStandingsResource(UnitStandings standings, UnitAccess access, UnitReports reports, Views views,
-            ConditionalGet conditional, Caller caller) {
+    UnitStandingsResource(UnitStandings standings, UnitAccess access, UnitReports reports, ConditionalGet conditional,
+            Caller caller) {
         this.standings = standings;
         this.reports = reports;
         this.access = access;
-        this.views = views;
         this.conditional = conditional;
         this.caller = caller;
     }
@@ -128,7 +107,7 @@ public class UnitStandingsResource {
         int offset = offset(cursor);
         Unit root = standings.unit(unit);
         access.checkRead(caller, root, type);
-        return conditional.respond(page(programme, root, type, metric, day, offset, size), ifNoneMatch,
+        return conditional.respond(standings.page(programme, root, type, metric, day, offset, size), ifNoneMatch,
                 ifModifiedSince);
     }
 
@@ -188,9 +167,8 @@ public class UnitStandingsResource {
         LocalDate last = Params.date("to", to);
         Unit root = standings.unit(unit);
         access.checkFigures(caller, root);
-        return conditional.respond(views.get(new BreakdownRequest(programme, root.id(), grouping, first, last),
-                () -> Optional.of(reports.breakdown(programme, root, grouping, first, last))).orElseThrow(),
-                ifNoneMatch, ifModifiedSince);
+        return conditional.respond(reports.breakdown(programme, root, grouping, first, last), ifNoneMatch,
+                ifModifiedSince);
     }
 
     @GET
@@ -236,19 +214,6 @@ public class UnitStandingsResource {
                     .header("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"").build();
             default -> Response.ok(report, MediaType.APPLICATION_JSON).build();
         };
-    }
-
-    /** A page of the standings below {@code root}, from memory when nothing changed since it was computed. */
-    View page(String programme, Unit root, OrgUnitType type, Metric metric, LocalDate day, int offset, int size) {
-        PageRequest request = new PageRequest(programme, root.id().toString(), type, metric, day, offset, size);
-        return views.get(request, () -> {
-            UnitStandings.Ranked ranked = standings.ranked(programme, root, type, metric, day);
-            List<UnitStandings.UnitRow> rows = ranked.rows();
-            int end = Math.min(rows.size(), offset + size);
-            return Optional.of(new Page(ranked.programme(), ranked.date(), ranked.unit(), type,
-                    rows.size(), offset >= rows.size() ? List.of() : rows.subList(offset, end),
-                    end < rows.size() ? QueryParams.cursor(Integer.toString(end)) : null));
-        }).orElseThrow();
     }
 
     static OrgUnitType level(String value) {

@@ -42,6 +42,10 @@ public class UnitReports {
     public record Breakdown(String programme, UnitRef unit, By by, LocalDate from, LocalDate to, List<Group> groups) {
     }
 
+    /** What a breakdown is kept under among the {@link Views}. */
+    private record BreakdownRequest(String programme, UUID unit, By by, LocalDate from, LocalDate to) {
+    }
+
     /**
      * A unit's line in a report.
      *
@@ -99,9 +103,15 @@ public class UnitReports {
     /**
      * Counts by the initiatives' field or by the sector of the unit each was submitted through: the whole programme
      * for the confederation, a province's initiatives for a province (as its row in the national standings counts
-     * them), and the subtree's for any other unit.
+     * them), and the subtree's for any other unit; as sent to clients, from memory when nothing changed since it was
+     * computed.
      */
-    public Breakdown breakdown(String programme, Unit unit, By by, LocalDate from, LocalDate to) {
+    public View breakdown(String programme, Unit unit, By by, LocalDate from, LocalDate to) {
+        return views.get(new BreakdownRequest(programme, unit.id(), by, from, to),
+                () -> Optional.of(breakdownOf(programme, unit, by, from, to))).orElseThrow();
+    }
+
+    private Breakdown breakdownOf(String programme, Unit unit, By by, LocalDate from, LocalDate to) {
         Period period = period(programme, from, to, null);
         List<Group> groups;
         if (unit.type() == OrgUnitType.CONFEDERATION) {

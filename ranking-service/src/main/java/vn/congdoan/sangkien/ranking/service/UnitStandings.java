@@ -8,15 +8,19 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.events.UnitSector;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.kit.problem.Text;
+import vn.congdoan.sangkien.kit.rest.QueryParams;
 import vn.congdoan.sangkien.ranking.repository.ReferenceDataRepository;
 import vn.congdoan.sangkien.ranking.repository.Revision;
 import vn.congdoan.sangkien.ranking.repository.UnitFiguresRepository;
@@ -68,6 +72,17 @@ public class UnitStandings {
     }
 
     private record Key(String programme, UUID unit, OrgUnitType level, Metric sort, LocalDate day, long revision) {
+    }
+
+    /** One page of the standings of the units below a unit. */
+    public record Page(String programme, LocalDate date, UnitRef unit, OrgUnitType level, int total,
+            List<UnitRow> rows,
+            @Schema(description = "Where the next page starts; absent on the last page") String nextCursor) {
+    }
+
+    /** What a page is kept under among the {@link Views}. */
+    private record PageRequest(String programme, UUID unit, OrgUnitType level, Metric sort, LocalDate day,
+            int offset, int limit) {
     }
 
     /** The days whose ends are counted: the day, and those its movements and changes compare with. */
@@ -127,6 +142,23 @@ public class UnitStandings {
             ranked.put(key, found);
         }
         return found;
+    }
+
+    /**
+     * A page of the ranked rows below {@code root} as sent to clients, from memory when nothing changed since it was
+     * computed.
+     */
+    public View page(String programme, Unit root, OrgUnitType level, Metric sort, LocalDate day, int offset,
+            int size) {
+        PageRequest request = new PageRequest(programme, root.id(), level, sort, day, offset, size);
+        return views.get(request, () -> {
+            Ranked all = ranked(programme, root, level, sort, day);
+            List<UnitRow> rows = all.rows();
+            int end = Math.min(rows.size(), offset + size);
+            return Optional.of(new Page(all.programme(), all.date(), all.unit(), level,
+                    rows.size(), offset >= rows.size() ? List.of() : rows.subList(offset, end),
+                    end < rows.size() ? QueryParams.cursor(Integer.toString(end)) : null));
+        }).orElseThrow();
     }
 
     private List<UnitRow> compute(ReferenceDataRepository.Programme programme, Unit root, OrgUnitType level,

@@ -9,12 +9,12 @@ public final class Caches {
     }
 
     /**
-     * A Caffeine builder bounded to {@code maximumSize} entries whose upkeep (eviction, expiry, its read and write
+     * A Caffeine builder whose upkeep (eviction, expiry, its read and write
      * buffers) runs on the thread that uses the cache, a little at a time. Caffeine's default hands that upkeep to the
      * common fork-join pool: on a request path that is a hand-over to another thread, and a wake-up of it, many times
      * a second for work smaller than the hand-over (see benchmarks/FINDINGS.md, "The write path's CPU").
      */
-    public static Caffeine<Object, Object> bounded(long maximumSize) {
-        return Caffeine.newBuilder().maximumSize(maximumSize).executor(Runnable::run);
+    public static Caffeine<Object, Object> builder() {
+        return Caffeine.newBuilder().executor(Runnable::run);
     }
 }

@@ -20,7 +20,7 @@ import vn.congdoan.sangkien.kit.cache.Caches;
 @ApplicationScoped
 public class TokenUnits {
 
-    private final Cache<String, Optional<UUID>> units = Caches.bounded(VerifiedTokens.MAX_TOKENS)
+    private final Cache<String, Optional<UUID>> units = Caches.builder().maximumSize(VerifiedTokens.MAX_TOKENS)
            .expireAfterAccess(VerifiedTokens.MAX_AGE).build();
 
     Optional<UUID> of(JsonWebToken jwt) {

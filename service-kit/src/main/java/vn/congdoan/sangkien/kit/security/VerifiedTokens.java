@@ -32,7 +32,7 @@ public abstract class VerifiedTokens implements JWTParser {
     private record Verified(JsonWebToken token, long until) {
     }
 
-    private final Cache<String, Verified> verified = Caches.bounded(MAX_TOKENS)
+    private final Cache<String, Verified> verified = Caches.builder().maximumSize(MAX_TOKENS)
             .expireAfterWrite(MAX_AGE).build();
 
     @Inject

@@ -64,7 +64,7 @@ public class WriteRateLimiter {
         this.identities = identities;
         this.clock = clock;
         this.refusals = refusals;
-        this.buckets = Caches.bounded(config.maxCallers())
+        this.buckets = Caches.builder().maximumSize(config.maxCallers())
                 .expireAfterAccess(forgetAfter(config)).build();
     }
 

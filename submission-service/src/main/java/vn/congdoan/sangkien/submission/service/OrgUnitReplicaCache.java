@@ -16,12 +16,12 @@ import jakarta.persistence.PersistenceException;
 
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import vn.congdoan.sangkien.events.OrgUnitType;
+import vn.congdoan.sangkien.kit.cache.Caches;
 import vn.congdoan.sangkien.kit.security.Hierarchy;
 import vn.congdoan.sangkien.submission.OrgUnitReplica;
 
@@ -69,7 +69,7 @@ public class OrgUnitReplicaCache implements Hierarchy {
 
     public OrgUnitReplicaCache(DataSource dataSource, Config config) {
         this.dataSource = dataSource;
-        this.cache = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(config.timeToLive()).build();
+        this.cache = Caches.builder().maximumSize(MAX_ENTRIES).expireAfterWrite(config.timeToLive()).build();
     }
 
     public Optional<Unit> find(UUID id) {

@@ -13,8 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
+import vn.congdoan.sangkien.kit.cache.Caches;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.kit.problem.Text;
 
@@ -38,7 +38,7 @@ public class Programmes {
 
     public Programmes(DataSource dataSource, OrgUnitReplicaCache.Config config) {
         this.dataSource = dataSource;
-        this.cache = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(config.timeToLive()).build();
+        this.cache = Caches.builder().maximumSize(MAX_ENTRIES).expireAfterWrite(config.timeToLive()).build();
     }
 
     public Optional<Programme> find(String code) {

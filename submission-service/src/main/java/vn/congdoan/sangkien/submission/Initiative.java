@@ -179,6 +179,16 @@ public class Initiative {
         return reviewDecision == InitiativeStatus.RECOGNIZED ? reviewedAt : null;
     }
 
+    /** A draft that exists from {@code now} under an id of its own, its values still to be set. */
+    public static Initiative newDraft(Instant now) {
+        Initiative initiative = new Initiative();
+        initiative.id = UUID.randomUUID();
+        initiative.status = InitiativeStatus.DRAFT;
+        initiative.createdAt = now;
+        initiative.updatedAt = now;
+        return initiative;
+    }
+
     /**
      * The event describing this initiative as it is now; call after a flush, so that the version is current. Its
      * authors are the confirmed ones: those the standings count as submitters.

@@ -4,11 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Vetoed;
 import jakarta.inject.Singleton;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -33,51 +30,23 @@ import vn.congdoan.sangkien.ranking.service.ReferenceDataUpdater.ProgrammeChange
 @Singleton
 public class ReferenceDataConsumers {
 
-    /**
-     * A replica of one topic, its check and its application given as functions. Not a bean of its own (the observers
-     * it inherits would make it one): this bean starts and stops it.
-     */
-    @Vetoed
-    private static final class Replica<T> extends ReplicaConsumer<T> {
-
-        private final BiConsumer<String, T> check;
-        private final Consumer<List<Change<T>>> apply;
-
-        Replica(Map<String, Object> kafkaConfig, TopicAdmin topics, String group, String topic, Class<T> type,
-                BiConsumer<String, T> check, Consumer<List<Change<T>>> apply) {
-            super(kafkaConfig, topics, group, topic, type);
-            this.check = check;
-            this.apply = apply;
-        }
-
-        @Override
-        protected void check(String key, T state) {
-            check.accept(key, state);
-        }
-
-        @Override
-        protected void apply(Batch<T> batch) {
-            apply.accept(batch.changes());
-        }
-    }
-
     private final List<ReplicaConsumer<?>> replicas;
 
     public ReferenceDataConsumers(ReferenceDataUpdater updater, TopicAdmin topics,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.replicas = List.of(
-                new Replica<>(kafkaConfig, topics, "ranking-service.groupings", Topics.GROUPINGS, GroupingState.class,
-                        ReferenceDataConsumers::checkGrouping,
-                        changes -> updater.applyGroupings(changes.stream().map(c -> new GroupingChange(
+                ReplicaConsumer.of(kafkaConfig, topics, "ranking-service.groupings", Topics.GROUPINGS,
+                        GroupingState.class, ReferenceDataConsumers::checkGrouping,
+                        batch -> updater.applyGroupings(batch.changes().stream().map(c -> new GroupingChange(
                                 c.state() == null ? UUID.fromString(c.key()) : c.state().id(), c.state())).toList())),
-                new Replica<>(kafkaConfig, topics, "ranking-service.programmes", Topics.PROGRAMMES,
+                ReplicaConsumer.of(kafkaConfig, topics, "ranking-service.programmes", Topics.PROGRAMMES,
                         ProgrammeState.class, ReferenceDataConsumers::checkProgramme,
-                        changes -> updater.applyProgrammes(changes.stream().map(c -> new ProgrammeChange(
+                        batch -> updater.applyProgrammes(batch.changes().stream().map(c -> new ProgrammeChange(
                                 c.state() == null ? c.key() : c.state().code(), c.state())).toList())),
                 // org-unit-service publishes a target taken away as a record without one, never as a tombstone
-                new Replica<>(kafkaConfig, topics, "ranking-service.unit-targets", Topics.UNIT_TARGETS,
+                ReplicaConsumer.of(kafkaConfig, topics, "ranking-service.unit-targets", Topics.UNIT_TARGETS,
                         UnitTargetState.class, ReferenceDataConsumers::checkUnitTarget,
-                        changes -> updater.applyUnitTargets(changes.stream().map(ReplicaConsumer.Change::state)
+                        batch -> updater.applyUnitTargets(batch.changes().stream().map(ReplicaConsumer.Change::state)
                                 .filter(Objects::nonNull).toList())));
     }
 

@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Vetoed;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,7 +31,8 @@ import vn.congdoan.sangkien.kit.tracing.TraceContext;
  * <p>
  * A replica is a {@code @Singleton} bean that extends this class, names its topic, group and record type to the
  * constructor and implements {@code apply}. (A normal-scoped one would need a no-args constructor for its client
- * proxy, which this class does not have.)
+ * proxy, which this class does not have.) A bean that keeps several replicas which differ only in these and in their
+ * functions makes each with {@link #of} and starts and stops them itself.
  *
  * @param <T> the record type
  */
@@ -73,6 +77,43 @@ public abstract class ReplicaConsumer<T> {
         this.group = group;
         this.topic = topic;
         this.type = type;
+    }
+
+    /**
+     * A replica made of its settings and two functions rather than a subclass of its own; not a bean: the bean that
+     * makes it calls {@link #start} and {@link #stop}.
+     *
+     * @param check as {@link #check}
+     * @param apply as {@link #apply}
+     */
+    public static <T> ReplicaConsumer<T> of(Map<String, Object> kafkaConfig, TopicAdmin topics, String group,
+            String topic, Class<T> type, BiConsumer<String, T> check, Consumer<Batch<T>> apply) {
+        return new Configured<>(kafkaConfig, topics, group, topic, type, check, apply);
+    }
+
+    /** Not a bean, though the observers it inherits would make it one: its maker starts and stops it. */
+    @Vetoed
+    private static final class Configured<T> extends ReplicaConsumer<T> {
+
+        private final BiConsumer<String, T> check;
+        private final Consumer<Batch<T>> apply;
+
+        Configured(Map<String, Object> kafkaConfig, TopicAdmin topics, String group, String topic, Class<T> type,
+                BiConsumer<String, T> check, Consumer<Batch<T>> apply) {
+            super(kafkaConfig, topics, group, topic, type);
+            this.check = check;
+            this.apply = apply;
+        }
+
+        @Override
+        protected void check(String key, T state) {
+            check.accept(key, state);
+        }
+
+        @Override
+        protected void apply(Batch<T> batch) {
+            apply.accept(batch);
+        }
     }
 
     /** Applies a batch in one transaction of its own; a failure has the batch read again. */

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import vn.congdoan.sangkien.events.InitiativeStatus;
 import vn.congdoan.sangkien.submission.Initiative;
 import vn.congdoan.sangkien.submission.InitiativeField;
 import vn.congdoan.sangkien.submission.Visibility;
@@ -25,8 +24,7 @@ public record NewInitiative(String programmeCode, String title, String problem, 
      * left out are none. Who submitted it, and whether it is submitted, is for the caller to set.
      */
     Initiative draft(UUID provinceId, Instant now) {
-        Initiative initiative = new Initiative();
-        initiative.id = UUID.randomUUID();
+        Initiative initiative = Initiative.newDraft(now);
         initiative.programmeCode = programmeCode;
         initiative.title = title;
         initiative.problem = problem;
@@ -39,9 +37,6 @@ public record NewInitiative(String programmeCode, String title, String problem, 
         initiative.externalRef = externalRef;
         initiative.authors = new ArrayList<>(authors);
         initiative.attachments = attachments == null ? new ArrayList<>() : new ArrayList<>(attachments);
-        initiative.status = InitiativeStatus.DRAFT;
-        initiative.createdAt = now;
-        initiative.updatedAt = now;
         return initiative;
     }
 }

@@ -178,9 +178,12 @@ class LeaderboardIT {
         open("/");
         waitFor(() -> rows().size() == 63, "the national table");
 
-        // by keyboard: the province's link takes focus and Enter follows it
-        WebElement link = browser.findElement(By.cssSelector("tr[data-code='" + NGHE_AN + "'] a"));
-        link.sendKeys(Keys.ENTER);
+        // by keyboard: the province's link takes focus and Enter follows it; the table is drawn anew whenever the
+        // standings change (the submission above may arrive now), so a link replaced meanwhile is found again
+        waitFor(() -> {
+            browser.findElement(By.cssSelector("tr[data-code='" + NGHE_AN + "'] a")).sendKeys(Keys.ENTER);
+            return true;
+        }, "Nghệ An's link followed by keyboard");
 
         waitFor(() -> text("#content h2").equals("Liên đoàn Lao động tỉnh Nghệ An"), "Nghệ An's page");
         waitFor(() -> !browser.findElements(By.cssSelector("#chart canvas")).isEmpty(), "the chart");

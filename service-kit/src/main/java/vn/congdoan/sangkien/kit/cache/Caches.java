@@ -9,10 +9,11 @@ public final class Caches {
     }
 
     /**
-     * A Caffeine builder whose upkeep (eviction, expiry, its read and write
-     * buffers) runs on the thread that uses the cache, a little at a time. Caffeine's default hands that upkeep to the
-     * common fork-join pool: on a request path that is a hand-over to another thread, and a wake-up of it, many times
-     * a second for work smaller than the hand-over (see benchmarks/FINDINGS.md, "The write path's CPU").
+     * A Caffeine builder whose upkeep (eviction, expiry, its read and write buffers) runs on the thread that uses the
+     * cache, a little at a time. Caffeine's default hands that upkeep to the common fork-join pool: on a request path
+     * that is a hand-over to another thread, and a wake-up of it, many times a second for work smaller than the
+     * hand-over (see benchmarks/FINDINGS.md, "The write path's CPU"). A cache that refreshes in the background on an
+     * executor of its own is built by Caffeine's own builder: a builder takes one executor.
      */
     public static Caffeine<Object, Object> builder() {
         return Caffeine.newBuilder().executor(Runnable::run);

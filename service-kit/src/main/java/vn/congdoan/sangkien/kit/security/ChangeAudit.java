@@ -19,9 +19,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.quarkus.arc.Arc;
-import io.vertx.core.http.HttpServerRequest;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Writes the audit entry of a change in the change's own transaction: the entry commits with the change or not at

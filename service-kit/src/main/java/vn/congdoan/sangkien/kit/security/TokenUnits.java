@@ -21,7 +21,7 @@ import vn.congdoan.sangkien.kit.cache.Caches;
 public class TokenUnits {
 
     private final Cache<String, Optional<UUID>> units = Caches.builder().maximumSize(VerifiedTokens.MAX_TOKENS)
-           .expireAfterAccess(VerifiedTokens.MAX_AGE).build();
+            .expireAfterAccess(VerifiedTokens.MAX_AGE).build();
 
     Optional<UUID> of(JsonWebToken jwt) {
         String raw = jwt.getRawToken();

@@ -32,8 +32,8 @@ import vn.congdoan.sangkien.kit.problem.Text;
  * {@code writes-per-second}; over the limit, 429 with Retry-After. The caller is who the credentials prove
  * ({@link Principals#subject}: a member, or an API key's id), never the text of a header, which a client can vary
  * ({@code bearer …}, two spaces) to start afresh; anonymous callers, whose writes are refused anyway, by address.
- * Runs after authentication. Buckets of callers idle long enough to be full again are forgotten (Caffeine), so the
- * memory stays bounded without scanning.
+ * Runs after authentication. Buckets of callers idle long enough to be full again, and at least a minute, are
+ * forgotten (Caffeine), so the memory stays bounded without scanning.
  */
 @ApplicationScoped
 public class WriteRateLimiter {

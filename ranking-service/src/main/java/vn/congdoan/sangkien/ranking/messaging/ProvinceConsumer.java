@@ -1,14 +1,15 @@
 package vn.congdoan.sangkien.ranking.messaging;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import jakarta.inject.Singleton;
-import jakarta.persistence.EntityManager;
+import javax.sql.DataSource;
 
-import org.hibernate.Session;
+import jakarta.inject.Singleton;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Identifier;
@@ -17,7 +18,6 @@ import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.events.Topics;
 import vn.congdoan.sangkien.kit.kafka.ReplicaConsumer;
 import vn.congdoan.sangkien.kit.kafka.TopicAdmin;
-import vn.congdoan.sangkien.ranking.Province;
 import vn.congdoan.sangkien.ranking.repository.Jdbc;
 import vn.congdoan.sangkien.ranking.repository.Revision;
 
@@ -49,59 +49,51 @@ public class ProvinceConsumer extends ReplicaConsumer<OrgUnitState> {
             where unit.version <= excluded.version
             """;
 
-    private final EntityManager em;
+    /** Keeps a province's state unless a newer version is already held. */
+    private static final String UPSERT_PROVINCE = """
+            insert into province (id, code, name, member_count, valid_from, valid_to, successor_id, version)
+            values (?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (id) do update set code = excluded.code, name = excluded.name,
+                member_count = excluded.member_count, valid_from = excluded.valid_from, valid_to = excluded.valid_to,
+                successor_id = excluded.successor_id, version = excluded.version
+            where province.version <= excluded.version
+            """;
 
-    public ProvinceConsumer(EntityManager em, TopicAdmin topics,
+    private final DataSource dataSource;
+
+    public ProvinceConsumer(DataSource dataSource, TopicAdmin topics,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         super(kafkaConfig, topics, GROUP, Topics.ORG_UNITS, OrgUnitState.class);
-        this.em = em;
+        this.dataSource = dataSource;
     }
 
     @Override
     protected void apply(Batch<OrgUnitState> batch) {
+        List<OrgUnitState> states = batch.changes().stream().map(Change::state).filter(Objects::nonNull).toList();
+        if (states.isEmpty()) {
+            return;
+        }
         QuarkusTransaction.requiringNew().run(() -> {
-            boolean provinces = batch.changes().stream().filter(c -> apply(c.state())).count() > 0;
-            if (units(batch) || provinces) {
-                em.createNativeQuery(Revision.BUMP).executeUpdate();
+            try (Connection c = dataSource.getConnection()) {
+                List<OrgUnitState> provinces = states.stream()
+                        .filter(u -> u.type() == OrgUnitType.PROVINCIAL_FEDERATION).toList();
+                boolean changed = changed(Jdbc.batch(c, UPSERT_UNIT, states, u -> new Object[] {u.id(), u.code(),
+                    u.name(), u.type().name(), u.parentId(), u.provinceId(), u.memberCount(), u.memberCountAsOf(),
+                    u.sector() == null ? null : u.sector().name(), u.validFrom(), u.validTo(), u.successorId(),
+                    u.version()}));
+                changed |= !provinces.isEmpty() && changed(Jdbc.batch(c, UPSERT_PROVINCE, provinces,
+                        p -> new Object[] {p.id(), p.code(), p.name(), p.memberCount(), p.validFrom(), p.validTo(),
+                            p.successorId(), p.version()}));
+                if (changed) {
+                    Jdbc.update(c, Revision.BUMP);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not apply " + states.size() + " units", e);
             }
         });
     }
 
-    /** @return whether a unit changed */
-    private boolean units(Batch<OrgUnitState> batch) {
-        List<OrgUnitState> states = batch.changes().stream().map(Change::state).filter(Objects::nonNull).toList();
-        if (states.isEmpty()) {
-            return false;
-        }
-        return em.unwrap(Session.class).doReturningWork(c -> Arrays.stream(Jdbc.batch(c, UPSERT_UNIT, states,
-                u -> new Object[] {u.id(), u.code(), u.name(), u.type().name(), u.parentId(), u.provinceId(),
-                    u.memberCount(), u.memberCountAsOf(), u.sector() == null ? null : u.sector().name(), u.validFrom(),
-                    u.validTo(), u.successorId(), u.version()}))
-                .anyMatch(n -> n != 0));
-    }
-
-    /** @return whether the state changed a province */
-    private boolean apply(OrgUnitState state) {
-        if (state == null || state.type() != OrgUnitType.PROVINCIAL_FEDERATION) {
-            return false;
-        }
-        Province province = em.find(Province.class, state.id());
-        if (province == null) {
-            province = new Province();
-            province.id = state.id();
-        } else if (state.version() < province.version) {
-            return false;
-        }
-        province.code = state.code();
-        province.name = state.name();
-        province.memberCount = state.memberCount();
-        province.validFrom = state.validFrom();
-        province.validTo = state.validTo();
-        province.successorId = state.successorId();
-        province.version = state.version();
-        if (!em.contains(province)) {
-            em.persist(province);
-        }
-        return true;
+    private static boolean changed(int[] counts) {
+        return Arrays.stream(counts).anyMatch(n -> n != 0);
     }
 }

@@ -1,5 +1,6 @@
 package vn.congdoan.sangkien.kit.outbox;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -7,14 +8,15 @@ import java.sql.Types;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-
-import org.hibernate.Session;
 
 import vn.congdoan.sangkien.events.CloudEvent;
 import vn.congdoan.sangkien.events.EventJson;
@@ -35,12 +37,16 @@ public class Outbox {
     public static final String INSERT = "insert into outbox_event "
             + "(topic, record_key, payload, event_id, event_type, occurred_at, trace_parent) values (?, ?, ?, ?, ?, ?, ?)";
 
-    private final EntityManager em;
+    /** The entity manager of a service that maps entities, whose pending changes go first; absent in one without. */
+    private final Instance<EntityManager> em;
+    private final DataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
 
-    public Outbox(EntityManager em, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+    public Outbox(Instance<EntityManager> em, DataSource dataSource, TransactionSynchronizationRegistry transactions,
+            OutboxRelay relay) {
         this.em = em;
+        this.dataSource = dataSource;
         this.transactions = transactions;
         this.relay = relay;
     }
@@ -66,16 +72,20 @@ public class Outbox {
         if (messages.isEmpty()) {
             return;
         }
-        em.flush();
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (Message message : messages) {
-                    bind(insert, 1, topic, message.key(), message.event());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+        if (em.isResolvable()) {
+            em.get().flush();
+        }
+        // the transaction's connection: the pool hands the one enlisted in it, which the entity manager writes with
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (Message message : messages) {
+                bind(insert, 1, topic, message.key(), message.event());
+                insert.addBatch();
             }
-        });
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not append " + messages.size() + " events to the outbox", e);
+        }
         wakeRelayAfterCommit();
     }
 

@@ -1,9 +1,15 @@
 package vn.congdoan.sangkien.kit.outbox;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.persistence.EntityManager;
+import javax.sql.DataSource;
+
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,12 +48,15 @@ public class OutboxAdminResource {
             String lastError, Instant blockedAt, String payload) {
     }
 
-    private final EntityManager em;
+    private static final String COLUMNS = "select id, topic, record_key, event_type, created_at, attempts, last_error,"
+            + " blocked_at, payload from outbox_event";
+
+    private final DataSource dataSource;
     private final Caller caller;
     private final OutboxRelay relay;
 
-    public OutboxAdminResource(EntityManager em, Caller caller, OutboxRelay relay) {
-        this.em = em;
+    public OutboxAdminResource(DataSource dataSource, Caller caller, OutboxRelay relay) {
+        this.dataSource = dataSource;
         this.caller = caller;
         this.relay = relay;
     }
@@ -56,14 +65,10 @@ public class OutboxAdminResource {
     @Operation(operationId = "listBlockedEvents",
             summary = "Events parked in the outbox, oldest first (national administrators)")
     @Extension(name = Answers.ALSO, value = "401,403")
-    public List<BlockedEvent> list(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+    public List<BlockedEvent> list(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit)
+            throws SQLException {
         Scope.requireNationalAdmin(caller);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select id, topic, record_key, event_type, created_at, attempts, last_error, blocked_at, payload
-                from outbox_event where blocked_at is not null order by id limit ?1""")
-                .setParameter(1, limit).getResultList();
-        return rows.stream().map(OutboxAdminResource::event).toList();
+        return query(COLUMNS + " where blocked_at is not null order by id limit ?", limit);
     }
 
     @POST
@@ -72,11 +77,10 @@ public class OutboxAdminResource {
     @Operation(operationId = "retryBlockedEvent",
             summary = "Send a parked event again, with its attempts counted afresh")
     @Extension(name = Answers.ALSO, value = "401,403,404")
-    public BlockedEvent retry(@PathParam("event") long id) {
+    public BlockedEvent retry(@PathParam("event") long id) throws SQLException {
         Scope.requireNationalAdmin(caller);
         BlockedEvent event = blocked(id);
-        em.createNativeQuery("update outbox_event set blocked_at = null, attempts = 0 where id = ?1")
-                .setParameter(1, id).executeUpdate();
+        update("update outbox_event set blocked_at = null, attempts = 0 where id = ?", id);
         relay.wakeUp();
         return event;
     }
@@ -87,37 +91,45 @@ public class OutboxAdminResource {
     @Operation(operationId = "discardBlockedEvent",
             summary = "Discard a parked event for good; the answer is the event, for the record")
     @Extension(name = Answers.ALSO, value = "401,403,404")
-    public BlockedEvent discard(@PathParam("event") long id) {
+    public BlockedEvent discard(@PathParam("event") long id) throws SQLException {
         Scope.requireNationalAdmin(caller);
         BlockedEvent event = blocked(id);
-        em.createNativeQuery("delete from outbox_event where id = ?1").setParameter(1, id).executeUpdate();
+        update("delete from outbox_event where id = ?", id);
         return event;
     }
 
-    private BlockedEvent blocked(long id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select id, topic, record_key, event_type, created_at, attempts, last_error, blocked_at, payload
-                from outbox_event where id = ?1 and blocked_at is not null for update""")
-                .setParameter(1, id).getResultList();
+    private BlockedEvent blocked(long id) throws SQLException {
+        List<BlockedEvent> rows = query(COLUMNS + " where id = ? and blocked_at is not null for update", id);
         if (rows.isEmpty()) {
             throw ProblemException.notFound(Text.of("Parked outbox event", "Sự kiện bị giữ lại trong outbox"), id);
         }
-        return event(rows.get(0));
+        return rows.get(0);
     }
 
-    private static BlockedEvent event(Object[] row) {
-        return new BlockedEvent(((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3],
-                instant(row[4]), ((Number) row[5]).intValue(), (String) row[6], instant(row[7]), (String) row[8]);
+    /** Within a request's transaction, on its connection. */
+    private List<BlockedEvent> query(String sql, long parameter) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, parameter);
+            List<BlockedEvent> events = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new BlockedEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            instant(rs.getTimestamp(5)), rs.getInt(6), rs.getString(7), instant(rs.getTimestamp(8)),
+                            rs.getString(9)));
+                }
+            }
+            return events;
+        }
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
+    private void update(String sql, long id) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, id);
+            s.executeUpdate();
         }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return value instanceof java.sql.Timestamp timestamp ? timestamp.toInstant() : null;
+    }
+
+    private static Instant instant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

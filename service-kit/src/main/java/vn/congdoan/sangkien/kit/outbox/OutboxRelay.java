@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,7 +24,6 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -72,7 +72,6 @@ public class OutboxRelay {
     private static final String PUBLISHED = "update outbox_event set published_at = ? where id = any(?)";
     private static final int CLEANUP_CHUNK = 10_000;
 
-    private final EntityManager em;
     private final DataSource dataSource;
     private final OutboxConfig config;
     private final TopicAdmin topics;
@@ -84,9 +83,8 @@ public class OutboxRelay {
     private KafkaProducer<String, String> producer; // used by the relay thread only
     private KafkaClientMetrics producerMeters;
 
-    public OutboxRelay(EntityManager em, DataSource dataSource, OutboxConfig config, TopicAdmin topics,
+    public OutboxRelay(DataSource dataSource, OutboxConfig config, TopicAdmin topics,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
-        this.em = em;
         this.dataSource = dataSource;
         this.config = config;
         this.topics = topics;
@@ -356,13 +354,15 @@ public class OutboxRelay {
      * published in id order, so the scan finds them at the start of the primary key. Runs whenever the relay is not
      * behind (a stream of writes that never leaves the outbox empty does not put it off).
      */
-    private int deleteExpired() {
-        return em.createNativeQuery("""
-                delete from outbox_event where id in (
-                    select id from outbox_event where published_at < ?1 order by id limit ?2)""")
-                .setParameter(1, Instant.now().minus(config.retention()))
-                .setParameter(2, CLEANUP_CHUNK)
-                .executeUpdate();
+    private int deleteExpired() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement("""
+                        delete from outbox_event where id in (
+                            select id from outbox_event where published_at < ? order by id limit ?)""")) {
+            delete.setTimestamp(1, Timestamp.from(Instant.now().minus(config.retention())));
+            delete.setInt(2, CLEANUP_CHUNK);
+            return delete.executeUpdate();
+        }
     }
 
     /** Waits until {@link OutboxConfig#gather()} has passed since the batch that sent something started. */

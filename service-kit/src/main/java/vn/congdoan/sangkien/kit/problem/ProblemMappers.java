@@ -25,12 +25,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.hibernate.StaleStateException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
-import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -51,6 +49,10 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     static final int RETRY_AFTER_SECONDS = 5;
+    /** A row changed by another transaction since it was read (Hibernate's, when not turned into the JPA one). */
+    private static final String STALE_STATE = "org.hibernate.StaleStateException";
+    /** A connection lost under Hibernate, its SQLException as the cause. */
+    private static final String JDBC_CONNECTION = "org.hibernate.exception.JDBCConnectionException";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpHeaders headers) {
@@ -160,11 +162,15 @@ public class ProblemMappers {
                 "Không có tài nguyên tại " + uri.getPath() + ": " + reason), null);
     }
 
-    @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
-    public Response concurrentChange(RuntimeException e, HttpHeaders headers) {
-        return problem(new ProblemException(ProblemType.CONCURRENT_CHANGE, Text.of(
+    @ServerExceptionMapper
+    public Response concurrentChange(OptimisticLockException e, HttpHeaders headers) {
+        return problem(concurrentChange(), vietnamese(headers));
+    }
+
+    private static ProblemException concurrentChange() {
+        return new ProblemException(ProblemType.CONCURRENT_CHANGE, Text.of(
                 "The resource was changed by someone else; read it again and retry",
-                "Dữ liệu vừa được người khác thay đổi; hãy đọc lại rồi thử lại"), null), vietnamese(headers));
+                "Dữ liệu vừa được người khác thay đổi; hãy đọc lại rồi thử lại"), null);
     }
 
     @ServerExceptionMapper
@@ -173,6 +179,9 @@ public class ProblemMappers {
     }
 
     private static ProblemException unexpected(Throwable e) {
+        if (causes(e).anyMatch(t -> isA(t, STALE_STATE))) {
+            return concurrentChange();
+        }
         if (isUniqueViolation(e)) {
             return ProblemException.conflict(null, Text.of(
                     "Another request created the same thing at the same moment; read it and retry if needed",
@@ -263,7 +272,7 @@ public class ProblemMappers {
      * be had.
      */
     public static boolean isDatabaseUnavailable(Throwable e) {
-        return causes(e).anyMatch(t -> t instanceof JDBCConnectionException
+        return causes(e).anyMatch(t -> isA(t, JDBC_CONNECTION)
                 || t instanceof SQLTransientConnectionException
                 || t instanceof SQLException sql && (String.valueOf(sql.getSQLState()).startsWith("08")
                         || String.valueOf(sql.getSQLState()).matches("57P0[123]|57014|55P03")
@@ -280,6 +289,19 @@ public class ProblemMappers {
      * RollbackException or HeuristicMixedException, which carries the database's error as a suppressed exception,
      * not as its cause.
      */
+    /**
+     * Whether {@code e}'s class is, or extends, the class named: Hibernate's own exceptions are known by name, the
+     * kit being used by services without Hibernate too.
+     */
+    private static boolean isA(Throwable e, String className) {
+        for (Class<?> c = e.getClass(); c != null; c = c.getSuperclass()) {
+            if (c.getName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Stream<Throwable> causes(Throwable e) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Throwable> inOrder = new ArrayList<>();

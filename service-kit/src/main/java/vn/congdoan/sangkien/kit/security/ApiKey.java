@@ -87,26 +87,6 @@ public class ApiKey {
         return new ApiKeyState(id, provinceId, label, secretHash, createdAt, revokedAt, version);
     }
 
-    /**
-     * Applies the issuing service's state when it is newer than the one applied last, as every replica does: a
-     * replayed or reordered older record changes nothing. A revocation is final, whatever a state says.
-     *
-     * @return whether the state was applied
-     */
-    public boolean apply(ApiKeyState state) {
-        if (state.version() <= sourceVersion) {
-            return false;
-        }
-        id = state.id();
-        provinceId = state.provinceId();
-        label = state.label();
-        secretHash = state.secretHash();
-        createdAt = state.createdAt();
-        revokedAt = revokedAt != null ? revokedAt : state.revokedAt();
-        sourceVersion = state.version();
-        return true;
-    }
-
     static String hash(String secret) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

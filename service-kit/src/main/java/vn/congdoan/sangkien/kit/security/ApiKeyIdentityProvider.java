@@ -1,9 +1,16 @@
 package vn.congdoan.sangkien.kit.security;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.UUID;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -19,10 +26,10 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
     /** How an API key's principal is named: {@code apikey:<id>}. */
     public static final String PRINCIPAL_PREFIX = "apikey:";
 
-    private final EntityManager em;
+    private final DataSource dataSource;
 
-    public ApiKeyIdentityProvider(EntityManager em) {
-        this.em = em;
+    public ApiKeyIdentityProvider(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     @Override
@@ -36,7 +43,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
         return context.runBlocking(() -> {
             ApiKey.Presented presented = ApiKey.parse(request.key())
                     .orElseThrow(() -> new AuthenticationFailedException("Malformed API key"));
-            ApiKey key = QuarkusTransaction.requiringNew().call(() -> em.find(ApiKey.class, presented.id()));
+            ApiKey key = find(presented.id());
             if (key == null || !key.accepts(presented.secret())) {
                 throw new AuthenticationFailedException("Unknown or revoked API key");
             }
@@ -46,5 +53,28 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
                     .addAttribute(Caller.UNIT_CLAIM, key.provinceId.toString())
                     .build();
         });
+    }
+
+    /** The key's province, secret hash and revocation; null when unknown. An outage's error keeps its cause. */
+    private ApiKey find(UUID id) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select province_id, secret_hash, revoked_at from api_key where id = ?")) {
+            s.setObject(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                ApiKey key = new ApiKey();
+                key.id = id;
+                key.provinceId = rs.getObject(1, UUID.class);
+                key.secretHash = rs.getString(2);
+                Timestamp revoked = rs.getTimestamp(3);
+                key.revokedAt = revoked == null ? null : revoked.toInstant();
+                return key;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read API key " + id, e);
+        }
     }
 }

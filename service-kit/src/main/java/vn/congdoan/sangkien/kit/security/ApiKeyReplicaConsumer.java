@@ -1,9 +1,15 @@
 package vn.congdoan.sangkien.kit.security;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import jakarta.inject.Singleton;
-import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -21,15 +27,29 @@ import vn.congdoan.sangkien.kit.kafka.TopicAdmin;
 @Singleton
 public class ApiKeyReplicaConsumer extends ReplicaConsumer<ApiKeyState> {
 
-    private final EntityManager em;
+    /**
+     * Keeps the issuing service's state when it is newer than the one applied last, as every replica does: a replayed
+     * or reordered older record changes nothing. A revocation is final, whatever a state says.
+     */
+    private static final String UPSERT = """
+            insert into api_key (id, province_id, label, secret_hash, created_at, revoked_at, version, source_version)
+            values (?, ?, ?, ?, ?, ?, 0, ?)
+            on conflict (id) do update set province_id = excluded.province_id, label = excluded.label,
+                secret_hash = excluded.secret_hash, created_at = excluded.created_at,
+                revoked_at = coalesce(api_key.revoked_at, excluded.revoked_at), version = api_key.version + 1,
+                source_version = excluded.source_version
+            where api_key.source_version < excluded.source_version
+            """;
+
+    private final DataSource dataSource;
     private final boolean enabled;
 
-    public ApiKeyReplicaConsumer(EntityManager em, TopicAdmin topics,
+    public ApiKeyReplicaConsumer(DataSource dataSource, TopicAdmin topics,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             @ConfigProperty(name = "quarkus.application.name") String application,
             @ConfigProperty(name = "api-keys.replicate", defaultValue = "false") boolean enabled) {
         super(kafkaConfig, topics, application + ".api-keys", Topics.API_KEYS, ApiKeyState.class);
-        this.em = em;
+        this.dataSource = dataSource;
         this.enabled = enabled;
     }
 
@@ -41,19 +61,29 @@ public class ApiKeyReplicaConsumer extends ReplicaConsumer<ApiKeyState> {
     @Override
     protected void apply(Batch<ApiKeyState> batch) {
         QuarkusTransaction.requiringNew().run(() -> {
-            for (Change<ApiKeyState> change : batch.changes()) {
-                if (change.state() == null) {
-                    continue;
+            try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement(UPSERT)) {
+                for (Change<ApiKeyState> change : batch.changes()) {
+                    ApiKeyState state = change.state();
+                    if (state == null) {
+                        continue;
+                    }
+                    upsert.setObject(1, state.id());
+                    upsert.setObject(2, state.provinceId());
+                    upsert.setString(3, state.label());
+                    upsert.setString(4, state.secretHash());
+                    upsert.setTimestamp(5, timestamp(state.createdAt()));
+                    upsert.setTimestamp(6, timestamp(state.revokedAt()));
+                    upsert.setLong(7, state.version());
+                    upsert.addBatch();
                 }
-                ApiKey key = em.find(ApiKey.class, change.state().id());
-                if (key == null) {
-                    key = new ApiKey();
-                    key.apply(change.state());
-                    em.persist(key);
-                } else {
-                    key.apply(change.state());
-                }
+                upsert.executeBatch();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not apply " + batch.changes().size() + " API keys", e);
             }
         });
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 }

@@ -2,6 +2,7 @@ package vn.congdoan.sangkien.kit.security;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -18,7 +19,6 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 
@@ -60,7 +60,6 @@ public class AuditLog {
     private record Refusal(String actor, String method, String path, int status) {
     }
 
-    private final EntityManager em;
     private final SecurityIdentity identity;
     private final DataSource dataSource;
     private final ChangeAudit changes;
@@ -70,8 +69,7 @@ public class AuditLog {
     private volatile boolean running;
     private Thread writer;
 
-    public AuditLog(EntityManager em, SecurityIdentity identity, DataSource dataSource, ChangeAudit changes) {
-        this.em = em;
+    public AuditLog(SecurityIdentity identity, DataSource dataSource, ChangeAudit changes) {
         this.identity = identity;
         this.dataSource = dataSource;
         this.changes = changes;
@@ -167,9 +165,23 @@ public class AuditLog {
         }
     }
 
-    public List<AuditEntry> latest(Long beforeId, int limit) {
-        return em.createQuery("from AuditEntry where (?1 is null or id < ?1) order by id desc", AuditEntry.class)
-                .setParameter(1, beforeId).setMaxResults(limit).getResultList();
+    /** The newest {@code limit} entries before the entry {@code beforeId} (all when null), newest first. */
+    public List<AuditResource.AuditEntryView> latest(Long beforeId, int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select id, at, actor, method, path, status, occurrences"
+                        + " from audit_entry where id < ? order by id desc limit ?")) {
+            s.setLong(1, beforeId == null ? Long.MAX_VALUE : beforeId);
+            s.setInt(2, limit);
+            List<AuditResource.AuditEntryView> entries = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new AuditResource.AuditEntryView(rs.getLong(1), rs.getTimestamp(2).toInstant(),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, Integer.class),
+                            rs.getInt(7)));
+                }
+            }
+            return entries;
+        }
     }
 
     private void writeLoop() {

@@ -1,5 +1,6 @@
 package vn.congdoan.sangkien.kit.security;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
@@ -46,9 +47,8 @@ public class AuditResource {
     @Operation(operationId = "auditLog", summary = "Recent writes and refused attempts: who, what, when (national administrators)")
     @Extension(name = Answers.ALSO, value = "401,403")
     public List<AuditEntryView> list(@QueryParam("before") Long before,
-            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) throws SQLException {
         Scope.requireNationalAdmin(caller);
-        return log.latest(before, limit).stream().map(e -> new AuditEntryView(e.id, e.at, e.actor, e.method, e.path,
-                e.status, e.occurrences)).toList();
+        return log.latest(before, limit);
     }
 }

@@ -97,13 +97,14 @@ final class WriteRatios {
         if (Files.exists(file)) {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 String[] cells = line.split("\t");
-                if (cells.length == 5 && !cells[0].startsWith("#") && Long.parseLong(cells[1]) >= FULL_SECONDS) {
+                if (cells.length == 5 && !cells[0].startsWith("#") && Long.parseLong(cells[1]) >= FULL_SECONDS
+                        && measured(Double.parseDouble(cells[2])) && measured(Double.parseDouble(cells[3]))) {
                     full = Optional.of(cells);
                 }
             }
         } else {
             Files.writeString(file, "# time\tmeasured seconds\tsaturation/pgbench\tsaturation/hello\tp99 ms at "
-                    + "40 % of pgbench\n", StandardCharsets.UTF_8);
+                    + "%.0f %% of pgbench%n".formatted(P99_RATE_SHARE * 100), StandardCharsets.UTF_8);
         }
         Files.writeString(file, "%s\t%d\t%s\t%s\t%s%n".formatted(now, measured.toSeconds(), f.vsPgbench(),
                 f.vsHello(), f.p99()), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
@@ -114,6 +115,11 @@ final class WriteRatios {
             return ("%nThis run measured %d s a rate, shorter than a full run's %d s, and no full run's ratios are kept "
                     + "in `%s` to compare with: it cannot say whether its ratios are within %.0f %% of a full run's.%n")
                     .formatted(measured.toSeconds(), FULL_SECONDS, file, AGREEMENT * 100);
+        }
+        if (!measured(f.vsPgbench()) || !measured(f.vsHello())) {
+            return ("%nThis run measured %d s a rate without the baselines (pgbench and hello-world, `BENCH_PARTS` "
+                    + "baseline): it cannot say whether its ratios are within %.0f %% of a full run's.%n")
+                    .formatted(measured.toSeconds(), AGREEMENT * 100);
         }
         String[] kept = full.get();
         double pg = Double.parseDouble(kept[2]);
@@ -126,6 +132,10 @@ final class WriteRatios {
                         pgAgrees && helloAgrees ? "both within %.0f %%".formatted(AGREEMENT * 100)
                                 : "**not within %.0f %%**: this short run does not stand for a full one".formatted(
                                         AGREEMENT * 100));
+    }
+
+    private static boolean measured(double ratio) {
+        return ratio > 0 && !Double.isInfinite(ratio);
     }
 
     /** Whether {@code a} is within {@link #AGREEMENT} of {@code b}, relative to {@code b}; false when unknown. */

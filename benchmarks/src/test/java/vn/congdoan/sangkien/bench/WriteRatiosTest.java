@@ -2,6 +2,7 @@ package vn.congdoan.sangkien.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,5 +52,20 @@ class WriteRatiosTest {
         WriteRatios.Figures far = new WriteRatios.Figures(2_000, true, 4_000, 20_000, 1_600, 25);
         assertThat(WriteRatios.keepAndCompare(dir, far, Duration.ofSeconds(15), FIRST.plusSeconds(180)))
                 .contains("not within 10 %");
+    }
+
+    @Test
+    void runsWithoutTheBaselinesAreNeitherComparedWithNorCountedAsDiffering() throws Exception {
+        WriteRatios.Figures full = new WriteRatios.Figures(3_000, true, 4_000, 20_000, 1_600, 20);
+        WriteRatios.Figures noBaselines = new WriteRatios.Figures(3_000, true, Double.NaN, Double.NaN, 0, Double.NaN);
+        WriteRatios.keepAndCompare(dir, full, Duration.ofSeconds(20), FIRST);
+        WriteRatios.keepAndCompare(dir, noBaselines, Duration.ofSeconds(20), FIRST.plusSeconds(60));
+
+        WriteRatios.Figures close = new WriteRatios.Figures(2_800, true, 4_000, 20_000, 1_600, 25);
+        assertThat(WriteRatios.keepAndCompare(dir, close, Duration.ofSeconds(15), FIRST.plusSeconds(120)))
+                .contains("2026-01-05T10:00:00Z").contains("both within 10 %");
+        assertThat(WriteRatios.keepAndCompare(dir, noBaselines, Duration.ofSeconds(15), FIRST.plusSeconds(180)))
+                .contains("without the baselines").contains("cannot say").doesNotContain("not within");
+        assertThat(Files.readAllLines(dir.resolve("ratios.tsv")).get(0)).endsWith("p99 ms at 40 % of pgbench");
     }
 }

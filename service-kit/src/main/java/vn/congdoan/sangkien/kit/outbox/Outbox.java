@@ -37,15 +37,15 @@ public class Outbox {
     public static final String INSERT = "insert into outbox_event "
             + "(topic, record_key, payload, event_id, event_type, occurred_at, trace_parent) values (?, ?, ?, ?, ?, ?, ?)";
 
-    /** The entity manager of a service that maps entities, whose pending changes go first; absent in one without. */
-    private final Instance<EntityManager> em;
+    /** The entity manager of a service that maps entities, whose pending changes go first; null in one without. */
+    private final EntityManager em;
     private final DataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
 
     public Outbox(Instance<EntityManager> em, DataSource dataSource, TransactionSynchronizationRegistry transactions,
             OutboxRelay relay) {
-        this.em = em;
+        this.em = em.isResolvable() ? em.get() : null;
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.relay = relay;
@@ -72,8 +72,8 @@ public class Outbox {
         if (messages.isEmpty()) {
             return;
         }
-        if (em.isResolvable()) {
-            em.get().flush();
+        if (em != null) {
+            em.flush();
         }
         // the transaction's connection: the pool hands the one enlisted in it, which the entity manager writes with
         try (Connection connection = dataSource.getConnection();

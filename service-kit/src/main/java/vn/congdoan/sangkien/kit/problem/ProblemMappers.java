@@ -178,7 +178,8 @@ public class ProblemMappers {
         return problem(unexpected(e), vietnamese(headers));
     }
 
-    private static ProblemException unexpected(Throwable e) {
+    /** The problem an exception no other mapper took stands for. */
+    static ProblemException unexpected(Throwable e) {
         if (causes(e).anyMatch(t -> isA(t, STALE_STATE))) {
             return concurrentChange();
         }
@@ -285,11 +286,6 @@ public class ProblemMappers {
     }
 
     /**
-     * The exception, its causes and what they suppressed. A failed commit reaches us as the transaction manager's
-     * RollbackException or HeuristicMixedException, which carries the database's error as a suppressed exception,
-     * not as its cause.
-     */
-    /**
      * Whether {@code e}'s class is, or extends, the class named: Hibernate's own exceptions are known by name, the
      * kit being used by services without Hibernate too.
      */
@@ -302,6 +298,11 @@ public class ProblemMappers {
         return false;
     }
 
+    /**
+     * The exception, its causes and what they suppressed. A failed commit reaches us as the transaction manager's
+     * RollbackException or HeuristicMixedException, which carries the database's error as a suppressed exception,
+     * not as its cause.
+     */
     static Stream<Throwable> causes(Throwable e) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Throwable> inOrder = new ArrayList<>();

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 
 import javax.transaction.xa.XAException;
 
+import org.hibernate.StaleObjectStateException;
+import org.hibernate.exception.JDBCConnectionException;
 import org.junit.jupiter.api.Test;
 
 class DatabaseUnavailableTest {
@@ -43,6 +45,20 @@ class DatabaseUnavailableTest {
                 "57014"))).isTrue();
         assertThat(ProblemMappers.isDatabaseUnavailable(new SQLException("canceling statement due to lock timeout",
                 "55P03"))).isTrue();
+    }
+
+    @Test
+    void hibernatesOwnExceptionsAreKnownByName() {
+        // a connection lost under Hibernate, its cause without an SQLSTATE
+        assertThat(ProblemMappers.isDatabaseUnavailable(new RuntimeException("flush failed",
+                new JDBCConnectionException("could not execute statement", new SQLException("I/O error")))))
+                .isTrue();
+        // a row another transaction changed since it was read, not turned into the JPA exception
+        ProblemException stale = ProblemMappers.unexpected(new IllegalStateException("commit failed",
+                new StaleObjectStateException("Initiative", 1)));
+        assertThat(stale.type()).isEqualTo(ProblemType.CONCURRENT_CHANGE);
+        assertThat(ProblemMappers.unexpected(new IllegalStateException("no cause")).type())
+                .isEqualTo(ProblemType.INTERNAL_ERROR);
     }
 
     @Test

@@ -16,9 +16,9 @@ import io.smallrye.common.annotation.Identifier;
 import vn.congdoan.sangkien.events.OrgUnitState;
 import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.events.Topics;
+import vn.congdoan.sangkien.kit.jdbc.Jdbc;
 import vn.congdoan.sangkien.kit.kafka.ReplicaConsumer;
 import vn.congdoan.sangkien.kit.kafka.TopicAdmin;
-import vn.congdoan.sangkien.ranking.repository.Jdbc;
 import vn.congdoan.sangkien.ranking.repository.Revision;
 
 /**

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import vn.congdoan.sangkien.events.GroupingKind;
+import vn.congdoan.sangkien.kit.jdbc.Jdbc;
 import vn.congdoan.sangkien.ranking.service.DailySeries;
 import vn.congdoan.sangkien.ranking.service.Merges;
 import vn.congdoan.sangkien.ranking.service.Phases;

@@ -14,7 +14,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import vn.congdoan.sangkien.ranking.service.CounterChanges;
+import vn.congdoan.sangkien.kit.jdbc.Jdbc;
 import vn.congdoan.sangkien.ranking.service.CounterChanges.DayKey;
 import vn.congdoan.sangkien.ranking.service.CounterChanges.MemberDay;
 import vn.congdoan.sangkien.ranking.service.CounterChanges.MemberDayKey;
@@ -23,6 +23,7 @@ import vn.congdoan.sangkien.ranking.service.CounterChanges.NationDayKey;
 import vn.congdoan.sangkien.ranking.service.CounterChanges.ProvinceKey;
 import vn.congdoan.sangkien.ranking.service.CounterChanges.ReachKey;
 import vn.congdoan.sangkien.ranking.service.CounterChanges.Totals;
+import vn.congdoan.sangkien.ranking.service.CounterChanges;
 import vn.congdoan.sangkien.ranking.service.CounterSet;
 
 /**

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import vn.congdoan.sangkien.events.GroupingKind;
+import vn.congdoan.sangkien.kit.jdbc.Jdbc;
 
 /** Looks up programmes, groupings and provinces as their owners published them. */
 @ApplicationScoped

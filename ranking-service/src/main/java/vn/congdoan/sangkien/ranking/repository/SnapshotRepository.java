@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import vn.congdoan.sangkien.kit.jdbc.Jdbc;
 import vn.congdoan.sangkien.ranking.service.Merges;
 import vn.congdoan.sangkien.ranking.service.ProvinceFigures;
 

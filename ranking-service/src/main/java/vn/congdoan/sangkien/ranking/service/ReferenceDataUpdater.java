@@ -15,7 +15,7 @@ import jakarta.transaction.Transactional;
 import vn.congdoan.sangkien.events.GroupingState;
 import vn.congdoan.sangkien.events.ProgrammeState;
 import vn.congdoan.sangkien.events.UnitTargetState;
-import vn.congdoan.sangkien.ranking.repository.Jdbc;
+import vn.congdoan.sangkien.kit.jdbc.Jdbc;
 import vn.congdoan.sangkien.ranking.repository.Revision;
 
 /**

@@ -1,11 +1,8 @@
 package vn.congdoan.sangkien.kit.outbox;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -27,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.congdoan.sangkien.kit.jdbc.Jdbc;
 import vn.congdoan.sangkien.kit.openapi.Answers;
 import vn.congdoan.sangkien.kit.problem.ProblemException;
 import vn.congdoan.sangkien.kit.problem.Text;
@@ -108,24 +106,16 @@ public class OutboxAdminResource {
 
     /** Within a request's transaction, on its connection. */
     private List<BlockedEvent> query(String sql, long parameter) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setLong(1, parameter);
-            List<BlockedEvent> events = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    events.add(new BlockedEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            instant(rs.getTimestamp(5)), rs.getInt(6), rs.getString(7), instant(rs.getTimestamp(8)),
-                            rs.getString(9)));
-                }
-            }
-            return events;
+        try (Connection c = dataSource.getConnection()) {
+            return Jdbc.list(c, sql, rs -> new BlockedEvent(rs.getLong(1), rs.getString(2), rs.getString(3),
+                    rs.getString(4), instant(rs.getTimestamp(5)), rs.getInt(6), rs.getString(7),
+                    instant(rs.getTimestamp(8)), rs.getString(9)), parameter);
         }
     }
 
     private void update(String sql, long id) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setLong(1, id);
-            s.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            Jdbc.update(c, sql, id);
         }
     }
 

@@ -43,6 +43,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
+import vn.congdoan.sangkien.kit.jdbc.Jdbc;
 import vn.congdoan.sangkien.kit.kafka.KafkaClientMeters;
 import vn.congdoan.sangkien.kit.kafka.TopicAdmin;
 import vn.congdoan.sangkien.kit.tracing.TraceContext;
@@ -355,13 +356,11 @@ public class OutboxRelay {
      * behind (a stream of writes that never leaves the outbox empty does not put it off).
      */
     private int deleteExpired() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement("""
-                        delete from outbox_event where id in (
-                            select id from outbox_event where published_at < ? order by id limit ?)""")) {
-            delete.setTimestamp(1, Timestamp.from(Instant.now().minus(config.retention())));
-            delete.setInt(2, CLEANUP_CHUNK);
-            return delete.executeUpdate();
+        try (Connection connection = dataSource.getConnection()) {
+            return Jdbc.update(connection, """
+                    delete from outbox_event where id in (
+                        select id from outbox_event where published_at < ? order by id limit ?)""",
+                    Timestamp.from(Instant.now().minus(config.retention())), CLEANUP_CHUNK);
         }
     }
 

@@ -1,8 +1,6 @@
 package vn.congdoan.sangkien.kit.security;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.UUID;
@@ -18,6 +16,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import vn.congdoan.sangkien.kit.jdbc.Jdbc;
 
 /** Turns a valid, unrevoked API key into a PROVINCE_INTEGRATION identity for the key's province. */
 @ApplicationScoped
@@ -57,14 +56,8 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
 
     /** The key's province, secret hash and revocation; null when unknown. An outage's error keeps its cause. */
     private ApiKey find(UUID id) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "select province_id, secret_hash, revoked_at from api_key where id = ?")) {
-            s.setObject(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
+        try (Connection c = dataSource.getConnection()) {
+            return Jdbc.first(c, "select province_id, secret_hash, revoked_at from api_key where id = ?", rs -> {
                 ApiKey key = new ApiKey();
                 key.id = id;
                 key.provinceId = rs.getObject(1, UUID.class);
@@ -72,7 +65,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
                 Timestamp revoked = rs.getTimestamp(3);
                 key.revokedAt = revoked == null ? null : revoked.toInstant();
                 return key;
-            }
+            }, id).orElse(null);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read API key " + id, e);
         }

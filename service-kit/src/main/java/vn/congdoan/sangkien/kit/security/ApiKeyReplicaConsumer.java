@@ -1,11 +1,12 @@
 package vn.congdoan.sangkien.kit.security;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import javax.sql.DataSource;
 
@@ -17,6 +18,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Identifier;
 import vn.congdoan.sangkien.events.ApiKeyState;
 import vn.congdoan.sangkien.events.Topics;
+import vn.congdoan.sangkien.kit.jdbc.Jdbc;
 import vn.congdoan.sangkien.kit.kafka.ReplicaConsumer;
 import vn.congdoan.sangkien.kit.kafka.TopicAdmin;
 
@@ -60,25 +62,13 @@ public class ApiKeyReplicaConsumer extends ReplicaConsumer<ApiKeyState> {
 
     @Override
     protected void apply(Batch<ApiKeyState> batch) {
+        List<ApiKeyState> states = batch.changes().stream().map(Change::state).filter(Objects::nonNull).toList();
         QuarkusTransaction.requiringNew().run(() -> {
-            try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement(UPSERT)) {
-                for (Change<ApiKeyState> change : batch.changes()) {
-                    ApiKeyState state = change.state();
-                    if (state == null) {
-                        continue;
-                    }
-                    upsert.setObject(1, state.id());
-                    upsert.setObject(2, state.provinceId());
-                    upsert.setString(3, state.label());
-                    upsert.setString(4, state.secretHash());
-                    upsert.setTimestamp(5, timestamp(state.createdAt()));
-                    upsert.setTimestamp(6, timestamp(state.revokedAt()));
-                    upsert.setLong(7, state.version());
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
+            try (Connection c = dataSource.getConnection()) {
+                Jdbc.batch(c, UPSERT, states, k -> new Object[] {k.id(), k.provinceId(), k.label(), k.secretHash(),
+                    timestamp(k.createdAt()), timestamp(k.revokedAt()), k.version()});
             } catch (SQLException e) {
-                throw new IllegalStateException("Could not apply " + batch.changes().size() + " API keys", e);
+                throw new IllegalStateException("Could not apply " + states.size() + " API keys", e);
             }
         });
     }

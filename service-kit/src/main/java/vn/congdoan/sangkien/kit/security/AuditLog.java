@@ -2,7 +2,6 @@ package vn.congdoan.sangkien.kit.security;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -31,6 +30,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import vn.congdoan.sangkien.kit.jdbc.Jdbc;
 
 /**
  * Records every refused attempt (401, 403, 429), counted:
@@ -167,20 +167,12 @@ public class AuditLog {
 
     /** The newest {@code limit} entries before the entry {@code beforeId} (all when null), newest first. */
     public List<AuditResource.AuditEntryView> latest(Long beforeId, int limit) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select id, at, actor, method, path, status, occurrences"
-                        + " from audit_entry where id < ? order by id desc limit ?")) {
-            s.setLong(1, beforeId == null ? Long.MAX_VALUE : beforeId);
-            s.setInt(2, limit);
-            List<AuditResource.AuditEntryView> entries = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    entries.add(new AuditResource.AuditEntryView(rs.getLong(1), rs.getTimestamp(2).toInstant(),
-                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, Integer.class),
-                            rs.getInt(7)));
-                }
-            }
-            return entries;
+        try (Connection c = dataSource.getConnection()) {
+            return Jdbc.list(c, "select id, at, actor, method, path, status, occurrences from audit_entry"
+                    + " where id < ? order by id desc limit ?", rs -> new AuditResource.AuditEntryView(rs.getLong(1),
+                            rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getObject(6, Integer.class), rs.getInt(7)),
+                    beforeId == null ? Long.MAX_VALUE : beforeId, limit);
         }
     }
 

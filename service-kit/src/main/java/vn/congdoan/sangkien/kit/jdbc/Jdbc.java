@@ -1,4 +1,4 @@
-package vn.congdoan.sangkien.ranking.repository;
+package vn.congdoan.sangkien.kit.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** The plain JDBC steps the standings' SQL repeats: binding parameters in order and mapping the rows read. */
+/** The plain JDBC steps SQL written by hand repeats: binding parameters in order and mapping the rows read. */
 public final class Jdbc {
 
     /** Makes one value of a row. */

@@ -85,7 +85,7 @@ public class ProvinceConsumer extends ReplicaConsumer<OrgUnitState> {
                         p -> new Object[] {p.id(), p.code(), p.name(), p.memberCount(), p.validFrom(), p.validTo(),
                             p.successorId(), p.version()}));
                 if (changed) {
-                    Jdbc.update(c, Revision.BUMP);
+                    Jdbc.update(c, Revision.BUMP_REFERENCE);
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not apply " + states.size() + " units", e);

@@ -82,7 +82,7 @@ public class InitiativeStateRepository {
                 : "update " + set.table("initiative_state") + " set programme_code = ?, province_id = ?,"
                         + " status = ?, author_ids = ?::text[], submitted_at = ?, version = ?, recognized_at = ?,"
                         + " ended_at = ?, unit_id = ?, field = ?, counted_from = ?, recognized_from = ?,"
-                        + " counted_until = ? where initiative_id = ?";
+                        + " counted_until = ?, changed_xid = pg_current_xact_id() where initiative_id = ?";
         try (PreparedStatement write = c.prepareStatement(sql)) {
             for (InitiativeState state : states) {
                 write.setString(1, state.programmeCode());

@@ -34,8 +34,19 @@ public class Revision {
     public static final String BUMP = "update standings_revision set revision = revision + 1,"
             + " changed_at = clock_timestamp() where id = 1";
 
-    /** A committed revision and when it was made. */
-    public record Current(long revision, Instant changedAt) {
+    /**
+     * Also moves the revision of the reference data on: for a change of units, programmes, phases or targets, or of
+     * every initiative at once (live counters replaced by rebuilt ones).
+     */
+    public static final String BUMP_REFERENCE = "update standings_revision set revision = revision + 1,"
+            + " reference = reference + 1, changed_at = clock_timestamp() where id = 1";
+
+    /**
+     * A committed revision and when it was made.
+     *
+     * @param reference the revision of the reference data, which moves with {@link #BUMP_REFERENCE} only
+     */
+    public record Current(long revision, Instant changedAt, long reference) {
     }
 
     private static final Logger LOG = Logger.getLogger(Revision.class);
@@ -92,6 +103,13 @@ public class Revision {
         }
     }
 
+    /** Bumps the revision and that of the reference data, as {@link #bump} does. */
+    public void bumpReference(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate(BUMP_REFERENCE);
+        }
+    }
+
     /** The committed revision: the one in memory, or read from the database when there is none. */
     public Current current() {
         return last == null ? read() : last.get(KEY);
@@ -99,9 +117,9 @@ public class Revision {
 
     private Current read() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select revision, changed_at from standings_revision where id = 1")) {
+                ResultSet rs = s.executeQuery("select revision, changed_at, reference from standings_revision where id = 1")) {
             rs.next();
-            return new Current(rs.getLong(1), rs.getTimestamp(2).toInstant());
+            return new Current(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getLong(3));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the standings revision: " + e.getMessage(), e);
         }

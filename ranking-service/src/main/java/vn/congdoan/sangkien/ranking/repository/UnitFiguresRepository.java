@@ -11,12 +11,14 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import vn.congdoan.sangkien.kit.jdbc.Jdbc;
 import vn.congdoan.sangkien.ranking.service.Phases;
 
 /**
@@ -212,42 +214,83 @@ public class UnitFiguresRepository {
      * unit without one is left out.
      */
     public List<Map<UUID, Long>> targets(String programme, Collection<UUID> units, List<LocalDate> days) {
+        List<Phases.Phase> phases = phases(programme);
+        Map<String, Map<UUID, Long>> byPhase = new HashMap<>();
+        List<Map<UUID, Long>> targets = new ArrayList<>();
+        for (LocalDate day : days) {
+            String phase = Phases.current(phases, day).map(Phases.Phase::code).orElse(null);
+            targets.add(phase == null ? Map.of() : byPhase.computeIfAbsent(phase, p -> targets(programme, p, units)));
+        }
+        return targets;
+    }
+
+    /** A programme's phases, in their order. */
+    public List<Phases.Phase> phases(String programme) {
+        return Reads.run(dataSource, c -> CountedDaysRepository.phases(c, programme));
+    }
+
+    /** The targets of {@code units} in one phase, set nationally or by each unit's parent; a unit without one is left out. */
+    public Map<UUID, Long> targets(String programme, String phase, Collection<UUID> units) {
         return Reads.run(dataSource, c -> {
-            List<Phases.Phase> phases = CountedDaysRepository.phases(c, programme);
-            Map<String, Map<UUID, Long>> byPhase = new HashMap<>();
-            List<Map<UUID, Long>> targets = new ArrayList<>();
-            for (LocalDate day : days) {
-                String phase = Phases.current(phases, day).map(Phases.Phase::code).orElse(null);
-                if (phase == null) {
-                    targets.add(Map.of());
-                    continue;
-                }
-                if (!byPhase.containsKey(phase)) {
-                    Map<UUID, Long> map = new HashMap<>();
-                    // set nationally, or by the unit's parent
-                    try (PreparedStatement s = c.prepareStatement("select unit_id, target from phase_target"
-                            + " where programme_code = ? and phase_code = ? and unit_id = any(?)"
-                            + " union all select unit_id, target from unit_target"
-                            + " where programme_code = ? and phase_code = ? and unit_id = any(?)"
-                            + " and target is not null")) {
-                        java.sql.Array ids = c.createArrayOf("uuid", units.toArray());
-                        for (int at = 0; at <= 3; at += 3) {
-                            s.setString(at + 1, programme);
-                            s.setString(at + 2, phase);
-                            s.setArray(at + 3, ids);
-                        }
-                        try (ResultSet rs = s.executeQuery()) {
-                            while (rs.next()) {
-                                map.put(rs.getObject(1, UUID.class), rs.getLong(2));
-                            }
-                        }
-                    }
-                    byPhase.put(phase, map);
-                }
-                targets.add(byPhase.get(phase));
-            }
-            return targets;
+            Map<UUID, Long> map = new HashMap<>();
+            java.sql.Array ids = c.createArrayOf("uuid", units.toArray());
+            Jdbc.each(c, "select unit_id, target from phase_target"
+                    + " where programme_code = ? and phase_code = ? and unit_id = any(?)"
+                    + " union all select unit_id, target from unit_target"
+                    + " where programme_code = ? and phase_code = ? and unit_id = any(?) and target is not null",
+                    rs -> map.put(rs.getObject(1, UUID.class), rs.getLong(2)), programme, phase, ids, programme,
+                    phase, ids);
+            return map;
         });
+    }
+
+    /**
+     * An initiative's state as the figures of the units below a province count it.
+     *
+     * @param countedFrom first day it counts on; null when it counts on none
+     */
+    public record Counted(UUID initiativeId, UUID unitId, LocalDate countedFrom, LocalDate recognizedFrom,
+            LocalDate countedUntil, String[] authors) {
+    }
+
+    /**
+     * Initiatives read, and the lowest id of the transactions running just before they were read: every transaction
+     * whose writes the read did not see has an id at least this, so reading again from it misses nothing.
+     */
+    public record Read(long from, List<Counted> initiatives) {
+    }
+
+    private static final String COUNTED_COLUMNS = "select initiative_id, unit_id, counted_from, recognized_from,"
+            + " counted_until, author_ids from initiative_state";
+    private static final String OLDEST_RUNNING = "select pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
+
+    /** The initiatives of {@code units} that count on some day. */
+    public Read counted(String programme, Collection<UUID> units) {
+        return Reads.run(dataSource, c -> {
+            long from = Jdbc.first(c, OLDEST_RUNNING, rs -> rs.getLong(1)).orElseThrow();
+            return new Read(from, Jdbc.list(c, COUNTED_COLUMNS + " where programme_code = ? and unit_id = any(?)"
+                    + " and counted_from is not null", UnitFiguresRepository::counted, programme,
+                    c.createArrayOf("uuid", units.toArray())));
+        });
+    }
+
+    /**
+     * The initiatives of a programme written by transaction {@code from} and those after it, counted or not; empty
+     * when there are more than {@code limit}.
+     */
+    public Optional<Read> writtenSince(String programme, long from, int limit) {
+        return Reads.run(dataSource, c -> {
+            long next = Jdbc.first(c, OLDEST_RUNNING, rs -> rs.getLong(1)).orElseThrow();
+            List<Counted> written = Jdbc.list(c, COUNTED_COLUMNS + " where changed_xid >= cast(?::text as xid8)"
+                    + " and programme_code = ? limit ?", UnitFiguresRepository::counted, from, programme, limit + 1);
+            return written.size() > limit ? Optional.empty() : Optional.of(new Read(next, written));
+        });
+    }
+
+    private static Counted counted(ResultSet rs) throws SQLException {
+        return new Counted(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class),
+                (String[]) rs.getArray(6).getArray());
     }
 
     private static String with() {

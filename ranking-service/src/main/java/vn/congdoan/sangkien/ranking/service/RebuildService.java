@@ -147,7 +147,7 @@ public class RebuildService {
                 boolean repaired = repair && refused == null && !found.differences().isEmpty();
                 if (repaired) {
                     rebuilt.replaceLive(c, programme);
-                    revision.bump(c);
+                    revision.bumpReference(c);
                 }
                 return new Comparison(read, found, repaired, refused);
             }

@@ -103,7 +103,7 @@ public class ReferenceDataUpdater {
     private <T> void write(String what, T input, Write<T> work) {
         try (Connection c = dataSource.getConnection()) {
             if (work.apply(c, input)) {
-                revision.bump(c);
+                revision.bumpReference(c);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not apply " + what + ": " + e.getMessage(), e);

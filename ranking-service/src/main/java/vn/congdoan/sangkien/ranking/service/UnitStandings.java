@@ -98,6 +98,7 @@ public class UnitStandings {
     private final ReferenceDataRepository reference;
     private final Revision revision;
     private final Views views;
+    private final Subtrees subtrees;
     /** How many rows the standings kept in memory hold at most, all together: a bound on their share of the heap. */
     private static final long CACHED_ROWS = 20_000;
 
@@ -105,12 +106,13 @@ public class UnitStandings {
             (key, value) -> Math.max(1, value.rows().size()), Duration.ofMinutes(10));
 
     public UnitStandings(UnitRepository units, UnitFiguresRepository figures, ReferenceDataRepository reference,
-            Revision revision, Views views) {
+            Revision revision, Views views, Subtrees subtrees) {
         this.units = units;
         this.figures = figures;
         this.reference = reference;
         this.revision = revision;
         this.views = views;
+        this.subtrees = subtrees;
     }
 
     /** The unit asked for, by id or code. */
@@ -133,12 +135,13 @@ public class UnitStandings {
         }
         ReferenceDataRepository.Programme p = reference.programme(programme)
                 .orElseThrow(() -> StandingsService.unknownProgramme(programme));
-        long current = revision.current().revision();
-        ranked.moveTo(current);
-        Key key = new Key(programme, root.id(), level, sort, shown, current);
+        Revision.Current current = revision.current();
+        ranked.moveTo(current.revision());
+        Key key = new Key(programme, root.id(), level, sort, shown, current.revision());
         Ranked found = ranked.get(key);
         if (found == null) {
-            found = new Ranked(programme, shown, UnitRef.of(root), level, compute(p, root, level, sort, shown));
+            found = new Ranked(programme, shown, UnitRef.of(root), level,
+                    compute(p, root, level, sort, shown, current));
             ranked.put(key, found);
         }
         return found;
@@ -162,10 +165,13 @@ public class UnitStandings {
     }
 
     private List<UnitRow> compute(ReferenceDataRepository.Programme programme, Unit root, OrgUnitType level,
-            Metric sort, LocalDate day) {
-        List<Unit> below = units.below(root.id());
-        Map<UUID, Unit> byId = new HashMap<>();
-        below.forEach(u -> byId.put(u.id(), u));
+            Metric sort, LocalDate day, Revision.Current current) {
+        Subtree held = subtrees.of(programme.code(), root, current).orElse(null);
+        List<Unit> below = held != null ? held.below : units.below(root.id());
+        Map<UUID, Unit> byId = held != null ? held.byId : new HashMap<>();
+        if (held == null) {
+            below.forEach(u -> byId.put(u.id(), u));
+        }
         Map<UUID, UUID> rowOf = rowsOf(root, below, byId, level, day);
         Set<UUID> rowIds = new HashSet<>(rowOf.values());
         List<Unit> rows = below.stream().filter(u -> rowIds.contains(u.id())).toList();
@@ -175,9 +181,11 @@ public class UnitStandings {
                 day.minusDays(2), StandingsMath.weekStart(day.minusDays(1)).minusDays(1), day.minusDays(8),
                 StandingsMath.weekStart(day.minusDays(7)).minusDays(1));
         // submitters on the day, the day before and a week before: the three the rows and their movements show
-        Map<UUID, UnitFiguresRepository.Figures> counted = figures.figures(programme.code(), rowOf, days, 3);
-        List<Map<UUID, Long>> targets = figures.targets(programme.code(), rowIds,
-                List.of(day, day.minusDays(1), day.minusDays(7)));
+        Map<UUID, UnitFiguresRepository.Figures> counted = held != null ? held.figures(rowOf, days, 3)
+                : figures.figures(programme.code(), rowOf, days, 3);
+        List<LocalDate> targetDays = List.of(day, day.minusDays(1), day.minusDays(7));
+        List<Map<UUID, Long>> targets = held != null ? targets(programme.code(), held, targetDays)
+                : figures.targets(programme.code(), rowIds, targetDays);
         Members members = new Members(below, byId, day);
 
         List<ProvinceFigures> onDay = figuresOn(rows, counted, targets.get(0), members, DAY, 0);
@@ -195,6 +203,18 @@ public class UnitStandings {
                     r.movementSinceYesterday(), r.movementSinceLastWeek()));
         }
         return ranked;
+    }
+
+    /** The targets of the units below a held subtree's root in the phase current at the end of each day. */
+    private List<Map<UUID, Long>> targets(String programme, Subtree held, List<LocalDate> days) {
+        List<Phases.Phase> phases = held.phases(() -> figures.phases(programme));
+        List<UUID> ids = held.below.stream().map(Unit::id).toList();
+        List<Map<UUID, Long>> targets = new ArrayList<>(days.size());
+        for (LocalDate day : days) {
+            targets.add(Phases.current(phases, day).map(phase -> held.targets(phase.code(),
+                    code -> figures.targets(programme, code, ids))).orElse(Map.of()));
+        }
+        return targets;
     }
 
     /**

@@ -1,0 +1,218 @@
+package vn.congdoan.sangkien.ranking.service;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import vn.congdoan.sangkien.ranking.repository.UnitFiguresRepository.Counted;
+import vn.congdoan.sangkien.ranking.repository.UnitFiguresRepository.Figures;
+import vn.congdoan.sangkien.ranking.repository.UnitRepository.Unit;
+
+/**
+ * The units below one unit and the initiatives submitted through them, held in memory: the standings below that unit
+ * on any day are then counted from here, with the rules of {@code UnitFiguresRepository.figures}, without reading
+ * every initiative of the subtree again. The initiatives are brought up to date with those written since they were
+ * last read; the units and targets are read again whole when the reference data change.
+ * <p>
+ * Each initiative has a slot in parallel arrays (its unit, the epoch days it counts from, is recognised from and
+ * counts until, its authors); a slot is kept for an initiative that stops counting, marked as counting in no unit.
+ */
+final class Subtree {
+
+    /** A day that never comes: a slot not recognised, or counting until further notice. */
+    private static final int NEVER = Integer.MAX_VALUE;
+    private static final int NONE = -1;
+
+    /** The revision of the reference data the units and targets were read at. */
+    final long reference;
+    /** Every unit below the root, in force or not, nearest levels first. */
+    final List<Unit> below;
+    final Map<UUID, Unit> byId;
+    private final Map<UUID, Integer> unitIndex;
+    private final Map<String, Map<UUID, Long>> targets = new HashMap<>();
+    private List<Phases.Phase> phases;
+
+    /** The standings revision the initiatives were last brought up to date at. */
+    private long revision;
+    /** The lowest id of a transaction running when the initiatives were last read: the next read starts there. */
+    private long from;
+    private final Map<UUID, Integer> slots = new HashMap<>();
+    private final Map<String, Integer> members = new HashMap<>();
+    private int size;
+    private int[] unit = new int[16];
+    private int[] countedFrom = new int[16];
+    private int[] recognizedFrom = new int[16];
+    private int[] countedUntil = new int[16];
+    private int[][] authors = new int[16][];
+
+    Subtree(long reference, long revision, List<Unit> below, long from, List<Counted> initiatives) {
+        this.reference = reference;
+        this.revision = revision;
+        this.below = List.copyOf(below);
+        this.byId = new HashMap<>(below.size() * 2);
+        this.unitIndex = new HashMap<>(below.size() * 2);
+        for (int i = 0; i < below.size(); i++) {
+            byId.put(below.get(i).id(), below.get(i));
+            unitIndex.put(below.get(i).id(), i);
+        }
+        this.from = from;
+        initiatives.forEach(this::put);
+    }
+
+    /** Initiatives and units held: what the subtree weighs among those kept. */
+    synchronized int weight() {
+        return size + members.size() + below.size();
+    }
+
+    /** The standings revision the initiatives were brought up to date at. */
+    synchronized long revision() {
+        return revision;
+    }
+
+    /** Where the next read of written initiatives starts. */
+    synchronized long from() {
+        return from;
+    }
+
+    /**
+     * The initiatives written since the last read, read from {@link #from()}: each replaces what was held of it.
+     * Rows seen before are seen again harmlessly, as each carries an initiative's whole state.
+     */
+    synchronized void update(long revision, long from, List<Counted> written) {
+        written.forEach(this::put);
+        this.revision = Math.max(this.revision, revision);
+        this.from = Math.max(this.from, from);
+    }
+
+    /** The targets of the units below in one phase, read once per revision of the reference data. */
+    synchronized Map<UUID, Long> targets(String phase, Function<String, Map<UUID, Long>> read) {
+        return targets.computeIfAbsent(phase, read);
+    }
+
+    /** The programme's phases, read once per revision of the reference data. */
+    synchronized List<Phases.Phase> phases(Supplier<List<Phases.Phase>> read) {
+        if (phases == null) {
+            phases = read.get();
+        }
+        return phases;
+    }
+
+    private void put(Counted c) {
+        Integer at = slots.get(c.initiativeId());
+        Integer u = c.unitId() == null ? null : unitIndex.get(c.unitId());
+        if (at == null) {
+            if (u == null || c.countedFrom() == null) {
+                return;
+            }
+            at = size++;
+            grow();
+            slots.put(c.initiativeId(), at);
+        }
+        unit[at] = u == null || c.countedFrom() == null ? NONE : u;
+        countedFrom[at] = day(c.countedFrom());
+        recognizedFrom[at] = day(c.recognizedFrom());
+        countedUntil[at] = day(c.countedUntil());
+        int[] ids = new int[c.authors().length];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = members.computeIfAbsent(c.authors()[i], m -> members.size());
+        }
+        authors[at] = ids;
+    }
+
+    private void grow() {
+        if (size > unit.length) {
+            int length = unit.length * 2;
+            unit = Arrays.copyOf(unit, length);
+            countedFrom = Arrays.copyOf(countedFrom, length);
+            recognizedFrom = Arrays.copyOf(recognizedFrom, length);
+            countedUntil = Arrays.copyOf(countedUntil, length);
+            authors = Arrays.copyOf(authors, length);
+        }
+    }
+
+    private static int day(LocalDate day) {
+        return day == null ? NEVER : Math.toIntExact(day.toEpochDay());
+    }
+
+    /**
+     * The figures of each row at the end of each of {@code days}, as {@code UnitFiguresRepository.figures} counts
+     * them: a row counts the initiatives of every unit mapped to it; distinct submitters on the first
+     * {@code submitterDays} days only.
+     *
+     * @return per row with anything counted by the last of the days; rows without are left out
+     */
+    synchronized Map<UUID, Figures> figures(Map<UUID, UUID> rowOf, List<LocalDate> days, int submitterDays) {
+        Map<UUID, Integer> rowIndex = new HashMap<>();
+        UUID[] rowIds = new UUID[rowOf.size()];
+        int[] rowOfUnit = new int[below.size()];
+        Arrays.fill(rowOfUnit, NONE);
+        rowOf.forEach((u, row) -> {
+            Integer index = unitIndex.get(u);
+            if (index != null) {
+                int r = rowIndex.computeIfAbsent(row, k -> rowIndex.size());
+                rowIds[r] = row;
+                rowOfUnit[index] = r;
+            }
+        });
+        int n = days.size();
+        int[] ends = new int[n];
+        int last = Integer.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            ends[i] = day(days.get(i));
+            last = Math.max(last, ends[i]);
+        }
+        long[][] submissions = new long[rowIndex.size()][n];
+        long[][] recognized = new long[rowIndex.size()][n];
+        boolean[] any = new boolean[rowIndex.size()];
+        // (row, member) of each author counted on each day asked for distinct submitters, sorted to count them
+        long[][] pairs = new long[submitterDays][size];
+        int[] pairCount = new int[submitterDays];
+        for (int k = 0; k < size; k++) {
+            int r = unit[k] == NONE ? NONE : rowOfUnit[unit[k]];
+            if (r == NONE || countedFrom[k] > last) {
+                continue;
+            }
+            any[r] = true;
+            for (int i = 0; i < n; i++) {
+                int end = ends[i];
+                if (countedFrom[k] > end || countedUntil[k] <= end) {
+                    continue;
+                }
+                submissions[r][i]++;
+                if (recognizedFrom[k] <= end) {
+                    recognized[r][i]++;
+                }
+                if (i < submitterDays) {
+                    for (int member : authors[k]) {
+                        if (pairCount[i] == pairs[i].length) {
+                            pairs[i] = Arrays.copyOf(pairs[i], pairs[i].length * 2 + 1);
+                        }
+                        pairs[i][pairCount[i]++] = ((long) r << 32) | member;
+                    }
+                }
+            }
+        }
+        long[][] submitters = new long[rowIndex.size()][n];
+        for (int i = 0; i < submitterDays; i++) {
+            long[] sorted = pairs[i];
+            Arrays.sort(sorted, 0, pairCount[i]);
+            for (int j = 0; j < pairCount[i]; j++) {
+                if (j == 0 || sorted[j] != sorted[j - 1]) {
+                    submitters[(int) (sorted[j] >>> 32)][i]++;
+                }
+            }
+        }
+        Map<UUID, Figures> figures = new HashMap<>();
+        for (int r = 0; r < rowIds.length && r < any.length; r++) {
+            if (any[r]) {
+                figures.put(rowIds[r], new Figures(submissions[r], recognized[r], submitters[r]));
+            }
+        }
+        return figures;
+    }
+}

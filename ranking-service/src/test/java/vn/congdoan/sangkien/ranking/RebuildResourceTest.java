@@ -261,14 +261,25 @@ class RebuildResourceTest {
             s.executeUpdate("update initiative_state set unit_id = null, field = null where programme_code = '"
                     + t.programme + "'");
         }
+        long reference = reference();
 
         JsonPath job = rebuild(t.programme, true);
 
         assertThat(job.getMap("report.differences.find { it.table == 'initiative_state' }"))
                 .containsEntry("figure", "unit_known").containsEntry("live", 0).containsEntry("rebuilt", 1);
         assertThat(job.getBoolean("report.repaired")).isTrue();
+        // the rows put back carry the rebuild's transactions: what was held of them in memory is read again
+        assertThat(reference()).isGreaterThan(reference);
         assertThat(UnitTree.row(t.read(t.admin(), t.province, null), t.district1)).containsEntry("submissions", 1);
         assertThat(rebuild(t.programme, false).getBoolean("report.equal")).isTrue();
+    }
+
+    private long reference() throws Exception {
+        try (Connection c = dataSource.getConnection(); var s = c.createStatement();
+                var rs = s.executeQuery("select reference from standings_revision")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test

@@ -166,53 +166,66 @@ final class Subtree {
             ends[i] = day(days.get(i));
             last = Math.max(last, ends[i]);
         }
-        long[][] submissions = new long[rowIndex.size()][n];
-        long[][] recognized = new long[rowIndex.size()][n];
-        boolean[] any = new boolean[rowIndex.size()];
-        // (row, member) of each author counted on each day asked for distinct submitters, sorted to count them
-        long[][] pairs = new long[submitterDays][size];
-        int[] pairCount = new int[submitterDays];
+        int rows = rowIndex.size();
+        // the slots counted by the last day, grouped by row (a counting sort), so that each row's authors are seen
+        // together and told apart with one mark per member
+        int[] start = new int[rows + 1];
         for (int k = 0; k < size; k++) {
-            int r = unit[k] == NONE ? NONE : rowOfUnit[unit[k]];
-            if (r == NONE || countedFrom[k] > last) {
-                continue;
+            int r = rowOf(k, rowOfUnit, last);
+            if (r != NONE) {
+                start[r + 1]++;
             }
-            any[r] = true;
-            for (int i = 0; i < n; i++) {
-                int end = ends[i];
-                if (countedFrom[k] > end || countedUntil[k] <= end) {
-                    continue;
-                }
-                submissions[r][i]++;
-                if (recognizedFrom[k] <= end) {
-                    recognized[r][i]++;
-                }
-                if (i < submitterDays) {
-                    for (int member : authors[k]) {
-                        if (pairCount[i] == pairs[i].length) {
-                            pairs[i] = Arrays.copyOf(pairs[i], pairs[i].length * 2 + 1);
+        }
+        for (int r = 0; r < rows; r++) {
+            start[r + 1] += start[r];
+        }
+        int[] order = new int[start[rows]];
+        int[] next = Arrays.copyOf(start, rows);
+        for (int k = 0; k < size; k++) {
+            int r = rowOf(k, rowOfUnit, last);
+            if (r != NONE) {
+                order[next[r]++] = k;
+            }
+        }
+        long[][] submissions = new long[rows][n];
+        long[][] recognized = new long[rows][n];
+        long[][] submitters = new long[rows][n];
+        // per day asked for distinct submitters, the last row (plus one) each member was counted in
+        int[][] seen = new int[submitterDays][members.size()];
+        for (int r = 0; r < rows; r++) {
+            for (int j = start[r]; j < start[r + 1]; j++) {
+                int k = order[j];
+                for (int i = 0; i < n; i++) {
+                    int end = ends[i];
+                    if (countedFrom[k] > end || countedUntil[k] <= end) {
+                        continue;
+                    }
+                    submissions[r][i]++;
+                    if (recognizedFrom[k] <= end) {
+                        recognized[r][i]++;
+                    }
+                    if (i < submitterDays) {
+                        for (int member : authors[k]) {
+                            if (seen[i][member] != r + 1) {
+                                seen[i][member] = r + 1;
+                                submitters[r][i]++;
+                            }
                         }
-                        pairs[i][pairCount[i]++] = ((long) r << 32) | member;
                     }
                 }
             }
         }
-        long[][] submitters = new long[rowIndex.size()][n];
-        for (int i = 0; i < submitterDays; i++) {
-            long[] sorted = pairs[i];
-            Arrays.sort(sorted, 0, pairCount[i]);
-            for (int j = 0; j < pairCount[i]; j++) {
-                if (j == 0 || sorted[j] != sorted[j - 1]) {
-                    submitters[(int) (sorted[j] >>> 32)][i]++;
-                }
-            }
-        }
         Map<UUID, Figures> figures = new HashMap<>();
-        for (int r = 0; r < rowIds.length && r < any.length; r++) {
-            if (any[r]) {
+        for (int r = 0; r < rows; r++) {
+            if (start[r + 1] > start[r]) {
                 figures.put(rowIds[r], new Figures(submissions[r], recognized[r], submitters[r]));
             }
         }
         return figures;
+    }
+
+    /** The row slot {@code k} counts in when it counts by day {@code last}; {@link #NONE} otherwise. */
+    private int rowOf(int k, int[] rowOfUnit, int last) {
+        return unit[k] == NONE || countedFrom[k] > last ? NONE : rowOfUnit[unit[k]];
     }
 }

@@ -19,12 +19,18 @@ public final class Ranking {
     }
 
     public static <T> List<Ranked<T>> rank(List<T> items, ToDoubleFunction<T> metric, Function<T, String> name) {
+        return rankByKey(items, metric, item -> VietnameseOrder.key(name.apply(item)));
+    }
+
+    /** As {@link #rank}, ties listed in the order of the names' sort keys ({@link VietnameseOrder#key}). */
+    public static <T> List<Ranked<T>> rankByKey(List<T> items, ToDoubleFunction<T> metric,
+            Function<T, CollationKey> key) {
         // each item's figure and sort key once: a province's grassroots unions are compared many times each, and
         // collating their names at each comparison cost more than the rest (benchmarks/FINDINGS.md, "The standings
         // below the province")
         List<Keyed<T>> sorted = new ArrayList<>(items.size());
         for (T item : items) {
-            sorted.add(new Keyed<>(item, metric.applyAsDouble(item), VietnameseOrder.key(name.apply(item))));
+            sorted.add(new Keyed<>(item, metric.applyAsDouble(item), key.apply(item)));
         }
         sorted.sort(Comparator.comparingDouble((Keyed<T> k) -> k.value()).reversed().thenComparing(Keyed::key));
         List<Ranked<T>> ranked = new ArrayList<>(sorted.size());

@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
+import com.ibm.icu.text.CollationKey;
+
 /** Turns the figures of one day, and those of the day before and a week before, into ranked standings. */
 public final class StandingsCalculator {
 
@@ -26,17 +28,23 @@ public final class StandingsCalculator {
             List<ProvinceFigures> lastWeek, Metric metric, String region, String cluster) {
         // a movement is a movement in the standings by submissions; any other metric moves in its own standings
         Metric moving = metric.isMovement() ? Metric.SUBMISSIONS : metric;
-        Map<UUID, Integer> movingRanks = ranks(rankOn(today, moving::rankValue));
-        Map<UUID, Integer> sinceYesterday = movements(movingRanks, yesterday, moving);
-        Map<UUID, Integer> sinceLastWeek = movements(movingRanks, lastWeek, moving);
+        // each province's sort key once for the four rankings: collating a name costs more than ranking its row
+        Map<UUID, CollationKey> keys = new HashMap<>();
+        Function<ProvinceFigures, CollationKey> name = f -> keys.computeIfAbsent(f.provinceId(),
+                id -> VietnameseOrder.key(f.shortName()));
+        List<Ranking.Ranked<ProvinceFigures>> byMoving = rankOn(today, moving::rankValue, name);
+        Map<UUID, Integer> movingRanks = ranks(byMoving);
+        Map<UUID, Integer> sinceYesterday = movements(movingRanks, yesterday, moving, name);
+        Map<UUID, Integer> sinceLastWeek = movements(movingRanks, lastWeek, moving, name);
         ToDoubleFunction<ProvinceFigures> key = switch (metric) {
             case MOVEMENT_SINCE_YESTERDAY -> f -> orLowest(sinceYesterday.get(f.provinceId()));
             case MOVEMENT_SINCE_LAST_WEEK -> f -> orLowest(sinceLastWeek.get(f.provinceId()));
             default -> metric::rankValue;
         };
-        List<Ranking.Ranked<ProvinceFigures>> national = rankOn(today, key);
-        Map<String, Map<UUID, Integer>> regionRanks = ranksWithin(today, ProvinceFigures::regions, key);
-        Map<String, Map<UUID, Integer>> clusterRanks = ranksWithin(today, ProvinceFigures::clusters, key);
+        // ranked on the metric already, unless it is a movement
+        List<Ranking.Ranked<ProvinceFigures>> national = metric.isMovement() ? rankOn(today, key, name) : byMoving;
+        Map<String, Map<UUID, Integer>> regionRanks = ranksWithin(today, ProvinceFigures::regions, key, name);
+        Map<String, Map<UUID, Integer>> clusterRanks = ranksWithin(today, ProvinceFigures::clusters, key, name);
         return national.stream().map(r -> {
             ProvinceFigures f = r.item();
             String shownRegion = shown(f.regions(), region);
@@ -52,11 +60,11 @@ public final class StandingsCalculator {
 
     /** Places gained since {@code earlier} (null: no snapshot, no movements); a province absent then has none. */
     private static Map<UUID, Integer> movements(Map<UUID, Integer> ranks, List<ProvinceFigures> earlier,
-            Metric metric) {
+            Metric metric, Function<ProvinceFigures, CollationKey> name) {
         if (earlier == null) {
             return Map.of();
         }
-        Map<UUID, Integer> before = ranks(rankOn(earlier, metric::rankValue));
+        Map<UUID, Integer> before = ranks(rankOn(earlier, metric::rankValue, name));
         Map<UUID, Integer> movements = new HashMap<>();
         ranks.forEach((province, rank) -> {
             Integer movement = StandingsMath.movement(before.get(province), rank);
@@ -74,12 +82,12 @@ public final class StandingsCalculator {
 
     /** National ranks on submissions, the rank a snapshot keeps. */
     public static Map<UUID, Integer> submissionRanks(List<ProvinceFigures> figures) {
-        return ranks(rankOn(figures, Metric.SUBMISSIONS::rankValue));
+        return ranks(rankOn(figures, Metric.SUBMISSIONS::rankValue, f -> VietnameseOrder.key(f.shortName())));
     }
 
     private static List<Ranking.Ranked<ProvinceFigures>> rankOn(List<ProvinceFigures> figures,
-            ToDoubleFunction<ProvinceFigures> key) {
-        return Ranking.rank(figures, key, ProvinceFigures::shortName);
+            ToDoubleFunction<ProvinceFigures> key, Function<ProvinceFigures, CollationKey> name) {
+        return Ranking.rankByKey(figures, key, name);
     }
 
     /** The grouping whose rank a row shows: the one asked for when the province is in it, else its first. */
@@ -96,12 +104,13 @@ public final class StandingsCalculator {
 
     /** Per grouping code, the ranks among all its members: a province in several groupings is ranked in each. */
     private static Map<String, Map<UUID, Integer>> ranksWithin(List<ProvinceFigures> figures,
-            Function<ProvinceFigures, List<String>> groupings, ToDoubleFunction<ProvinceFigures> key) {
+            Function<ProvinceFigures, List<String>> groupings, ToDoubleFunction<ProvinceFigures> key,
+            Function<ProvinceFigures, CollationKey> name) {
         Map<String, List<ProvinceFigures>> members = new HashMap<>();
         figures.forEach(f -> groupings.apply(f).forEach(
                 code -> members.computeIfAbsent(code, k -> new ArrayList<>()).add(f)));
         Map<String, Map<UUID, Integer>> ranks = new HashMap<>();
-        members.forEach((code, list) -> ranks.put(code, ranks(rankOn(list, key))));
+        members.forEach((code, list) -> ranks.put(code, ranks(rankOn(list, key, name))));
         return ranks;
     }
 

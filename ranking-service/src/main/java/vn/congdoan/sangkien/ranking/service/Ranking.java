@@ -1,10 +1,14 @@
 package vn.congdoan.sangkien.ranking.service;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
 
 import com.ibm.icu.text.CollationKey;
 
@@ -19,20 +23,27 @@ public final class Ranking {
     }
 
     public static <T> List<Ranked<T>> rank(List<T> items, ToDoubleFunction<T> metric, Function<T, String> name) {
-        return rankByKey(items, metric, item -> VietnameseOrder.key(name.apply(item)));
+        List<CollationKey> keys = items.stream().map(item -> VietnameseOrder.key(name.apply(item))).sorted().toList();
+        Map<T, Integer> order = new IdentityHashMap<>();
+        items.forEach(item -> order.put(item, Collections.binarySearch(keys, VietnameseOrder.key(name.apply(item)))));
+        return rankByOrder(items, metric, order::get);
     }
 
-    /** As {@link #rank}, ties listed in the order of the names' sort keys ({@link VietnameseOrder#key}). */
-    public static <T> List<Ranked<T>> rankByKey(List<T> items, ToDoubleFunction<T> metric,
-            Function<T, CollationKey> key) {
-        // each item's figure and sort key once: a province's grassroots unions are compared many times each, and
-        // collating their names at each comparison cost more than the rest (benchmarks/FINDINGS.md, "The standings
-        // below the province")
+    /**
+     * As {@link #rank}, ties listed by {@code nameOrder}: each item's place among the names in
+     * {@link VietnameseOrder}, found once for many rankings of the same items.
+     */
+    public static <T> List<Ranked<T>> rankByOrder(List<T> items, ToDoubleFunction<T> metric,
+            ToIntFunction<T> nameOrder) {
+        // each item's figure and place among the names once: a province's grassroots unions are compared many times
+        // each, and collating their names at each comparison cost more than the rest (benchmarks/FINDINGS.md, "The
+        // standings below the province")
         List<Keyed<T>> sorted = new ArrayList<>(items.size());
         for (T item : items) {
-            sorted.add(new Keyed<>(item, metric.applyAsDouble(item), key.apply(item)));
+            sorted.add(new Keyed<>(item, metric.applyAsDouble(item), nameOrder.applyAsInt(item)));
         }
-        sorted.sort(Comparator.comparingDouble((Keyed<T> k) -> k.value()).reversed().thenComparing(Keyed::key));
+        sorted.sort(Comparator.comparingDouble((Keyed<T> k) -> k.value()).reversed()
+                .thenComparingInt(Keyed::order));
         List<Ranked<T>> ranked = new ArrayList<>(sorted.size());
         for (int i = 0; i < sorted.size(); i++) {
             Keyed<T> item = sorted.get(i);
@@ -43,6 +54,6 @@ public final class Ranking {
         return ranked;
     }
 
-    private record Keyed<T>(T item, double value, CollationKey key) {
+    private record Keyed<T>(T item, double value, int order) {
     }
 }

@@ -1,6 +1,7 @@
 package vn.congdoan.sangkien.ranking.service;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
 
 import com.ibm.icu.text.CollationKey;
 
@@ -26,12 +28,19 @@ public final class StandingsCalculator {
      */
     public static List<StandingRow> rank(List<ProvinceFigures> today, List<ProvinceFigures> yesterday,
             List<ProvinceFigures> lastWeek, Metric metric, String region, String cluster) {
+        return rank(today, yesterday, lastWeek, metric, region, cluster, nameOrder(today, yesterday, lastWeek));
+    }
+
+    /**
+     * As {@link #rank(List, List, List, Metric, String, String)}, with each province's place among the names in
+     * {@link VietnameseOrder} given: a caller that ranks the same rows again and again finds them once.
+     */
+    public static List<StandingRow> rank(List<ProvinceFigures> today, List<ProvinceFigures> yesterday,
+            List<ProvinceFigures> lastWeek, Metric metric, String region, String cluster,
+            ToIntFunction<UUID> nameOrder) {
         // a movement is a movement in the standings by submissions; any other metric moves in its own standings
         Metric moving = metric.isMovement() ? Metric.SUBMISSIONS : metric;
-        // each province's sort key once for the four rankings: collating a name costs more than ranking its row
-        Map<UUID, CollationKey> keys = new HashMap<>();
-        Function<ProvinceFigures, CollationKey> name = f -> keys.computeIfAbsent(f.provinceId(),
-                id -> VietnameseOrder.key(f.shortName()));
+        ToIntFunction<ProvinceFigures> name = f -> nameOrder.applyAsInt(f.provinceId());
         List<Ranking.Ranked<ProvinceFigures>> byMoving = rankOn(today, moving::rankValue, name);
         Map<UUID, Integer> movingRanks = ranks(byMoving);
         Map<UUID, Integer> sinceYesterday = movements(movingRanks, yesterday, moving, name);
@@ -60,7 +69,7 @@ public final class StandingsCalculator {
 
     /** Places gained since {@code earlier} (null: no snapshot, no movements); a province absent then has none. */
     private static Map<UUID, Integer> movements(Map<UUID, Integer> ranks, List<ProvinceFigures> earlier,
-            Metric metric, Function<ProvinceFigures, CollationKey> name) {
+            Metric metric, ToIntFunction<ProvinceFigures> name) {
         if (earlier == null) {
             return Map.of();
         }
@@ -75,6 +84,30 @@ public final class StandingsCalculator {
         return movements;
     }
 
+    /** Each province's place among the short names of all the figures, in {@link VietnameseOrder}. */
+    private static ToIntFunction<UUID> nameOrder(List<ProvinceFigures> today, List<ProvinceFigures> yesterday,
+            List<ProvinceFigures> lastWeek) {
+        Map<UUID, String> names = new HashMap<>();
+        for (List<ProvinceFigures> figures : Arrays.asList(lastWeek, yesterday, today)) {
+            if (figures != null) {
+                figures.forEach(f -> names.put(f.provinceId(), f.shortName()));
+            }
+        }
+        return order(names);
+    }
+
+    /** The place of each id's name among all of them, in {@link VietnameseOrder}; ids not given come last. */
+    public static ToIntFunction<UUID> order(Map<UUID, String> names) {
+        List<Map.Entry<UUID, CollationKey>> keyed = new ArrayList<>(names.size());
+        names.forEach((id, name) -> keyed.add(Map.entry(id, VietnameseOrder.key(name))));
+        keyed.sort(Map.Entry.comparingByValue());
+        Map<UUID, Integer> order = new HashMap<>(keyed.size() * 2);
+        for (int i = 0; i < keyed.size(); i++) {
+            order.put(keyed.get(i).getKey(), i);
+        }
+        return id -> order.getOrDefault(id, Integer.MAX_VALUE);
+    }
+
     /** A province without a movement ranks below every one with one. */
     private static double orLowest(Integer movement) {
         return movement == null ? Double.NEGATIVE_INFINITY : movement;
@@ -82,12 +115,13 @@ public final class StandingsCalculator {
 
     /** National ranks on submissions, the rank a snapshot keeps. */
     public static Map<UUID, Integer> submissionRanks(List<ProvinceFigures> figures) {
-        return ranks(rankOn(figures, Metric.SUBMISSIONS::rankValue, f -> VietnameseOrder.key(f.shortName())));
+        ToIntFunction<UUID> order = nameOrder(figures, null, null);
+        return ranks(rankOn(figures, Metric.SUBMISSIONS::rankValue, f -> order.applyAsInt(f.provinceId())));
     }
 
     private static List<Ranking.Ranked<ProvinceFigures>> rankOn(List<ProvinceFigures> figures,
-            ToDoubleFunction<ProvinceFigures> key, Function<ProvinceFigures, CollationKey> name) {
-        return Ranking.rankByKey(figures, key, name);
+            ToDoubleFunction<ProvinceFigures> key, ToIntFunction<ProvinceFigures> name) {
+        return Ranking.rankByOrder(figures, key, name);
     }
 
     /** The grouping whose rank a row shows: the one asked for when the province is in it, else its first. */
@@ -105,7 +139,7 @@ public final class StandingsCalculator {
     /** Per grouping code, the ranks among all its members: a province in several groupings is ranked in each. */
     private static Map<String, Map<UUID, Integer>> ranksWithin(List<ProvinceFigures> figures,
             Function<ProvinceFigures, List<String>> groupings, ToDoubleFunction<ProvinceFigures> key,
-            Function<ProvinceFigures, CollationKey> name) {
+            ToIntFunction<ProvinceFigures> name) {
         Map<String, List<ProvinceFigures>> members = new HashMap<>();
         figures.forEach(f -> groupings.apply(f).forEach(
                 code -> members.computeIfAbsent(code, k -> new ArrayList<>()).add(f)));

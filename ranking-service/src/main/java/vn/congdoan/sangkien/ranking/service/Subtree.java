@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 import vn.congdoan.sangkien.ranking.repository.UnitFiguresRepository.Counted;
 import vn.congdoan.sangkien.ranking.repository.UnitFiguresRepository.Figures;
@@ -36,6 +37,7 @@ final class Subtree {
     private final Map<UUID, Integer> unitIndex;
     private final Map<String, Map<UUID, Long>> targets = new HashMap<>();
     private List<Phases.Phase> phases;
+    private ToIntFunction<UUID> nameOrder;
 
     /** The standings revision the initiatives were last brought up to date at. */
     private long revision;
@@ -92,6 +94,16 @@ final class Subtree {
     /** The targets of the units below in one phase, read once per revision of the reference data. */
     synchronized Map<UUID, Long> targets(String phase, Function<String, Map<UUID, Long>> read) {
         return targets.computeIfAbsent(phase, read);
+    }
+
+    /** Each unit's place among the names of the units below, as the standings list ties; found once. */
+    synchronized ToIntFunction<UUID> nameOrder() {
+        if (nameOrder == null) {
+            Map<UUID, String> names = new HashMap<>(below.size() * 2);
+            below.forEach(u -> names.put(u.id(), ProvinceNames.shortName(u.name())));
+            nameOrder = StandingsCalculator.order(names);
+        }
+        return nameOrder;
     }
 
     /** The programme's phases, read once per revision of the reference data. */

@@ -142,7 +142,11 @@ public class UnitStandings {
         if (found == null) {
             found = new Ranked(programme, shown, UnitRef.of(root), level,
                     compute(p, root, level, sort, shown, current));
-            ranked.put(key, found);
+            // a past day is asked for once and counted again cheaply from the held subtree: kept, thousands of rows
+            // for each day asked would fill the old generation and call for full collections
+            if (!shown.isBefore(today)) {
+                ranked.put(key, found);
+            }
         }
         return found;
     }
@@ -195,7 +199,10 @@ public class UnitStandings {
         List<ProvinceFigures> lastWeek = start != null && day.minusDays(7).isBefore(start) ? null
                 : figuresOn(rows, counted, targets.get(2), members, LAST_WEEK, 2);
         List<UnitRow> ranked = new ArrayList<>(rows.size());
-        for (StandingRow r : StandingsCalculator.rank(onDay, yesterday, lastWeek, sort, null, null)) {
+        List<StandingRow> standings = held != null
+                ? StandingsCalculator.rank(onDay, yesterday, lastWeek, sort, null, null, held.nameOrder())
+                : StandingsCalculator.rank(onDay, yesterday, lastWeek, sort, null, null);
+        for (StandingRow r : standings) {
             Unit u = byId.get(r.provinceId());
             ranked.add(new UnitRow(r.rank(), u.id(), u.code(), u.name(), u.type(), u.sector(), r.submissions(),
                     r.submitters(), r.recognized(), r.target(), r.targetPercent(), r.memberCount(),

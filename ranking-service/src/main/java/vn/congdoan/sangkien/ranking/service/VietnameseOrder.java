@@ -2,12 +2,9 @@ package vn.congdoan.sangkien.ranking.service;
 
 import java.util.Comparator;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.ibm.icu.text.CollationKey;
 import com.ibm.icu.text.Collator;
 import com.ibm.icu.util.ULocale;
-
-import vn.congdoan.sangkien.kit.cache.Caches;
 
 /**
  * The alphabetical order of Vietnamese names, as the Unicode CLDR defines it for Vietnamese: letter by letter in the
@@ -22,15 +19,9 @@ public final class VietnameseOrder {
 
     public static final Comparator<String> NAMES = COLLATOR::compare;
 
-    /**
-     * The keys of the names ranked lately: a name's key costs more than the rest of its row's ranking, and the same
-     * few thousand names (a province's grassroots unions) are ranked at every change of their counts.
-     */
-    private static final Cache<String, CollationKey> KEYS = Caches.builder().maximumSize(20_000).build();
-
     /** A name's sort key: comparing two keys orders as {@link #NAMES} does, without collating the names each time. */
     public static CollationKey key(String name) {
-        return KEYS.get(name, COLLATOR::getCollationKey);
+        return COLLATOR.getCollationKey(name);
     }
 
     private VietnameseOrder() {

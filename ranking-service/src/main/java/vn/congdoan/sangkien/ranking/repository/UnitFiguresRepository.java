@@ -231,16 +231,26 @@ public class UnitFiguresRepository {
 
     /** The targets of {@code units} in one phase, set nationally or by each unit's parent; a unit without one is left out. */
     public Map<UUID, Long> targets(String programme, String phase, Collection<UUID> units) {
+        return targetsByPhase(programme, phase, units).getOrDefault(phase, Map.of());
+    }
+
+    /**
+     * The targets of {@code units} in every phase of a programme ({@code phase} null) or in one, by phase code; a unit
+     * without one in a phase is left out of it.
+     */
+    public Map<String, Map<UUID, Long>> targetsByPhase(String programme, String phase, Collection<UUID> units) {
         return Reads.run(dataSource, c -> {
-            Map<UUID, Long> map = new HashMap<>();
+            Map<String, Map<UUID, Long>> byPhase = new HashMap<>();
             java.sql.Array ids = c.createArrayOf("uuid", units.toArray());
-            Jdbc.each(c, "select unit_id, target from phase_target"
-                    + " where programme_code = ? and phase_code = ? and unit_id = any(?)"
-                    + " union all select unit_id, target from unit_target"
-                    + " where programme_code = ? and phase_code = ? and unit_id = any(?) and target is not null",
-                    rs -> map.put(rs.getObject(1, UUID.class), rs.getLong(2)), programme, phase, ids, programme,
-                    phase, ids);
-            return map;
+            String inPhase = " and (cast(? as text) is null or phase_code = ?)";
+            Jdbc.each(c, "select phase_code, unit_id, target from phase_target"
+                    + " where programme_code = ?" + inPhase + " and unit_id = any(?)"
+                    + " union all select phase_code, unit_id, target from unit_target"
+                    + " where programme_code = ?" + inPhase + " and unit_id = any(?) and target is not null",
+                    rs -> byPhase.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                            .put(rs.getObject(2, UUID.class), rs.getLong(3)),
+                    programme, phase, phase, ids, programme, phase, phase, ids);
+            return byPhase;
         });
     }
 

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
@@ -35,7 +34,7 @@ final class Subtree {
     final List<Unit> below;
     final Map<UUID, Unit> byId;
     private final Map<UUID, Integer> unitIndex;
-    private final Map<String, Map<UUID, Long>> targets = new HashMap<>();
+    private Map<String, Map<UUID, Long>> targets;
     private List<Phases.Phase> phases;
     private ToIntFunction<UUID> nameOrder;
 
@@ -91,9 +90,15 @@ final class Subtree {
         this.from = Math.max(this.from, from);
     }
 
-    /** The targets of the units below in one phase, read once per revision of the reference data. */
-    synchronized Map<UUID, Long> targets(String phase, Function<String, Map<UUID, Long>> read) {
-        return targets.computeIfAbsent(phase, read);
+    /**
+     * The targets of the units below in one phase, those of every phase read at once per revision of the reference
+     * data: a past day of another phase then costs no read.
+     */
+    synchronized Map<UUID, Long> targets(String phase, Supplier<Map<String, Map<UUID, Long>>> read) {
+        if (targets == null) {
+            targets = read.get();
+        }
+        return targets.getOrDefault(phase, Map.of());
     }
 
     /** Each unit's place among the names of the units below, as the standings list ties; found once. */

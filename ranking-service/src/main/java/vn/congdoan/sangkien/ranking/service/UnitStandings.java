@@ -219,7 +219,7 @@ public class UnitStandings {
         List<Map<UUID, Long>> targets = new ArrayList<>(days.size());
         for (LocalDate day : days) {
             targets.add(Phases.current(phases, day).map(phase -> held.targets(phase.code(),
-                    code -> figures.targets(programme, code, ids))).orElse(Map.of()));
+                    () -> figures.targetsByPhase(programme, null, ids))).orElse(Map.of()));
         }
         return targets;
     }

@@ -117,7 +117,8 @@ public class Revision {
 
     private Current read() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select revision, changed_at, reference from standings_revision where id = 1")) {
+                ResultSet rs = s.executeQuery("select revision, changed_at, reference from standings_revision"
+                        + " where id = 1")) {
             rs.next();
             return new Current(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getLong(3));
         } catch (SQLException e) {

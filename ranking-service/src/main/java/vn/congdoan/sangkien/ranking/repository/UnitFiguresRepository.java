@@ -229,7 +229,10 @@ public class UnitFiguresRepository {
         return Reads.run(dataSource, c -> CountedDaysRepository.phases(c, programme));
     }
 
-    /** The targets of {@code units} in one phase, set nationally or by each unit's parent; a unit without one is left out. */
+    /**
+     * The targets of {@code units} in one phase, set nationally or by each unit's parent; a unit without one is left
+     * out.
+     */
     public Map<UUID, Long> targets(String programme, String phase, Collection<UUID> units) {
         return targetsByPhase(programme, phase, units).getOrDefault(phase, Map.of());
     }

@@ -1,7 +1,6 @@
 package vn.congdoan.sangkien.ranking.service;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -23,9 +22,14 @@ public final class Ranking {
     }
 
     public static <T> List<Ranked<T>> rank(List<T> items, ToDoubleFunction<T> metric, Function<T, String> name) {
-        List<CollationKey> keys = items.stream().map(item -> VietnameseOrder.key(name.apply(item))).sorted().toList();
+        Map<T, CollationKey> keys = new IdentityHashMap<>();
+        items.forEach(item -> keys.put(item, VietnameseOrder.key(name.apply(item))));
+        List<T> byName = new ArrayList<>(items);
+        byName.sort(Comparator.comparing(keys::get));
         Map<T, Integer> order = new IdentityHashMap<>();
-        items.forEach(item -> order.put(item, Collections.binarySearch(keys, VietnameseOrder.key(name.apply(item)))));
+        for (int i = 0; i < byName.size(); i++) {
+            order.put(byName.get(i), i);
+        }
         return rankByOrder(items, metric, order::get);
     }
 

@@ -215,11 +215,11 @@ public class UnitStandings {
     /** The targets of the units below a held subtree's root in the phase current at the end of each day. */
     private List<Map<UUID, Long>> targets(String programme, Subtree held, List<LocalDate> days) {
         List<Phases.Phase> phases = held.phases(() -> figures.phases(programme));
-        List<UUID> ids = held.below.stream().map(Unit::id).toList();
         List<Map<UUID, Long>> targets = new ArrayList<>(days.size());
         for (LocalDate day : days) {
             targets.add(Phases.current(phases, day).map(phase -> held.targets(phase.code(),
-                    () -> figures.targetsByPhase(programme, null, ids))).orElse(Map.of()));
+                    () -> figures.targetsByPhase(programme, null, held.below.stream().map(Unit::id).toList())))
+                    .orElse(Map.of()));
         }
         return targets;
     }

@@ -3,27 +3,27 @@ package vn.congdoan.sangkien.ranking.service;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A figure the standings can be ranked by; {@link #param} is its name in the API. The two movements rank the biggest
  * climbers first: places gained in the standings by submissions since the day before or seven days before.
  */
 public enum Metric {
-    SUBMISSIONS("submissions", f -> BigDecimal.valueOf(f.submissions())),
-    SUBMITTERS("submitters", f -> BigDecimal.valueOf(f.submitters())),
-    RECOGNIZED("recognized", f -> BigDecimal.valueOf(f.recognized())),
-    TARGET_PERCENT("targetPercent", ProvinceFigures::targetPercent),
-    PER_THOUSAND_MEMBERS("perThousandMembers", ProvinceFigures::perThousandMembers),
-    THIS_WEEK("thisWeek", f -> BigDecimal.valueOf(f.thisWeek())),
-    TODAY("today", f -> BigDecimal.valueOf(f.today())),
+    SUBMISSIONS("submissions", ProvinceFigures::submissions),
+    SUBMITTERS("submitters", ProvinceFigures::submitters),
+    RECOGNIZED("recognized", ProvinceFigures::recognized),
+    TARGET_PERCENT("targetPercent", f -> orLowest(f.targetPercent())),
+    PER_THOUSAND_MEMBERS("perThousandMembers", f -> orLowest(f.perThousandMembers())),
+    THIS_WEEK("thisWeek", ProvinceFigures::thisWeek),
+    TODAY("today", ProvinceFigures::today),
     MOVEMENT_SINCE_YESTERDAY("movementSinceYesterday", null),
     MOVEMENT_SINCE_LAST_WEEK("movementSinceLastWeek", null);
 
     private final String param;
-    private final Function<ProvinceFigures, BigDecimal> value;
+    private final ToDoubleFunction<ProvinceFigures> value;
 
-    Metric(String param, Function<ProvinceFigures, BigDecimal> value) {
+    Metric(String param, ToDoubleFunction<ProvinceFigures> value) {
         this.param = param;
         this.value = value;
     }
@@ -45,8 +45,11 @@ public enum Metric {
         if (isMovement()) {
             throw new IllegalStateException(param + " is a movement, not a figure of one province");
         }
-        BigDecimal v = value.apply(figures);
-        return v == null ? Double.NEGATIVE_INFINITY : v.doubleValue();
+        return value.applyAsDouble(figures);
+    }
+
+    private static double orLowest(BigDecimal figure) {
+        return figure == null ? Double.NEGATIVE_INFINITY : figure.doubleValue();
     }
 
     public static Optional<Metric> fromParam(String param) {

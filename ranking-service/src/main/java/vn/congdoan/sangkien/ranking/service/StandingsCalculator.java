@@ -40,47 +40,69 @@ public final class StandingsCalculator {
             ToIntFunction<UUID> nameOrder) {
         // a movement is a movement in the standings by submissions; any other metric moves in its own standings
         Metric moving = metric.isMovement() ? Metric.SUBMISSIONS : metric;
-        ToIntFunction<ProvinceFigures> name = f -> nameOrder.applyAsInt(f.provinceId());
-        List<Ranking.Ranked<ProvinceFigures>> byMoving = rankOn(today, moving::rankValue, name);
-        Map<UUID, Integer> movingRanks = ranks(byMoving);
-        Map<UUID, Integer> sinceYesterday = movements(movingRanks, yesterday, moving, name);
-        Map<UUID, Integer> sinceLastWeek = movements(movingRanks, lastWeek, moving, name);
-        ToDoubleFunction<ProvinceFigures> key = switch (metric) {
-            case MOVEMENT_SINCE_YESTERDAY -> f -> orLowest(sinceYesterday.get(f.provinceId()));
-            case MOVEMENT_SINCE_LAST_WEEK -> f -> orLowest(sinceLastWeek.get(f.provinceId()));
-            default -> metric::rankValue;
-        };
-        // ranked on the metric already, unless it is a movement
-        List<Ranking.Ranked<ProvinceFigures>> national = metric.isMovement() ? rankOn(today, key, name) : byMoving;
-        Map<String, Map<UUID, Integer>> regionRanks = ranksWithin(today, ProvinceFigures::regions, key, name);
-        Map<String, Map<UUID, Integer>> clusterRanks = ranksWithin(today, ProvinceFigures::clusters, key, name);
-        return national.stream().map(r -> {
-            ProvinceFigures f = r.item();
+        int n = today.size();
+        Map<UUID, Integer> index = new HashMap<>(n * 2);
+        int[] names = new int[n];
+        double[] movingValues = new double[n];
+        for (int i = 0; i < n; i++) {
+            ProvinceFigures f = today.get(i);
+            index.put(f.provinceId(), i);
+            names[i] = nameOrder.applyAsInt(f.provinceId());
+            movingValues[i] = moving.rankValue(f);
+        }
+        Ranking.Ranks byMoving = Ranking.rank(movingValues, names);
+        Integer[] sinceYesterday = movements(byMoving.rank(), index, yesterday, moving, nameOrder);
+        Integer[] sinceLastWeek = movements(byMoving.rank(), index, lastWeek, moving, nameOrder);
+        double[] key = movingValues;
+        Ranking.Ranks national = byMoving;
+        if (metric.isMovement()) {
+            Integer[] movements = metric == Metric.MOVEMENT_SINCE_YESTERDAY ? sinceYesterday : sinceLastWeek;
+            key = new double[n];
+            for (int i = 0; i < n; i++) {
+                key[i] = orLowest(movements[i]);
+            }
+            national = Ranking.rank(key, names);
+        }
+        Map<String, Map<UUID, Integer>> regionRanks = ranksWithin(today, ProvinceFigures::regions, key, names);
+        Map<String, Map<UUID, Integer>> clusterRanks = ranksWithin(today, ProvinceFigures::clusters, key, names);
+        List<StandingRow> rows = new ArrayList<>(n);
+        for (int i : national.order()) {
+            ProvinceFigures f = today.get(i);
             String shownRegion = shown(f.regions(), region);
             String shownCluster = shown(f.clusters(), cluster);
-            return new StandingRow(r.rank(), rankIn(regionRanks, shownRegion, f),
+            rows.add(new StandingRow(national.rank()[i], rankIn(regionRanks, shownRegion, f),
                     rankIn(clusterRanks, shownCluster, f),
                     f.provinceId(), f.code(), f.name(), f.shortName(), shownRegion, shownCluster, f.regions(),
                     f.clusters(), f.submissions(), f.submitters(), f.recognized(), f.target(), f.targetPercent(),
-                    f.memberCount(), f.perThousandMembers(), f.thisWeek(), f.today(),
-                    sinceYesterday.get(f.provinceId()), sinceLastWeek.get(f.provinceId()));
-        }).toList();
+                    f.memberCount(), f.perThousandMembers(), f.thisWeek(), f.today(), sinceYesterday[i],
+                    sinceLastWeek[i]));
+        }
+        return rows;
     }
 
-    /** Places gained since {@code earlier} (null: no snapshot, no movements); a province absent then has none. */
-    private static Map<UUID, Integer> movements(Map<UUID, Integer> ranks, List<ProvinceFigures> earlier,
-            Metric metric, ToIntFunction<ProvinceFigures> name) {
+    /**
+     * Places gained since {@code earlier}, by index in today's figures (null: no snapshot, no movements); a province
+     * absent then has none.
+     */
+    private static Integer[] movements(int[] ranks, Map<UUID, Integer> index, List<ProvinceFigures> earlier,
+            Metric metric, ToIntFunction<UUID> nameOrder) {
+        Integer[] movements = new Integer[ranks.length];
         if (earlier == null) {
-            return Map.of();
+            return movements;
         }
-        Map<UUID, Integer> before = ranks(rankOn(earlier, metric::rankValue, name));
-        Map<UUID, Integer> movements = new HashMap<>();
-        ranks.forEach((province, rank) -> {
-            Integer movement = StandingsMath.movement(before.get(province), rank);
-            if (movement != null) {
-                movements.put(province, movement);
+        double[] values = new double[earlier.size()];
+        int[] names = new int[earlier.size()];
+        for (int j = 0; j < values.length; j++) {
+            values[j] = metric.rankValue(earlier.get(j));
+            names[j] = nameOrder.applyAsInt(earlier.get(j).provinceId());
+        }
+        int[] before = Ranking.rank(values, names).rank();
+        for (int j = 0; j < before.length; j++) {
+            Integer i = index.get(earlier.get(j).provinceId());
+            if (i != null) {
+                movements[i] = StandingsMath.movement(before[j], ranks[i]);
             }
-        });
+        }
         return movements;
     }
 
@@ -138,13 +160,28 @@ public final class StandingsCalculator {
 
     /** Per grouping code, the ranks among all its members: a province in several groupings is ranked in each. */
     private static Map<String, Map<UUID, Integer>> ranksWithin(List<ProvinceFigures> figures,
-            Function<ProvinceFigures, List<String>> groupings, ToDoubleFunction<ProvinceFigures> key,
-            ToIntFunction<ProvinceFigures> name) {
-        Map<String, List<ProvinceFigures>> members = new HashMap<>();
-        figures.forEach(f -> groupings.apply(f).forEach(
-                code -> members.computeIfAbsent(code, k -> new ArrayList<>()).add(f)));
+            Function<ProvinceFigures, List<String>> groupings, double[] key, int[] names) {
+        Map<String, List<Integer>> members = new HashMap<>();
+        for (int i = 0; i < figures.size(); i++) {
+            for (String code : groupings.apply(figures.get(i))) {
+                members.computeIfAbsent(code, k -> new ArrayList<>()).add(i);
+            }
+        }
         Map<String, Map<UUID, Integer>> ranks = new HashMap<>();
-        members.forEach((code, list) -> ranks.put(code, ranks(rankOn(list, key, name))));
+        members.forEach((code, list) -> {
+            double[] values = new double[list.size()];
+            int[] places = new int[list.size()];
+            for (int j = 0; j < values.length; j++) {
+                values[j] = key[list.get(j)];
+                places[j] = names[list.get(j)];
+            }
+            int[] rank = Ranking.rank(values, places).rank();
+            Map<UUID, Integer> within = new HashMap<>();
+            for (int j = 0; j < rank.length; j++) {
+                within.put(figures.get(list.get(j)).provinceId(), rank[j]);
+            }
+            ranks.put(code, within);
+        });
         return ranks;
     }
 

@@ -3,8 +3,9 @@ package vn.congdoan.sangkien.ranking.service;
 import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Weigher;
+
+import vn.congdoan.sangkien.kit.cache.Caches;
 
 /**
  * What was computed from the standings' inputs, kept while their revision stands. It holds a bounded number of
@@ -21,7 +22,7 @@ final class RevisionCache<K, V> {
     private volatile long revision = -1;
 
     RevisionCache(long maximumSize, Duration idle) {
-        this.entries = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterAccess(idle).build();
+        this.entries = Caches.builder().maximumSize(maximumSize).expireAfterAccess(idle).build();
     }
 
     /**
@@ -29,7 +30,7 @@ final class RevisionCache<K, V> {
      * share of the heap however large each entry (a two-year history, every grassroots union of a province).
      */
     RevisionCache(long maximumWeight, Weigher<K, V> weigher, Duration idle) {
-        this.entries = Caffeine.newBuilder().maximumWeight(maximumWeight).weigher(weigher).expireAfterAccess(idle)
+        this.entries = Caches.builder().maximumWeight(maximumWeight).weigher(weigher).expireAfterAccess(idle)
                 .build();
     }
 

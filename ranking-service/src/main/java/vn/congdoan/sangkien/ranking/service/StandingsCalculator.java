@@ -28,31 +28,53 @@ public final class StandingsCalculator {
      */
     public static List<StandingRow> rank(List<ProvinceFigures> today, List<ProvinceFigures> yesterday,
             List<ProvinceFigures> lastWeek, Metric metric, String region, String cluster) {
-        return rank(today, yesterday, lastWeek, metric, region, cluster, nameOrder(today, yesterday, lastWeek));
-    }
-
-    /**
-     * As {@link #rank(List, List, List, Metric, String, String)}, with each province's place among the names in
-     * {@link VietnameseOrder} given: a caller that ranks the same rows again and again finds them once.
-     */
-    public static List<StandingRow> rank(List<ProvinceFigures> today, List<ProvinceFigures> yesterday,
-            List<ProvinceFigures> lastWeek, Metric metric, String region, String cluster,
-            ToIntFunction<UUID> nameOrder) {
-        // a movement is a movement in the standings by submissions; any other metric moves in its own standings
-        Metric moving = metric.isMovement() ? Metric.SUBMISSIONS : metric;
+        ToIntFunction<UUID> nameOrder = nameOrder(today, yesterday, lastWeek);
         int n = today.size();
         Map<UUID, Integer> index = new HashMap<>(n * 2);
         int[] names = new int[n];
-        double[] movingValues = new double[n];
         for (int i = 0; i < n; i++) {
-            ProvinceFigures f = today.get(i);
-            index.put(f.provinceId(), i);
-            names[i] = nameOrder.applyAsInt(f.provinceId());
-            movingValues[i] = moving.rankValue(f);
+            index.put(today.get(i).provinceId(), i);
+            names[i] = nameOrder.applyAsInt(today.get(i).provinceId());
+        }
+        Metric moving = moving(metric);
+        return rank(today, names, metric, region, cluster, earlierRanks(n, index, yesterday, moving, nameOrder),
+                earlierRanks(n, index, lastWeek, moving, nameOrder));
+    }
+
+    /**
+     * As {@link #rank(List, List, List, Metric, String, String)} for rows without regions or clusters, given in the
+     * same order on the three days (yesterday's and last week's figures null or of the same rows at the same
+     * indices), with each row's place among the names in {@link VietnameseOrder}: a caller that ranks the same rows
+     * again and again finds them once.
+     */
+    public static List<StandingRow> rankRows(List<ProvinceFigures> today, List<ProvinceFigures> yesterday,
+            List<ProvinceFigures> lastWeek, Metric metric, int[] names) {
+        Metric moving = moving(metric);
+        return rank(today, names, metric, null, null, ranks(yesterday, moving, names),
+                ranks(lastWeek, moving, names));
+    }
+
+    /** A movement is a movement in the standings by submissions; any other metric moves in its own standings. */
+    private static Metric moving(Metric metric) {
+        return metric.isMovement() ? Metric.SUBMISSIONS : metric;
+    }
+
+    /**
+     * @param yesterdayRanks per index of {@code today}, its rank on the moving metric the day before (0: none then);
+     *                       null when there is no snapshot
+     * @param lastWeekRanks  the same, seven days before
+     */
+    private static List<StandingRow> rank(List<ProvinceFigures> today, int[] names, Metric metric, String region,
+            String cluster, int[] yesterdayRanks, int[] lastWeekRanks) {
+        int n = today.size();
+        double[] movingValues = new double[n];
+        Metric moving = moving(metric);
+        for (int i = 0; i < n; i++) {
+            movingValues[i] = moving.rankValue(today.get(i));
         }
         Ranking.Ranks byMoving = Ranking.rank(movingValues, names);
-        Integer[] sinceYesterday = movements(byMoving.rank(), index, yesterday, moving, nameOrder);
-        Integer[] sinceLastWeek = movements(byMoving.rank(), index, lastWeek, moving, nameOrder);
+        Integer[] sinceYesterday = movements(byMoving.rank(), yesterdayRanks);
+        Integer[] sinceLastWeek = movements(byMoving.rank(), lastWeekRanks);
         double[] key = movingValues;
         Ranking.Ranks national = byMoving;
         if (metric.isMovement()) {
@@ -80,27 +102,50 @@ public final class StandingsCalculator {
         return rows;
     }
 
-    /**
-     * Places gained since {@code earlier}, by index in today's figures (null: no snapshot, no movements); a province
-     * absent then has none.
-     */
-    private static Integer[] movements(int[] ranks, Map<UUID, Integer> index, List<ProvinceFigures> earlier,
-            Metric metric, ToIntFunction<UUID> nameOrder) {
-        Integer[] movements = new Integer[ranks.length];
-        if (earlier == null) {
-            return movements;
+    /** The ranks of rows given in the same order as those whose {@code names} are given; null for null. */
+    private static int[] ranks(List<ProvinceFigures> figures, Metric metric, int[] names) {
+        if (figures == null) {
+            return null;
         }
-        double[] values = new double[earlier.size()];
+        double[] values = new double[figures.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = metric.rankValue(figures.get(i));
+        }
+        return Ranking.rank(values, names).rank();
+    }
+
+    /**
+     * The ranks among {@code earlier}, by index in today's {@code n} figures ({@code index}): 0 for a province absent
+     * then; null when there is no snapshot.
+     */
+    private static int[] earlierRanks(int n, Map<UUID, Integer> index, List<ProvinceFigures> earlier,
+            Metric metric, ToIntFunction<UUID> nameOrder) {
+        if (earlier == null) {
+            return null;
+        }
         int[] names = new int[earlier.size()];
-        for (int j = 0; j < values.length; j++) {
-            values[j] = metric.rankValue(earlier.get(j));
+        for (int j = 0; j < names.length; j++) {
             names[j] = nameOrder.applyAsInt(earlier.get(j).provinceId());
         }
-        int[] before = Ranking.rank(values, names).rank();
-        for (int j = 0; j < before.length; j++) {
+        int[] ranks = ranks(earlier, metric, names);
+        int[] aligned = new int[n];
+        for (int j = 0; j < ranks.length; j++) {
             Integer i = index.get(earlier.get(j).provinceId());
             if (i != null) {
-                movements[i] = StandingsMath.movement(before[j], ranks[i]);
+                aligned[i] = ranks[j];
+            }
+        }
+        return aligned;
+    }
+
+    /** Places gained since the earlier ranks (null: no snapshot, no movements); a row absent then has none. */
+    private static Integer[] movements(int[] ranks, int[] before) {
+        Integer[] movements = new Integer[ranks.length];
+        if (before != null) {
+            for (int i = 0; i < ranks.length; i++) {
+                if (before[i] != 0) {
+                    movements[i] = StandingsMath.movement(before[i], ranks[i]);
+                }
             }
         }
         return movements;

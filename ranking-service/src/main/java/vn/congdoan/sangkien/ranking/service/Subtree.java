@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
 import vn.congdoan.sangkien.ranking.repository.UnitFiguresRepository.Counted;
-import vn.congdoan.sangkien.ranking.repository.UnitFiguresRepository.Figures;
 import vn.congdoan.sangkien.ranking.repository.UnitRepository.Unit;
 
 /**
@@ -30,13 +29,12 @@ final class Subtree {
 
     /** The revision of the reference data the units and targets were read at. */
     final long reference;
-    /** Every unit below the root, in force or not, nearest levels first. */
-    final List<Unit> below;
-    final Map<UUID, Unit> byId;
-    private final Map<UUID, Integer> unitIndex;
+    /** Every unit below the root, in force or not. */
+    final UnitIndex units;
     private Map<String, Map<UUID, Long>> targets;
+    private final Map<String, Long[]> targetsByPosition = new HashMap<>();
     private List<Phases.Phase> phases;
-    private ToIntFunction<UUID> nameOrder;
+    private int[] nameOrder;
 
     /** The standings revision the initiatives were last brought up to date at. */
     private long revision;
@@ -54,20 +52,14 @@ final class Subtree {
     Subtree(long reference, long revision, List<Unit> below, long from, List<Counted> initiatives) {
         this.reference = reference;
         this.revision = revision;
-        this.below = List.copyOf(below);
-        this.byId = new HashMap<>(below.size() * 2);
-        this.unitIndex = new HashMap<>(below.size() * 2);
-        for (int i = 0; i < below.size(); i++) {
-            byId.put(below.get(i).id(), below.get(i));
-            unitIndex.put(below.get(i).id(), i);
-        }
+        this.units = new UnitIndex(below);
         this.from = from;
         initiatives.forEach(this::put);
     }
 
     /** Initiatives and units held: what the subtree weighs among those kept. */
     synchronized int weight() {
-        return size + members.size() + below.size();
+        return size + members.size() + units.size();
     }
 
     /** The standings revision the initiatives were brought up to date at. */
@@ -91,22 +83,35 @@ final class Subtree {
     }
 
     /**
-     * The targets of the units below in one phase, those of every phase read at once per revision of the reference
-     * data: a past day of another phase then costs no read.
+     * The targets of the units below in one phase by position (null without one), those of every phase read at once
+     * per revision of the reference data: a past day of another phase then costs no read.
      */
-    synchronized Map<UUID, Long> targets(String phase, Supplier<Map<String, Map<UUID, Long>>> read) {
+    synchronized Long[] targets(String phase, Supplier<Map<String, Map<UUID, Long>>> read) {
         if (targets == null) {
             targets = read.get();
         }
-        return targets.getOrDefault(phase, Map.of());
+        return targetsByPosition.computeIfAbsent(phase, p -> {
+            Long[] byPosition = new Long[units.size()];
+            targets.getOrDefault(p, Map.of()).forEach((unit, target) -> {
+                int at = units.position(unit);
+                if (at != UnitIndex.NONE) {
+                    byPosition[at] = target;
+                }
+            });
+            return byPosition;
+        });
     }
 
-    /** Each unit's place among the names of the units below, as the standings list ties; found once. */
-    synchronized ToIntFunction<UUID> nameOrder() {
+    /** Each unit's place among the names of the units below by position, as the standings list ties; found once. */
+    synchronized int[] nameOrder() {
         if (nameOrder == null) {
-            Map<UUID, String> names = new HashMap<>(below.size() * 2);
-            below.forEach(u -> names.put(u.id(), ProvinceNames.shortName(u.name())));
-            nameOrder = StandingsCalculator.order(names);
+            Map<UUID, String> names = new HashMap<>(units.size() * 2);
+            units.units.forEach(u -> names.put(u.id(), ProvinceNames.shortName(u.name())));
+            ToIntFunction<UUID> order = StandingsCalculator.order(names);
+            nameOrder = new int[units.size()];
+            for (int i = 0; i < nameOrder.length; i++) {
+                nameOrder[i] = order.applyAsInt(units.unit(i).id());
+            }
         }
         return nameOrder;
     }
@@ -121,16 +126,16 @@ final class Subtree {
 
     private void put(Counted c) {
         Integer at = slots.get(c.initiativeId());
-        Integer u = c.unitId() == null ? null : unitIndex.get(c.unitId());
+        int u = units.position(c.unitId());
         if (at == null) {
-            if (u == null || c.countedFrom() == null) {
+            if (u == UnitIndex.NONE || c.countedFrom() == null) {
                 return;
             }
             at = size++;
             grow();
             slots.put(c.initiativeId(), at);
         }
-        unit[at] = u == null || c.countedFrom() == null ? NONE : u;
+        unit[at] = c.countedFrom() == null ? NONE : u;
         countedFrom[at] = day(c.countedFrom());
         recognizedFrom[at] = day(c.recognizedFrom());
         countedUntil[at] = day(c.countedUntil());
@@ -160,22 +165,9 @@ final class Subtree {
      * The figures of each row at the end of each of {@code days}, as {@code UnitFiguresRepository.figures} counts
      * them: a row counts the initiatives of every unit mapped to it; distinct submitters on the first
      * {@code submitterDays} days only.
-     *
-     * @return per row with anything counted by the last of the days; rows without are left out
      */
-    synchronized Map<UUID, Figures> figures(Map<UUID, UUID> rowOf, List<LocalDate> days, int submitterDays) {
-        Map<UUID, Integer> rowIndex = new HashMap<>();
-        UUID[] rowIds = new UUID[rowOf.size()];
-        int[] rowOfUnit = new int[below.size()];
-        Arrays.fill(rowOfUnit, NONE);
-        rowOf.forEach((u, row) -> {
-            Integer index = unitIndex.get(u);
-            if (index != null) {
-                int r = rowIndex.computeIfAbsent(row, k -> rowIndex.size());
-                rowIds[r] = row;
-                rowOfUnit[index] = r;
-            }
-        });
+    synchronized RowFigures figures(UnitIndex.Rows rows, List<LocalDate> days, int submitterDays) {
+        int[] rowOfUnit = rows.rowOfUnit();
         int n = days.size();
         int[] ends = new int[n];
         int last = Integer.MIN_VALUE;
@@ -183,33 +175,34 @@ final class Subtree {
             ends[i] = day(days.get(i));
             last = Math.max(last, ends[i]);
         }
-        int rows = rowIndex.size();
+        int count = rows.count();
         // the slots counted by the last day, grouped by row (a counting sort), so that each row's authors are seen
         // together and told apart with one mark per member
-        int[] start = new int[rows + 1];
+        int[] start = new int[count + 1];
         for (int k = 0; k < size; k++) {
             int r = rowOf(k, rowOfUnit, last);
             if (r != NONE) {
                 start[r + 1]++;
             }
         }
-        for (int r = 0; r < rows; r++) {
+        for (int r = 0; r < count; r++) {
             start[r + 1] += start[r];
         }
-        int[] order = new int[start[rows]];
-        int[] next = Arrays.copyOf(start, rows);
+        int[] order = new int[start[count]];
+        int[] next = Arrays.copyOf(start, count);
         for (int k = 0; k < size; k++) {
             int r = rowOf(k, rowOfUnit, last);
             if (r != NONE) {
                 order[next[r]++] = k;
             }
         }
-        long[][] submissions = new long[rows][n];
-        long[][] recognized = new long[rows][n];
-        long[][] submitters = new long[rows][n];
+        RowFigures figures = new RowFigures(count, n);
+        long[] submissions = figures.submissions();
+        long[] recognized = figures.recognized();
+        long[] submitters = figures.submitters();
         // per day asked for distinct submitters, the last row (plus one) each member was counted in
         int[][] seen = new int[submitterDays][members.size()];
-        for (int r = 0; r < rows; r++) {
+        for (int r = 0; r < count; r++) {
             for (int j = start[r]; j < start[r + 1]; j++) {
                 int k = order[j];
                 for (int i = 0; i < n; i++) {
@@ -217,25 +210,19 @@ final class Subtree {
                     if (countedFrom[k] > end || countedUntil[k] <= end) {
                         continue;
                     }
-                    submissions[r][i]++;
+                    submissions[r * n + i]++;
                     if (recognizedFrom[k] <= end) {
-                        recognized[r][i]++;
+                        recognized[r * n + i]++;
                     }
                     if (i < submitterDays) {
                         for (int member : authors[k]) {
                             if (seen[i][member] != r + 1) {
                                 seen[i][member] = r + 1;
-                                submitters[r][i]++;
+                                submitters[r * n + i]++;
                             }
                         }
                     }
                 }
-            }
-        }
-        Map<UUID, Figures> figures = new HashMap<>();
-        for (int r = 0; r < rows; r++) {
-            if (start[r + 1] > start[r]) {
-                figures.put(rowIds[r], new Figures(submissions[r], recognized[r], submitters[r]));
             }
         }
         return figures;

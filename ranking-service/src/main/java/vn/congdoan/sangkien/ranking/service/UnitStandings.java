@@ -5,12 +5,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
+import java.util.function.ToIntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -95,7 +94,7 @@ public class UnitStandings {
 
     private final UnitRepository units;
     private final UnitFiguresRepository figures;
-    private final ReferenceDataRepository reference;
+    private final ReferenceLookups lookups;
     private final Revision revision;
     private final Views views;
     private final Subtrees subtrees;
@@ -105,11 +104,11 @@ public class UnitStandings {
     private final RevisionCache<Key, Ranked> ranked = new RevisionCache<>(CACHED_ROWS,
             (key, value) -> Math.max(1, value.rows().size()), Duration.ofMinutes(10));
 
-    public UnitStandings(UnitRepository units, UnitFiguresRepository figures, ReferenceDataRepository reference,
+    public UnitStandings(UnitRepository units, UnitFiguresRepository figures, ReferenceLookups lookups,
             Revision revision, Views views, Subtrees subtrees) {
         this.units = units;
         this.figures = figures;
-        this.reference = reference;
+        this.lookups = lookups;
         this.revision = revision;
         this.views = views;
         this.subtrees = subtrees;
@@ -117,7 +116,7 @@ public class UnitStandings {
 
     /** The unit asked for, by id or code. */
     public Unit unit(String idOrCode) {
-        return units.find(idOrCode).orElseThrow(() -> ProblemException.notFound(Text.of("Unit", "Đơn vị"), idOrCode));
+        return lookups.unit(idOrCode).orElseThrow(() -> ProblemException.notFound(Text.of("Unit", "Đơn vị"), idOrCode));
     }
 
     /**
@@ -133,7 +132,7 @@ public class UnitStandings {
             throw ProblemException.badRequest("asOf", Text.of("asOf " + shown + " is in the future",
                     "ngày asOf " + shown + " nằm trong tương lai"));
         }
-        ReferenceDataRepository.Programme p = reference.programme(programme)
+        ReferenceDataRepository.Programme p = lookups.programme(programme)
                 .orElseThrow(() -> StandingsService.unknownProgramme(programme));
         Revision.Current current = revision.current();
         ranked.moveTo(current.revision());
@@ -171,159 +170,108 @@ public class UnitStandings {
     private List<UnitRow> compute(ReferenceDataRepository.Programme programme, Unit root, OrgUnitType level,
             Metric sort, LocalDate day, Revision.Current current) {
         Subtree held = subtrees.of(programme.code(), root, current).orElse(null);
-        List<Unit> below = held != null ? held.below : units.below(root.id());
-        Map<UUID, Unit> byId = held != null ? held.byId : new HashMap<>();
-        if (held == null) {
-            below.forEach(u -> byId.put(u.id(), u));
-        }
-        Map<UUID, UUID> rowOf = rowsOf(root, below, byId, level, day);
-        Set<UUID> rowIds = new HashSet<>(rowOf.values());
-        List<Unit> rows = below.stream().filter(u -> rowIds.contains(u.id())).toList();
+        UnitIndex below = held != null ? held.units : new UnitIndex(units.below(root.id()));
+        UnitIndex.Rows rows = below.rows(root, level, day);
 
         LocalDate weekStart = StandingsMath.weekStart(day);
         List<LocalDate> days = List.of(day, day.minusDays(1), day.minusDays(7), weekStart.minusDays(1),
                 day.minusDays(2), StandingsMath.weekStart(day.minusDays(1)).minusDays(1), day.minusDays(8),
                 StandingsMath.weekStart(day.minusDays(7)).minusDays(1));
         // submitters on the day, the day before and a week before: the three the rows and their movements show
-        Map<UUID, UnitFiguresRepository.Figures> counted = held != null ? held.figures(rowOf, days, 3)
-                : figures.figures(programme.code(), rowOf, days, 3);
+        RowFigures counted = held != null ? held.figures(rows, days, 3)
+                : RowFigures.of(rows, figures.figures(programme.code(), rows.byId(), days, 3), days.size());
         List<LocalDate> targetDays = List.of(day, day.minusDays(1), day.minusDays(7));
-        List<Map<UUID, Long>> targets = held != null ? targets(programme.code(), held, targetDays)
-                : figures.targets(programme.code(), rowIds, targetDays);
-        Members members = new Members(below, byId, day);
+        Long[][] targets = held != null ? targets(programme.code(), held, rows, targetDays)
+                : targets(programme.code(), rows, targetDays);
+        boolean[] summed = new boolean[below.size()];
+        Integer[] members = below.members(day, summed);
 
-        List<ProvinceFigures> onDay = figuresOn(rows, counted, targets.get(0), members, DAY, 0);
+        List<ProvinceFigures> onDay = figuresOn(rows, counted, targets[0], members, DAY, 0);
         LocalDate start = programme.startDate();
         List<ProvinceFigures> yesterday = start != null && day.minusDays(1).isBefore(start) ? null
-                : figuresOn(rows, counted, targets.get(1), members, YESTERDAY, 1);
+                : figuresOn(rows, counted, targets[1], members, YESTERDAY, 1);
         List<ProvinceFigures> lastWeek = start != null && day.minusDays(7).isBefore(start) ? null
-                : figuresOn(rows, counted, targets.get(2), members, LAST_WEEK, 2);
-        List<UnitRow> ranked = new ArrayList<>(rows.size());
-        List<StandingRow> standings = held != null
-                ? StandingsCalculator.rank(onDay, yesterday, lastWeek, sort, null, null, held.nameOrder())
-                : StandingsCalculator.rank(onDay, yesterday, lastWeek, sort, null, null);
-        for (StandingRow r : standings) {
-            Unit u = byId.get(r.provinceId());
+                : figuresOn(rows, counted, targets[2], members, LAST_WEEK, 2);
+        int[] names = held != null ? held.nameOrder() : nameOrder(below);
+        int[] rowNames = new int[rows.count()];
+        for (int r = 0; r < rowNames.length; r++) {
+            rowNames[r] = names[rows.rowUnit()[r]];
+        }
+        List<UnitRow> ranked = new ArrayList<>(rows.count());
+        for (StandingRow r : StandingsCalculator.rankRows(onDay, yesterday, lastWeek, sort, rowNames)) {
+            int at = below.position(r.provinceId());
+            Unit u = below.unit(at);
             ranked.add(new UnitRow(r.rank(), u.id(), u.code(), u.name(), u.type(), u.sector(), r.submissions(),
-                    r.submitters(), r.recognized(), r.target(), r.targetPercent(), r.memberCount(),
-                    members.summed(u.id()), r.perThousandMembers(), r.thisWeek(), r.today(),
-                    r.movementSinceYesterday(), r.movementSinceLastWeek()));
+                    r.submitters(), r.recognized(), r.target(), r.targetPercent(), r.memberCount(), summed[at],
+                    r.perThousandMembers(), r.thisWeek(), r.today(), r.movementSinceYesterday(),
+                    r.movementSinceLastWeek()));
         }
         return ranked;
     }
 
-    /** The targets of the units below a held subtree's root in the phase current at the end of each day. */
-    private List<Map<UUID, Long>> targets(String programme, Subtree held, List<LocalDate> days) {
+    /** Per day, the target of each row in the phase current at the end of it, from a held subtree. */
+    private Long[][] targets(String programme, Subtree held, UnitIndex.Rows rows, List<LocalDate> days) {
         List<Phases.Phase> phases = held.phases(() -> figures.phases(programme));
-        List<Map<UUID, Long>> targets = new ArrayList<>(days.size());
-        for (LocalDate day : days) {
-            targets.add(Phases.current(phases, day).map(phase -> held.targets(phase.code(),
-                    () -> figures.targetsByPhase(programme, null, held.below.stream().map(Unit::id).toList())))
-                    .orElse(Map.of()));
+        Long[][] targets = new Long[days.size()][rows.count()];
+        for (int d = 0; d < days.size(); d++) {
+            Optional<Phases.Phase> phase = Phases.current(phases, days.get(d));
+            if (phase.isPresent()) {
+                Long[] byPosition = held.targets(phase.get().code(), () -> figures.targetsByPhase(programme, null,
+                        held.units.units.stream().map(Unit::id).toList()));
+                for (int r = 0; r < rows.count(); r++) {
+                    targets[d][r] = byPosition[rows.rowUnit()[r]];
+                }
+            }
         }
         return targets;
     }
 
+    /** Per day, the target of each row in the phase current at the end of it, read from the database. */
+    private Long[][] targets(String programme, UnitIndex.Rows rows, List<LocalDate> days) {
+        List<UUID> ids = new ArrayList<>(rows.count());
+        for (int r = 0; r < rows.count(); r++) {
+            ids.add(rows.unit(r).id());
+        }
+        List<Map<UUID, Long>> byDay = figures.targets(programme, ids, days);
+        Long[][] targets = new Long[days.size()][rows.count()];
+        for (int d = 0; d < days.size(); d++) {
+            for (int r = 0; r < rows.count(); r++) {
+                targets[d][r] = byDay.get(d).get(ids.get(r));
+            }
+        }
+        return targets;
+    }
+
+    /** Each unit's place among the names of the units, by position. */
+    private static int[] nameOrder(UnitIndex units) {
+        Map<UUID, String> names = new HashMap<>(units.size() * 2);
+        units.units.forEach(u -> names.put(u.id(), ProvinceNames.shortName(u.name())));
+        ToIntFunction<UUID> order = StandingsCalculator.order(names);
+        int[] places = new int[units.size()];
+        for (int i = 0; i < places.length; i++) {
+            places[i] = order.applyAsInt(units.unit(i).id());
+        }
+        return places;
+    }
+
     /**
-     * The row each unit below {@code root} counts in: the nearest of itself and the units above it that is a row
-     * (directly below {@code root}, or of type {@code level}); a row ended by the day counts in its successor's row
-     * when that is one.
+     * The figures of the rows as the standings of the end of one of the days counted show them.
+     *
+     * @param at     the day counted at
+     * @param moment which of the day, yesterday and last week it is, for the days its changes compare with
      */
-    static Map<UUID, UUID> rowsOf(Unit root, List<Unit> below, Map<UUID, Unit> byId, OrgUnitType level,
-            LocalDate day) {
-        Set<UUID> shown = new HashSet<>();
-        for (Unit u : below) {
-            if (candidate(root, u, level) && u.inForceOn(day)) {
-                shown.add(u.id());
-            }
-        }
-        Map<UUID, UUID> rowOf = new HashMap<>();
-        for (Unit u : below) {
-            Unit at = u;
-            int depth = 0;
-            while (at != null && !candidate(root, at, level) && depth++ < 32) {
-                at = byId.get(at.parentId());
-            }
-            if (at == null || !candidate(root, at, level)) {
-                continue;
-            }
-            UUID row = at.id();
-            if (!shown.contains(row)) {
-                boolean merged = at.successorId() != null && at.validTo() != null && !day.isBefore(at.validTo())
-                        && shown.contains(at.successorId());
-                if (!merged) {
-                    continue;
-                }
-                row = at.successorId();
-            }
-            rowOf.put(u.id(), row);
-        }
-        return rowOf;
-    }
-
-    private static boolean candidate(Unit root, Unit unit, OrgUnitType level) {
-        return level == null ? root.id().equals(unit.parentId()) : unit.type() == level;
-    }
-
-    private static List<ProvinceFigures> figuresOn(List<Unit> rows, Map<UUID, UnitFiguresRepository.Figures> counted,
-            Map<UUID, Long> targets, Members members, int at, int moment) {
-        List<ProvinceFigures> list = new ArrayList<>(rows.size());
-        for (Unit u : rows) {
-            UnitFiguresRepository.Figures f = counted.get(u.id());
-            long submissions = f == null ? 0 : f.submissions()[at];
-            long thisWeek = f == null ? 0 : submissions - f.submissions()[BEFORE_WEEK[moment]];
-            long today = f == null ? 0 : submissions - f.submissions()[BEFORE[moment]];
-            list.add(new ProvinceFigures(u.id(), u.code(), u.name(), members.of(u.id()), submissions,
-                    f == null ? 0 : f.submitters()[at], f == null ? 0 : f.recognized()[at], targets.get(u.id()),
-                    thisWeek, today, List.of(), List.of()));
+    private static List<ProvinceFigures> figuresOn(UnitIndex.Rows rows, RowFigures counted, Long[] targets,
+            Integer[] members, int at, int moment) {
+        List<ProvinceFigures> list = new ArrayList<>(rows.count());
+        for (int r = 0; r < rows.count(); r++) {
+            Unit u = rows.unit(r);
+            long submissions = counted.submissions(r, at);
+            list.add(new ProvinceFigures(u.id(), u.code(), u.name(), members[rows.rowUnit()[r]], submissions,
+                    counted.submitters(r, at), counted.recognized(r, at), targets[r],
+                    submissions - counted.submissions(r, BEFORE_WEEK[moment]),
+                    submissions - counted.submissions(r, BEFORE[moment]), List.of(), List.of()));
         }
         return list;
     }
 
-    /** Member counts: a unit's own, or else the sum of those of the units directly below it in force. */
-    static final class Members {
-
-        private final Map<UUID, List<Unit>> children = new HashMap<>();
-        private final Map<UUID, Integer> counts = new HashMap<>();
-        private final Set<UUID> summed = new HashSet<>();
-        private final Map<UUID, Unit> byId;
-
-        /** @param byId the units of {@code below} by id */
-        Members(List<Unit> below, Map<UUID, Unit> byId, LocalDate day) {
-            this.byId = byId;
-            for (Unit u : below) {
-                if (u.inForceOn(day)) {
-                    children.computeIfAbsent(u.parentId(), k -> new ArrayList<>()).add(u);
-                }
-            }
-        }
-
-        Integer of(UUID unit) {
-            if (counts.containsKey(unit)) {
-                return counts.get(unit);
-            }
-            Unit u = byId.get(unit);
-            Integer count = u == null ? null : u.memberCount();
-            if (count == null) {
-                Integer sum = null;
-                for (Unit child : children.getOrDefault(unit, List.of())) {
-                    Integer c = of(child.id());
-                    if (c != null) {
-                        sum = (sum == null ? 0 : sum) + c;
-                    }
-                }
-                if (sum != null) {
-                    summed.add(unit);
-                }
-                count = sum;
-            }
-            counts.put(unit, count);
-            return count;
-        }
-
-        boolean summed(UUID unit) {
-            of(unit);
-            return summed.contains(unit);
-        }
-    }
 }

@@ -8,9 +8,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -54,6 +54,12 @@ class SubtreesTest {
     UnitRepository units;
     @Inject
     Revision revision;
+    @Inject
+    UnitStandings standings;
+    @Inject
+    ReferenceLookups lookups;
+    @Inject
+    Views views;
 
     private String programme;
     private final UUID province = UUID.randomUUID();
@@ -105,26 +111,39 @@ class SubtreesTest {
      * database's for the districts and the grassroots unions, on every day.
      */
     private Subtree agree(long counted) {
-        List<Unit> below = units.below(province);
-        Map<UUID, Unit> byId = new HashMap<>();
-        below.forEach(u -> byId.put(u.id(), u));
         Unit root = units.find(province.toString()).orElseThrow();
         Subtree[] held = new Subtree[1];
         await().atMost(Fixtures.WAIT).untilAsserted(() -> {
+            held[0] = subtrees.of(programme, root, revision.current()).orElseThrow();
             for (OrgUnitType level : new OrgUnitType[] {null, OrgUnitType.GRASSROOTS}) {
-                Map<UUID, UUID> rowOf = UnitStandings.rowsOf(root, below, byId, level, DAYS.get(0));
-                Map<UUID, Figures> expected = figures.figures(programme, rowOf, DAYS, 3);
-                held[0] = subtrees.of(programme, root, revision.current()).orElseThrow();
-                Map<UUID, Figures> actual = held[0].figures(rowOf, DAYS, 3);
-                assertThat(expected.values().stream().mapToLong(f -> f.submissions()[6]).sum()).isEqualTo(counted);
-                assertThat(actual.keySet()).isEqualTo(expected.keySet());
-                expected.forEach((row, f) -> {
-                    assertThat(actual.get(row).submissions()).as("submissions").containsExactly(f.submissions());
-                    assertThat(actual.get(row).recognized()).as("recognised").containsExactly(f.recognized());
-                    assertThat(actual.get(row).submitters()).as("submitters").containsExactly(f.submitters());
-                });
+                UnitIndex.Rows rows = held[0].units.rows(root, level, DAYS.get(0));
+                Map<UUID, Figures> byRow = figures.figures(programme, rows.byId(), DAYS, 3);
+                RowFigures expected = RowFigures.of(rows, byRow, DAYS.size());
+                RowFigures actual = held[0].figures(rows, DAYS, 3);
+                assertThat(byRow.values().stream().mapToLong(f -> f.submissions()[6]).sum()).isEqualTo(counted);
+                assertThat(rows.count()).as("rows").isEqualTo(level == null ? 2 : 6);
+                assertThat(actual.submissions()).as("submissions").containsExactly(expected.submissions());
+                assertThat(actual.recognized()).as("recognised").containsExactly(expected.recognized());
+                assertThat(actual.submitters()).as("submitters").containsExactly(expected.submitters());
             }
         });
+        // and the standings counted from it equal those counted in the database, row for row
+        UnitStandings fromDatabase = new UnitStandings(units, figures, lookups, revision, views,
+                new Subtrees(units, figures) {
+                    @Override
+                    Optional<Subtree> of(String programme, Unit root, Revision.Current current) {
+                        return Optional.empty();
+                    }
+                });
+        for (OrgUnitType level : new OrgUnitType[] {null, OrgUnitType.GRASSROOTS}) {
+            for (Metric sort : new Metric[] {Metric.SUBMISSIONS, Metric.SUBMITTERS, Metric.MOVEMENT_SINCE_LAST_WEEK}) {
+                for (LocalDate day : List.of(DAYS.get(0), DAYS.get(2))) {
+                    assertThat(standings.ranked(programme, root, level, sort, day).rows())
+                            .as("%s by %s on %s", level, sort, day)
+                            .isEqualTo(fromDatabase.ranked(programme, root, level, sort, day).rows());
+                }
+            }
+        }
         return held[0];
     }
 

@@ -74,10 +74,19 @@ final class PastReads {
 
     /** {@code count} reads of {@code url}, one at a time, after one more to warm up. */
     Result run(String name, int count, IntFunction<String> url) {
+        return run(name, count, 1, url);
+    }
+
+    /**
+     * {@code count} reads of {@code url}, one at a time, after {@code warmups} more ({@code url} of {@code count} and
+     * on) so that connections and the compilers are warm for the first measured one.
+     */
+    Result run(String name, int count, int warmups, IntFunction<String> url) {
         Histogram histogram = new Histogram(Duration.ofMinutes(1).toNanos(), 3);
         try {
-            // one read first, so that connections and the compilers are warm for the first measured one
-            get(url.apply(count));
+            for (int i = 0; i < warmups; i++) {
+                get(url.apply(count + i));
+            }
             for (int i = 0; i < count; i++) {
                 long started = System.nanoTime();
                 get(url.apply(i));

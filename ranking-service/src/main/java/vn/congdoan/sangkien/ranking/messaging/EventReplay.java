@@ -188,6 +188,11 @@ public class EventReplay {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        // a poll's worth fetched ahead, not megabytes per partition: what is fetched lives through the young
+        // collections while a batch is applied, and in the service's small heap it was promoted and filled the old
+        // generation, so that the replay of a million events ran hundreds of full collections
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 256 << 10);
+        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 1 << 20);
         return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
     }
 }

@@ -318,6 +318,10 @@ class UnitStandingsTest {
                     .get(path, t.province).then().statusCode(400).contentType("application/problem+json")
                     .body("field", equalTo(bad[0]));
         }
+        for (String part : List.of("", "/breakdown?by=FIELD", "/report")) {
+            given().header("Authorization", t.admin()).queryParam("programme", "  ").get(path + part, t.province)
+                    .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("programme"));
+        }
         given().header("Authorization", t.admin()).queryParam("programme", "no-such-programme")
                 .get(path, t.province).then().statusCode(404);
         given().header("Authorization", t.admin()).get(path, UUID.randomUUID()).then().statusCode(404);

@@ -61,6 +61,18 @@ final class Params {
                 "phải là day hoặc week; nhận được " + value)).allowed(List.of("day", "week"));
     }
 
+    /**
+     * The programme asked for, which may not be blank. Checked here rather than by a constraint: a constrained
+     * method is validated on every call, its answer included, and the standings' reads are the service's most
+     * frequent calls (benchmarks/FINDINGS.md, "counted and ranked by position").
+     */
+    static String programme(String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.badRequest("programme", Text.of("must not be blank", "không được để trống"));
+        }
+        return value;
+    }
+
     static boolean bool(String field, String value) {
         if ("true".equals(value) || "false".equals(value)) {
             return Boolean.parseBoolean(value);

@@ -2,7 +2,6 @@ package vn.congdoan.sangkien.ranking.rest;
 
 import java.time.LocalDate;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -83,14 +82,14 @@ public class StandingsResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the entity tag in If-None-Match")
     @Extension(name = Answers.ALSO, value = "404")
     public Response province(@PathParam("province") String province,
-            @QueryParam("programme") @DefaultValue("1-trieu-sang-kien") @NotBlank String programme,
+            @QueryParam("programme") @DefaultValue("1-trieu-sang-kien") String programme,
             @QueryParam("sort") String sort,
             @Parameter(description = "The day at the end of which to show the row (Vietnam time); today when left out",
                     schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
         LocalDate day = Params.date("asOf", asOf);
-        standings.validate(new Query(programme, Metric.SUBMISSIONS, null, null, day));
+        standings.validate(new Query(Params.programme(programme), Metric.SUBMISSIONS, null, null, day));
         return conditional.respond(standings.provinceView(programme, province, Params.sort(sort), day)
                 .orElseThrow(() -> ProblemException.notFound(Text.of("Province in force", "Tỉnh đang hiệu lực"), province)), ifNoneMatch,
                 ifModifiedSince);
@@ -105,12 +104,12 @@ public class StandingsResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the entity tag in If-None-Match")
     @Extension(name = Answers.ALSO, value = "404")
     public Response history(@PathParam("province") String province,
-            @QueryParam("programme") @DefaultValue("1-trieu-sang-kien") @NotBlank String programme,
+            @QueryParam("programme") @DefaultValue("1-trieu-sang-kien") String programme,
             @BeanParam SeriesParams period,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
-        return conditional.respond(standings.historyView(programme, province, period.from(), period.to(),
-                period.step())
+        return conditional.respond(standings.historyView(Params.programme(programme), province, period.from(),
+                period.to(), period.step())
                 .orElseThrow(() -> ProblemException.notFound(Text.of("Province", "Tỉnh"), province)), ifNoneMatch,
                 ifModifiedSince);
     }
@@ -126,19 +125,16 @@ public class StandingsResource {
     @APIResponse(responseCode = "404", description = "No such programme, or no snapshot of that day")
     @Extension(name = Answers.ALSO, value = "400")
     public StandingsService.Published published(@PathParam("date") String date,
-            @QueryParam("programme") @DefaultValue("1-trieu-sang-kien") @NotBlank String programme) {
+            @QueryParam("programme") @DefaultValue("1-trieu-sang-kien") String programme) {
         LocalDate day = Params.date("date", date);
-        return standings.published(programme, day).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+        return standings.published(Params.programme(programme), day).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
                 Text.of("No snapshot of " + programme + " was taken for " + day, "Không có ảnh chụp bảng xếp hạng "
                         + programme + " cho ngày " + day), "date"));
     }
 
     /** Checked here rather than by bean validation: this is the hot path dashboards poll, and streams open. */
     static Query query(String programme, String sort, String region, String cluster, LocalDate date) {
-        if (programme == null || programme.isBlank()) {
-            throw ProblemException.badRequest("programme", Text.of("must not be blank", "không được để trống"));
-        }
-        return new Query(programme, Params.sort(sort), Params.blankToNull(region), Params.blankToNull(cluster),
+        return new Query(Params.programme(programme), Params.sort(sort), Params.blankToNull(region), Params.blankToNull(cluster),
                 date);
     }
 }

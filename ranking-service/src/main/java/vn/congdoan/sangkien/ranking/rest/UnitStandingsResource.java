@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -87,7 +86,7 @@ public class UnitStandingsResource {
     @Extension(name = Answers.ALSO, value = "400,401,403,404")
     public Response standings(
             @Parameter(description = "The unit, by id or code") @PathParam("unit") String unit,
-            @QueryParam("programme") @DefaultValue("1-trieu-sang-kien") @NotBlank String programme,
+            @QueryParam("programme") @DefaultValue("1-trieu-sang-kien") String programme,
             @Parameter(description = "Rank every unit of this type below the unit instead of those directly below it",
                     schema = @Schema(enumeration = {"PROVINCIAL_FEDERATION", "SECTOR_UNION", "CORPORATION_UNION",
                             "DIRECT_SUPERIOR", "GRASSROOTS"})) @QueryParam("level") String level,
@@ -100,6 +99,7 @@ public class UnitStandingsResource {
                     defaultValue = "100")) @QueryParam("limit") String limit,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
+        String code = Params.programme(programme);
         OrgUnitType type = level(level);
         Metric metric = Params.sort(sort);
         LocalDate day = Params.date("asOf", asOf);
@@ -107,7 +107,7 @@ public class UnitStandingsResource {
         int offset = offset(cursor);
         Unit root = standings.unit(unit);
         access.checkRead(caller, root, type);
-        return conditional.respond(standings.page(programme, root, type, metric, day, offset, size), ifNoneMatch,
+        return conditional.respond(standings.page(code, root, type, metric, day, offset, size), ifNoneMatch,
                 ifModifiedSince);
     }
 
@@ -149,7 +149,7 @@ public class UnitStandingsResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the entity tag in If-None-Match")
     @Extension(name = Answers.ALSO, value = "400,401,403,404")
     public Response breakdown(@Parameter(description = "The unit, by id or code") @PathParam("unit") String unit,
-            @QueryParam("programme") @DefaultValue("1-trieu-sang-kien") @NotBlank String programme,
+            @QueryParam("programme") @DefaultValue("1-trieu-sang-kien") String programme,
             @Parameter(description = "What to count by", schema = @Schema(enumeration = {"FIELD", "SECTOR"}))
             @QueryParam("by") String by,
             @Parameter(description = "First day of the period; the programme's first day when left out",
@@ -158,6 +158,7 @@ public class UnitStandingsResource {
                     schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
+        String code = Params.programme(programme);
         UnitFiguresRepository.By grouping = QueryParams.enumValue("by", UnitFiguresRepository.By.class, by);
         if (grouping == null) {
             throw ProblemException.badRequest("by", Text.of("must be FIELD or SECTOR", "phải là FIELD hoặc SECTOR"))
@@ -167,7 +168,7 @@ public class UnitStandingsResource {
         LocalDate last = Params.date("to", to);
         Unit root = standings.unit(unit);
         access.checkFigures(caller, root);
-        return conditional.respond(reports.breakdown(programme, root, grouping, first, last), ifNoneMatch,
+        return conditional.respond(reports.breakdown(code, root, grouping, first, last), ifNoneMatch,
                 ifModifiedSince);
     }
 
@@ -185,7 +186,7 @@ public class UnitStandingsResource {
         @Content(mediaType = ReportFiles.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @Extension(name = Answers.ALSO, value = "400,401,403,404")
     public Response report(@Parameter(description = "The unit, by id or code") @PathParam("unit") String unit,
-            @QueryParam("programme") @DefaultValue("1-trieu-sang-kien") @NotBlank String programme,
+            @QueryParam("programme") @DefaultValue("1-trieu-sang-kien") String programme,
             @Parameter(description = "First day of the period; six days before its last when left out",
                     schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
             @Parameter(description = "Last day of the period; today when left out",
@@ -194,6 +195,7 @@ public class UnitStandingsResource {
                     schema = @Schema(enumeration = {"json", "csv", "xlsx"})) @QueryParam("format") String format,
             @Parameter(hidden = true) @HeaderParam("Authorization") String authorization,
             @Parameter(hidden = true) @HeaderParam(ApiKeyAuthenticationMechanism.HEADER) String apiKey) {
+        String code = Params.programme(programme);
         String kind = format == null || format.isBlank() ? "json" : format;
         if (!List.of("json", "csv", "xlsx").contains(kind)) {
             throw ProblemException.badRequest("format", Text.of("must be json, csv or xlsx; got " + format,
@@ -203,7 +205,7 @@ public class UnitStandingsResource {
         LocalDate last = Params.date("to", to);
         Unit root = standings.unit(unit);
         access.checkRead(caller, root, OrgUnitType.GRASSROOTS);
-        UnitReports.Report report = reports.report(programme, root, first, last,
+        UnitReports.Report report = reports.report(code, root, first, last,
                 new InitiativeTitles.Credentials(authorization, apiKey));
         String name = "bao-cao-" + root.code().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + report.from() + "-"
                 + report.to();

@@ -279,12 +279,8 @@ public class UnitFiguresRepository {
 
     /** The initiatives of {@code units} that count on some day. */
     public Read counted(String programme, Collection<UUID> units) {
-        return Reads.run(dataSource, c -> {
-            long from = Jdbc.first(c, OLDEST_RUNNING, rs -> rs.getLong(1)).orElseThrow();
-            return new Read(from, Jdbc.list(c, COUNTED_COLUMNS + " where programme_code = ? and unit_id = any(?)"
-                    + " and counted_from is not null", UnitFiguresRepository::counted, programme,
-                    c.createArrayOf("uuid", units.toArray())));
-        });
+        return Reads.run(dataSource, c -> read(c, " where programme_code = ? and unit_id = any(?)"
+                + " and counted_from is not null", programme, c.createArrayOf("uuid", units.toArray())));
     }
 
     /**
@@ -293,17 +289,29 @@ public class UnitFiguresRepository {
      */
     public Optional<Read> writtenSince(String programme, long from, int limit) {
         return Reads.run(dataSource, c -> {
-            long next = Jdbc.first(c, OLDEST_RUNNING, rs -> rs.getLong(1)).orElseThrow();
-            List<Counted> written = Jdbc.list(c, COUNTED_COLUMNS + " where changed_xid >= cast(?::text as xid8)"
-                    + " and programme_code = ? limit ?", UnitFiguresRepository::counted, from, programme, limit + 1);
-            return written.size() > limit ? Optional.empty() : Optional.of(new Read(next, written));
+            Read read = read(c, " where changed_xid >= cast(?::text as xid8) and programme_code = ? limit ?", from,
+                    programme, limit + 1);
+            return read.initiatives().size() > limit ? Optional.empty() : Optional.of(read);
         });
     }
 
-    private static Counted counted(ResultSet rs) throws SQLException {
-        return new Counted(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class),
-                (String[]) rs.getArray(6).getArray());
+    /**
+     * The initiatives {@code where} selects, with the oldest transaction still running, in one statement: both from
+     * its one snapshot, and in one round trip.
+     */
+    private static Read read(Connection c, String where, Object... params) throws SQLException {
+        long[] oldest = {0};
+        List<Counted> initiatives = new ArrayList<>();
+        Jdbc.each(c, "select o.oldest, s.* from (" + OLDEST_RUNNING + " as oldest) o left join lateral ("
+                + COUNTED_COLUMNS + where + ") s on true", rs -> {
+                    oldest[0] = rs.getLong(1);
+                    if (rs.getObject(2) != null) {
+                        initiatives.add(new Counted(rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                                rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class),
+                                rs.getObject(6, LocalDate.class), (String[]) rs.getArray(7).getArray()));
+                    }
+                }, params);
+        return new Read(oldest[0], initiatives);
     }
 
     private static String with() {

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 import javax.sql.DataSource;
 
@@ -14,10 +16,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import com.github.benmanes.caffeine.cache.CacheLoader;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import vn.congdoan.sangkien.kit.cache.Caches;
 import vn.congdoan.sangkien.ranking.config.RankingConfig;
 
 /**
@@ -65,14 +67,22 @@ public class Revision {
     public Revision(DataSource dataSource, RankingConfig config) {
         this.dataSource = dataSource;
         Duration maxAge = config.revisionMaxAge();
-        this.last = maxAge.isZero() || maxAge.isNegative() ? null : Caffeine.newBuilder()
+        // the cache's own upkeep runs on the reading thread, a little at a time (Caches); only the read again is
+        // handed to a worker, so that readers are answered without waiting for it
+        this.last = maxAge.isZero() || maxAge.isNegative() ? null : Caches.builder()
                 .refreshAfterWrite(maxAge)
                 .expireAfterWrite(maxAge.multipliedBy(2))
-                .executor(Infrastructure.getDefaultWorkerPool())
                 .build(new CacheLoader<String, Current>() {
                     @Override
                     public Current load(String key) {
                         return read();
+                    }
+
+                    @Override
+                    public CompletableFuture<? extends Current> asyncReload(String key, Current old,
+                            Executor executor) {
+                        return CompletableFuture.supplyAsync(() -> reload(key, old),
+                                Infrastructure.getDefaultWorkerPool());
                     }
 
                     // a revision that cannot be read again is forgotten: readers then ask the database and learn why

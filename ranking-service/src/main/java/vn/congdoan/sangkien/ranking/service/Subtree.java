@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.function.ToIntFunction;
 
 import vn.congdoan.sangkien.ranking.repository.UnitFiguresRepository.Counted;
 import vn.congdoan.sangkien.ranking.repository.UnitRepository.Unit;
@@ -105,13 +104,7 @@ final class Subtree {
     /** Each unit's place among the names of the units below by position, as the standings list ties; found once. */
     synchronized int[] nameOrder() {
         if (nameOrder == null) {
-            Map<UUID, String> names = new HashMap<>(units.size() * 2);
-            units.units.forEach(u -> names.put(u.id(), ProvinceNames.shortName(u.name())));
-            ToIntFunction<UUID> order = StandingsCalculator.order(names);
-            nameOrder = new int[units.size()];
-            for (int i = 0; i < nameOrder.length; i++) {
-                nameOrder[i] = order.applyAsInt(units.unit(i).id());
-            }
+            nameOrder = units.nameOrder();
         }
         return nameOrder;
     }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.ToIntFunction;
 
 import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.ranking.repository.UnitRepository.Unit;
@@ -48,6 +49,18 @@ final class UnitIndex {
     int position(UUID id) {
         Integer at = id == null ? null : positions.get(id);
         return at == null ? NONE : at;
+    }
+
+    /** Each unit's place among the names of the units, by position, as the standings list ties. */
+    int[] nameOrder() {
+        Map<UUID, String> names = new HashMap<>(units.size() * 2);
+        units.forEach(u -> names.put(u.id(), ProvinceNames.shortName(u.name())));
+        ToIntFunction<UUID> order = StandingsCalculator.order(names);
+        int[] places = new int[units.size()];
+        for (int i = 0; i < places.length; i++) {
+            places[i] = order.applyAsInt(units.get(i).id());
+        }
+        return places;
     }
 
     /**

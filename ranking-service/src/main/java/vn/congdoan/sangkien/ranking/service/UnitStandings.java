@@ -4,12 +4,10 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.ToIntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -192,7 +190,7 @@ public class UnitStandings {
                 : figuresOn(rows, counted, targets[1], members, YESTERDAY, 1);
         List<ProvinceFigures> lastWeek = start != null && day.minusDays(7).isBefore(start) ? null
                 : figuresOn(rows, counted, targets[2], members, LAST_WEEK, 2);
-        int[] names = held != null ? held.nameOrder() : nameOrder(below);
+        int[] names = held != null ? held.nameOrder() : below.nameOrder();
         int[] rowNames = new int[rows.count()];
         for (int r = 0; r < rowNames.length; r++) {
             rowNames[r] = names[rows.rowUnit()[r]];
@@ -240,18 +238,6 @@ public class UnitStandings {
             }
         }
         return targets;
-    }
-
-    /** Each unit's place among the names of the units, by position. */
-    private static int[] nameOrder(UnitIndex units) {
-        Map<UUID, String> names = new HashMap<>(units.size() * 2);
-        units.units.forEach(u -> names.put(u.id(), ProvinceNames.shortName(u.name())));
-        ToIntFunction<UUID> order = StandingsCalculator.order(names);
-        int[] places = new int[units.size()];
-        for (int i = 0; i < places.length; i++) {
-            places[i] = order.applyAsInt(units.unit(i).id());
-        }
-        return places;
     }
 
     /**

@@ -127,14 +127,14 @@ public class StandingsResource {
     public StandingsService.Published published(@PathParam("date") String date,
             @QueryParam("programme") @DefaultValue("1-trieu-sang-kien") String programme) {
         LocalDate day = Params.date("date", date);
-        return standings.published(Params.programme(programme), day).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
-                Text.of("No snapshot of " + programme + " was taken for " + day, "Không có ảnh chụp bảng xếp hạng "
-                        + programme + " cho ngày " + day), "date"));
+        return standings.published(Params.programme(programme), day).orElseThrow(() -> new ProblemException(
+                ProblemType.NOT_FOUND, Text.of("No snapshot of " + programme + " was taken for " + day,
+                        "Không có ảnh chụp bảng xếp hạng " + programme + " cho ngày " + day), "date"));
     }
 
     /** Checked here rather than by bean validation: this is the hot path dashboards poll, and streams open. */
     static Query query(String programme, String sort, String region, String cluster, LocalDate date) {
-        return new Query(Params.programme(programme), Params.sort(sort), Params.blankToNull(region), Params.blankToNull(cluster),
-                date);
+        return new Query(Params.programme(programme), Params.sort(sort), Params.blankToNull(region),
+                Params.blankToNull(cluster), date);
     }
 }

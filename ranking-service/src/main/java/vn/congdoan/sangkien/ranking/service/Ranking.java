@@ -2,15 +2,9 @@ package vn.congdoan.sangkien.ranking.service;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
-import java.util.function.ToIntFunction;
-
-import com.ibm.icu.text.CollationKey;
 
 /** Standard competition ranking (1, 2, 2, 4); ties are listed in {@link VietnameseOrder}. */
 public final class Ranking {
@@ -31,31 +25,13 @@ public final class Ranking {
     private Ranking() {
     }
 
+    /** Ranks items by {@code metric}, largest first, ties listed by {@code name} in {@link VietnameseOrder}. */
     public static <T> List<Ranked<T>> rank(List<T> items, ToDoubleFunction<T> metric, Function<T, String> name) {
-        Map<T, CollationKey> keys = new IdentityHashMap<>();
-        items.forEach(item -> keys.put(item, VietnameseOrder.key(name.apply(item))));
-        List<T> byName = new ArrayList<>(items);
-        byName.sort(Comparator.comparing(keys::get));
-        Map<T, Integer> order = new IdentityHashMap<>();
-        for (int i = 0; i < byName.size(); i++) {
-            order.put(byName.get(i), i);
-        }
-        return rankByOrder(items, metric, order::get);
-    }
-
-    /**
-     * As {@link #rank}, ties listed by {@code nameOrder}: each item's place among the names in
-     * {@link VietnameseOrder}, found once for many rankings of the same items.
-     */
-    public static <T> List<Ranked<T>> rankByOrder(List<T> items, ToDoubleFunction<T> metric,
-            ToIntFunction<T> nameOrder) {
         double[] values = new double[items.size()];
-        int[] names = new int[items.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = metric.applyAsDouble(items.get(i));
-            names[i] = nameOrder.applyAsInt(items.get(i));
         }
-        Ranks ranks = rank(values, names);
+        Ranks ranks = rank(values, VietnameseOrder.places(items.stream().map(name).toList()));
         List<Ranked<T>> ranked = new ArrayList<>(values.length);
         for (int i : ranks.order()) {
             ranked.add(new Ranked<>(ranks.rank()[i], items.get(i)));

@@ -8,10 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
-
-import com.ibm.icu.text.CollationKey;
 
 /** Turns the figures of one day, and those of the day before and a week before, into ranked standings. */
 public final class StandingsCalculator {
@@ -164,13 +161,12 @@ public final class StandingsCalculator {
     }
 
     /** The place of each id's name among all of them, in {@link VietnameseOrder}; ids not given come last. */
-    public static ToIntFunction<UUID> order(Map<UUID, String> names) {
-        List<Map.Entry<UUID, CollationKey>> keyed = new ArrayList<>(names.size());
-        names.forEach((id, name) -> keyed.add(Map.entry(id, VietnameseOrder.key(name))));
-        keyed.sort(Map.Entry.comparingByValue());
-        Map<UUID, Integer> order = new HashMap<>(keyed.size() * 2);
-        for (int i = 0; i < keyed.size(); i++) {
-            order.put(keyed.get(i).getKey(), i);
+    private static ToIntFunction<UUID> order(Map<UUID, String> names) {
+        List<UUID> ids = new ArrayList<>(names.keySet());
+        int[] places = VietnameseOrder.places(ids.stream().map(names::get).toList());
+        Map<UUID, Integer> order = new HashMap<>(ids.size() * 2);
+        for (int i = 0; i < places.length; i++) {
+            order.put(ids.get(i), places[i]);
         }
         return id -> order.getOrDefault(id, Integer.MAX_VALUE);
     }
@@ -183,12 +179,11 @@ public final class StandingsCalculator {
     /** National ranks on submissions, the rank a snapshot keeps. */
     public static Map<UUID, Integer> submissionRanks(List<ProvinceFigures> figures) {
         ToIntFunction<UUID> order = nameOrder(figures, null, null);
-        return ranks(rankOn(figures, Metric.SUBMISSIONS::rankValue, f -> order.applyAsInt(f.provinceId())));
-    }
-
-    private static List<Ranking.Ranked<ProvinceFigures>> rankOn(List<ProvinceFigures> figures,
-            ToDoubleFunction<ProvinceFigures> key, ToIntFunction<ProvinceFigures> name) {
-        return Ranking.rankByOrder(figures, key, name);
+        int[] names = new int[figures.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = order.applyAsInt(figures.get(i).provinceId());
+        }
+        return byId(figures, ranks(figures, Metric.SUBMISSIONS, names));
     }
 
     /** The grouping whose rank a row shows: the one asked for when the province is in it, else its first. */
@@ -220,19 +215,17 @@ public final class StandingsCalculator {
                 values[j] = key[list.get(j)];
                 places[j] = names[list.get(j)];
             }
-            int[] rank = Ranking.rank(values, places).rank();
-            Map<UUID, Integer> within = new HashMap<>();
-            for (int j = 0; j < rank.length; j++) {
-                within.put(figures.get(list.get(j)).provinceId(), rank[j]);
-            }
-            ranks.put(code, within);
+            ranks.put(code, byId(list.stream().map(figures::get).toList(), Ranking.rank(values, places).rank()));
         });
         return ranks;
     }
 
-    private static Map<UUID, Integer> ranks(List<Ranking.Ranked<ProvinceFigures>> ranked) {
-        Map<UUID, Integer> ranks = new HashMap<>();
-        ranked.forEach(r -> ranks.put(Objects.requireNonNull(r.item().provinceId()), r.rank()));
+    /** Each province's rank by its id, the ranks given by index. */
+    private static Map<UUID, Integer> byId(List<ProvinceFigures> figures, int[] rank) {
+        Map<UUID, Integer> ranks = new HashMap<>(figures.size() * 2);
+        for (int i = 0; i < rank.length; i++) {
+            ranks.put(Objects.requireNonNull(figures.get(i).provinceId()), rank[i]);
+        }
         return ranks;
     }
 }

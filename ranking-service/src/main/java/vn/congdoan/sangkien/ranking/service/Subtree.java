@@ -30,8 +30,8 @@ final class Subtree {
     final long reference;
     /** Every unit below the root, in force or not. */
     final UnitIndex units;
-    private Map<String, Map<UUID, Long>> targets;
-    private final Map<String, Long[]> targetsByPosition = new HashMap<>();
+    /** Per phase, the targets of the units by position; null until first asked for. */
+    private Map<String, Long[]> targets;
     private List<Phases.Phase> phases;
     private int[] nameOrder;
 
@@ -87,18 +87,19 @@ final class Subtree {
      */
     synchronized Long[] targets(String phase, Supplier<Map<String, Map<UUID, Long>>> read) {
         if (targets == null) {
-            targets = read.get();
-        }
-        return targetsByPosition.computeIfAbsent(phase, p -> {
-            Long[] byPosition = new Long[units.size()];
-            targets.getOrDefault(p, Map.of()).forEach((unit, target) -> {
-                int at = units.position(unit);
-                if (at != UnitIndex.NONE) {
-                    byPosition[at] = target;
-                }
+            targets = new HashMap<>();
+            read.get().forEach((code, byUnit) -> {
+                Long[] byPosition = new Long[units.size()];
+                byUnit.forEach((unit, target) -> {
+                    int at = units.position(unit);
+                    if (at != UnitIndex.NONE) {
+                        byPosition[at] = target;
+                    }
+                });
+                targets.put(code, byPosition);
             });
-            return byPosition;
-        });
+        }
+        return targets.getOrDefault(phase, new Long[units.size()]);
     }
 
     /** Each unit's place among the names of the units below by position, as the standings list ties; found once. */

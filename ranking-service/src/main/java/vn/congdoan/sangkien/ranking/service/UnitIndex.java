@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.ToIntFunction;
 
 import vn.congdoan.sangkien.events.OrgUnitType;
 import vn.congdoan.sangkien.ranking.repository.UnitRepository.Unit;
@@ -53,14 +52,7 @@ final class UnitIndex {
 
     /** Each unit's place among the names of the units, by position, as the standings list ties. */
     int[] nameOrder() {
-        Map<UUID, String> names = new HashMap<>(units.size() * 2);
-        units.forEach(u -> names.put(u.id(), ProvinceNames.shortName(u.name())));
-        ToIntFunction<UUID> order = StandingsCalculator.order(names);
-        int[] places = new int[units.size()];
-        for (int i = 0; i < places.length; i++) {
-            places[i] = order.applyAsInt(units.get(i).id());
-        }
-        return places;
+        return VietnameseOrder.places(units.stream().map(u -> ProvinceNames.shortName(u.name())).toList());
     }
 
     /**

@@ -114,7 +114,8 @@ public class UnitStandings {
 
     /** The unit asked for, by id or code. */
     public Unit unit(String idOrCode) {
-        return lookups.unit(idOrCode).orElseThrow(() -> ProblemException.notFound(Text.of("Unit", "Đơn vị"), idOrCode));
+        return lookups.unit(idOrCode)
+                .orElseThrow(() -> ProblemException.notFound(Text.of("Unit", "Đơn vị"), idOrCode));
     }
 
     /**

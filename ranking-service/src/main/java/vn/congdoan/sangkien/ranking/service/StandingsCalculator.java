@@ -39,20 +39,48 @@ public final class StandingsCalculator {
     }
 
     /**
-     * As {@link #rank(List, List, List, Metric, String, String)} for rows without regions or clusters, given in the
-     * same order on the three days (yesterday's and last week's figures null or of the same rows at the same
-     * indices), with each row's place among the names in {@link VietnameseOrder}: a caller that ranks the same rows
-     * again and again finds them once.
+     * The order of rows, their ranks and movements, for rows without regions or clusters given by the values of the
+     * moving metric (the metric, or submissions for a movement) in the same order on the three days, with each
+     * row's place among the names in {@link VietnameseOrder}: a caller that ranks the same rows again and again
+     * finds those places once, and one that shows a page of thousands of rows makes only that page's rows.
+     *
+     * @param yesterday the values of the day before; null when there is no snapshot
+     * @param lastWeek  the values seven days before; null when there is none
      */
-    public static List<StandingRow> rankRows(List<ProvinceFigures> today, List<ProvinceFigures> yesterday,
-            List<ProvinceFigures> lastWeek, Metric metric, int[] names) {
-        Metric moving = moving(metric);
-        return rank(today, names, metric, null, null, ranks(yesterday, moving, names),
-                ranks(lastWeek, moving, names));
+    static Placed rankValues(double[] today, double[] yesterday, double[] lastWeek, Metric metric, int[] names) {
+        return place(today, names, metric, yesterday == null ? null : Ranking.rank(yesterday, names).rank(),
+                lastWeek == null ? null : Ranking.rank(lastWeek, names).rank());
+    }
+
+    /**
+     * Rows in rank order and their movements.
+     *
+     * @param ranks          the order and each row's rank on the metric asked for
+     * @param key            per row, the value ranked on
+     * @param sinceYesterday per row, places gained on the moving metric since the day before; null entries: none
+     * @param sinceLastWeek  the same since seven days before
+     */
+    record Placed(Ranking.Ranks ranks, double[] key, Integer[] sinceYesterday, Integer[] sinceLastWeek) {
+    }
+
+    private static Placed place(double[] moving, int[] names, Metric metric, int[] yesterdayRanks,
+            int[] lastWeekRanks) {
+        Ranking.Ranks byMoving = Ranking.rank(moving, names);
+        Integer[] sinceYesterday = movements(byMoving.rank(), yesterdayRanks);
+        Integer[] sinceLastWeek = movements(byMoving.rank(), lastWeekRanks);
+        if (!metric.isMovement()) {
+            return new Placed(byMoving, moving, sinceYesterday, sinceLastWeek);
+        }
+        Integer[] movements = metric == Metric.MOVEMENT_SINCE_YESTERDAY ? sinceYesterday : sinceLastWeek;
+        double[] key = new double[moving.length];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = orLowest(movements[i]);
+        }
+        return new Placed(Ranking.rank(key, names), key, sinceYesterday, sinceLastWeek);
     }
 
     /** A movement is a movement in the standings by submissions; any other metric moves in its own standings. */
-    private static Metric moving(Metric metric) {
+    static Metric moving(Metric metric) {
         return metric.isMovement() ? Metric.SUBMISSIONS : metric;
     }
 
@@ -69,19 +97,11 @@ public final class StandingsCalculator {
         for (int i = 0; i < n; i++) {
             movingValues[i] = moving.rankValue(today.get(i));
         }
-        Ranking.Ranks byMoving = Ranking.rank(movingValues, names);
-        Integer[] sinceYesterday = movements(byMoving.rank(), yesterdayRanks);
-        Integer[] sinceLastWeek = movements(byMoving.rank(), lastWeekRanks);
-        double[] key = movingValues;
-        Ranking.Ranks national = byMoving;
-        if (metric.isMovement()) {
-            Integer[] movements = metric == Metric.MOVEMENT_SINCE_YESTERDAY ? sinceYesterday : sinceLastWeek;
-            key = new double[n];
-            for (int i = 0; i < n; i++) {
-                key[i] = orLowest(movements[i]);
-            }
-            national = Ranking.rank(key, names);
-        }
+        Placed placed = place(movingValues, names, metric, yesterdayRanks, lastWeekRanks);
+        double[] key = placed.key();
+        Ranking.Ranks national = placed.ranks();
+        Integer[] sinceYesterday = placed.sinceYesterday();
+        Integer[] sinceLastWeek = placed.sinceLastWeek();
         Map<String, Map<UUID, Integer>> regionRanks = ranksWithin(today, ProvinceFigures::regions, key, names);
         Map<String, Map<UUID, Integer>> clusterRanks = ranksWithin(today, ProvinceFigures::clusters, key, names);
         List<StandingRow> rows = new ArrayList<>(n);

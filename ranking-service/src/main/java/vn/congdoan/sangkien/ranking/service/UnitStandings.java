@@ -3,10 +3,12 @@ package vn.congdoan.sangkien.ranking.service;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -185,27 +187,21 @@ public class UnitStandings {
         boolean[] summed = new boolean[below.size()];
         Integer[] members = below.members(day, summed);
 
-        List<ProvinceFigures> onDay = figuresOn(rows, counted, targets[0], members, DAY, 0);
+        Metric moving = StandingsCalculator.moving(sort);
         LocalDate start = programme.startDate();
-        List<ProvinceFigures> yesterday = start != null && day.minusDays(1).isBefore(start) ? null
-                : figuresOn(rows, counted, targets[1], members, YESTERDAY, 1);
-        List<ProvinceFigures> lastWeek = start != null && day.minusDays(7).isBefore(start) ? null
-                : figuresOn(rows, counted, targets[2], members, LAST_WEEK, 2);
+        DayFigures onDay = DayFigures.of(counted, DAY, 0);
+        double[] yesterday = start != null && day.minusDays(1).isBefore(start) ? null
+                : DayFigures.of(counted, YESTERDAY, 1).values(moving, rows, targets[1], members);
+        double[] lastWeek = start != null && day.minusDays(7).isBefore(start) ? null
+                : DayFigures.of(counted, LAST_WEEK, 2).values(moving, rows, targets[2], members);
         int[] names = held != null ? held.nameOrder() : below.nameOrder();
         int[] rowNames = new int[rows.count()];
         for (int r = 0; r < rowNames.length; r++) {
             rowNames[r] = names[rows.rowUnit()[r]];
         }
-        List<UnitRow> ranked = new ArrayList<>(rows.count());
-        for (StandingRow r : StandingsCalculator.rankRows(onDay, yesterday, lastWeek, sort, rowNames)) {
-            int at = below.position(r.provinceId());
-            Unit u = below.unit(at);
-            ranked.add(new UnitRow(r.rank(), u.id(), u.code(), u.name(), u.type(), u.sector(), r.submissions(),
-                    r.submitters(), r.recognized(), r.target(), r.targetPercent(), r.memberCount(), summed[at],
-                    r.perThousandMembers(), r.thisWeek(), r.today(), r.movementSinceYesterday(),
-                    r.movementSinceLastWeek()));
-        }
-        return ranked;
+        StandingsCalculator.Placed placed = StandingsCalculator.rankValues(
+                onDay.values(moving, rows, targets[0], members), yesterday, lastWeek, sort, rowNames);
+        return new RankedRows(rows, onDay, targets[0], members, summed, placed);
     }
 
     /** Per day, the target of each row in the phase current at the end of it, from a held subtree. */
@@ -242,23 +238,81 @@ public class UnitStandings {
     }
 
     /**
-     * The figures of the rows as the standings of the end of one of the days counted show them.
-     *
-     * @param at     the day counted at
-     * @param moment which of the day, yesterday and last week it is, for the days its changes compare with
+     * The figures of the rows as the standings of the end of one of the days counted show them, by row.
      */
-    private static List<ProvinceFigures> figuresOn(UnitIndex.Rows rows, RowFigures counted, Long[] targets,
-            Integer[] members, int at, int moment) {
-        List<ProvinceFigures> list = new ArrayList<>(rows.count());
-        for (int r = 0; r < rows.count(); r++) {
-            Unit u = rows.unit(r);
-            long submissions = counted.submissions(r, at);
-            list.add(new ProvinceFigures(u.id(), u.code(), u.name(), members[rows.rowUnit()[r]], submissions,
-                    counted.submitters(r, at), counted.recognized(r, at), targets[r],
-                    submissions - counted.submissions(r, BEFORE_WEEK[moment]),
-                    submissions - counted.submissions(r, BEFORE[moment]), List.of(), List.of()));
+    private record DayFigures(long[] submissions, long[] submitters, long[] recognized, long[] thisWeek,
+            long[] today) {
+
+        /**
+         * @param at     the day counted at
+         * @param moment which of the day, yesterday and last week it is, for the days its changes compare with
+         */
+        static DayFigures of(RowFigures counted, int at, int moment) {
+            int n = counted.submissions().length / counted.days();
+            DayFigures f = new DayFigures(new long[n], new long[n], new long[n], new long[n], new long[n]);
+            for (int r = 0; r < n; r++) {
+                long submissions = counted.submissions(r, at);
+                f.submissions[r] = submissions;
+                f.submitters[r] = counted.submitters(r, at);
+                f.recognized[r] = counted.recognized(r, at);
+                f.thisWeek[r] = submissions - counted.submissions(r, BEFORE_WEEK[moment]);
+                f.today[r] = submissions - counted.submissions(r, BEFORE[moment]);
+            }
+            return f;
         }
-        return list;
+
+        /** Each row's value of {@code metric}, with its target and its unit's member count. */
+        double[] values(Metric metric, UnitIndex.Rows rows, Long[] targets, Integer[] members) {
+            double[] values = new double[submissions.length];
+            for (int r = 0; r < values.length; r++) {
+                values[r] = metric.rankValue(submissions[r], submitters[r], recognized[r], targets[r],
+                        members[rows.rowUnit()[r]], thisWeek[r], today[r]);
+            }
+            return values;
+        }
     }
 
+    /**
+     * The rows of a standings in rank order, each made when it is read: a page of a hundred rows of thousands makes
+     * only its own, and the rows kept for today's paging weigh their figures' arrays, not a row object each.
+     */
+    private static final class RankedRows extends AbstractList<UnitRow> implements RandomAccess {
+
+        private final UnitIndex.Rows rows;
+        private final DayFigures figures;
+        private final Long[] targets;
+        /** By unit position. */
+        private final Integer[] members;
+        /** By unit position. */
+        private final boolean[] summed;
+        private final StandingsCalculator.Placed placed;
+
+        RankedRows(UnitIndex.Rows rows, DayFigures figures, Long[] targets, Integer[] members, boolean[] summed,
+                StandingsCalculator.Placed placed) {
+            this.rows = rows;
+            this.figures = figures;
+            this.targets = targets;
+            this.members = members;
+            this.summed = summed;
+            this.placed = placed;
+        }
+
+        @Override
+        public UnitRow get(int index) {
+            int r = placed.ranks().order()[index];
+            int at = rows.rowUnit()[r];
+            Unit u = rows.units().unit(at);
+            long submissions = figures.submissions()[r];
+            return new UnitRow(placed.ranks().rank()[r], u.id(), u.code(), u.name(), u.type(), u.sector(),
+                    submissions, figures.submitters()[r], figures.recognized()[r], targets[r],
+                    StandingsMath.percent(submissions, targets[r]), members[at], summed[at],
+                    StandingsMath.perThousand(submissions, members[at]), figures.thisWeek()[r], figures.today()[r],
+                    placed.sinceYesterday()[r], placed.sinceLastWeek()[r]);
+        }
+
+        @Override
+        public int size() {
+            return rows.count();
+        }
+    }
 }

@@ -3,13 +3,16 @@ package vn.congdoan.sangkien.ranking.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class StandingsCalculatorTest {
@@ -103,5 +106,56 @@ class StandingsCalculatorTest {
         assertThat(rows).extracting(StandingRow::regionRank).containsExactly(1, 1, 2, 2, 2);
         assertThat(StandingsCalculator.rank(TODAY, null, null, Metric.MOVEMENT_SINCE_YESTERDAY, null, null))
                 .extracting(StandingRow::rank).containsOnly(1);
+    }
+
+    /**
+     * The standings below a province rank rows given as values in arrays; they must come out as the provinces' own
+     * ranking of the same figures does, on every metric, with ties, targets and member counts missing, and rows
+     * absent from an earlier day.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Metric.class)
+    void rowsRankedFromTheirValuesComeOutAsTheProvincesFromTheirFigures(Metric metric) {
+        Random random = new Random(metric.ordinal());
+        for (int round = 0; round < 50; round++) {
+            int n = 1 + random.nextInt(40);
+            List<ProvinceFigures> today = randomFigures(random, n);
+            List<ProvinceFigures> yesterday = random.nextInt(5) == 0 ? null : randomFigures(random, n);
+            List<ProvinceFigures> lastWeek = random.nextInt(5) == 0 ? null : randomFigures(random, n);
+            int[] names = VietnameseOrder.places(today.stream().map(ProvinceFigures::shortName).toList());
+            Metric moving = StandingsCalculator.moving(metric);
+
+            StandingsCalculator.Placed placed = StandingsCalculator.rankValues(values(today, moving),
+                    yesterday == null ? null : values(yesterday, moving),
+                    lastWeek == null ? null : values(lastWeek, moving), metric, names);
+
+            List<StandingRow> expected = StandingsCalculator.rank(today, yesterday, lastWeek, metric, null, null);
+            for (int i = 0; i < n; i++) {
+                int row = placed.ranks().order()[i];
+                StandingRow e = expected.get(i);
+                assertThat(tuple(today.get(row).provinceId(), placed.ranks().rank()[row],
+                        placed.sinceYesterday()[row], placed.sinceLastWeek()[row]))
+                        .as("round %d, place %d", round, i)
+                        .isEqualTo(tuple(e.provinceId(), e.rank(), e.movementSinceYesterday(),
+                                e.movementSinceLastWeek()));
+            }
+        }
+    }
+
+    /** Figures of {@code n} provinces with few distinct values (many ties), some without target or member count. */
+    private static List<ProvinceFigures> randomFigures(Random random, int n) {
+        List<ProvinceFigures> figures = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long submissions = random.nextInt(6);
+            figures.add(new ProvinceFigures(new UUID(0, i), "P" + i, "Tỉnh " + (char) ('A' + i % 26) + i,
+                    random.nextInt(4) == 0 ? null : 1 + random.nextInt(3), submissions, random.nextInt(3),
+                    random.nextInt(3), random.nextInt(4) == 0 ? null : (long) random.nextInt(4), random.nextInt(3),
+                    random.nextInt(2), List.of(), List.of()));
+        }
+        return figures;
+    }
+
+    private static double[] values(List<ProvinceFigures> figures, Metric metric) {
+        return figures.stream().mapToDouble(metric::rankValue).toArray();
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.RandomAccess;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -157,15 +158,20 @@ public class UnitStandings {
      */
     public View page(String programme, Unit root, OrgUnitType level, Metric sort, LocalDate day, int offset,
             int size) {
-        PageRequest request = new PageRequest(programme, root.id(), level, sort, day, offset, size);
-        return views.get(request, () -> {
+        Supplier<Optional<?>> compute = () -> {
             Ranked all = ranked(programme, root, level, sort, day);
             List<UnitRow> rows = all.rows();
             int end = Math.min(rows.size(), offset + size);
             return Optional.of(new Page(all.programme(), all.date(), all.unit(), level,
                     rows.size(), offset >= rows.size() ? List.of() : rows.subList(offset, end),
                     end < rows.size() ? QueryParams.cursor(Integer.toString(end)) : null));
-        }).orElseThrow();
+        };
+        // a day past is counted again cheaply, as its rows are (see ranked)
+        if (day != null && day.isBefore(views.today())) {
+            return views.once(compute).orElseThrow();
+        }
+        return views.get(new PageRequest(programme, root.id(), level, sort, day, offset, size), compute)
+                .orElseThrow();
     }
 
     private List<UnitRow> compute(ReferenceDataRepository.Programme programme, Unit root, OrgUnitType level,

@@ -66,6 +66,16 @@ public class Views {
     }
 
     /**
+     * As {@link #get}, computed every time and not kept: for views that are cheap to compute again and rarely asked
+     * twice (a day past of thousands of rows), which would otherwise outlive the young generation, crowd out the
+     * views asked again and again, and leave the old generation to a full collection once they are dropped.
+     */
+    public Optional<View> once(Supplier<Optional<?>> compute) {
+        Revision.Current current = revision.current();
+        return compute.get().map(this::write).map(body -> view(body, today(), current));
+    }
+
+    /**
      * As {@link #get}, for a body rendered by the caller (the HTML of a widget).
      *
      * @param render the body; empty when there is nothing, which is not kept
@@ -83,11 +93,15 @@ public class Views {
         if (rendered.isEmpty()) {
             return Optional.empty();
         }
-        byte[] body = rendered.get();
-        Instant startOfDay = today.atStartOfDay(clock.getZone()).toInstant();
-        view = new View(body, View.etagOf(body), current.changedAt().isAfter(startOfDay) ? current.changedAt() : startOfDay);
+        view = view(rendered.get(), today, current);
         views.put(key, view);
         return Optional.of(view);
+    }
+
+    private View view(byte[] body, LocalDate today, Revision.Current current) {
+        Instant startOfDay = today.atStartOfDay(clock.getZone()).toInstant();
+        return new View(body, View.etagOf(body), current.changedAt().isAfter(startOfDay) ? current.changedAt()
+                : startOfDay);
     }
 
     /**

@@ -99,7 +99,8 @@ final class Subtree {
                 targets.put(code, byPosition);
             });
         }
-        return targets.getOrDefault(phase, new Long[units.size()]);
+        // read only by callers: a phase without targets shares one array of nulls
+        return targets.computeIfAbsent(phase, code -> new Long[units.size()]);
     }
 
     /** Each unit's place among the names of the units below by position, as the standings list ties; found once. */
@@ -194,24 +195,32 @@ final class Subtree {
         long[] submissions = figures.submissions();
         long[] recognized = figures.recognized();
         long[] submitters = figures.submitters();
-        // per day asked for distinct submitters, the last row (plus one) each member was counted in
-        int[][] seen = new int[submitterDays][members.size()];
         for (int r = 0; r < count; r++) {
             for (int j = start[r]; j < start[r + 1]; j++) {
                 int k = order[j];
                 for (int i = 0; i < n; i++) {
                     int end = ends[i];
-                    if (countedFrom[k] > end || countedUntil[k] <= end) {
-                        continue;
+                    if (countedFrom[k] <= end && countedUntil[k] > end) {
+                        submissions[r * n + i]++;
+                        if (recognizedFrom[k] <= end) {
+                            recognized[r * n + i]++;
+                        }
                     }
-                    submissions[r * n + i]++;
-                    if (recognizedFrom[k] <= end) {
-                        recognized[r * n + i]++;
-                    }
-                    if (i < submitterDays) {
+                }
+            }
+        }
+        // distinct submitters, a day at a time: the mark of the day and row each member was last counted in
+        int[] seen = new int[members.size()];
+        for (int i = 0; i < submitterDays; i++) {
+            int end = ends[i];
+            for (int r = 0; r < count; r++) {
+                int mark = i * (count + 1) + r + 1;
+                for (int j = start[r]; j < start[r + 1]; j++) {
+                    int k = order[j];
+                    if (countedFrom[k] <= end && countedUntil[k] > end) {
                         for (int member : authors[k]) {
-                            if (seen[i][member] != r + 1) {
-                                seen[i][member] = r + 1;
+                            if (seen[member] != mark) {
+                                seen[member] = mark;
                                 submitters[r * n + i]++;
                             }
                         }

@@ -195,19 +195,18 @@ public class UnitStandings {
 
         Metric moving = StandingsCalculator.moving(sort);
         LocalDate start = programme.startDate();
-        DayFigures onDay = DayFigures.of(counted, DAY, 0);
         double[] yesterday = start != null && day.minusDays(1).isBefore(start) ? null
-                : DayFigures.of(counted, YESTERDAY, 1).values(moving, rows, targets[1], members);
+                : values(moving, counted, YESTERDAY, 1, rows, targets[1], members);
         double[] lastWeek = start != null && day.minusDays(7).isBefore(start) ? null
-                : DayFigures.of(counted, LAST_WEEK, 2).values(moving, rows, targets[2], members);
+                : values(moving, counted, LAST_WEEK, 2, rows, targets[2], members);
         int[] names = held != null ? held.nameOrder() : below.nameOrder();
         int[] rowNames = new int[rows.count()];
         for (int r = 0; r < rowNames.length; r++) {
             rowNames[r] = names[rows.rowUnit()[r]];
         }
         StandingsCalculator.Placed placed = StandingsCalculator.rankValues(
-                onDay.values(moving, rows, targets[0], members), yesterday, lastWeek, sort, rowNames);
-        return new RankedRows(rows, onDay, targets[0], members, summed, placed);
+                values(moving, counted, DAY, 0, rows, targets[0], members), yesterday, lastWeek, sort, rowNames);
+        return new RankedRows(rows, DayFigures.of(counted, DAY, 0), targets[0], members, summed, placed);
     }
 
     /** Per day, the target of each row in the phase current at the end of it, from a held subtree. */
@@ -266,16 +265,25 @@ public class UnitStandings {
             }
             return f;
         }
+    }
 
-        /** Each row's value of {@code metric}, with its target and its unit's member count. */
-        double[] values(Metric metric, UnitIndex.Rows rows, Long[] targets, Integer[] members) {
-            double[] values = new double[submissions.length];
-            for (int r = 0; r < values.length; r++) {
-                values[r] = metric.rankValue(submissions[r], submitters[r], recognized[r], targets[r],
-                        members[rows.rowUnit()[r]], thisWeek[r], today[r]);
-            }
-            return values;
+    /**
+     * Each row's value of {@code metric} at the end of one of the days counted, with its target and its unit's
+     * member count.
+     *
+     * @param at     the day counted at
+     * @param moment which of the day, yesterday and last week it is, for the days its changes compare with
+     */
+    private static double[] values(Metric metric, RowFigures counted, int at, int moment, UnitIndex.Rows rows,
+            Long[] targets, Integer[] members) {
+        double[] values = new double[rows.count()];
+        for (int r = 0; r < values.length; r++) {
+            long submissions = counted.submissions(r, at);
+            values[r] = metric.rankValue(submissions, counted.submitters(r, at), counted.recognized(r, at),
+                    targets[r], members[rows.rowUnit()[r]], submissions - counted.submissions(r, BEFORE_WEEK[moment]),
+                    submissions - counted.submissions(r, BEFORE[moment]));
         }
+        return values;
     }
 
     /**

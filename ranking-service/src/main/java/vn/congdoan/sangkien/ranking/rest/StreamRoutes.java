@@ -95,9 +95,9 @@ class StreamRoutes {
             int limit = QueryParams.limit(rc.request().getParam("limit"), 100, UnitStandingsResource.MAX_LIMIT);
             Unit root = unitStandings.unit(rc.pathParam("unit"));
             access.checkRead(caller(rc), root, level);
-            unitStandings.page(programme, root, level, sort, day, 0, limit);
+            unitStandings.followedPage(programme, root, level, sort, day, limit);
             return new Stream(new UnitStreamRequest(programme, root.id(), level, sort, day, limit), "standings",
-                    () -> unitStandings.page(programme, root, level, sort, day, 0, limit));
+                    () -> unitStandings.followedPage(programme, root, level, sort, day, limit));
         }), false);
     }
 

@@ -154,10 +154,23 @@ public class UnitStandings {
 
     /**
      * A page of the ranked rows below {@code root} as sent to clients, from memory when nothing changed since it was
-     * computed.
+     * computed; a page of a day past is counted again for each read (see {@link #ranked}).
      */
     public View page(String programme, Unit root, OrgUnitType level, Metric sort, LocalDate day, int offset,
             int size) {
+        return page(programme, root, level, sort, day, offset, size, false);
+    }
+
+    /**
+     * As {@link #page}, for a stream, which asks for its page again several times a second: kept from memory until
+     * something changes, whatever its day.
+     */
+    public View followedPage(String programme, Unit root, OrgUnitType level, Metric sort, LocalDate day, int size) {
+        return page(programme, root, level, sort, day, 0, size, true);
+    }
+
+    private View page(String programme, Unit root, OrgUnitType level, Metric sort, LocalDate day, int offset,
+            int size, boolean followed) {
         Supplier<Optional<?>> compute = () -> {
             Ranked all = ranked(programme, root, level, sort, day);
             List<UnitRow> rows = all.rows();
@@ -167,7 +180,7 @@ public class UnitStandings {
                     end < rows.size() ? QueryParams.cursor(Integer.toString(end)) : null));
         };
         // a day past is counted again cheaply, as its rows are (see ranked)
-        if (day != null && day.isBefore(views.today())) {
+        if (!followed && day != null && day.isBefore(views.today())) {
             return views.once(compute).orElseThrow();
         }
         return views.get(new PageRequest(programme, root.id(), level, sort, day, offset, size), compute)

@@ -227,7 +227,7 @@ final class LevelsPart {
         AfterChange afterChange = new AfterChange(new Histogram(Duration.ofMinutes(1).toNanos(), 3),
                 new Histogram(Duration.ofMinutes(1).toNanos(), 3));
         Histogram freshness = freshness(fixture, member, Integer.parseInt(Benchmarks.env(
-                "BENCH_LEVEL_FRESHNESS_SAMPLES", "100")), base, afterChange);
+                "BENCH_LEVEL_FRESHNESS_SAMPLES", "200")), base, afterChange);
         return new Result(added, rows, clients, grassroots, districts, grassrootsComputed, districtsComputed,
                 freshness, afterChange, handed);
     }

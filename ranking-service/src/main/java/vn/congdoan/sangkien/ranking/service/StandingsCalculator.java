@@ -98,23 +98,21 @@ public final class StandingsCalculator {
             movingValues[i] = moving.rankValue(today.get(i));
         }
         Placed placed = place(movingValues, names, metric, yesterdayRanks, lastWeekRanks);
-        double[] key = placed.key();
-        Ranking.Ranks national = placed.ranks();
-        Integer[] sinceYesterday = placed.sinceYesterday();
-        Integer[] sinceLastWeek = placed.sinceLastWeek();
-        Map<String, Map<UUID, Integer>> regionRanks = ranksWithin(today, ProvinceFigures::regions, key, names);
-        Map<String, Map<UUID, Integer>> clusterRanks = ranksWithin(today, ProvinceFigures::clusters, key, names);
+        Map<String, Map<UUID, Integer>> regionRanks = ranksWithin(today, ProvinceFigures::regions, placed.key(),
+                names);
+        Map<String, Map<UUID, Integer>> clusterRanks = ranksWithin(today, ProvinceFigures::clusters, placed.key(),
+                names);
         List<StandingRow> rows = new ArrayList<>(n);
-        for (int i : national.order()) {
+        for (int i : placed.ranks().order()) {
             ProvinceFigures f = today.get(i);
             String shownRegion = shown(f.regions(), region);
             String shownCluster = shown(f.clusters(), cluster);
-            rows.add(new StandingRow(national.rank()[i], rankIn(regionRanks, shownRegion, f),
+            rows.add(new StandingRow(placed.ranks().rank()[i], rankIn(regionRanks, shownRegion, f),
                     rankIn(clusterRanks, shownCluster, f),
                     f.provinceId(), f.code(), f.name(), f.shortName(), shownRegion, shownCluster, f.regions(),
                     f.clusters(), f.submissions(), f.submitters(), f.recognized(), f.target(), f.targetPercent(),
-                    f.memberCount(), f.perThousandMembers(), f.thisWeek(), f.today(), sinceYesterday[i],
-                    sinceLastWeek[i]));
+                    f.memberCount(), f.perThousandMembers(), f.thisWeek(), f.today(), placed.sinceYesterday()[i],
+                    placed.sinceLastWeek()[i]));
         }
         return rows;
     }

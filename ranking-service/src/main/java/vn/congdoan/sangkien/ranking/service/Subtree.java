@@ -200,7 +200,7 @@ final class Subtree {
                 int k = order[j];
                 for (int i = 0; i < n; i++) {
                     int end = ends[i];
-                    if (countedFrom[k] <= end && countedUntil[k] > end) {
+                    if (countsOn(k, end)) {
                         submissions[r * n + i]++;
                         if (recognizedFrom[k] <= end) {
                             recognized[r * n + i]++;
@@ -217,7 +217,7 @@ final class Subtree {
                 int mark = i * (count + 1) + r + 1;
                 for (int j = start[r]; j < start[r + 1]; j++) {
                     int k = order[j];
-                    if (countedFrom[k] <= end && countedUntil[k] > end) {
+                    if (countsOn(k, end)) {
                         for (int member : authors[k]) {
                             if (seen[member] != mark) {
                                 seen[member] = mark;
@@ -229,6 +229,11 @@ final class Subtree {
             }
         }
         return figures;
+    }
+
+    /** Whether slot {@code k} counts at the end of day {@code end}. */
+    private boolean countsOn(int k, int end) {
+        return countedFrom[k] <= end && countedUntil[k] > end;
     }
 
     /** The row slot {@code k} counts in when it counts by day {@code last}; {@link #NONE} otherwise. */

@@ -273,8 +273,8 @@ public class UnitStandings {
                 f.submissions[r] = submissions;
                 f.submitters[r] = counted.submitters(r, at);
                 f.recognized[r] = counted.recognized(r, at);
-                f.thisWeek[r] = submissions - counted.submissions(r, BEFORE_WEEK[moment]);
-                f.today[r] = submissions - counted.submissions(r, BEFORE[moment]);
+                f.thisWeek[r] = weekSoFar(counted, r, at, moment);
+                f.today[r] = onTheDay(counted, r, at, moment);
             }
             return f;
         }
@@ -291,12 +291,21 @@ public class UnitStandings {
             Long[] targets, Integer[] members) {
         double[] values = new double[rows.count()];
         for (int r = 0; r < values.length; r++) {
-            long submissions = counted.submissions(r, at);
-            values[r] = metric.rankValue(submissions, counted.submitters(r, at), counted.recognized(r, at),
-                    targets[r], members[rows.rowUnit()[r]], submissions - counted.submissions(r, BEFORE_WEEK[moment]),
-                    submissions - counted.submissions(r, BEFORE[moment]));
+            values[r] = metric.rankValue(counted.submissions(r, at), counted.submitters(r, at),
+                    counted.recognized(r, at), targets[r], members[rows.rowUnit()[r]],
+                    weekSoFar(counted, r, at, moment), onTheDay(counted, r, at, moment));
         }
         return values;
+    }
+
+    /** A row's submissions in the week of one of the days counted, up to its end. */
+    private static long weekSoFar(RowFigures counted, int r, int at, int moment) {
+        return counted.submissions(r, at) - counted.submissions(r, BEFORE_WEEK[moment]);
+    }
+
+    /** A row's submissions on one of the days counted. */
+    private static long onTheDay(RowFigures counted, int r, int at, int moment) {
+        return counted.submissions(r, at) - counted.submissions(r, BEFORE[moment]);
     }
 
     /**

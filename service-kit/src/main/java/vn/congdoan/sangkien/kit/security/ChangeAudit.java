@@ -3,6 +3,7 @@ package vn.congdoan.sangkien.kit.security;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -44,6 +45,26 @@ public class ChangeAudit {
             statement.setString(first + 2, entry == null ? null : entry.path());
             return first + 3;
         }
+
+        /** Binds actors, methods and paths as arrays from {@code first}, for {@link #INSERT_ALL_CTE}; nulls write none. */
+        public static int bindAll(PreparedStatement statement, int first, List<Entry> entries) throws SQLException {
+            int n = entries.size();
+            String[] actors = new String[n];
+            String[] methods = new String[n];
+            String[] paths = new String[n];
+            for (int i = 0; i < n; i++) {
+                Entry entry = entries.get(i);
+                if (entry != null) {
+                    actors[i] = entry.actor();
+                    methods[i] = entry.method();
+                    paths[i] = entry.path();
+                }
+            }
+            statement.setObject(first, actors);
+            statement.setObject(first + 1, methods);
+            statement.setObject(first + 2, paths);
+            return first + 3;
+        }
     }
 
     /**
@@ -54,6 +75,14 @@ public class ChangeAudit {
             audit_row as (
                 insert into audit_entry (actor, method, path, occurrences)
                 select e.actor, e.method, e.path, 1 from (values (?::text, ?::text, ?::text)) as e (actor, method, path)
+                where e.actor is not null
+            )""";
+
+    /** As {@link #INSERT_CTE}, for many entries bound by {@link Entry#bindAll}. */
+    public static final String INSERT_ALL_CTE = """
+            audit_rows as (
+                insert into audit_entry (actor, method, path, occurrences)
+                select e.actor, e.method, e.path, 1 from unnest(?::text[], ?::text[], ?::text[]) as e (actor, method, path)
                 where e.actor is not null
             )""";
 

@@ -68,14 +68,9 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** The advisory lock whose holder is the one relay publishing, across instances. */
     public static final long RELAY_LOCK = 0x5A4E4B_0001L;
-    /**
-     * The waiting rows, read only by the instance that takes the relay's lock, in the same round trip: the lock is
-     * the query's one-time condition, so another instance's relay reads nothing.
-     */
     private static final String WAITING = """
             select id, topic, record_key, payload, event_id, event_type, occurred_at, trace_parent from outbox_event
-            where published_at is null and blocked_at is null and (select pg_try_advisory_xact_lock(?))
-            order by id limit ?""";
+            where published_at is null and blocked_at is null order by id limit ?""";
     private static final String PUBLISHED = "update outbox_event set published_at = ? where id = any(?)";
     private static final int CLEANUP_CHUNK = 10_000;
 
@@ -213,6 +208,9 @@ public class OutboxRelay {
      */
     private Round relayBatch() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
+            if (!locked(connection)) {
+                return new Round(0, false);
+            }
             List<Waiting> batch = waiting(connection);
             if (batch.isEmpty()) {
                 return new Round(0, false);
@@ -299,10 +297,18 @@ public class OutboxRelay {
         }
     }
 
+    private static boolean locked(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, RELAY_LOCK);
+            try (ResultSet result = lock.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+
     private List<Waiting> waiting(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(WAITING)) {
-            select.setLong(1, RELAY_LOCK);
-            select.setInt(2, config.batchSize());
+            select.setInt(1, config.batchSize());
             try (ResultSet rows = select.executeQuery()) {
                 List<Waiting> batch = new ArrayList<>();
                 while (rows.next()) {

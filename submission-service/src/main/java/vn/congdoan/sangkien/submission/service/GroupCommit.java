@@ -28,7 +28,7 @@ import vn.congdoan.sangkien.submission.repository.InitiativeInserts;
 /**
  * Commits the new initiatives of concurrent requests together. A request hands its row to a writer thread and waits
  * for its commit; a writer takes every row waiting when it is free (at most {@code group-commit.max-rows}),
- * sends them as one JDBC batch in one transaction, and answers each request once that transaction has committed.
+ * writes them with one statement in one transaction, and answers each request once that transaction has committed.
  * Alone, a row commits alone; under load, the rows that arrive while the writer is busy share its next commit: one
  * transaction, one round trip and one WAL flush for many instead of one each (pgbench on this project's 2-core
  * machine: eight two-row inserts a transaction went twice as fast as one).

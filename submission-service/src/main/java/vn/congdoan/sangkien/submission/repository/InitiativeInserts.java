@@ -29,18 +29,22 @@ import vn.congdoan.sangkien.submission.Initiative;
 @ApplicationScoped
 public class InitiativeInserts {
 
+    /** The columns {@link Initiative} maps, in the order both statements below bind them. */
+    private static final String INTO_INITIATIVE = """
+            insert into initiative (id, programme_code, title, problem, solution, expected_benefit, field,
+                unit_id, province_id, visibility, status, external_ref, submitted_by, submitted_at, created_at,
+                updated_at, version, novelty_score, feasibility_score, effectiveness_score, review_decision,
+                estimated_benefit_vnd, reviewed_at, duplicate_of, ended_at, imported, imported_by, imported_at)""";
+
     private static final String INITIATIVE_AND_AUTHORS = """
             with initiative_row as (
-                insert into initiative (id, programme_code, title, problem, solution, expected_benefit, field,
-                    unit_id, province_id, visibility, status, external_ref, submitted_by, submitted_at, created_at,
-                    updated_at, version, novelty_score, feasibility_score, effectiveness_score, review_decision,
-                    estimated_benefit_vnd, reviewed_at, duplicate_of, ended_at, imported, imported_by, imported_at)
+                %s
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ), author_rows as (
                 insert into initiative_author (initiative_id, position, member_id, display_name, confirmed)
                 select ?, a.n - 1, a.member_id, a.display_name, a.confirmed
                 from unnest(?::text[], ?::text[], ?::boolean[]) with ordinality as a (member_id, display_name, confirmed, n)
-            )""";
+            )""".formatted(INTO_INITIATIVE);
     private static final String ATTACHMENTS = """
             , attachment_rows as (
                 insert into initiative_attachment (initiative_id, position, name, size_bytes, media_type, sha256)
@@ -60,10 +64,7 @@ public class InitiativeInserts {
      */
     private static final String INSERT_ALL = """
             with initiative_rows as (
-                insert into initiative (id, programme_code, title, problem, solution, expected_benefit, field,
-                    unit_id, province_id, visibility, status, external_ref, submitted_by, submitted_at, created_at,
-                    updated_at, version, novelty_score, feasibility_score, effectiveness_score, review_decision,
-                    estimated_benefit_vnd, reviewed_at, duplicate_of, ended_at, imported, imported_by, imported_at)
+                %s
                 select * from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                     ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],
                     ?::timestamptz[], ?::timestamptz[], ?::bigint[], ?::int[], ?::int[], ?::int[], ?::text[],
@@ -76,7 +77,7 @@ public class InitiativeInserts {
                 insert into initiative_attachment (initiative_id, position, name, size_bytes, media_type, sha256)
                 select * from unnest(?::uuid[], ?::int[], ?::text[], ?::bigint[], ?::text[], ?::text[])
             ),
-            """ + ChangeAudit.INSERT_ALL_CTE + "\n" + Outbox.INSERT_ALL;
+            """.formatted(INTO_INITIATIVE) + ChangeAudit.INSERT_ALL_CTE + "\n" + Outbox.INSERT_ALL;
 
     /** Most rows in one statement of {@link #INSERT_ALL}: a bulk import's batch goes in several. */
     private static final int BATCH = 500;

@@ -34,8 +34,12 @@ final class WriteBenchmark {
      * @param created        201 answers
      * @param published      of those, events read from the topic
      */
+    /**
+     * @param cores the cores each part of the machine used during the rate, its warm-up included (see
+     *        {@link ProcessCpu})
+     */
     record Step(int rate, LatencyRun.Result result, Histogram outboxToBroker, Histogram createdToTopic, long created,
-            long published) {
+            long published, Map<String, Double> cores) {
 
         boolean saturated() {
             return WriteBenchmark.saturated(rate, result);
@@ -94,6 +98,7 @@ final class WriteBenchmark {
         try (EventWatch watch = new EventWatch(stack.kafka)) {
             List<Map<String, Long>> createdAt = new ArrayList<>();
             List<LatencyRun.Result> results = new ArrayList<>();
+            List<Map<String, Double>> cores = new ArrayList<>();
             if (!jitWarmup.isZero()) {
                 warmedUp = warmUp(senders);
             }
@@ -102,12 +107,15 @@ final class WriteBenchmark {
                         measure.toSeconds()));
                 Map<String, Long> created = new ConcurrentHashMap<>();
                 timeline.mark(rate + "/s");
+                Map<String, Long> cpuBefore = ProcessCpu.ticks();
+                long started = System.nanoTime();
                 LatencyRun.Result result = new LatencyRun(Map.of()).senders(senders).runAtRate("POST initiatives",
                         () -> fixture.rawSubmission(fixture.anyMember()), rate, warmup, measure, timeline, response -> {
                             if (response.status() == 201) {
                                 created.put(id(response.body()), System.currentTimeMillis());
                             }
                         });
+                cores.add(ProcessCpu.cores(cpuBefore, ProcessCpu.ticks(), (System.nanoTime() - started) / 1e9));
                 results.add(result);
                 createdAt.add(created);
                 Benchmarks.say("  %.0f/s, p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, %d errors".formatted(
@@ -133,7 +141,7 @@ final class WriteBenchmark {
                     }
                 }
                 steps.add(new Step(rates.get(i), results.get(i), toBroker, toTopic, createdAt.get(i).size(),
-                        published));
+                        published, cores.get(i)));
             }
             Benchmarks.say("  %,d submissions created, %,d of them read back from %s%s".formatted(expected,
                     steps.stream().mapToLong(Step::published).sum(), Topics.INITIATIVE_EVENTS,

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -286,36 +284,6 @@ final class FullBenchmark {
         return r;
     }
 
-    /**
-     * Each part of the machine's CPU per POST at each rate: its cores over the rate's warm-up and measured seconds,
-     * divided by the POSTs answered per second. Empty without {@code /proc} or the stack's process.
-     */
-    static String cpuByPart(List<WriteBenchmark.Step> steps) {
-        Set<String> parts = new TreeSet<>();
-        steps.forEach(s -> parts.addAll(s.cores().keySet()));
-        if (parts.isEmpty()) {
-            return "";
-        }
-        StringBuilder table = new StringBuilder("""
-
-                CPU of each part of the machine per POST answered, ms (its cores over the rate's warm-up and measured \
-                seconds ÷ the POSTs answered per second), from `/proc`:
-
-                | part |""");
-        steps.forEach(s -> table.append(" %,d/s |".formatted(s.rate())));
-        table.append("\n|---|").append("---|".repeat(steps.size())).append('\n');
-        for (String part : parts) {
-            table.append("| ").append(part).append(" |");
-            steps.forEach(s -> table.append(" %.3f |".formatted(
-                    s.cores().getOrDefault(part, 0.0) * 1000 / s.result().throughput())));
-            table.append('\n');
-        }
-        table.append("| **all** |");
-        steps.forEach(s -> table.append(" **%.3f** |".formatted(
-                s.cores().values().stream().mapToDouble(Double::doubleValue).sum() * 1000 / s.result().throughput())));
-        return table.append('\n').toString();
-    }
-
     private List<WriteBenchmark.Step> writes(Fixture fixture, PgBaseline.Result baseline) throws Exception {
         Timeline timeline = new Timeline();
         WriteBenchmark benchmark = new WriteBenchmark(stack, fixture, timeline);
@@ -373,7 +341,7 @@ final class FullBenchmark {
 
                 ![Slowest POST answer each second](charts/write-slowest.png)
                 """);
-        md.append(cpuByPart(steps));
+        md.append(ProcessCpu.perPost(steps));
         summary.add(new String[] { "POST initiatives: highest arrival rate with p99 < 50 ms",
             best == 0 ? "none of " + rates : "%,d/s".formatted(best), "≥ 1,500/s", Report.met(best >= 1500) });
         int p99Rate = baseline == null ? 0 : WriteRatios.p99Rate(pgbenchTps);

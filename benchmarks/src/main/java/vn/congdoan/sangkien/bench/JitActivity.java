@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -36,10 +35,7 @@ final class JitActivity {
 
     /** The JVMs below the stack's process (STACK_PID), or none where that or /proc is missing. */
     static JitActivity ofStack() {
-        List<Long> jvms = Optional.ofNullable(System.getenv("STACK_PID"))
-                .filter(s -> !s.isBlank())
-                .flatMap(s -> ProcessHandle.of(Long.parseLong(s.trim())))
-                .map(p -> p.descendants()
+        List<Long> jvms = Stack.launcher().map(p -> p.descendants()
                         .filter(d -> d.info().command().map(c -> c.endsWith("/java")).orElse(false))
                         .map(ProcessHandle::pid).toList())
                 .orElse(List.of());

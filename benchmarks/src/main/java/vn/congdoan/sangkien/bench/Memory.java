@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -29,13 +28,10 @@ final class Memory implements AutoCloseable {
 
     Memory(Timeline clock) {
         this.clock = clock;
-        Stream<ProcessHandle> candidates = Optional.ofNullable(System.getenv("STACK_PID"))
-                .filter(s -> !s.isBlank())
-                .flatMap(s -> ProcessHandle.of(Long.parseLong(s.trim())))
-                .map(ProcessHandle::descendants)
+        Stream<ProcessHandle> candidates = Stack.launcher().map(ProcessHandle::descendants)
                 .orElseGet(ProcessHandle::allProcesses);
         candidates.forEach(p -> {
-            String command = commandLine(p.pid());
+            String command = Stack.commandLine(p.pid());
             for (String service : SERVICES) {
                 if (command.contains(service + "/target/quarkus-app/quarkus-run.jar")) {
                     pids.putIfAbsent(service, p.pid());
@@ -137,14 +133,6 @@ final class Memory implements AutoCloseable {
             // the process has ended, or this is not Linux
         }
         return -1;
-    }
-
-    private static String commandLine(long pid) {
-        try {
-            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"))).replace('\0', ' ');
-        } catch (IOException e) {
-            return "";
-        }
     }
 
     @Override

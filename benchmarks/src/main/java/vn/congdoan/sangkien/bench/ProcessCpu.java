@@ -1,12 +1,14 @@
 package vn.congdoan.sangkien.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -31,17 +33,15 @@ final class ProcessCpu {
     /** Each part's CPU time so far, in clock ticks. */
     static Map<String, Long> ticks() {
         Map<String, Long> parts = new TreeMap<>();
-        Optional<ProcessHandle> stack = Optional.ofNullable(System.getenv("STACK_PID")).map(Long::parseLong)
-                .flatMap(ProcessHandle::of);
+        Optional<ProcessHandle> stack = Stack.launcher();
         if (stack.isEmpty() || !Files.isDirectory(Path.of("/proc/self"))) {
             return parts;
         }
+        long self = ProcessHandle.current().pid();
         Stream.concat(Stream.of(stack.get(), ProcessHandle.current()), stack.get().descendants()).forEach(p -> {
             try {
-                String cmdline = Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline"),
-                        StandardCharsets.UTF_8).replace('\0', ' ').trim();
                 long used = ticks(Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat")));
-                parts.merge(part(cmdline, p.pid() == ProcessHandle.current().pid()), used, Long::sum);
+                parts.merge(part(Stack.commandLine(p.pid()).trim(), p.pid() == self), used, Long::sum);
             } catch (IOException | RuntimeException gone) {
                 // the process ended meanwhile
             }
@@ -84,5 +84,35 @@ final class ProcessCpu {
         after.forEach((part, ticks) -> cores.put(part,
                 (ticks - before.getOrDefault(part, 0L)) / TICKS_PER_SECOND / seconds));
         return cores;
+    }
+
+    /**
+     * Each part of the machine's CPU per POST at each rate: its cores over the rate's warm-up and measured seconds,
+     * divided by the POSTs answered per second. Empty without {@code /proc} or the stack's process.
+     */
+    static String perPost(List<WriteBenchmark.Step> steps) {
+        Set<String> parts = new TreeSet<>();
+        steps.forEach(s -> parts.addAll(s.cores().keySet()));
+        if (parts.isEmpty()) {
+            return "";
+        }
+        StringBuilder table = new StringBuilder("""
+
+                CPU of each part of the machine per POST answered, ms (its cores over the rate's warm-up and measured \
+                seconds ÷ the POSTs answered per second), from `/proc`:
+
+                | part |""");
+        steps.forEach(s -> table.append(" %,d/s |".formatted(s.rate())));
+        table.append("\n|---|").append("---|".repeat(steps.size())).append('\n');
+        for (String part : parts) {
+            table.append("| ").append(part).append(" |");
+            steps.forEach(s -> table.append(" %.3f |".formatted(
+                    s.cores().getOrDefault(part, 0.0) * 1000 / s.result().throughput())));
+            table.append('\n');
+        }
+        table.append("| **all** |");
+        steps.forEach(s -> table.append(" **%.3f** |".formatted(
+                s.cores().values().stream().mapToDouble(Double::doubleValue).sum() * 1000 / s.result().throughput())));
+        return table.append('\n').toString();
     }
 }

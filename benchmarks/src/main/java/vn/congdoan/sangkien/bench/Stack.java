@@ -1,14 +1,18 @@
 package vn.congdoan.sangkien.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +21,21 @@ import vn.congdoan.sangkien.localstack.DevTokens;
 
 /** Where the local stack's parts answer, and the few calls every suite makes to it. */
 final class Stack {
+
+    /** The local-stack launcher this run started ({@code STACK_PID}): the stack's processes are its descendants. */
+    static Optional<ProcessHandle> launcher() {
+        return Optional.ofNullable(System.getenv("STACK_PID")).filter(s -> !s.isBlank())
+                .flatMap(s -> ProcessHandle.of(Long.parseLong(s.trim())));
+    }
+
+    /** A process's command line from {@code /proc}, its arguments separated by spaces; empty once it has ended. */
+    static String commandLine(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"))).replace('\0', ' ');
+        } catch (IOException e) {
+            return "";
+        }
+    }
 
     static final String PROGRAMME = "1-trieu-sang-kien";
 
